@@ -1,0 +1,45 @@
+/** Runtime configuration, read once from environment variables (documented in README.md). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  pseudonymSecret: string;
+  demo: boolean;
+  sessionHours: number;
+  suppressionThreshold: number;
+}
+
+const DEV_SECRET = 'demodam-only-not-for-production';
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'ja', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const pseudonymSecret = env.PSEUDONYM_SECRET || DEV_SECRET;
+  if (env.NODE_ENV === 'production' && pseudonymSecret === DEV_SECRET) {
+    throw new Error('PSEUDONYM_SECRET must be set in production (a long random string, kept apart from the database).');
+  }
+  return {
+    port: int('PORT', env.PORT, 3000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || './data',
+    databaseUrl,
+    pseudonymSecret,
+    demo: bool(env.DEMO, databaseUrl === undefined),
+    sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
+    suppressionThreshold: int('SUPPRESSION_THRESHOLD', env.SUPPRESSION_THRESHOLD, 10),
+  };
+}
+
+export const isDevSecret = (secret: string): boolean => secret === DEV_SECRET;

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from './context.js';
+import { customFormats } from './formats.js';
+import { registerProblemHandler } from './problem.js';
+import { Problem } from './schemas/common.js';
+import { SESSION_COOKIE, hashToken } from './auth.js';
+import { sessionsRepository } from '../store/users.js';
+import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { clientRoutes } from './routes/clients.js';
+import { userRoutes } from './routes/users.js';
+
+export const API_PREFIX = '/api/v1';
+
+/** The built web app (dist/web), found from src/ (tsx) and from dist/src (compiled). */
+function webRoot(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '../../web'), join(here, '../../dist/web')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { formats: customFormats, allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerProblemHandler(app);
+  await app.register(cookie);
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Kansenspiegel API', version: '1.0.0', description: 'Begeleiding naar werk en de spiegel van gelijke kansen.' },
+      servers: [{ url: '/' }],
+      components: { securitySchemes: { sessie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ sessie: [] }],
+    },
+  });
+
+  app.decorateRequest('sessionUser', null);
+  app.decorateRequest('csrfToken', null);
+  const sessions = sessionsRepository(ctx.db);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await sessions.find(hashToken(token));
+    if (found) {
+      request.sessionUser = found.user;
+      request.csrfToken = found.csrfToken;
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(async (api) => {
+    await api.register(healthRoutes, ctx);
+    await api.register(sessionRoutes, ctx);
+    await api.register(clientRoutes, ctx);
+    await api.register(userRoutes, ctx);
+    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  }, { prefix: API_PREFIX });
+
+  const root = webRoot();
+  if (root) {
+    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+    // The web app routes in the browser: every non-API GET gets index.html.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,8 @@
+import type { Config } from '../config.js';
+import type { Db } from '../store/db.js';
+
+/** What every route needs: the database and the configuration. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+}

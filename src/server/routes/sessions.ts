@@ -1,0 +1,57 @@
+import argon2 from 'argon2';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.js';
+import { sessionsRepository, usersRepository } from '../../store/users.js';
+import { ApiError } from '../errors.js';
+import { SESSION_COOKIE, currentUser, hashToken, newToken, requireLogin } from '../auth.js';
+import { LoginBody, SessionAnswer } from '../schemas/session.js';
+import { problems } from '../schemas/common.js';
+
+const LOCK_AFTER_FAILURES = 5;
+const LOCK_MINUTES = 15;
+// Verifying against a real hash when the user is unknown keeps the answer time the same.
+const DUMMY_HASH = await argon2.hash('not-a-real-password');
+
+/** Log-in and log-out: POST/GET/DELETE /api/v1/sessions(/current). */
+export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
+  const users = usersRepository(db);
+  const sessions = sessionsRepository(db);
+
+  app.post('/sessions', {
+    schema: { tags: ['sessie'], summary: 'Inloggen', body: LoginBody, response: { 201: SessionAnswer, ...problems(400, 401, 423) } },
+  }, async (request, reply) => {
+    const { username, password } = request.body;
+    const user = await users.findByUsername(username);
+    const ok = await argon2.verify(user?.password_hash ?? DUMMY_HASH, password);
+    if (!user || !user.active) throw new ApiError('LOGIN_FAILED');
+    if (user.locked_until && new Date(user.locked_until) > new Date()) throw new ApiError('ACCOUNT_LOCKED');
+    if (!ok) {
+      await users.recordFailedLogin(user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+      throw new ApiError('LOGIN_FAILED');
+    }
+    await users.recordSuccessfulLogin(user.id);
+    const token = newToken();
+    const csrfToken = newToken();
+    await sessions.create(hashToken(token), user.id, csrfToken, config.sessionHours);
+    const found = await sessions.find(hashToken(token));
+    void reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: config.sessionHours * 3600,
+    });
+    return reply.status(201).send({ user: found!.user, csrfToken });
+  });
+
+  app.get('/sessions/current', {
+    preHandler: requireLogin,
+    schema: { tags: ['sessie'], summary: 'Wie is ingelogd?', response: { 200: SessionAnswer, ...problems(401) } },
+  }, async (request) => ({ user: currentUser(request), csrfToken: request.csrfToken! }));
+
+  app.delete('/sessions/current', {
+    preHandler: requireLogin,
+    schema: { tags: ['sessie'], summary: 'Uitloggen', response: { ...problems(401, 403) } },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await sessions.remove(hashToken(token));
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,102 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Something that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  /** Runs one statement with $1..$n parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** One PostgreSQL database, embedded (PGlite) or a server (pg), with one dialect. */
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in a transaction. Commits when it resolves; rolls back and rethrows on any error,
+   * so nothing half-written stays behind.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Both drivers parse values the same way: dates stay 'YYYY-MM-DD' strings (no time-zone
+// shifts), bigint and numeric become numbers (counts and hours fit in a double).
+const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMPTZ: 1184, TIMESTAMP: 1114 } as const;
+const toNumber = (v: string): number => Number(v);
+const keepString = (v: string): string => v;
+/** PostgreSQL prints '2026-11-24 07:39:12.12+00'; JavaScript wants 'T' and '+00:00'. */
+const toIso = (v: string): string => new Date(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString();
+
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
+  const db = await PGlite.create({
+    dataDir,
+    loadDataDir,
+    parsers: {
+      [OID.INT8]: toNumber,
+      [OID.NUMERIC]: toNumber,
+      [OID.DATE]: keepString,
+      [OID.TIMESTAMPTZ]: toIso,
+      [OID.TIMESTAMP]: keepString,
+    },
+  });
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const res = await q.query<T>(sql, params as unknown[]);
+      return res.rows;
+    },
+  });
+  const base = wrap(db);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    close: () => db.close(),
+    // exposed for test fixtures (dump once, load per test)
+    dumpDataDir: () => db.dumpDataDir('none'),
+  } as Db & { dumpDataDir: () => Promise<Blob | File> };
+}
+
+export async function openPostgres(connectionString: string): Promise<Db> {
+  const typeParsers = {
+    getTypeParser(oid: number, format?: string) {
+      if (oid === OID.INT8 || oid === OID.NUMERIC) return toNumber;
+      if (oid === OID.DATE || oid === OID.TIMESTAMP) return keepString;
+      if (oid === OID.TIMESTAMPTZ) return toIso;
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString, types: typeParsers as pg.CustomTypesConfig, max: 10 });
+  // Check the connection now, so a wrong DATABASE_URL fails at start with a clear message.
+  const probe = await pool.connect();
+  probe.release();
+  const run = (c: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const res = await c.query(sql, params as unknown[]);
+      return res.rows as T[];
+    },
+  });
+  const base = run(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(run(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the server database when a URL is given, else the embedded one in dataDir. */
+export function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}

@@ -1,0 +1,104 @@
+import type { Queryable } from './db.js';
+import type { Role } from '../domain/roles.js';
+
+export interface UserRow {
+  id: number;
+  municipality_id: number;
+  team_id: number | null;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  active: boolean;
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+/** The person behind a request, as the server passes it around. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  municipalityId: number;
+  municipalityName: string;
+  teamId: number | null;
+  teamName: string | null;
+}
+
+export function usersRepository(db: Queryable) {
+  return {
+    async findByUsername(username: string): Promise<UserRow | null> {
+      const rows = await db.query<UserRow>('SELECT * FROM app_user WHERE username = $1', [username]);
+      return rows[0] ?? null;
+    },
+    async recordFailedLogin(id: number, lockAfter: number, lockMinutes: number): Promise<void> {
+      await db.query(
+        `UPDATE app_user SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+         WHERE id = $1`,
+        [id, lockAfter, lockMinutes],
+      );
+    },
+    async recordSuccessfulLogin(id: number): Promise<void> {
+      await db.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id]);
+    },
+    async create(u: { municipalityId: number; teamId: number | null; username: string; displayName: string; passwordHash: string; role: Role }): Promise<{ id: number }> {
+      const rows = await db.query<{ id: number }>(
+        `INSERT INTO app_user (municipality_id, team_id, username, display_name, password_hash, role)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [u.municipalityId, u.teamId, u.username, u.displayName, u.passwordHash, u.role],
+      );
+      return rows[0];
+    },
+    async list(municipalityId: number) {
+      return db.query<{ id: number; username: string; display_name: string; role: Role; team_id: number | null; team_name: string | null; active: boolean }>(
+        `SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.active
+           FROM app_user u LEFT JOIN team t ON t.id = u.team_id
+          WHERE u.municipality_id = $1 ORDER BY u.username`,
+        [municipalityId],
+      );
+    },
+  };
+}
+
+export function sessionsRepository(db: Queryable) {
+  return {
+    async create(tokenHash: string, userId: number, csrfToken: string, hours: number): Promise<void> {
+      await db.query(
+        `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at)
+         VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+        [tokenHash, userId, csrfToken, hours],
+      );
+    },
+    /** The live session's user, or null when unknown, expired or the account is inactive. */
+    async find(tokenHash: string): Promise<{ user: SessionUser; csrfToken: string } | null> {
+      const rows = await db.query<{
+        id: number; username: string; display_name: string; role: Role; municipality_id: number;
+        municipality_name: string; team_id: number | null; team_name: string | null; csrf_token: string;
+      }>(
+        `SELECT u.id, u.username, u.display_name, u.role, u.municipality_id, m.name AS municipality_name,
+                u.team_id, t.name AS team_name, s.csrf_token
+           FROM user_session s
+           JOIN app_user u ON u.id = s.user_id AND u.active
+           JOIN municipality m ON m.id = u.municipality_id
+           LEFT JOIN team t ON t.id = u.team_id
+          WHERE s.token_hash = $1 AND s.expires_at > now()`,
+        [tokenHash],
+      );
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        csrfToken: r.csrf_token,
+        user: {
+          id: r.id, username: r.username, displayName: r.display_name, role: r.role,
+          municipalityId: r.municipality_id, municipalityName: r.municipality_name,
+          teamId: r.team_id, teamName: r.team_name,
+        },
+      };
+    },
+    async remove(tokenHash: string): Promise<void> {
+      await db.query('DELETE FROM user_session WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { TestContext } from 'node:test';
+import argon2 from 'argon2';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Db } from '../../src/store/db.js';
+import { freshDb } from './db.js';
+
+export const PASSWORD = 'correct horse battery staple';
+let hash: Promise<string> | null = null;
+
+/**
+ * A small municipality by hand: two teams, one consultant in each, a team leader of team A,
+ * a policy officer and an administrator; one client per consultant; one instrument.
+ */
+export async function seedSmall(db: Db) {
+  hash ??= argon2.hash(PASSWORD);
+  const h = await hash;
+  await db.query(`INSERT INTO municipality (id, code, name) VALUES (1, 'GM0001', 'Testdam')`);
+  await db.query(`INSERT INTO team (id, municipality_id, name) VALUES (1, 1, 'Team A'), (2, 1, 'Team B')`);
+  await db.query(
+    `INSERT INTO app_user (id, municipality_id, team_id, username, display_name, password_hash, role) VALUES
+      (1, 1, 1, 'anna', 'Anna de Vries', $1, 'consultant'),
+      (2, 1, 2, 'bram', 'Bram Bakker', $1, 'consultant'),
+      (3, 1, 1, 'tl-a', 'Tessa Leider', $1, 'teamleider'),
+      (4, 1, NULL, 'beleid', 'Bert Beleid', $1, 'beleidsmedewerker'),
+      (5, 1, NULL, 'beheer', 'Bea Beheer', $1, 'beheerder'),
+      (6, 1, 1, 'anton', 'Anton Jansen', $1, 'consultant')`,
+    [h],
+  );
+  await db.query(
+    `INSERT INTO client (id, municipality_id, bsn, given_name, family_name, birth_date, gender, team_id, consultant_id) VALUES
+      (1, 1, '111222333', 'Fatima', 'El Amrani', '1980-03-01', 'vrouw', 1, 1),
+      (2, 1, '123456782', 'Kees', 'Smit', '1965-07-12', 'man', 2, 2),
+      (3, 1, '100000009', 'Mila', 'Peters', '1999-01-20', 'vrouw', 1, 6)`,
+  );
+  await db.query(`INSERT INTO instrument (id, municipality_id, code, name, srg_code) VALUES (1, 1, 'JOBCOACH', 'Jobcoach', 30)`);
+  for (const t of ['app_user', 'client', 'team', 'municipality', 'instrument']) {
+    await db.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT max(id) FROM ${t}))`);
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  /** Logs in and returns headers for further requests as that user. */
+  loginAs(username: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
+  inject(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+}
+
+/** Boots the real app on a fresh database with the small municipality; torn down after the test. */
+export async function buildTestApp(t: TestContext): Promise<TestApp> {
+  const db = await freshDb();
+  await seedSmall(db);
+  const config = { ...loadConfig({}), demo: false };
+  const app = await buildApp({ db, config });
+  t.after(async () => {
+    await app.close();
+    await db.drop();
+  });
+  return {
+    app,
+    db,
+    inject: (opts) => app.inject(opts),
+    async loginAs(username) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password: PASSWORD } });
+      if (res.statusCode !== 201) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'ks_session')!;
+      return { cookie: `ks_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
+    },
+  };
+}
