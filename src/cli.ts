@@ -6,6 +6,7 @@ import { buildApp } from './server/app.js';
 import { openDb } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { writeDemodam } from './demo/write.js';
+import { runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
 
 const USAGE = `Gebruik: kansenspiegel <opdracht> [opties]
 
@@ -14,6 +15,7 @@ Opdrachten:
   migrate                    werk de database bij naar de nieuwste versie
   demo [--clients N] [--seed S]
                              schrijf de demogemeente Demodam in de database
+  spiegel [opties]           de spiegel van gelijke kansen als HTML, CSV of JSON
 `;
 
 async function serve(): Promise<void> {
@@ -65,8 +67,10 @@ async function main(argv: string[]): Promise<void> {
       return db.close();
     }
     case 'demo': return demo(rest);
+    case 'spiegel': return runSpiegel(rest);
     default:
       console.log(USAGE);
+      if (command === 'help') console.log(SPIEGEL_USAGE);
       if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
   }
 }

@@ -1,0 +1,5 @@
+// npm run bench: prints figures; never part of the pass/fail of the tests.
+import { benchMirror } from './mirror.js';
+
+console.log(`Kansenspiegel benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+await benchMirror();

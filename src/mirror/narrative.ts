@@ -1,0 +1,116 @@
+import type { MirrorCell, MirrorResult } from './funnel.js';
+import { INTERSECTION_SEPARATOR, groupingLabel } from './funnel.js';
+import { groundDef, groupLabel, type GroundDef } from './grounds.js';
+import { stageDef, type StageDef } from './stages.js';
+import { nl, pctNl } from './format.js';
+
+export interface DataQuality {
+  /** People in the population without any diagnosis advice. */
+  missingDiagnosis?: number;
+  /** People without any conversation on record. */
+  withoutConversation?: number;
+  /** Rows left out of an extract, with their reasons. */
+  rejectedRows?: number;
+}
+
+export interface Narrative {
+  headline: string;
+  sections: { title: string; sentences: string[] }[];
+}
+
+/** A difference we call clear: BH-adjusted p under 0.05 and a rate ratio of at least 1.1 (or at most 0.91). */
+export function isClear(c: MirrorCell): boolean {
+  return c.pAdjusted !== null && c.pAdjusted < 0.05 && c.ratio !== null && (c.ratio >= 1.1 || c.ratio <= 1 / 1.1);
+}
+
+function cellGroupLabel(c: MirrorCell, extra: readonly GroundDef[]): string {
+  const keys = c.ground.split(INTERSECTION_SEPARATOR);
+  return c.groups.map((g, i) => {
+    const def = groundDef(keys[i], extra);
+    return def ? groupLabel(def, g) : g;
+  }).join(', ');
+}
+
+/**
+ * Plain Dutch (B1) sentences from the numbers: what stands out, how sure we are, and what the
+ * figures do not show. Uses only cells the engine has released (suppressed cells are null).
+ */
+export function narrate(result: MirrorResult, quality: DataQuality = {}, options: { extraGrounds?: readonly GroundDef[]; extraStages?: readonly StageDef[] } = {}): Narrative {
+  const extra = options.extraGrounds ?? [];
+  const sections: Narrative['sections'] = [];
+  const known = result.cells.filter((c) => !c.unknown);
+  const clear = known.filter(isClear).sort((a, b) => Math.abs(Math.log(b.ratio!)) - Math.abs(Math.log(a.ratio!)));
+
+  const standout: string[] = [];
+  const seen = new Set<string>();
+  for (const c of clear) {
+    const key = `${c.ground}|${c.stage}`;
+    if (seen.has(key) || standout.length >= 6) continue;
+    seen.add(key);
+    const st = stageDef(c.stage, options.extraStages);
+    const rest = c.rate! / c.ratio!;
+    const more = c.ratio! > 1;
+    standout.push(
+      `${capital(cellGroupLabel(c, extra))}: ${pctNl(c.rate)} ${st.description}, tegen ${pctNl(rest)} van de anderen. ` +
+      `Dat is ${more ? 'vaker' : 'minder vaak'} (${nl(c.ratio!, 2)} keer zo vaak). Dit verschil is vrijwel zeker geen toeval.` +
+      (st.adverse && more ? ' Dit is een fase die niemand zou moeten bereiken.' : ''),
+    );
+  }
+  if (standout.length === 0) standout.push('We zien bij geen enkele groep een duidelijk verschil: overal liggen de kansen dicht bij elkaar, of de verschillen kunnen toeval zijn.');
+  sections.push({ title: 'Wat valt op', sentences: standout });
+
+  const calm: string[] = [];
+  for (const grouping of result.groupings) {
+    const cells = known.filter((c) => c.ground === grouping);
+    if (cells.length === 0) continue;
+    if (!cells.some(isClear)) {
+      calm.push(`Naar ${groupingLabel(grouping, extra).toLowerCase()} zien we in geen enkele fase een duidelijk verschil tussen de groepen.`);
+    }
+  }
+  const uncertain = known.filter((c) => !isClear(c) && c.ratio !== null && (c.ratio >= 1.25 || c.ratio <= 0.8) && c.pAdjusted !== null && c.pAdjusted >= 0.05);
+  for (const c of uncertain.slice(0, 3)) {
+    calm.push(`${capital(cellGroupLabel(c, extra))} (${stageDef(c.stage, options.extraStages).label.toLowerCase()}): het verschil lijkt groot, maar is onzeker omdat de groep klein is (${nl(c.nPopulation ?? 0)} mensen). Trek hier nog geen conclusie uit.`);
+  }
+  if (calm.length) sections.push({ title: 'Waar we geen duidelijk verschil zien', sentences: calm });
+
+  const caution: string[] = [];
+  const hidden = result.cells.filter((c) => c.suppressed !== null).length;
+  if (hidden > 0) {
+    caution.push(`In ${nl(hidden)} cellen staat "< ${result.threshold}": daar gaat het om minder dan ${result.threshold} mensen (of zou je dat kunnen terugrekenen). Om mensen te beschermen tonen we daar geen cijfers.`);
+  }
+  for (const grouping of result.groupings.filter((g) => !g.includes(INTERSECTION_SEPARATOR))) {
+    const unknownCell = result.cells.find((c) => c.ground === grouping && c.unknown && c.stage === result.stages[0]);
+    const n = unknownCell?.nPopulation ?? null;
+    if (unknownCell && (n === null || n > 0)) {
+      const share = n === null ? null : (100 * n) / result.population;
+      if (share === null || share >= 2) {
+        caution.push(`Van ${share === null ? `minder dan ${result.threshold} mensen` : `${pctNl(share)} van de mensen`} is ${(groundDef(grouping, extra)?.label ?? grouping).toLowerCase()} onbekend. Zij tellen niet mee in de percentages.`);
+      }
+    }
+  }
+  if (quality.missingDiagnosis) {
+    caution.push(`${nl(quality.missingDiagnosis)} mensen (${pctNl((100 * quality.missingDiagnosis) / Math.max(1, result.population))}) hebben nog geen diagnoseadvies. Zij tellen bij "diagnose kort" als niet kort.`);
+  }
+  if (quality.withoutConversation) {
+    caution.push(`Bij ${nl(quality.withoutConversation)} mensen staat geen enkel gesprek geregistreerd. Dat kan een echte achterstand zijn, of een gat in de registratie.`);
+  }
+  if (quality.rejectedRows) caution.push(`${nl(quality.rejectedRows)} regels uit het bestand zijn niet meegeteld, omdat ze fouten bevatten (zie de foutenlijst).`);
+  sections.push({ title: 'Hoe zeker is dit', sentences: caution.length ? caution : ['De aantallen zijn groot genoeg om alle cijfers te tonen.'] });
+
+  const limits = [
+    'De cijfers laten zien óf groepen verschillen, niet waaróm. Een verschil kan ook komen door iets anders dat met de groep samenhangt, zoals opleiding, taal of gezondheid. Kijk daarvoor bij de vergelijking "rekening houdend met".',
+    'De percentages gaan alleen over mensen van wie het kenmerk bekend is.',
+  ];
+  const groupings = result.groupings.map((g) => g.split(INTERSECTION_SEPARATOR)).flat();
+  if (groupings.some((g) => g === 'migratieachtergrond' || g === 'herkomst' || g === 'migratie_enschede')) {
+    limits.push('De indeling naar migratieachtergrond kent alleen de groepen in de tabel. Lees er geen andere groepen in: statushouders zijn bijvoorbeeld een apart kenmerk, geen groep in deze indeling.');
+  }
+  sections.push({ title: 'Wat de cijfers niet laten zien', sentences: limits });
+
+  const headline = clear.length
+    ? `${nl(result.population)} mensen in de bijstand: bij ${nl(new Set(clear.map((c) => `${c.ground}|${c.stage}`)).size)} combinaties van kenmerk en fase zien we een duidelijk verschil in kansen.`
+    : `${nl(result.population)} mensen in de bijstand: geen duidelijke verschillen in kansen tussen groepen.`;
+  return { headline, sections };
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,126 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { openDb } from './store/db.js';
+import { migrate } from './store/migrate.js';
+import { loadMirrorRows, CORE_STAGE_KEYS } from './store/mirror-source.js';
+import { GROUNDS, type GroundDef } from './mirror/grounds.js';
+import { buildPersonTable, type MirrorPerson } from './mirror/person-table.js';
+import { computeMirror, pairsOf, type MirrorResult } from './mirror/funnel.js';
+import { narrate, type DataQuality } from './mirror/narrative.js';
+import { mirrorToCsv } from './mirror/report-csv.js';
+import { mirrorToHtml } from './mirror/report-html.js';
+import { compareWithNational } from './mirror/benchmark.js';
+import { readMirrorExtract } from './import/mirror-extract.js';
+import { nl } from './mirror/format.js';
+
+export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
+
+  --period P        2025 (een jaar) of 2025-01-01..2025-06-30 (standaard: vorig jaar)
+  --ground G        kenmerken, met komma's; een kruising met ×, * of + (bv. geslacht*leeftijd)
+                    standaard: alle kenmerken
+  --intersections   ook alle kruisingen van twee van de gekozen kenmerken
+  --format F        html | csv | json (standaard html)
+  --out BESTAND     schrijf naar dit bestand (standaard: het scherm)
+  --threshold N     drempel voor kleine aantallen (standaard 10)
+  --input BESTAND   een extract (CSV) van de gemeente, zonder het te laden
+  --age-bands A,B   ondergrenzen van de leeftijdsgroepen na de eerste (standaard 27,45)
+  --team ID         alleen dit team (database)
+`;
+
+/** "2025" → the whole year; "a..b" → that range. */
+export function parsePeriod(value: string | undefined, today = new Date()): { from: string; to: string; label: string } {
+  if (!value) {
+    const y = today.getUTCFullYear() - 1;
+    return { from: `${y}-01-01`, to: `${y}-12-31`, label: String(y) };
+  }
+  if (/^\d{4}$/.test(value)) return { from: `${value}-01-01`, to: `${value}-12-31`, label: value };
+  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (!m || m[1] > m[2]) throw new Error(`--period "${value}": gebruik een jaar (2025) of begin..eind (2025-01-01..2025-06-30), begin vóór eind.`);
+  return { from: m[1], to: m[2], label: `${m[1]} t/m ${m[2]}` };
+}
+
+/** "geslacht,leeftijd*huishouden" → [["geslacht"], ["leeftijd","huishouden"]]. */
+export function parseGroundList(value: string | undefined, available: readonly string[]): string[][] {
+  const groupings = value ? value.split(',').map((g) => g.split(/[×*+]/).map((k) => k.trim()).filter(Boolean)) : available.map((k) => [k]);
+  for (const g of groupings) {
+    if (g.length < 1 || g.length > 3) throw new Error(`--ground: een kruising heeft 1 tot 3 kenmerken ("${g.join('*')}").`);
+    for (const k of g) if (!available.includes(k)) throw new Error(`--ground: onbekend kenmerk "${k}". Kies uit: ${available.join(', ')}.`);
+  }
+  return groupings;
+}
+
+export async function runSpiegel(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      period: { type: 'string' }, ground: { type: 'string' }, format: { type: 'string', default: 'html' },
+      out: { type: 'string' }, threshold: { type: 'string' }, input: { type: 'string' }, 'age-bands': { type: 'string' },
+      team: { type: 'string' }, intersections: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) { console.log(SPIEGEL_USAGE); return; }
+  const format = values.format!;
+  if (!['html', 'csv', 'json'].includes(format)) throw new Error(`--format "${format}": kies html, csv of json.`);
+  const config = loadConfig();
+  const threshold = values.threshold === undefined ? config.suppressionThreshold : Number(values.threshold);
+  if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`--threshold "${values.threshold}": een heel getal van 1 of meer.`);
+  const period = parsePeriod(values.period);
+
+  let persons: MirrorPerson[];
+  let grounds: GroundDef[];
+  let stages: string[];
+  let subtitle: string;
+  const quality: DataQuality = {};
+  let extraGrounds: GroundDef[] = [];
+
+  if (values.input) {
+    const extraKeys = (values.ground ?? '').split(/[,×*+]/).map((s) => s.trim())
+      .filter((k) => k && !['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'].includes(k));
+    const bands = values['age-bands'] ? values['age-bands'].split(',').map(Number) : undefined;
+    const extract = readMirrorExtract(readFileSync(values.input, 'utf8'), { extraGrounds: extraKeys, ageBands: bands });
+    for (const e of extract.errors.slice(0, 50)) console.error(`regel ${e.row}, ${e.field}: ${e.reason}`);
+    if (extract.errors.length > 50) console.error(`... en nog ${extract.errors.length - 50} fouten`);
+    if (extract.errors.length) console.error(`${extract.errors.length} fout(en); ${extract.persons.length} regels meegeteld.`);
+    quality.rejectedRows = new Set(extract.errors.map((e) => e.row)).size;
+    persons = extract.persons;
+    grounds = extract.grounds;
+    extraGrounds = extract.grounds.filter((g) => extraKeys.includes(g.key));
+    stages = extract.stages;
+    subtitle = `Extract ${values.input}: ${nl(persons.length)} mensen.`;
+  } else {
+    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(db);
+      const [m] = await db.query<{ id: number; name: string }>('SELECT id, name FROM municipality ORDER BY id LIMIT 1');
+      if (!m) throw new Error('De database bevat nog geen gemeente. Start eerst met DEMO=1 of importeer gegevens.');
+      const rows = await loadMirrorRows(db, { municipalityId: m.id, from: period.from, to: period.to, teamId: values.team ? Number(values.team) : null }, config.pseudonymSecret);
+      persons = rows.map((r) => r.person);
+      quality.missingDiagnosis = rows.filter((r) => !r.hasDiagnosis).length;
+      grounds = [...GROUNDS];
+      stages = [...CORE_STAGE_KEYS];
+      subtitle = `Gemeente ${m.name}, periode ${period.label}: ${nl(persons.length)} mensen met bijstand.`;
+    } finally {
+      await db.close();
+    }
+  }
+
+  const available = grounds.map((g) => g.key);
+  let groupings = parseGroundList(values.ground, available);
+  if (values.intersections) groupings = [...groupings, ...pairsOf(groupings.filter((g) => g.length === 1).map((g) => g[0]))];
+  const table = buildPersonTable(persons, grounds, stages);
+  const result: MirrorResult = computeMirror(table, groupings, { threshold, extraGrounds });
+  let output: string;
+  if (format === 'csv') output = mirrorToCsv(result);
+  else if (format === 'json') output = `${JSON.stringify({ ...result, narrative: narrate(result, quality, { extraGrounds }) }, null, 2)}\n`;
+  else {
+    output = mirrorToHtml({
+      title: 'Kansenspiegel', subtitle, result, narrative: narrate(result, quality, { extraGrounds }),
+      benchmark: compareWithNational(result), extraGrounds, generatedAt: new Date().toISOString().slice(0, 10),
+    });
+  }
+  if (values.out) {
+    writeFileSync(values.out, output);
+    console.error(`Geschreven: ${values.out}`);
+  } else process.stdout.write(output);
+}
