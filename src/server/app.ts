@@ -15,7 +15,9 @@ import { sessionsRepository } from '../store/users.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { clientRoutes } from './routes/clients.js';
+import { casefileRoutes } from './routes/casefile/index.js';
 import { userRoutes } from './routes/users.js';
+import { spiegelRoutes } from './routes/spiegel.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -74,7 +76,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
   });
   app.addHook('onSend', async (request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
     if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
   });
 
@@ -82,7 +84,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(healthRoutes, ctx);
     await api.register(sessionRoutes, ctx);
     await api.register(clientRoutes, ctx);
+    await api.register(casefileRoutes, ctx);
     await api.register(userRoutes, ctx);
+    await api.register(spiegelRoutes, ctx);
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });
 

@@ -76,6 +76,13 @@ export function clientsRepository(db: Queryable) {
       );
     },
 
+    async countForUser(user: SessionUser): Promise<number> {
+      const scope = scopeCondition(user, 2);
+      const [row] = await db.query<{ n: number }>(
+        `SELECT count(*) AS n FROM client c WHERE c.municipality_id = $1 AND (${scope.sql})`, [user.municipalityId, ...scope.params]);
+      return row.n;
+    },
+
     /** 'ok' when the user may open this client, 'forbidden' when it exists but is not theirs. */
     async access(user: SessionUser, clientId: number): Promise<'ok' | 'forbidden' | 'not-found'> {
       const scope = scopeCondition(user, 3);

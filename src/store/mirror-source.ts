@@ -73,27 +73,54 @@ WITH pop AS (
 ), stapel AS (
   SELECT DISTINCT g.client_id FROM gaps g JOIN pop p ON p.id = g.client_id
    WHERE g.next_d IS NOT NULL AND GREATEST($2::date, g.d + 183) <= LEAST(g.next_d, p.wend)
+), diag AS (
+  SELECT DISTINCT ON (d.client_id) d.client_id, d.distance FROM diagnosis d JOIN pop p ON p.id = d.client_id
+   WHERE d.given_on <= $3::date ORDER BY d.client_id, d.given_on DESC, d.id DESC
+), werkplein AS (
+  SELECT DISTINCT bp.client_id FROM bestand_period bp JOIN pop p ON p.id = bp.client_id
+   WHERE bp.bestand = 'werkplein' AND bp.start_date <= $3::date AND (bp.end_date IS NULL OR bp.end_date >= $2::date)
+), plans AS (
+  SELECT DISTINCT ap.client_id FROM action_plan ap JOIN pop p ON p.id = ap.client_id
+   WHERE ap.created_on <= $3::date AND ap.status <> 'concept'
+), srg AS (
+  SELECT a.client_id, array_agg(DISTINCT i.srg_code) AS codes
+    FROM instrument_allocation a JOIN pop p ON p.id = a.client_id JOIN instrument i ON i.id = a.instrument_id
+   WHERE a.started_on BETWEEN $2::date AND $3::date GROUP BY a.client_id
+), conv AS (
+  SELECT v.client_id, count(*)::int AS n FROM conversation v JOIN pop p ON p.id = v.client_id
+   WHERE v.held_on > p.wend - 365 AND v.held_on <= p.wend GROUP BY v.client_id
+), work AS (
+  SELECT w.client_id,
+         bool_or(COALESCE(w.end_date, current_date) >= (w.start_date + interval '1 month' - interval '1 day')::date) AS m1,
+         bool_or(COALESCE(w.end_date, current_date) >= (w.start_date + interval '6 months' - interval '1 day')::date) AS m6
+    FROM work_period w JOIN pop p ON p.id = w.client_id
+   WHERE w.start_date BETWEEN $2::date AND $3::date GROUP BY w.client_id
+), outflow AS (
+  SELECT DISTINCT b.client_id FROM benefit_period b JOIN pop p ON p.id = b.client_id
+   WHERE b.end_date BETWEEN $2::date AND $3::date
 )
 SELECT c.id, c.gender,
        extract(year FROM age(GREATEST($2::date, p.bstart), c.birth_date))::int AS age,
        c.household, c.education_level, c.dutch_language_level, c.work_experience, c.doelgroepregister,
        c.team_id, c.consultant_id, c.neighbourhood_id,
-       (SELECT d.distance FROM diagnosis d WHERE d.client_id = c.id AND d.given_on <= $3::date
-         ORDER BY d.given_on DESC, d.id DESC LIMIT 1) AS distance,
-       EXISTS (SELECT 1 FROM bestand_period bp WHERE bp.client_id = c.id AND bp.bestand = 'werkplein'
-                AND bp.start_date <= $3::date AND (bp.end_date IS NULL OR bp.end_date >= $2::date)) AS werkplein,
-       EXISTS (SELECT 1 FROM action_plan ap WHERE ap.client_id = c.id AND ap.created_on <= $3::date AND ap.status <> 'concept') AS plan,
-       (SELECT array_agg(DISTINCT i.srg_code) FROM instrument_allocation a JOIN instrument i ON i.id = a.instrument_id
-         WHERE a.client_id = c.id AND a.started_on BETWEEN $2::date AND $3::date) AS srg_codes,
-       (SELECT count(*) FROM conversation v WHERE v.client_id = c.id
-         AND v.held_on > p.wend - 365 AND v.held_on <= p.wend)::int AS conversations_12m,
-       EXISTS (SELECT 1 FROM stapel s WHERE s.client_id = c.id) AS stapel,
-       EXISTS (SELECT 1 FROM work_period w WHERE w.client_id = c.id AND w.start_date BETWEEN $2::date AND $3::date
-                AND COALESCE(w.end_date, current_date) >= (w.start_date + interval '1 month' - interval '1 day')::date) AS work_1m,
-       EXISTS (SELECT 1 FROM work_period w WHERE w.client_id = c.id AND w.start_date BETWEEN $2::date AND $3::date
-                AND COALESCE(w.end_date, current_date) >= (w.start_date + interval '6 months' - interval '1 day')::date) AS work_6m,
-       EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.end_date BETWEEN $2::date AND $3::date) AS outflow
+       diag.distance,
+       (werkplein.client_id IS NOT NULL) AS werkplein,
+       (plans.client_id IS NOT NULL) AS plan,
+       srg.codes AS srg_codes,
+       COALESCE(conv.n, 0) AS conversations_12m,
+       (stapel.client_id IS NOT NULL) AS stapel,
+       COALESCE(work.m1, false) AS work_1m,
+       COALESCE(work.m6, false) AS work_6m,
+       (outflow.client_id IS NOT NULL) AS outflow
   FROM pop p JOIN client c ON c.id = p.id
+  LEFT JOIN diag ON diag.client_id = p.id
+  LEFT JOIN werkplein ON werkplein.client_id = p.id
+  LEFT JOIN plans ON plans.client_id = p.id
+  LEFT JOIN srg ON srg.client_id = p.id
+  LEFT JOIN conv ON conv.client_id = p.id
+  LEFT JOIN stapel ON stapel.client_id = p.id
+  LEFT JOIN work ON work.client_id = p.id
+  LEFT JOIN outflow ON outflow.client_id = p.id
  ORDER BY c.id`;
 
 const LANGUAGE_B1_PLUS = new Set(['B1', 'B2', 'C1', 'C2']);

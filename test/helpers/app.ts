@@ -1,6 +1,6 @@
 import type { TestContext } from 'node:test';
 import argon2 from 'argon2';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/store/db.js';
@@ -45,7 +45,7 @@ export interface TestApp {
   db: Db;
   /** Logs in and returns headers for further requests as that user. */
   loginAs(username: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
-  inject(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 /** Boots the real app on a fresh database with the small municipality; torn down after the test. */
@@ -61,7 +61,7 @@ export async function buildTestApp(t: TestContext): Promise<TestApp> {
   return {
     app,
     db,
-    inject: (opts) => app.inject(opts),
+    inject: (opts: InjectOptions) => app.inject(opts),
     async loginAs(username) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password: PASSWORD } });
       if (res.statusCode !== 201) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

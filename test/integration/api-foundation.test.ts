@@ -204,3 +204,10 @@ test('answers carry a strict Content-Security-Policy', async (t) => {
   assert.match(res.headers['content-security-policy'] as string, /default-src 'self'/);
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
 });
+
+test('the client count reads no person and writes no audit row', async (t) => {
+  const { inject, loginAs, db } = await buildTestApp(t);
+  const res = await inject({ method: 'GET', url: '/api/v1/clients/count', headers: await loginAs('tl-a') });
+  assert.deepEqual(res.json(), { total: 2 });
+  assert.equal(await count(db, 'audit_log'), 0);
+});

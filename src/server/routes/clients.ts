@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { clientsRepository } from '../../store/clients.js';
@@ -23,6 +24,11 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     await writeAudit(db, items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'client-list' })));
     return { items, total: items.length };
   });
+
+  app.get('/clients/count', {
+    preHandler: requireRole(...CASE_FILE_ROLES),
+    schema: { tags: ['klanten'], summary: 'Aantal klanten (alleen het getal; leest geen persoonsgegevens)', response: { 200: Type.Object({ total: Type.Integer() }), ...problems(401, 403) } },
+  }, async (request) => ({ total: await clients.countForUser(currentUser(request)) }));
 
   app.post('/clients', {
     preHandler: requireRole(...CASE_FILE_ROLES),

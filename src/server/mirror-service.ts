@@ -1,0 +1,100 @@
+import type { Db } from '../store/db.js';
+import type { Config } from '../config.js';
+import { loadMirrorRows, CORE_STAGE_KEYS, type MirrorSourceRow } from '../store/mirror-source.js';
+import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
+import { buildPersonTable, type PersonTable } from '../mirror/person-table.js';
+
+export interface MirrorScopeKey {
+  municipalityId: number;
+  from: string;
+  to: string;
+  teamId: number | null;
+  neighbourhoodId: number | null;
+}
+
+export interface LoadedPopulation {
+  table: PersonTable;
+  grounds: GroundDef[];
+  /** Teams and consultants as grounds (for the attention mirror); labels are names. */
+  organisationGrounds: GroundDef[];
+  quality: { missingDiagnosis: number; withoutConversation: number; impossibleDates: number };
+  loadedAt: number;
+}
+
+const TTL_MS = 5 * 60 * 1000;
+
+/**
+ * Builds the person table of a period and scope from the case file and keeps it for a few
+ * minutes, so changing ground or intersection costs only the computation, not the database.
+ */
+export function createMirrorService(db: Db, config: Config) {
+  const cache = new Map<string, Promise<LoadedPopulation>>();
+
+  async function load(scope: MirrorScopeKey): Promise<LoadedPopulation> {
+    const rows: MirrorSourceRow[] = await loadMirrorRows(db, scope, config.pseudonymSecret);
+    const teams = await db.query<{ id: number; name: string }>('SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name', [scope.municipalityId]);
+    const consultants = await db.query<{ id: number; display_name: string }>(
+      `SELECT id, display_name FROM app_user WHERE municipality_id = $1 AND role = 'consultant' AND ($2::int IS NULL OR team_id = $2) ORDER BY display_name, id`,
+      [scope.municipalityId, scope.teamId],
+    );
+    const teamName = new Map(teams.map((t) => [t.id, t.name]));
+    const consultantName = new Map(consultants.map((c) => [c.id, c.display_name]));
+    const organisationGrounds: GroundDef[] = [
+      { key: 'team', label: 'Team', groups: teams.map((t) => t.name) },
+      { key: 'klantmanager', label: 'Klantmanager', groups: [...new Set(consultants.map((c) => c.display_name))].slice(0, 254) },
+    ];
+    const persons = rows.map((r) => ({
+      stages: r.person.stages,
+      grounds: {
+        ...r.person.grounds,
+        team: teamName.get(r.teamId) ?? null,
+        klantmanager: r.consultantId === null ? null : consultantName.get(r.consultantId) ?? null,
+      },
+    }));
+    const grounds = [...GROUNDS];
+    const table = buildPersonTable(persons, [...grounds, ...organisationGrounds], [...CORE_STAGE_KEYS]);
+    const [quality] = await db.query<{ without_conversation: number; impossible: number }>(
+      `SELECT
+         (SELECT count(*) FROM client c WHERE c.municipality_id = $1 AND ($2::int IS NULL OR c.team_id = $2)
+             AND NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id)) AS without_conversation,
+         (SELECT count(*) FROM client c WHERE c.municipality_id = $1 AND ($2::int IS NULL OR c.team_id = $2)
+             AND (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
+               OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
+               OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date))) AS impossible`,
+      [scope.municipalityId, scope.teamId],
+    );
+    return {
+      table,
+      grounds,
+      organisationGrounds,
+      quality: {
+        missingDiagnosis: rows.filter((r) => !r.hasDiagnosis).length,
+        withoutConversation: quality.without_conversation,
+        impossibleDates: quality.impossible,
+      },
+      loadedAt: Date.now(),
+    };
+  }
+
+  return {
+    /** The population of a period and scope (cached for five minutes). */
+    async population(scope: MirrorScopeKey, refresh = false): Promise<LoadedPopulation> {
+      const key = JSON.stringify(scope);
+      const hit = cache.get(key);
+      if (hit && !refresh) {
+        const value = await hit;
+        if (Date.now() - value.loadedAt < TTL_MS) return value;
+      }
+      const promise = load(scope);
+      cache.set(key, promise);
+      promise.catch(() => cache.delete(key));
+      if (cache.size > 50) cache.delete(cache.keys().next().value!);
+      return promise;
+    },
+    clear(): void {
+      cache.clear();
+    },
+  };
+}
+
+export type MirrorService = ReturnType<typeof createMirrorService>;

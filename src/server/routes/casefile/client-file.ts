@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../context.js';
+import { clientFileRepository } from '../../../store/casefile/client-file.js';
+import { recordsRepository, type EditableClientField } from '../../../store/casefile/records.js';
+import { writeAudit } from '../../../store/audit.js';
+import { clientStatus, intervisionSummary } from '../../../domain/casefile-rules.js';
+import { ApiError, invalid } from '../../errors.js';
+import { currentUser, requireRole } from '../../auth.js';
+import { requireClientAccess } from '../../client-access.js';
+import { todayIso } from '../../formats.js';
+import { IdParams, problems } from '../../schemas/common.js';
+import { ClientFile, ClientPatchBody, IntervisionSummary, NewVersion } from '../../schemas/casefile.js';
+import { changeWithAudit, requireText } from './shared.js';
+
+/** The whole case file of one client, its anonymised summary for intervision, and edits of personal data. */
+export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  const files = clientFileRepository(db);
+  const clientAccess = requireClientAccess(db);
+
+  app.get('/clients/:id/file', {
+    preHandler: clientAccess,
+    schema: {
+      tags: ['dossier'], summary: 'Het hele dossier van een klant (zonder bijzondere persoonsgegevens)',
+      params: IdParams, response: { 200: ClientFile, ...problems(401, 403, 404) },
+    },
+  }, async (request) => {
+    const user = currentUser(request);
+    const file = await files.read(request.params.id);
+    if (!file) throw new ApiError('NOT_FOUND');
+    await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'read', resource: 'client-file' }]);
+    const today = todayIso();
+    const status = clientStatus({
+      hasBenefitPeriod: file.benefitPeriods.length > 0,
+      hasOpenBenefitPeriod: file.benefitPeriods.some((b) => b.endDate === null || b.endDate >= today),
+      onHoldToday: file.onHoldPeriods.some((h) => h.startDate <= today && (h.endDate === null || h.endDate >= today)),
+    });
+    return { ...file, status };
+  });
+
+  app.get('/clients/:id/intervision-summary', {
+    preHandler: [requireRole('teamleider'), clientAccess],
+    schema: {
+      tags: ['team'], summary: 'Geanonimiseerde casusbeschrijving voor intervisie (teamleider, eigen team)',
+      params: IdParams, response: { 200: IntervisionSummary, ...problems(401, 403, 404) },
+    },
+  }, async (request) => {
+    const user = currentUser(request);
+    const file = await files.read(request.params.id);
+    if (!file) throw new ApiError('NOT_FOUND');
+    const summary = intervisionSummary(file, todayIso());
+    await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'export', resource: 'intervision-summary' }]);
+    return summary;
+  });
+
+  app.patch('/clients/:id', {
+    preHandler: clientAccess,
+    schema: {
+      tags: ['dossier'], summary: 'Persoonsgegevens wijzigen (met versienummer; verouderd geeft 409 CONFLICT_VERSION)',
+      params: IdParams, body: ClientPatchBody, response: { 200: NewVersion, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { version, ...changes } = request.body;
+    const fields = Object.keys(changes) as EditableClientField[];
+    if (fields.length === 0) throw invalid({ name: 'body', reason: 'Geef minstens één gegeven om te wijzigen.' });
+    if (changes.givenName !== undefined) requireText('givenName', changes.givenName);
+    if (changes.familyName !== undefined) requireText('familyName', changes.familyName);
+    const newVersion = await changeWithAudit(db, user, request.params.id, 'update', 'client', async (tx) => {
+      const result = await recordsRepository(tx).updateClient(request.params.id, version, changes);
+      if (result === null) throw new ApiError('CONFLICT_VERSION');
+      return result;
+    }, () => `velden: ${fields.join(', ')}`);
+    return { version: newVersion };
+  });
+};

@@ -1,0 +1,190 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import type { SessionUser } from '../../store/users.js';
+import { createMirrorService, type MirrorScopeKey } from '../mirror-service.js';
+import { computeMirror, pairsOf, type MirrorResult } from '../../mirror/funnel.js';
+import { narrate } from '../../mirror/narrative.js';
+import { compareWithNational } from '../../mirror/benchmark.js';
+import { mirrorToCsv } from '../../mirror/report-csv.js';
+import { mirrorToHtml } from '../../mirror/report-html.js';
+import { CORE_STAGES } from '../../mirror/stages.js';
+import { adjustedComparison } from '../../mirror/adjusted.js';
+import { GROUNDS, type GroundDef } from '../../mirror/grounds.js';
+import { parsePeriod } from '../../spiegel-command.js';
+import { ApiError, invalid } from '../errors.js';
+import { currentUser, requireRole } from '../auth.js';
+import { problems } from '../schemas/common.js';
+
+const MIRROR_ROLES = ['consultant', 'teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
+
+const MirrorQuery = Type.Object({
+  period: Type.Optional(Type.String({ pattern: '^(\\d{4}|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$', description: 'jaar (2025) of begin..eind' })),
+  ground: Type.Optional(Type.String({ maxLength: 500, description: 'kenmerken met komma; een kruising met * (bv. geslacht*leeftijd)' })),
+  intersections: Type.Optional(Type.Boolean()),
+  team: Type.Optional(Type.Integer({ minimum: 1 })),
+  wijk: Type.Optional(Type.Integer({ minimum: 1 })),
+  refresh: Type.Optional(Type.Boolean()),
+});
+type MirrorQueryT = { period?: string; ground?: string; intersections?: boolean; team?: number; wijk?: number; refresh?: boolean };
+
+/** Grounds this user may see: consultants never get special categories (migration background, health...). */
+export function groundsFor(user: SessionUser): GroundDef[] {
+  return GROUNDS.filter((g) => user.role !== 'consultant' || !g.special);
+}
+
+/** The scope a user may look at: consultants and team leaders only their own team. */
+function scopeFor(user: SessionUser, q: MirrorQueryT): MirrorScopeKey {
+  const p = parsePeriod(q.period);
+  const ownTeamOnly = user.role === 'consultant' || user.role === 'teamleider';
+  if (ownTeamOnly && q.team !== undefined && q.team !== user.teamId) throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de spiegel van uw eigen team.');
+  return {
+    municipalityId: user.municipalityId,
+    from: p.from,
+    to: p.to,
+    teamId: ownTeamOnly ? user.teamId : q.team ?? null,
+    neighbourhoodId: q.wijk ?? null,
+  };
+}
+
+function parseGroupings(value: string | undefined, allowed: readonly string[], intersections: boolean): string[][] {
+  const groupings = value
+    ? value.split(',').map((g) => g.split(/[*×+]/).map((k) => k.trim()).filter(Boolean))
+    : allowed.map((k) => [k]);
+  for (const g of groupings) {
+    if (g.length < 1 || g.length > 3) throw invalid({ name: 'ground', reason: 'Een kruising heeft 1 tot 3 kenmerken.' });
+    for (const k of g) if (!allowed.includes(k)) throw invalid({ name: 'ground', reason: `Onbekend of niet toegestaan kenmerk "${k}".` });
+  }
+  return intersections ? [...groupings, ...pairsOf(groupings.filter((g) => g.length === 1).map((g) => g[0]))] : groupings;
+}
+
+/** Counts shown outside the cell grid: hidden when under the threshold, like every other count. */
+const guard = (n: number, threshold: number): number | null => (n > 0 && n < threshold ? null : n);
+
+/** The mirror for team leaders and policy officers: /api/v1/spiegel… */
+export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
+  const service = createMirrorService(db, config);
+  const threshold = config.suppressionThreshold;
+
+  async function mirrorFor(request: FastifyRequest, q: MirrorQueryT, forcedGroupings?: string[][]) {
+    const user = currentUser(request);
+    const scope = scopeFor(user, q);
+    const pop = await service.population(scope, q.refresh === true);
+    const allowed = groundsFor(user).map((g) => g.key);
+    const groupings = forcedGroupings ?? parseGroupings(q.ground, allowed, q.intersections === true);
+    const result: MirrorResult = pop.table.size < threshold
+      ? { threshold, population: 0, stages: pop.table.stages, groupings: [], totals: [], cells: [] }
+      : computeMirror(pop.table, groupings, { threshold, extraGrounds: pop.organisationGrounds });
+    const quality = {
+      missingDiagnosis: guard(pop.quality.missingDiagnosis, threshold),
+      withoutConversation: guard(pop.quality.withoutConversation, threshold),
+      impossibleDates: guard(pop.quality.impossibleDates, threshold),
+    };
+    return { user, scope, pop, result, quality };
+  }
+
+  app.get('/spiegel/options', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'Keuzes voor de spiegel: perioden, kenmerken, fasen, teams' },
+  }, async (request) => {
+    const user = currentUser(request);
+    const years = await db.query<{ y: number }>(
+      `SELECT DISTINCT extract(year FROM d)::int AS y FROM (
+         SELECT start_date AS d FROM benefit_period b JOIN client c ON c.id = b.client_id WHERE c.municipality_id = $1) s ORDER BY y`,
+      [user.municipalityId],
+    );
+    const teams = user.role === 'beleidsmedewerker' || user.role === 'onderzoeker'
+      ? await db.query<{ id: number; name: string }>('SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name', [user.municipalityId])
+      : [];
+    const wijken = await db.query<{ id: number; name: string }>('SELECT id, name FROM neighbourhood WHERE municipality_id = $1 ORDER BY name', [user.municipalityId]);
+    return {
+      periods: years.map((r) => String(r.y)),
+      grounds: groundsFor(user).map((g) => ({ key: g.key, label: g.label, groups: g.groups, groupLabels: g.groupLabels ?? {}, reference: g.reference ?? null })),
+      stages: CORE_STAGES,
+      teams,
+      wijken,
+      threshold,
+      perConsultant: user.role === 'teamleider',
+    };
+  });
+
+  app.get('/spiegel', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'De trechter per kenmerk of kruising, met verhaal, kwaliteit en landelijke vergelijking', querystring: MirrorQuery, response: problems(400, 401, 403) },
+  }, async (request) => {
+    const { scope, result, quality, pop } = await mirrorFor(request, request.query);
+    return {
+      scope,
+      result,
+      narrative: narrate(result, { missingDiagnosis: quality.missingDiagnosis ?? undefined, withoutConversation: quality.withoutConversation ?? undefined }, { extraGrounds: pop.organisationGrounds }),
+      quality,
+      benchmark: compareWithNational(result),
+    };
+  });
+
+  const AdjustedQuery = Type.Object({
+    period: Type.Optional(Type.String({ pattern: '^(\\d{4}|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$' })),
+    stage: Type.String({ minLength: 1, maxLength: 50 }),
+    ground: Type.String({ minLength: 1, maxLength: 50 }),
+    covariates: Type.Optional(Type.String({ maxLength: 300, description: 'kenmerken met komma, bv. leeftijd,opleiding,taalniveau' })),
+    reference: Type.Optional(Type.String({ maxLength: 50 })),
+    team: Type.Optional(Type.Integer({ minimum: 1 })),
+  });
+
+  app.get('/spiegel/aangepast', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'Vergelijking rekening houdend met arbeidsmarktrelevante kenmerken (logistische regressie)', querystring: AdjustedQuery, response: problems(400, 401, 403) },
+  }, async (request) => {
+    const user = currentUser(request);
+    const q = request.query;
+    const allowed = groundsFor(user).map((g) => g.key);
+    const covariates = (q.covariates ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    if (!allowed.includes(q.ground)) throw invalid({ name: 'ground', reason: `Onbekend of niet toegestaan kenmerk "${q.ground}".` });
+    for (const c of covariates) if (!allowed.includes(c)) throw invalid({ name: 'covariates', reason: `Onbekend of niet toegestaan kenmerk "${c}".` });
+    if (!CORE_STAGES.some((s) => s.key === q.stage)) throw invalid({ name: 'stage', reason: `Onbekende fase "${q.stage}".` });
+    const pop = await service.population(scopeFor(user, q));
+    const def = GROUNDS.find((g) => g.key === q.ground)!;
+    if (q.reference && !def.groups.includes(q.reference)) throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
+    return adjustedComparison(pop.table, { stage: q.stage, ground: q.ground, covariates, reference: q.reference, threshold });
+  });
+
+  app.get('/spiegel/aandacht', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'Aandachtsspiegel: gesprekken en "onder op de stapel" per groep (per klantmanager alleen voor de teamleider)', querystring: MirrorQuery },
+  }, async (request) => {
+    const user = currentUser(request);
+    const allowed = groundsFor(user).map((g) => g.key);
+    const groupings = parseGroupings(request.query.ground, allowed, false);
+    if (user.role === 'teamleider') groupings.push(['klantmanager']);
+    const { scope, result } = await mirrorFor(request, request.query, groupings);
+    const keep = new Set(['contact_4', 'onder_op_de_stapel']);
+    return { scope, result: { ...result, cells: result.cells.filter((c) => keep.has(c.stage)), totals: result.totals.filter((t) => keep.has(t.stage)) } };
+  });
+
+  app.get('/spiegel/export.csv', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'De spiegel als CSV', querystring: MirrorQuery },
+  }, async (request, reply) => {
+    const { result } = await mirrorFor(request, request.query);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kansenspiegel.csv"').send(mirrorToCsv(result));
+  });
+
+  app.get('/spiegel/export.html', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'De spiegel als zelfstandig HTML-rapport', querystring: MirrorQuery },
+  }, async (request, reply) => {
+    const { result, quality, pop, scope } = await mirrorFor(request, request.query);
+    const html = mirrorToHtml({
+      title: 'Kansenspiegel',
+      subtitle: `${currentUser(request).municipalityName}, ${scope.from} t/m ${scope.to}${scope.teamId ? ' (één team)' : ''}: ${result.population} mensen met bijstand.`,
+      result,
+      narrative: narrate(result, { missingDiagnosis: quality.missingDiagnosis ?? undefined, withoutConversation: quality.withoutConversation ?? undefined }, { extraGrounds: pop.organisationGrounds }),
+      benchmark: compareWithNational(result),
+      extraGrounds: pop.organisationGrounds,
+      generatedAt: new Date().toISOString().slice(0, 10),
+    });
+    // the report is self-contained and has no scripts
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(html);
+  });
+};

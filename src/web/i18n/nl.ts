@@ -1,0 +1,67 @@
+/**
+ * Dutch texts (B1), the first language of the interface. The keys and their shape are the
+ * contract for every other language: en.ts must give the same keys.
+ *
+ * `{name}` marks a value filled in by t(); an object with `one` and `other` is a text that
+ * depends on a number (`{count}`).
+ */
+export const nl = {
+  'app.name': 'Kansenspiegel',
+  'app.description': 'Begeleiding naar werk en gelijke kansen',
+  'page.titleSuffix': 'Kansenspiegel',
+  'skipLink': 'Direct naar de inhoud',
+  'language.label': 'Taal',
+  'loading': 'Bezig met laden…',
+  'footer.about': 'Kansenspiegel is open-source software voor afdelingen Werk en Inkomen van gemeenten.',
+  'footer.license': 'Licentie: EUPL-1.2',
+
+  'nav.label': 'Hoofdmenu',
+  'header.userLabel': 'Ingelogd als',
+  'header.logout': 'Uitloggen',
+
+  'role.consultant': 'Klantmanager',
+  'role.teamleider': 'Teamleider',
+  'role.beleidsmedewerker': 'Beleidsmedewerker',
+  'role.onderzoeker': 'Onderzoeker',
+  'role.beheerder': 'Functioneel beheerder',
+
+  'login.title': 'Inloggen',
+  'login.intro': 'Log in met de gebruikersnaam en het wachtwoord die u van uw gemeente hebt gekregen.',
+  'login.username': 'Gebruikersnaam',
+  'login.password': 'Wachtwoord',
+  'login.submit': 'Inloggen',
+  'login.busy': 'Bezig met inloggen…',
+  'login.usernameMissing': 'Vul uw gebruikersnaam in.',
+  'login.passwordMissing': 'Vul uw wachtwoord in.',
+  'login.loggedOut': 'U bent uitgelogd.',
+  'login.sessionEnded': 'U bent niet meer ingelogd. Log opnieuw in.',
+  'login.help': 'Wachtwoord vergeten of geen account? Neem contact op met de functioneel beheerder van uw afdeling.',
+
+  'error.LOGIN_FAILED': 'Gebruikersnaam of wachtwoord klopt niet.',
+  'error.ACCOUNT_LOCKED': 'Uw account is tijdelijk geblokkeerd, omdat er te vaak een verkeerd wachtwoord is ingevuld. Probeer het later opnieuw.',
+  'error.NETWORK': 'Er is geen verbinding met Kansenspiegel. Controleer uw netwerk en probeer het opnieuw.',
+  'error.generic': 'Er ging iets mis. Probeer het later opnieuw.',
+  'error.retry': 'Opnieuw proberen',
+
+  'start.title': 'Start',
+  'start.welcome': 'Welkom, {name}',
+  'start.intro': 'U bent ingelogd als {role}. Hieronder staat wat u in Kansenspiegel kunt doen.',
+  'start.tasks': 'Wat wilt u doen?',
+  'task.clients.title': 'Mijn klanten',
+  'task.clients.consultant': 'Bekijk uw klanten, hun plan van aanpak en de afspraken.',
+  'task.clients.teamleider': 'Bekijk de klanten van uw team en wie hen begeleidt.',
+  'task.mirror.title': 'Spiegel',
+  'task.mirror.text': 'Zie of alle groepen klanten dezelfde kansen krijgen: van eerste gesprek tot werk.',
+  'task.admin.title': 'Beheer',
+  'task.admin.text': 'Beheer gebruikers, teams en de lijst met voorzieningen.',
+  'clients.count.consultant': { one: 'U begeleidt {count} klant.', other: 'U begeleidt {count} klanten.' },
+  'clients.count.teamleider': { one: '{team} begeleidt {count} klant.', other: '{team} begeleidt {count} klanten.' },
+  'clients.count.yourTeam': 'Uw team',
+  'clients.count.loading': 'Het aantal klanten wordt opgehaald…',
+  'clients.count.failed': 'Het aantal klanten kon niet worden opgehaald.',
+
+  'placeholder.text': 'Dit onderdeel is nog in ontwikkeling. Het komt in een volgende versie van Kansenspiegel.',
+  'placeholder.back': 'Terug naar de startpagina',
+  'notFound.title': 'Pagina niet gevonden',
+  'notFound.text': 'Deze pagina bestaat niet. Misschien is het adres niet goed overgenomen.',
+} as const;

@@ -1,0 +1,14 @@
+import { ApiError, NETWORK_ERROR } from '../api.js';
+import type { Translate } from '../i18n/i18n.js';
+
+/** The text for a failed request, in the user's language: the API's codes mapped to our texts. */
+export function errorText(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    switch (error.code) {
+      case 'LOGIN_FAILED': return t('error.LOGIN_FAILED');
+      case 'ACCOUNT_LOCKED': return t('error.ACCOUNT_LOCKED');
+      case NETWORK_ERROR: return t('error.NETWORK');
+    }
+  }
+  return t('error.generic');
+}
