@@ -3,14 +3,18 @@ import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { writeDemodam } from './demo/write.js';
 
+import { DEMO_ACCOUNTS as ACCOUNTS, DEMO_PASSWORD } from './demo/organisation.js';
+
+export { DEMO_PASSWORD };
+
+/** The demo log-ins as printed at start. */
 export const DEMO_ACCOUNTS = [
-  { username: 'klantmanager', role: 'Klantmanager (team Noord)' },
-  { username: 'teamleider', role: 'Teamleider (team Noord)' },
-  { username: 'beleid', role: 'Beleidsmedewerker' },
-  { username: 'onderzoek', role: 'Onderzoeker' },
-  { username: 'beheer', role: 'Functioneel beheerder' },
+  { username: ACCOUNTS.consultant, role: 'Klantmanager (team Noord)' },
+  { username: ACCOUNTS.teamleider, role: 'Teamleider (team Noord)' },
+  { username: ACCOUNTS.beleidsmedewerker, role: 'Beleidsmedewerker' },
+  { username: ACCOUNTS.onderzoeker, role: 'Onderzoeker' },
+  { username: ACCOUNTS.beheerder, role: 'Functioneel beheerder' },
 ] as const;
-export const DEMO_PASSWORD = 'demodam';
 
 /**
  * Opens the database (embedded or server), applies migrations, and loads Demodam once when

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { clientFileRepository } from '../../../store/casefile/client-file.js';
 import { recordsRepository, type EditableClientField } from '../../../store/casefile/records.js';
 import { writeAudit } from '../../../store/audit.js';
-import { clientStatus, intervisionSummary } from '../../../domain/casefile-rules.js';
+import { intervisionSummary, statusFromPeriods } from '../../../domain/casefile-rules.js';
 import { ApiError, invalid } from '../../errors.js';
 import { currentUser, requireRole } from '../../auth.js';
 import { requireClientAccess } from '../../client-access.js';
@@ -28,13 +28,7 @@ export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     const file = await files.read(request.params.id);
     if (!file) throw new ApiError('NOT_FOUND');
     await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'read', resource: 'client-file' }]);
-    const today = todayIso();
-    const status = clientStatus({
-      hasBenefitPeriod: file.benefitPeriods.length > 0,
-      hasOpenBenefitPeriod: file.benefitPeriods.some((b) => b.endDate === null || b.endDate >= today),
-      onHoldToday: file.onHoldPeriods.some((h) => h.startDate <= today && (h.endDate === null || h.endDate >= today)),
-    });
-    return { ...file, status };
+    return { ...file, status: statusFromPeriods(file.benefitPeriods, file.onHoldPeriods, todayIso()) };
   });
 
   app.get('/clients/:id/intervision-summary', {
