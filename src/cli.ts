@@ -22,7 +22,7 @@ async function serve(): Promise<void> {
   const config = loadConfig();
   const say = (line: string) => console.log(line);
   const { db } = await prepareDatabase(config, say);
-  const app = await buildApp({ db, config }, { logger: process.env.LOG_REQUESTS === '1' });
+  const app = await buildApp({ db, config, warmMirror: true }, { logger: process.env.LOG_REQUESTS === '1' });
   const url = await app.listen({ port: config.port, host: config.host });
   say('');
   say(`Kansenspiegel draait op ${url.replace('127.0.0.1', 'localhost')}`);

@@ -41,19 +41,27 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
   const known = result.cells.filter((c) => !c.unknown);
   const clear = known.filter(isClear).sort((a, b) => Math.abs(Math.log(b.ratio!)) - Math.abs(Math.log(a.ratio!)));
 
+  // Per ground at most two sentences, about the groups that fall behind (a lower chance, or a
+  // higher chance at an adverse stage), strongest first.
+  const behind = (c: MirrorCell) => (stageDef(c.stage, options.extraStages).adverse ? c.ratio! > 1 : c.ratio! < 1);
   const standout: string[] = [];
-  const seen = new Set<string>();
-  for (const c of clear) {
-    const key = `${c.ground}|${c.stage}`;
-    if (seen.has(key) || standout.length >= 6) continue;
-    seen.add(key);
+  const perGround = new Map<string, number>();
+  const seenGroupStage = new Set<string>();
+  for (const c of clear.filter(behind)) {
+    const used = perGround.get(c.ground) ?? 0;
+    const key = `${c.ground}|${c.group}|${c.stage}`;
+    if (used >= 2 || seenGroupStage.has(key) || standout.length >= 8) continue;
+    perGround.set(c.ground, used + 1);
+    seenGroupStage.add(key);
     const st = stageDef(c.stage, options.extraStages);
     const rest = c.rate! / c.ratio!;
     const more = c.ratio! > 1;
+    const others = clear.filter((x) => x.ground === c.ground && x.group === c.group && x.stage !== c.stage && behind(x)).length;
     standout.push(
-      `${capital(cellGroupLabel(c, extra))}: ${pctNl(c.rate)} ${st.description}, tegen ${pctNl(rest)} van de anderen. ` +
-      `Dat is ${more ? 'vaker' : 'minder vaak'} (${nl(c.ratio!, 2)} keer zo vaak). Dit verschil is vrijwel zeker geen toeval.` +
-      (st.adverse && more ? ' Dit is een fase die niemand zou moeten bereiken.' : ''),
+      `${capital(cellGroupLabel(c, extra))}: ${pctNl(c.rate)} ${st.description}, tegen ${pctNl(rest)} van de anderen ` +
+      `(${nl(c.ratio!, 2)} keer zo vaak). ${certainty(c.pAdjusted!)}` +
+      (others > 0 ? ` Deze groep blijft ook bij ${others === 1 ? 'nog 1 andere fase' : `nog ${others} andere fasen`} achter.` : '') +
+      (st.adverse && more ? ' Niemand zou deze fase moeten bereiken.' : ''),
     );
   }
   if (standout.length === 0) standout.push('We zien bij geen enkele groep een duidelijk verschil: overal liggen de kansen dicht bij elkaar, of de verschillen kunnen toeval zijn.');
@@ -64,12 +72,12 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
     const cells = known.filter((c) => c.ground === grouping);
     if (cells.length === 0) continue;
     if (!cells.some(isClear)) {
-      calm.push(`Naar ${groupingLabel(grouping, extra).toLowerCase()} zien we in geen enkele fase een duidelijk verschil tussen de groepen.`);
+      calm.push(`Naar ${lowerFirst(groupingLabel(grouping, extra))} zien we in geen enkele fase een duidelijk verschil tussen de groepen.`);
     }
   }
   const uncertain = known.filter((c) => !isClear(c) && c.ratio !== null && (c.ratio >= 1.25 || c.ratio <= 0.8) && c.pAdjusted !== null && c.pAdjusted >= 0.05);
   for (const c of uncertain.slice(0, 3)) {
-    calm.push(`${capital(cellGroupLabel(c, extra))} (${stageDef(c.stage, options.extraStages).label.toLowerCase()}): het verschil lijkt groot, maar is onzeker omdat de groep klein is (${nl(c.nPopulation ?? 0)} mensen). Trek hier nog geen conclusie uit.`);
+    calm.push(`${capital(cellGroupLabel(c, extra))} (${stageDef(c.stage, options.extraStages).label.toLowerCase()}): het verschil lijkt groot (${nl(c.ratio!, 2)} keer zo vaak), maar is onzeker: het gaat om weinig mensen (${nl(c.nStage ?? 0)} van de ${nl(c.nPopulation ?? 0)}). Trek hier nog geen conclusie uit.`);
   }
   if (calm.length) sections.push({ title: 'Waar we geen duidelijk verschil zien', sentences: calm });
 
@@ -84,7 +92,7 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
     if (unknownCell && (n === null || n > 0)) {
       const share = n === null ? null : (100 * n) / result.population;
       if (share === null || share >= 2) {
-        caution.push(`Van ${share === null ? `minder dan ${result.threshold} mensen` : `${pctNl(share)} van de mensen`} is ${(groundDef(grouping, extra)?.label ?? grouping).toLowerCase()} onbekend. Zij tellen niet mee in de percentages.`);
+        caution.push(`Van ${share === null ? `minder dan ${result.threshold} mensen` : `${pctNl(share)} van de mensen`} is ${lowerFirst(groundDef(grouping, extra)?.label ?? grouping)} onbekend. Zij tellen niet mee in de percentages.`);
       }
     }
   }
@@ -107,10 +115,20 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
   }
   sections.push({ title: 'Wat de cijfers niet laten zien', sentences: limits });
 
+  const combos = new Set(clear.map((c) => `${c.ground}|${c.stage}`)).size;
   const headline = clear.length
-    ? `${nl(result.population)} mensen in de bijstand: bij ${nl(new Set(clear.map((c) => `${c.ground}|${c.stage}`)).size)} combinaties van kenmerk en fase zien we een duidelijk verschil in kansen.`
+    ? `${nl(result.population)} mensen in de bijstand: bij ${nl(combos)} ${combos === 1 ? 'combinatie' : 'combinaties'} van kenmerk en fase zien we een duidelijk verschil in kansen.`
     : `${nl(result.population)} mensen in de bijstand: geen duidelijke verschillen in kansen tussen groepen.`;
   return { headline, sections };
 }
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** Lower-cases the first letter only, so abbreviations such as CBS stay as they are. */
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** How sure we are, in words, from the Benjamini–Hochberg adjusted p-value. */
+export function certainty(pAdjusted: number): string {
+  if (pAdjusted < 0.001) return 'Dit verschil is vrijwel zeker geen toeval.';
+  if (pAdjusted < 0.01) return 'Dit verschil is zeer waarschijnlijk geen toeval.';
+  return 'Dit verschil is waarschijnlijk geen toeval, maar houd er rekening mee dat het toeval kan zijn.';
+}

@@ -5,4 +5,6 @@ import type { Db } from '../store/db.js';
 export interface AppContext {
   db: Db;
   config: Config;
+  /** Load each year's mirror population into memory right after start (serve only). */
+  warmMirror?: boolean;
 }

@@ -63,9 +63,25 @@ function parseGroupings(value: string | undefined, allowed: readonly string[], i
 const guard = (n: number, threshold: number): number | null => (n > 0 && n < threshold ? null : n);
 
 /** The mirror for team leaders and policy officers: /api/v1/spiegel… */
-export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
+export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, warmMirror }) => {
   const service = createMirrorService(db, config);
   const threshold = config.suppressionThreshold;
+
+  if (warmMirror) {
+    // After start, load the municipality-wide population of every year with benefit data, one
+    // at a time, so a policy officer's first change of period is answered from memory.
+    app.addHook('onReady', async () => {
+      void (async () => {
+        const years = await db.query<{ municipality_id: number; y: number }>(
+          `SELECT DISTINCT c.municipality_id, extract(year FROM b.start_date)::int AS y
+             FROM benefit_period b JOIN client c ON c.id = b.client_id ORDER BY y DESC`);
+        for (const { municipality_id: municipalityId, y } of years) {
+          const p = parsePeriod(String(y));
+          await service.population({ municipalityId, from: p.from, to: p.to, teamId: null, neighbourhoodId: null });
+        }
+      })().catch((err: unknown) => app.log.warn({ err }, 'mirror warm-up failed'));
+    });
+  }
 
   async function mirrorFor(request: FastifyRequest, q: MirrorQueryT, forcedGroupings?: string[][]) {
     const user = currentUser(request);
