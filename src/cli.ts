@@ -6,7 +6,7 @@ import { buildApp } from './server/app.js';
 import { openDb } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { writeDemodam } from './demo/write.js';
-import { runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
+import { runSnapshot, runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
 
 const USAGE = `Gebruik: kansenspiegel <opdracht> [opties]
 
@@ -16,6 +16,7 @@ Opdrachten:
   demo [--clients N] [--seed S]
                              schrijf de demogemeente Demodam in de database
   spiegel [opties]           de spiegel van gelijke kansen als HTML, CSV of JSON
+  snapshot --period P        bewaar de bevolking van een periode in kolommen (snel starten)
 `;
 
 async function serve(): Promise<void> {
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'demo': return demo(rest);
     case 'spiegel': return runSpiegel(rest);
+    case 'snapshot': return runSnapshot(rest);
     default:
       console.log(USAGE);
       if (command === 'help') console.log(SPIEGEL_USAGE);

@@ -13,6 +13,7 @@ import { mirrorToHtml } from './mirror/report-html.js';
 import { compareWithNational } from './mirror/benchmark.js';
 import { readMirrorExtract } from './import/mirror-extract.js';
 import { nl } from './mirror/format.js';
+import { saveSnapshot } from './store/mirror-snapshot.js';
 
 export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
 
@@ -123,4 +124,27 @@ export async function runSpiegel(args: string[]): Promise<void> {
     writeFileSync(values.out, output);
     console.error(`Geschreven: ${values.out}`);
   } else process.stdout.write(output);
+}
+
+/**
+ * `kansenspiegel snapshot --period P`: stores the period's population in columns (no identities)
+ * so that a large municipality's mirror starts from a few rows instead of the whole case file.
+ */
+export async function runSnapshot(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { period: { type: 'string' } } });
+  const config = loadConfig();
+  const period = parsePeriod(values.period);
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    const [m] = await db.query<{ id: number }>('SELECT id FROM municipality ORDER BY id LIMIT 1');
+    if (!m) throw new Error('De database bevat nog geen gemeente.');
+    const t0 = Date.now();
+    const rows = await loadMirrorRows(db, { municipalityId: m.id, from: period.from, to: period.to }, config.pseudonymSecret);
+    const table = buildPersonTable(rows.map((r) => r.person), [...GROUNDS], [...CORE_STAGE_KEYS]);
+    const id = await saveSnapshot(db, m.id, period.from, period.to, table);
+    console.log(`Snapshot ${id} voor ${period.label}: ${nl(table.size)} mensen, in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+  } finally {
+    await db.close();
+  }
 }
