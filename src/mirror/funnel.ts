@@ -103,9 +103,13 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
       if (!col) throw new RangeError(`unknown ground "${k}"`);
       return col.def;
     });
-    const counts = countGroups(table, keys);
+    // known groups first, any cell with an unknown part last (the grid stays complete)
+    const raw = countGroups(table, keys);
+    const order = raw.map((_, i) => i).sort((a, b) => Number(raw[a].groups.includes(UNKNOWN)) - Number(raw[b].groups.includes(UNKNOWN)) || a - b);
+    const counts = order.map((i) => raw[i]);
     const radix = defs.map((d) => d.groups.length + 1);
-    const supp = decideSuppression(counts, radix, S, threshold);
+    const rawSupp = decideSuppression(raw, radix, S, threshold);
+    const supp = { population: order.map((i) => rawSupp.population[i]), stage: order.map((i) => rawSupp.stage[i]) };
     const isUnknown = counts.map((c) => c.groups.includes(UNKNOWN));
     const single = keys.length === 1;
     const refGroup = single ? (options.references?.[keys[0]] ?? defs[0].reference ?? null) : null;

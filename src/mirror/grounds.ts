@@ -18,7 +18,8 @@ export interface GroundDef {
 export const UNKNOWN = 'onbekend';
 
 export const GROUNDS: readonly GroundDef[] = [
-  { key: 'geslacht', label: 'Geslacht', groups: ['vrouw', 'man', 'anders'], reference: 'man' },
+  { key: 'geslacht', label: 'Geslacht', groups: ['vrouw', 'man', 'anders'], reference: 'man',
+    groupLabels: { vrouw: 'Vrouw', man: 'Man', anders: 'Anders' } },
   {
     key: 'leeftijd', label: 'Leeftijd', groups: ['t/m 26', '27-44', '45+'], reference: '27-44',
     groupLabels: { 't/m 26': '26 jaar of jonger', '27-44': '27 tot 45 jaar', '45+': '45 jaar tot AOW-leeftijd' },

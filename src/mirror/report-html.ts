@@ -31,7 +31,8 @@ export function rateChartSvg(cells: readonly MirrorCell[], groupName: (c: Mirror
   const rows = cells.filter((c) => !c.unknown);
   const rowH = 22, left = 230, width = 560, plotW = width - left - 60;
   const height = rows.length * rowH + 34;
-  const max = Math.max(10, ...rows.map((c) => c.rateUpper ?? c.rate ?? 0));
+  const top = Math.max(1, ...rows.map((c) => c.rateUpper ?? c.rate ?? 0));
+  const max = [5, 10, 20, 25, 40, 50, 60, 80, 100].find((v) => v >= top) ?? 100;
   const scale = (v: number) => left + (v / max) * plotW;
   const bars = rows.map((c, i) => {
     const y = 8 + i * rowH;
