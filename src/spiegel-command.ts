@@ -10,7 +10,7 @@ import { computeMirror, pairsOf, type MirrorResult } from './mirror/funnel.js';
 import { narrate, type DataQuality } from './mirror/narrative.js';
 import { mirrorToCsv } from './mirror/report-csv.js';
 import { mirrorToHtml } from './mirror/report-html.js';
-import { compareWithNational } from './mirror/benchmark.js';
+import { compareResults, compareWithNational, type PeriodComparisonRow } from './mirror/benchmark.js';
 import { readMirrorExtract } from './import/mirror-extract.js';
 import { nl } from './mirror/format.js';
 import { saveSnapshot } from './store/mirror-snapshot.js';
@@ -27,6 +27,8 @@ export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
   --input BESTAND   een extract (CSV) van de gemeente, zonder het te laden
   --age-bands A,B   ondergrenzen van de leeftijdsgroepen na de eerste (standaard 27,45)
   --team ID         alleen dit team (database)
+  --compare-period P  vergelijk met een andere periode (database)
+  --compare-team ID   vergelijk met een ander team (database)
 `;
 
 /** "2025" → the whole year; "a..b" → that range. */
@@ -57,7 +59,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
     options: {
       period: { type: 'string' }, ground: { type: 'string' }, format: { type: 'string', default: 'html' },
       out: { type: 'string' }, threshold: { type: 'string' }, input: { type: 'string' }, 'age-bands': { type: 'string' },
-      team: { type: 'string' }, intersections: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      team: { type: 'string' }, 'compare-period': { type: 'string' }, 'compare-team': { type: 'string' }, intersections: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
     },
   });
   if (values.help) { console.log(SPIEGEL_USAGE); return; }
@@ -74,6 +76,8 @@ export async function runSpiegel(args: string[]): Promise<void> {
   let subtitle: string;
   const quality: DataQuality = {};
   let extraGrounds: GroundDef[] = [];
+  let otherPersons: MirrorPerson[] | null = null;
+  let otherLabel = '';
 
   if (values.input) {
     const extraKeys = (values.ground ?? '').split(/[,×*+]/).map((s) => s.trim())
@@ -97,6 +101,12 @@ export async function runSpiegel(args: string[]): Promise<void> {
       if (!m) throw new Error('De database bevat nog geen gemeente. Start eerst met DEMO=1 of importeer gegevens.');
       const rows = await loadMirrorRows(db, { municipalityId: m.id, from: period.from, to: period.to, teamId: values.team ? Number(values.team) : null }, config.pseudonymSecret);
       persons = rows.map((r) => r.person);
+      if (values['compare-period'] || values['compare-team']) {
+        const other = values['compare-period'] ? parsePeriod(values['compare-period']) : period;
+        const otherTeam = values['compare-team'] ? Number(values['compare-team']) : values.team ? Number(values.team) : null;
+        otherPersons = (await loadMirrorRows(db, { municipalityId: m.id, from: other.from, to: other.to, teamId: otherTeam }, config.pseudonymSecret)).map((r) => r.person);
+        otherLabel = values['compare-period'] ? `periode ${other.label}` : `team ${otherTeam}`;
+      }
       quality.missingDiagnosis = rows.filter((r) => !r.hasDiagnosis).length;
       grounds = [...GROUNDS];
       stages = [...CORE_STAGE_KEYS];
@@ -111,13 +121,18 @@ export async function runSpiegel(args: string[]): Promise<void> {
   if (values.intersections) groupings = [...groupings, ...pairsOf(groupings.filter((g) => g.length === 1).map((g) => g[0]))];
   const table = buildPersonTable(persons, grounds, stages);
   const result: MirrorResult = computeMirror(table, groupings, { threshold, extraGrounds });
+  let comparison: { label: string; rows: PeriodComparisonRow[] } | undefined;
+  if (otherPersons) {
+    const other = computeMirror(buildPersonTable(otherPersons, grounds, stages), groupings, { threshold, extraGrounds });
+    comparison = { label: otherLabel, rows: compareResults(result, other) };
+  }
   let output: string;
   if (format === 'csv') output = mirrorToCsv(result);
-  else if (format === 'json') output = `${JSON.stringify({ ...result, narrative: narrate(result, quality, { extraGrounds }) }, null, 2)}\n`;
+  else if (format === 'json') output = `${JSON.stringify({ ...result, narrative: narrate(result, quality, { extraGrounds }), comparison }, null, 2)}\n`;
   else {
     output = mirrorToHtml({
       title: 'Kansenspiegel', subtitle, result, narrative: narrate(result, quality, { extraGrounds }),
-      benchmark: compareWithNational(result), extraGrounds, generatedAt: new Date().toISOString().slice(0, 10),
+      benchmark: compareWithNational(result), comparison, extraGrounds, generatedAt: new Date().toISOString().slice(0, 10),
     });
   }
   if (values.out) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { MirrorResult } from './funnel.js';
+import { testDifference } from './stats/index.js';
 
 /** One row of CBS Table 2.1 (national, 2018). */
 export interface NationalRow {
@@ -97,4 +98,43 @@ export function compareWithNational(result: MirrorResult, national: readonly Nat
     }
   }
   return out;
+}
+
+export interface PeriodComparisonRow {
+  ground: string;
+  group: string;
+  stage: string;
+  /** Rates (percent) here and in the other period or team; null where either cell is suppressed. */
+  rate: number | null;
+  otherRate: number | null;
+  /** Composition differences (points) here and there. */
+  differencePp: number | null;
+  otherDifferencePp: number | null;
+  /** Change in rate (points) and a test of it (two independent groups of people). */
+  change: number | null;
+  test: 'chi-square' | 'fisher' | null;
+  p: number | null;
+}
+
+/**
+ * Compares a mirror with the same mirror for another period or team, group by group. Only cells
+ * released by both (not suppressed) are compared; the test treats the two as independent samples
+ * (people who are in both periods make it conservative).
+ */
+export function compareResults(current: MirrorResult, other: MirrorResult): PeriodComparisonRow[] {
+  const key = (c: { ground: string; group: string; stage: string }) => `${c.ground}|${c.group}|${c.stage}`;
+  const byKey = new Map(other.cells.map((c) => [key(c), c]));
+  return current.cells.filter((c) => !c.unknown).map((c) => {
+    const o = byKey.get(key(c));
+    const both = o && c.nStage !== null && c.nPopulation && o.nStage !== null && o.nPopulation;
+    const t = both ? testDifference(c.nStage!, c.nPopulation!, o.nStage!, o.nPopulation!) : null;
+    return {
+      ground: c.ground, group: c.group, stage: c.stage,
+      rate: c.rate, otherRate: o?.rate ?? null,
+      differencePp: c.differencePp, otherDifferencePp: o?.differencePp ?? null,
+      change: both ? c.rate! - o.rate! : null,
+      test: t?.method ?? null,
+      p: t?.p ?? null,
+    };
+  });
 }

@@ -4,7 +4,7 @@ import { groundDef, groupLabel, type GroundDef } from './grounds.js';
 import { stageDef, type StageDef } from './stages.js';
 import type { Narrative } from './narrative.js';
 import { isClear } from './narrative.js';
-import type { BenchmarkRow } from './benchmark.js';
+import type { BenchmarkRow, PeriodComparisonRow } from './benchmark.js';
 import { nl, pctNl, pointsNl } from './format.js';
 
 export interface HtmlReportInput {
@@ -13,6 +13,8 @@ export interface HtmlReportInput {
   result: MirrorResult;
   narrative: Narrative;
   benchmark?: BenchmarkRow[];
+  /** Comparison with another period or team. */
+  comparison?: { label: string; rows: PeriodComparisonRow[] };
   extraGrounds?: readonly GroundDef[];
   extraStages?: readonly StageDef[];
   generatedAt?: string;
@@ -106,6 +108,12 @@ export function mirrorToHtml(input: HtmlReportInput): string {
       input.benchmark.map((b) => `<tr><td>${esc(groupingLabel(b.ground))}</td><td>${esc(b.nationalGroup)}</td><td>${esc(stageDef(b.stage).label)}</td><td>${pointsNl(b.localDifferencePp, 1)}</td><td>${pointsNl(b.nationalDifferencePp, 1)}</td><td>${pctNl(b.localRate, 1)}</td><td>${pctNl(b.nationalRate, 1)}</td></tr>`).join('') +
       `</tbody></table><p class="sub">Landelijk: bijstandspopulatie 2018; voorziening, werk en duurzaam werk in 2018 en/of 2019 (CBS, Gelijke Kansenspiegel, tabel 2.1).</p></section>`
     : '';
+  const cmp = input.comparison;
+  const comparison = cmp && cmp.rows.length
+    ? `<section><h2>Vergelijking met ${esc(cmp.label)}</h2><table><caption>Kans per groep hier en in ${esc(cmp.label)}, het verschil in procentpunten en een toets van dat verschil</caption><thead><tr><th scope="col">Kenmerk</th><th scope="col">Groep</th><th scope="col">Fase</th><th scope="col">Kans hier</th><th scope="col">Kans ${esc(cmp.label)}</th><th scope="col">Verschil</th><th scope="col">p</th></tr></thead><tbody>` +
+      cmp.rows.map((r) => `<tr><td>${esc(groupingLabel(r.ground, extra))}</td><td>${esc(r.group)}</td><td>${esc(stageDef(r.stage, input.extraStages).label)}</td><td>${r.rate === null ? `&lt; ${result.threshold}` : pctNl(r.rate, 1)}</td><td>${r.otherRate === null ? `&lt; ${result.threshold}` : pctNl(r.otherRate, 1)}</td><td>${pointsNl(r.change, 1)}</td><td>${r.p === null ? '–' : r.p < 0.001 ? '&lt; 0,001' : nl(r.p, 3)}</td></tr>`).join('') +
+      `</tbody></table></section>`
+    : '';
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(input.title)}</title><style>${CSS}</style></head><body>
 <header><h1>${esc(input.title)}</h1><p class="lead">${esc(input.subtitle)}</p></header>
 <main>
@@ -113,6 +121,7 @@ export function mirrorToHtml(input: HtmlReportInput): string {
 <section><h2>De trechter</h2>${funnel}</section>
 ${perGround}
 ${bench}
+${comparison}
 <section><h2>Zo lees je dit</h2><ul>
 <li><strong>Aandeel</strong>: welk deel van de mensen in een fase tot deze groep hoort. <strong>Verschil</strong>: dat aandeel min het aandeel van de groep in de hele bevolking, in procentpunten. Negatief betekent ondervertegenwoordigd.</li>
 <li><strong>Kans</strong>: welk deel van de groep de fase bereikte, met een 95%-betrouwbaarheidsinterval (Wilson). Een geel vakje is een duidelijk verschil met de rest: na correctie voor het aantal vergelijkingen (Benjamini-Hochberg) p &lt; 0,05 en minstens 10% hoger of lager.</li>

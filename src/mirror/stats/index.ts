@@ -29,3 +29,12 @@ export {
 } from './logistic.js';
 export { normalQuantile, criticalValue, normalUpperTail, twoSidedNormalP, chiSquare1UpperTail } from './normal-distribution.js';
 export { logFactorial } from './log-factorial.js';
+export {
+  mcnemarTest,
+  mcnemarPaired,
+  wilcoxonSignedRank,
+  wilcoxonRankSum,
+  averageRanks,
+  type McNemarResult,
+  type WilcoxonResult,
+} from './paired.js';
