@@ -202,5 +202,6 @@ json <- paste0(
   "  \"normal\": ", normal, "\n",
   "}\n"
 )
-writeLines(json, file.path(dir, "expected.json"), sep = "")
-cat("wrote", file.path(dir, "expected.json"), "\n")
+out <- Sys.getenv("GOLDEN_OUT", file.path(dir, "expected.json"))
+writeLines(json, out, sep = "")
+cat("wrote", out, "\n")
