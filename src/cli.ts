@@ -3,9 +3,13 @@ import { parseArgs } from 'node:util';
 import { loadConfig, isDevSecret } from './config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase } from './bootstrap.js';
 import { buildApp } from './server/app.js';
-import { openDb } from './store/db.js';
+import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { writeDemodam } from './demo/write.js';
+import { importCommand, IMPORT_USAGE } from './import/command.js';
+import { verifyAuditChain } from './store/audit.js';
+import { runRetention } from './store/avg.js';
+import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './store/backup.js';
 import { runSnapshot, runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
 
 const USAGE = `Gebruik: kansenspiegel <opdracht> [opties]
@@ -56,6 +60,18 @@ async function demo(args: string[]): Promise<void> {
   await db.close();
 }
 
+/** Opens the configured database (migrated), runs `fn`, closes it. */
+async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -69,10 +85,51 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'demo': return demo(rest);
     case 'spiegel': return runSpiegel(rest);
+    case 'import': return withDb(async (db) => {
+      const summary = await importCommand(db, rest);
+      if (summary.status === 'mislukt') process.exitCode = 1;
+    });
+    case 'audit-verify': return withDb(async (db) => {
+      const r = await verifyAuditChain(db);
+      const [last] = await db.query<{ id: number; row_hash: string | null }>('SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1');
+      if (r.ok) console.log(`Auditlog in orde: ${r.checked} rijen gecontroleerd (${r.unchained} van vóór de keten). Laatste hash (bewaar deze elders): ${last?.row_hash ?? '-'} (rij ${last?.id ?? '-'})`);
+      else {
+        console.log(`Auditlog GEBROKEN bij rij ${r.firstBroken!.id}: ${r.firstBroken!.reason}.`);
+        process.exitCode = 1;
+      }
+    });
+    case 'retention': return withDb(async (db) => {
+      const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean', default: false }, years: { type: 'string' } } });
+      const config = loadConfig();
+      const years = Number(values.years ?? process.env.RETENTION_YEARS ?? 7);
+      if (!Number.isInteger(years) || years < 1) throw new Error('--years (of RETENTION_YEARS) moet een heel getal ≥ 1 zijn.');
+      const r = await runRetention(db, { years, today: new Date().toISOString().slice(0, 10), dryRun: values['dry-run'], pseudonymSecret: config.pseudonymSecret });
+      console.log(`${r.dryRun ? 'PROEF — ' : ''}Bewaartermijn ${years} jaar (uitkering beëindigd vóór ${r.cutoff}): ${r.clients} dossiers ${r.dryRun ? 'zouden worden' : 'zijn'} verwijderd` +
+        `${r.dryRun ? '' : `, ${r.monitoringRows} rijen bijzondere persoonsgegevens, inhoud van ${r.auditRowsErased} auditregels gewist, ${r.sessionsDeleted} verlopen sessies`}; ` +
+        `afkeurrapporten van ${r.rejectionReportsDeleted} imports ${r.dryRun ? 'zouden worden' : 'zijn'} opgeruimd.`);
+    });
+    case 'backup': {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
+      if (!values.out) throw new Error('Gebruik: kansenspiegel backup --out BESTAND');
+      const config = loadConfig();
+      if (config.databaseUrl) await backupPostgres(config.databaseUrl, values.out);
+      else await backupPglite(config.dataDir, values.out);
+      console.log(`Reservekopie geschreven: ${values.out}`);
+      return;
+    }
+    case 'restore': {
+      const { values } = parseArgs({ args: rest, options: { in: { type: 'string' } } });
+      if (!values.in) throw new Error('Gebruik: kansenspiegel restore --in BESTAND');
+      const config = loadConfig();
+      if (config.databaseUrl) await restorePostgres(values.in, config.databaseUrl);
+      else await restorePglite(values.in, config.dataDir);
+      console.log('Teruggezet. Start daarna kansenspiegel migrate (als de kopie ouder is dan deze versie) en serve.');
+      return;
+    }
     case 'snapshot': return runSnapshot(rest);
     default:
       console.log(USAGE);
-      if (command === 'help') console.log(SPIEGEL_USAGE);
+      if (command === 'help') console.log(`${SPIEGEL_USAGE}\n${IMPORT_USAGE}`);
       if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
   }
 }

@@ -11,6 +11,7 @@ import { demodamSettings, generateDemodamChunks, generateDemodamOrganisation, ty
 import { DEMO_PASSWORD } from './organisation.js';
 import { CLIENT_TABLES, ORGANISATION_TABLES, type ClientTables } from './rows.js';
 import { TABLE_SPECS, columnArrays, unnestInsertSql, type TableSpec } from './tables.js';
+import { writeDemodamWaves } from './waves.js';
 
 /** Options of writeDemodam: those of the generator plus the secret and a progress callback. */
 export interface WriteDemodamOptions extends DemodamOptions {
@@ -97,6 +98,8 @@ export async function writeDemodam(db: Db, opts: WriteDemodamOptions): Promise<W
     opts.onProgress?.(written, settings.clients);
   }
   await resetSequences(db);
+  const waves = await writeDemodamWaves(db, { seed: settings.seed, pseudonymSecret: opts.pseudonymSecret, referenceDate: settings.referenceDate });
+  count('monitoring.questionnaire_response', waves.responses);
   return { clients: written, rows, milliseconds: Date.now() - t0 };
 }
 

@@ -18,6 +18,9 @@ import { clientRoutes } from './routes/clients.js';
 import { casefileRoutes } from './routes/casefile/index.js';
 import { userRoutes } from './routes/users.js';
 import { spiegelRoutes } from './routes/spiegel.js';
+import { importRoutes } from './routes/import.js';
+import { avgRoutes } from './routes/avg.js';
+import { registerSecurity } from './security.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -51,6 +54,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerProblemHandler(app);
+  registerSecurity(app);
   await app.register(cookie);
   app.addSchema(Problem);
   await app.register(swagger, {
@@ -87,6 +91,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(casefileRoutes, ctx);
     await api.register(userRoutes, ctx);
     await api.register(spiegelRoutes, ctx);
+    await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
+    await api.register(importRoutes, ctx);
+    await api.register(avgRoutes, ctx);
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });
 

@@ -29,6 +29,7 @@ const TTL_MS = 5 * 60 * 1000;
  */
 export function createMirrorService(db: Db, config: Config) {
   const cache = new Map<string, Promise<LoadedPopulation>>();
+  const reloading = new Set<string>();
 
   async function load(scope: MirrorScopeKey): Promise<LoadedPopulation> {
     const rows: MirrorSourceRow[] = await loadMirrorRows(db, scope, config.pseudonymSecret);
@@ -77,13 +78,24 @@ export function createMirrorService(db: Db, config: Config) {
   }
 
   return {
-    /** The population of a period and scope (cached for five minutes). */
+    /**
+     * The population of a period and scope. Kept in memory; after five minutes the kept value is
+     * still answered at once while a fresh one is loaded in the background (stale-while-revalidate),
+     * so figures are at most a few minutes behind the case file. `refresh` waits for fresh figures.
+     */
     async population(scope: MirrorScopeKey, refresh = false): Promise<LoadedPopulation> {
       const key = JSON.stringify(scope);
       const hit = cache.get(key);
       if (hit && !refresh) {
         const value = await hit;
-        if (Date.now() - value.loadedAt < TTL_MS) return value;
+        if (Date.now() - value.loadedAt >= TTL_MS && !reloading.has(key)) {
+          reloading.add(key);
+          load(scope)
+            .then((fresh) => { cache.set(key, Promise.resolve(fresh)); })
+            .catch(() => undefined)
+            .finally(() => reloading.delete(key));
+        }
+        return value;
       }
       const promise = load(scope);
       cache.set(key, promise);

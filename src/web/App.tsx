@@ -10,9 +10,13 @@ import { LoginPage, type LoginNotice } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { StartPage } from './pages/StartPage.js';
+import { SpiegelPage } from './pages/spiegel/SpiegelPage.js';
+import { begeleidingPage } from './pages/begeleiding/routes.js';
 import { errorText } from './pages/errors.js';
 import { navigate, requestPageFocus, usePath } from './router.js';
 import { tasksFor } from './tasks.js';
+import { PublicQuestionnairePage, isPublicQuestionnairePath } from './pages/vragenlijst/PublicQuestionnairePage.js';
+import { staffQuestionnairePage } from './pages/vragenlijst/StaffPages.js';
 
 type SessionState =
   | { status: 'checking' }
@@ -44,7 +48,13 @@ function Unreachable({ error, onRetry }: { error: unknown; onRetry: () => void }
   );
 }
 
+/** The client's questionnaire (link, kiosk) stands apart from the staff app: no session, no menu. */
 export function App({ api }: { api: ApiClient }) {
+  const path = usePath();
+  return isPublicQuestionnairePath(path) ? <PublicQuestionnairePage path={path} /> : <StaffApp api={api} />;
+}
+
+function StaffApp({ api }: { api: ApiClient }) {
   const { t } = useI18n();
   const path = usePath();
   const [state, setState] = useState<SessionState>({ status: 'checking' });
@@ -106,10 +116,14 @@ export function App({ api }: { api: ApiClient }) {
     case 'active': {
       const { user } = state.session;
       const task = tasksFor(user.role).find((candidate) => candidate.path === path);
-      let page;
-      if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
-      else if (task) page = <PlaceholderPage title={t(`task.${task.key}.title`)} />;
-      else page = <NotFoundPage />;
+      let page = begeleidingPage(path, { api, user, onSessionEnded: sessionEnded });
+      if (page === null) page = staffQuestionnairePage(path, user, api);
+      if (page === null) {
+        if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
+        else if (task?.key === 'mirror') page = <SpiegelPage api={api} user={user} onSessionEnded={sessionEnded} />;
+        else if (task) page = <PlaceholderPage title={t(`task.${task.key}.title`)} />;
+        else page = <NotFoundPage />;
+      }
       const notice = logoutError !== null && (
         <Alert type="error" announce>
           <p className="utrecht-paragraph">{errorText(logoutError, t)}</p>

@@ -79,6 +79,8 @@ export interface ApiClient {
   listClients(): Promise<Clients>;
   /** Only the number of those clients: reads no person's data, so it is not audit-logged per person. */
   countClients(): Promise<{ total: number }>;
+  /** Any other call under /api/v1, with the session cookie and CSRF token (see api-casefile.ts). */
+  send<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -149,6 +151,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     countClients() {
       return request<{ total: number }>('GET', '/clients/count');
+    },
+    send(method, path, body) {
+      return request(method, path, body);
     },
   };
 }

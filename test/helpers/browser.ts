@@ -93,10 +93,11 @@ const HEALTH_TIMEOUT_MS = 120_000;
 
 /**
  * Starts the built application (`node dist/src/cli.js serve`) on a free port with a fresh
- * embedded database holding the demo municipality (300 clients), and waits until
+ * embedded database holding the demo municipality (300 clients unless `demoClients` says
+ * otherwise; the mirror tests use 6,000, which takes about 20 s to load), and waits until
  * GET /api/v1/health answers 200. Needs `npm run build` first.
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(options: { demoClients?: number } = {}): Promise<AppServer> {
   const cli = join(ROOT, 'dist', 'src', 'cli.js');
   for (const built of [cli, join(ROOT, 'dist', 'web', 'index.html')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the browser tests.`);
@@ -113,7 +114,7 @@ export async function startAppServer(): Promise<AppServer> {
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       DEMO: '1',
-      DEMO_CLIENTS: '300',
+      DEMO_CLIENTS: String(options.demoClients ?? 300),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

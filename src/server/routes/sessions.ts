@@ -6,6 +6,7 @@ import { ApiError } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, newToken, requireLogin } from '../auth.js';
 import { LoginBody, SessionAnswer } from '../schemas/session.js';
 import { problems } from '../schemas/common.js';
+import { LoginLimiter } from '../security.js';
 
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -16,19 +17,23 @@ const DUMMY_HASH = await argon2.hash('not-a-real-password');
 export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
   const users = usersRepository(db);
   const sessions = sessionsRepository(db);
+  const limiter = new LoginLimiter();
 
   app.post('/sessions', {
-    schema: { tags: ['sessie'], summary: 'Inloggen', body: LoginBody, response: { 201: SessionAnswer, ...problems(400, 401, 423) } },
+    schema: { tags: ['sessie'], summary: 'Inloggen', body: LoginBody, response: { 201: SessionAnswer, ...problems(400, 401, 423, 429) } },
   }, async (request, reply) => {
     const { username, password } = request.body;
+    if (limiter.blocked(request.ip, username)) throw new ApiError('RATE_LIMITED');
     const user = await users.findByUsername(username);
     const ok = await argon2.verify(user?.password_hash ?? DUMMY_HASH, password);
+    if (!user || !user.active || !ok) limiter.fail(request.ip, username);
     if (!user || !user.active) throw new ApiError('LOGIN_FAILED');
     if (user.locked_until && new Date(user.locked_until) > new Date()) throw new ApiError('ACCOUNT_LOCKED');
     if (!ok) {
       await users.recordFailedLogin(user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
       throw new ApiError('LOGIN_FAILED');
     }
+    limiter.succeed(username);
     await users.recordSuccessfulLogin(user.id);
     const token = newToken();
     const csrfToken = newToken();

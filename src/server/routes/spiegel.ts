@@ -10,12 +10,13 @@ import { compareWithNational } from '../../mirror/benchmark.js';
 import { mirrorToCsv } from '../../mirror/report-csv.js';
 import { mirrorToHtml } from '../../mirror/report-html.js';
 import { CORE_STAGES } from '../../mirror/stages.js';
-import { adjustedComparison } from '../../mirror/adjusted.js';
+import { adjustedComparison, type AdjustedResult } from '../../mirror/adjusted.js';
 import { GROUNDS, type GroundDef } from '../../mirror/grounds.js';
 import { parsePeriod } from '../../spiegel-command.js';
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { problems } from '../schemas/common.js';
+import { PdfUnavailableError, htmlToPdf } from '../pdf.js';
 
 const MIRROR_ROLES = ['consultant', 'teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
 
@@ -61,6 +62,17 @@ function parseGroupings(value: string | undefined, allowed: readonly string[], i
 
 /** Counts shown outside the cell grid: hidden when under the threshold, like every other count. */
 const guard = (n: number, threshold: number): number | null => (n > 0 && n < threshold ? null : n);
+
+/**
+ * The adjusted comparison hides small groups; `used` minus the groups shown would give their
+ * total back, and `used` plus `leftOut` is the population. When the hidden total or the number
+ * left out is under the threshold, both are left out of the answer.
+ */
+export function protectAdjusted(res: AdjustedResult, threshold: number): Omit<AdjustedResult, 'used' | 'leftOut'> & { used: number | null; leftOut: number | null } {
+  const hidden = res.used - res.rows.reduce((a, r) => a + (r.n ?? 0), 0);
+  const small = (n: number) => n > 0 && n < threshold;
+  return small(hidden) || small(res.leftOut) ? { ...res, used: null, leftOut: null } : res;
+}
 
 /** The mirror for team leaders and policy officers: /api/v1/spiegel… */
 export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, warmMirror }) => {
@@ -146,6 +158,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     covariates: Type.Optional(Type.String({ maxLength: 300, description: 'kenmerken met komma, bv. leeftijd,opleiding,taalniveau' })),
     reference: Type.Optional(Type.String({ maxLength: 50 })),
     team: Type.Optional(Type.Integer({ minimum: 1 })),
+    wijk: Type.Optional(Type.Integer({ minimum: 1 })),
   });
 
   app.get('/spiegel/aangepast', {
@@ -162,17 +175,19 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     const pop = await service.population(scopeFor(user, q));
     const def = GROUNDS.find((g) => g.key === q.ground)!;
     if (q.reference && !def.groups.includes(q.reference)) throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
-    return adjustedComparison(pop.table, { stage: q.stage, ground: q.ground, covariates, reference: q.reference, threshold });
+    return protectAdjusted(adjustedComparison(pop.table, { stage: q.stage, ground: q.ground, covariates, reference: q.reference, threshold }), threshold);
   });
 
   app.get('/spiegel/aandacht', {
     preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'Aandachtsspiegel: gesprekken en "onder op de stapel" per groep (per klantmanager alleen voor de teamleider)', querystring: MirrorQuery },
+    schema: { tags: ['spiegel'], summary: 'Aandachtsspiegel: gesprekken en "onder op de stapel" per groep; per team voor beleid en onderzoek, per klantmanager alleen voor de teamleider', querystring: MirrorQuery },
   }, async (request) => {
     const user = currentUser(request);
     const allowed = groundsFor(user).map((g) => g.key);
     const groupings = parseGroupings(request.query.ground, allowed, false);
     if (user.role === 'teamleider') groupings.push(['klantmanager']);
+    // policy officers and researchers compare the teams (never single consultants)
+    else if ((user.role === 'beleidsmedewerker' || user.role === 'onderzoeker') && request.query.team === undefined) groupings.push(['team']);
     const { scope, result } = await mirrorFor(request, request.query, groupings);
     const keep = new Set(['contact_4', 'onder_op_de_stapel']);
     return { scope, result: { ...result, cells: result.cells.filter((c) => keep.has(c.stage)), totals: result.totals.filter((t) => keep.has(t.stage)) } };
@@ -186,21 +201,54 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kansenspiegel.csv"').send(mirrorToCsv(result));
   });
 
-  app.get('/spiegel/export.html', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'De spiegel als zelfstandig HTML-rapport', querystring: MirrorQuery },
-  }, async (request, reply) => {
-    const { result, quality, pop, scope } = await mirrorFor(request, request.query);
+  /** The self-contained report for the same query as the page (HTML, and printed to PDF). */
+  async function reportFor(request: FastifyRequest, q: MirrorQueryT) {
+    const { result, quality, pop, scope } = await mirrorFor(request, q);
+    const user = currentUser(request);
+    const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const period = `${date(scope.from)} t/m ${date(scope.to)}`;
+    const subtitle = `${user.municipalityName}, ${period}${scope.teamId ? ' (één team)' : ''}${scope.neighbourhoodId ? ' (één wijk)' : ''}: ${result.population.toLocaleString('nl-NL')} mensen met bijstand.`;
     const html = mirrorToHtml({
       title: 'Kansenspiegel',
-      subtitle: `${currentUser(request).municipalityName}, ${scope.from} t/m ${scope.to}${scope.teamId ? ' (één team)' : ''}: ${result.population} mensen met bijstand.`,
+      subtitle,
       result,
       narrative: narrate(result, { missingDiagnosis: quality.missingDiagnosis ?? undefined, withoutConversation: quality.withoutConversation ?? undefined }, { extraGrounds: pop.organisationGrounds }),
       benchmark: compareWithNational(result),
       extraGrounds: pop.organisationGrounds,
       generatedAt: new Date().toISOString().slice(0, 10),
     });
+    return { html, footer: `Kansenspiegel ${user.municipalityName}, ${period}` };
+  }
+
+  app.get('/spiegel/export.html', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'De spiegel als zelfstandig HTML-rapport', querystring: MirrorQuery },
+  }, async (request, reply) => {
+    const { html } = await reportFor(request, request.query);
     // the report is self-contained and has no scripts
     return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(html);
+  });
+
+  app.get('/spiegel/export.pdf', {
+    preHandler: requireRole(...MIRROR_ROLES),
+    schema: { tags: ['spiegel'], summary: 'De spiegel als PDF (het HTML-rapport, afgedrukt door Chromium)', querystring: MirrorQuery, response: problems(400, 401, 403, 503) },
+  }, async (request, reply) => {
+    const { html, footer } = await reportFor(request, request.query);
+    let pdf: Buffer;
+    try {
+      pdf = await htmlToPdf(html, { footer, landscape: true });
+    } catch (err) {
+      if (!(err instanceof PdfUnavailableError)) throw err;
+      request.log.warn({ err }, 'pdf unavailable');
+      return reply.status(503).type('application/problem+json').send({
+        type: 'https://kansenspiegel.nl/problemen/pdf_unavailable',
+        title: 'Een PDF maken kan nu niet: het afdrukprogramma (Chromium) ontbreekt op de server.',
+        status: 503,
+        code: 'PDF_UNAVAILABLE',
+        detail: 'Download het HTML-rapport en druk dat af vanuit uw browser, of vraag de functioneel beheerder om Chromium te installeren.',
+        instance: request.url,
+      });
+    }
+    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="kansenspiegel.pdf"').send(pdf);
   });
 };

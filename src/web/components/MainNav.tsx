@@ -14,7 +14,7 @@ export function MainNav({ role }: { role: Role }) {
       <ul className="ks-nav__list ks-container">
         {items.map((item) => (
           <li key={item.path} className="ks-nav__item">
-            <Link href={item.path} className="ks-nav__link" aria-current={item.path === path ? 'page' : undefined}>
+            <Link href={item.path} className="ks-nav__link" aria-current={item.path === path || (item.path !== '/' && path.startsWith(`${item.path}/`)) ? 'page' : undefined}>
               {item.label}
             </Link>
           </li>

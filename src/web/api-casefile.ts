@@ -1,0 +1,68 @@
+import type { Static } from '@sinclair/typebox';
+import type { ApiClient } from './api.js';
+import type {
+  BottomOfPile, Caseload, ClientFile, InstrumentList, IntervisionSummary, LifeDomainList, SrgTypeList, TeamList, TeamOverview,
+} from '../server/schemas/casefile.js';
+import type { Role } from '../domain/roles.js';
+
+/** The answers of the case-file API; the types come from the server's own response schemas. */
+export type CaseloadAnswer = Static<typeof Caseload>;
+export type CaseloadRow = CaseloadAnswer['items'][number];
+export type ClientFileAnswer = Static<typeof ClientFile>;
+export type TeamOverviewAnswer = Static<typeof TeamOverview>;
+export type BottomOfPileAnswer = Static<typeof BottomOfPile>;
+export type IntervisionAnswer = Static<typeof IntervisionSummary>;
+export type Instruments = Static<typeof InstrumentList>;
+export type InstrumentItem = Instruments['items'][number];
+export type LifeDomains = Static<typeof LifeDomainList>;
+export type SrgTypes = Static<typeof SrgTypeList>;
+export type Teams = Static<typeof TeamList>;
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  teamId: number | null;
+  teamName: string | null;
+  active: boolean;
+}
+
+export interface InstrumentSearch {
+  q?: string;
+  srg?: string;
+  openTo?: string;
+  asks?: string;
+  includeInactive?: boolean;
+}
+
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The calls of the guidance pages (begeleiding, team, beheer), over the app's one API client. */
+export function casefileApi(api: ApiClient) {
+  return {
+    caseload: (consultantId?: number) => api.send<CaseloadAnswer>('GET', `/caseload${query({ consultantId })}`),
+    clientFile: (id: number) => api.send<ClientFileAnswer>('GET', `/clients/${id}/file`),
+    /** POST or PATCH under /clients/:id (e.g. "conversations", "plans/3/steps"). */
+    change: (method: 'POST' | 'PATCH', clientId: number, path: string, body: unknown) =>
+      api.send<unknown>(method, `/clients/${clientId}${path ? `/${path}` : ''}`, body),
+    instruments: (search: InstrumentSearch) => api.send<Instruments>('GET', `/instruments${query({ ...search })}`),
+    srgTypes: () => api.send<SrgTypes>('GET', '/srg-types'),
+    lifeDomains: (includeInactive = false) => api.send<LifeDomains>('GET', `/life-domains${query({ includeInactive: includeInactive || undefined })}`),
+    teamOverview: () => api.send<TeamOverviewAnswer>('GET', '/team/overview'),
+    bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/bottom-of-pile'),
+    intervision: (id: number) => api.send<IntervisionAnswer>('GET', `/clients/${id}/intervision-summary`),
+    teams: () => api.send<Teams>('GET', '/teams'),
+    users: () => api.send<{ items: UserRow[] }>('GET', '/users'),
+    /** Beheer: POST or PATCH of catalogue, life domains, teams and users. */
+    admin: (method: 'POST' | 'PATCH', path: string, body: unknown) => api.send<unknown>(method, path, body),
+  };
+}
+
+export type CasefileApi = ReturnType<typeof casefileApi>;

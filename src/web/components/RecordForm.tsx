@@ -1,0 +1,326 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError } from '../api.js';
+import { useI18n } from '../i18n/i18n.js';
+import { errorText } from '../pages/errors.js';
+import { Button } from './Button.js';
+import { cx } from './cx.js';
+import { defineTexts } from './useTexts.js';
+
+const useTexts = defineTexts({
+  summary: 'Het opslaan is niet gelukt. Verbeter dit:',
+  missing: 'Vul "{label}" in.',
+  conflict: 'Iemand anders heeft dit intussen gewijzigd. Wat u hebt ingevuld staat er nog. Laad opnieuw om de nieuwe gegevens te zien en voer uw wijziging daarna nog eens in.',
+  reload: 'Laad opnieuw',
+  cancel: 'Annuleren',
+  busy: 'Bezig met opslaan…',
+  required: '(verplicht)',
+  choose: 'Kies…',
+}, {
+  summary: 'Saving did not work. Please correct this:',
+  missing: 'Fill in "{label}".',
+  conflict: 'Someone else has changed this in the meantime. What you entered is still here. Reload to see the new data, then enter your change again.',
+  reload: 'Reload',
+  cancel: 'Cancel',
+  busy: 'Saving…',
+  required: '(required)',
+  choose: 'Choose…',
+});
+
+export type FieldValue = string | boolean | string[];
+export type FormValues = Record<string, FieldValue>;
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: 'text' | 'password' | 'date' | 'textarea' | 'select' | 'number' | 'checkbox' | 'checkboxes';
+  options?: readonly { value: string; label: string }[];
+  required?: boolean;
+  description?: string;
+  /** number fields */
+  step?: string;
+}
+
+export interface RecordFormProps {
+  /** The form's accessible name (shown as a heading). */
+  title: string;
+  headingLevel?: 3 | 4;
+  fields: readonly FieldSpec[];
+  initial: FormValues;
+  submitLabel: string;
+  onSubmit: (values: FormValues) => Promise<void>;
+  onCancel?: () => void;
+  /** 409 CONFLICT_VERSION: the "laad opnieuw" action. */
+  onReload?: () => void;
+  /** Which field an API error (invalidParams name such as "scores.0.score") belongs to. */
+  fieldOfParam?: (param: string) => string | undefined;
+  /** Put the focus on the first field when the form opens. */
+  focusFirst?: boolean;
+  /** Extra checks in the browser before sending; field name → message. */
+  check?: (values: FormValues) => Record<string, string>;
+  children?: ReactNode;
+}
+
+/**
+ * A labelled form for one record of the case file or the catalogue. Refusals of the API are
+ * shown next to the field they belong to (from invalidParams), with a summary at the top that
+ * takes the focus; what the user typed stays. A version conflict keeps the input too and
+ * offers to reload.
+ */
+export function RecordForm({
+  title, headingLevel = 3, fields, initial, submitLabel, onSubmit, onCancel, onReload, fieldOfParam, focusFirst = true, check, children,
+}: RecordFormProps) {
+  const tx = useTexts();
+  const { t } = useI18n();
+  const idBase = useId();
+  const [values, setValues] = useState<FormValues>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const firstRef = useRef<HTMLElement | null>(null);
+  const [shown, setShown] = useState(0);
+  const fieldId = (name: string) => `${idBase}-${name}`;
+
+  useEffect(() => {
+    if (focusFirst) firstRef.current?.focus();
+  }, [focusFirst]);
+  useEffect(() => {
+    if (shown > 0) summaryRef.current?.focus();
+  }, [shown]);
+
+  const set = (name: string, value: FieldValue) => setValues((v) => ({ ...v, [name]: value }));
+
+  const mapParam = (param: string): string | undefined => {
+    const mapped = fieldOfParam?.(param);
+    if (mapped) return mapped;
+    if (fields.some((f) => f.name === param)) return param;
+    const head = param.split('.')[0];
+    return fields.some((f) => f.name === head) ? head : undefined;
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const found: Record<string, string> = {};
+    for (const f of fields) {
+      const v = values[f.name];
+      if (f.required && (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0))) {
+        found[f.name] = tx('missing', { label: f.label });
+      }
+    }
+    Object.assign(found, Object.fromEntries(Object.entries(check?.(values) ?? {}).filter(([k]) => !found[k])));
+    setConflict(false);
+    setGeneral(null);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      setShown((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit(values);
+      setErrors({});
+    } catch (err) {
+      const nextErrors: Record<string, string> = {};
+      let nextGeneral: string | null = null;
+      if (err instanceof ApiError && err.code === 'CONFLICT_VERSION') {
+        setConflict(true);
+      } else if (err instanceof ApiError && err.invalidParams?.length) {
+        const rest: string[] = [];
+        for (const p of err.invalidParams) {
+          const field = mapParam(p.name);
+          if (field && !nextErrors[field]) nextErrors[field] = p.reason;
+          else if (!field) rest.push(p.reason);
+        }
+        if (rest.length) nextGeneral = rest.join(' ');
+      } else if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.code !== 'UNEXPECTED_ANSWER') {
+        nextGeneral = err.title;
+      } else {
+        nextGeneral = errorText(err, t);
+      }
+      setErrors(nextErrors);
+      setGeneral(nextGeneral);
+      setShown((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const headingId = `${idBase}-title`;
+  const errorList = Object.entries(errors);
+  const hasProblem = conflict || general !== null || errorList.length > 0;
+
+  return (
+    <form className="utrecht-form ks-record-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+      <Heading id={headingId} className={cx(headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-4', 'ks-record-form__title')}>{title}</Heading>
+      {hasProblem && (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="utrecht-alert utrecht-alert--error ks-error-summary">
+          <div className="utrecht-alert__content">
+            <div className="utrecht-alert__message">
+              {conflict ? (
+                <>
+                  <p className="utrecht-paragraph">{tx('conflict')}</p>
+                  {onReload && (
+                    <p className="utrecht-paragraph">
+                      <Button appearance="secondary-action" onClick={onReload}>{tx('reload')}</Button>
+                    </p>
+                  )}
+                </>
+              ) : (
+                <>
+                  <p className="utrecht-paragraph ks-error-summary__title">{tx('summary')}</p>
+                  <ul className="utrecht-unordered-list">
+                    {errorList.map(([name, message]) => (
+                      <li key={name} className="utrecht-unordered-list__item">
+                        <a className="utrecht-link" href={`#${fieldId(name)}`} onClick={(e) => {
+                          e.preventDefault();
+                          document.getElementById(fieldId(name))?.focus();
+                        }}>
+                          {fields.find((f) => f.name === name)?.label}: {message}
+                        </a>
+                      </li>
+                    ))}
+                    {general && <li className="utrecht-unordered-list__item">{general}</li>}
+                  </ul>
+                </>
+              )}
+            </div>
+          </div>
+        </div>
+      )}
+      {children}
+      <div className="ks-record-form__fields">
+        {fields.map((f, index) => (
+          <Field
+            key={f.name}
+            spec={f}
+            id={fieldId(f.name)}
+            value={values[f.name]}
+            error={errors[f.name]}
+            onChange={(v) => set(f.name, v)}
+            inputRef={index === 0 ? (el) => { firstRef.current = el; } : undefined}
+            requiredText={tx('required')}
+            chooseText={tx('choose')}
+          />
+        ))}
+      </div>
+      <div className="ks-record-form__actions">
+        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>{busy ? tx('busy') : submitLabel}</Button>
+        {onCancel && <Button appearance="secondary-action" onClick={onCancel}>{tx('cancel')}</Button>}
+      </div>
+    </form>
+  );
+}
+
+interface FieldProps {
+  spec: FieldSpec;
+  id: string;
+  value: FieldValue | undefined;
+  error: string | undefined;
+  onChange: (value: FieldValue) => void;
+  inputRef?: (el: HTMLElement | null) => void;
+  requiredText: string;
+  chooseText: string;
+}
+
+function Field({ spec, id, value, error, onChange, inputRef, requiredText, chooseText }: FieldProps) {
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = cx(spec.description ? descriptionId : null, error ? errorId : null) || undefined;
+  const invalid = Boolean(error);
+  const common = {
+    id, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, 'aria-required': spec.required || undefined, name: spec.name,
+  };
+  const description = spec.description && (
+    <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>{spec.description}</div>
+  );
+  const errorMessage = error && (
+    <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>{error}</div>
+  );
+  const label = (
+    <>
+      {spec.label}
+      {spec.required && <span className="ks-required"> {requiredText}</span>}
+    </>
+  );
+
+  if (spec.kind === 'checkboxes') {
+    const selected = Array.isArray(value) ? value : [];
+    return (
+      <fieldset className={cx('utrecht-form-fieldset', 'ks-fieldset', invalid && 'utrecht-form-fieldset--invalid')} aria-describedby={describedBy}>
+        <legend className="utrecht-form-fieldset__legend utrecht-form-label" id={id} tabIndex={-1}>{label}</legend>
+        {description}
+        {errorMessage}
+        {spec.options?.map((o, i) => (
+          <div key={o.value} className="utrecht-form-field utrecht-form-field--checkbox ks-choice">
+            <input
+              ref={i === 0 ? inputRef : undefined}
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+              checked={selected.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((s) => s !== o.value))}
+            />
+            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  }
+  if (spec.kind === 'checkbox') {
+    return (
+      <div className={cx('utrecht-form-field', 'utrecht-form-field--checkbox', 'ks-choice', invalid && 'utrecht-form-field--invalid')}>
+        <input
+          {...common}
+          ref={inputRef}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>{label}</label>
+        {description}
+        {errorMessage}
+      </div>
+    );
+  }
+  const text = typeof value === 'string' ? value : '';
+  let control: ReactNode;
+  if (spec.kind === 'select') {
+    control = (
+      <select {...common} ref={inputRef} className={cx('utrecht-select', 'utrecht-select--html-select', invalid && 'utrecht-select--invalid')} value={text} onChange={(e) => onChange(e.target.value)}>
+        {!spec.required || text === '' ? <option value="">{chooseText}</option> : null}
+        {spec.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    );
+  } else if (spec.kind === 'textarea') {
+    control = (
+      <textarea {...common} ref={inputRef} dir="auto" rows={3} className={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', invalid && 'utrecht-textarea--invalid')} value={text} onChange={(e) => onChange(e.target.value)} />
+    );
+  } else {
+    control = (
+      <input
+        {...common}
+        ref={inputRef}
+        type={spec.kind}
+        step={spec.step}
+        dir="auto"
+        className={cx('utrecht-textbox', 'utrecht-textbox--html-input', spec.kind !== 'text' && 'ks-textbox--short', invalid && 'utrecht-textbox--invalid')}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  }
+  return (
+    <div className={cx('utrecht-form-field', invalid && 'utrecht-form-field--invalid')}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>{label}</label>
+      </div>
+      {description}
+      {errorMessage}
+      <div className="utrecht-form-field__input">{control}</div>
+    </div>
+  );
+}
