@@ -68,7 +68,7 @@ describe('guidance, team and beheer pages in Chromium', () => {
     const total = await rows.count();
     assert.ok(total > 0);
     const answer = await page.request.get(`${server.url}/api/v1/caseload`);
-    const caseload = (await answer.json()) as { items: { id: number; name: string; flags: { onderOpDeStapel: boolean } }[] };
+    const caseload = (await answer.json()) as { items: { id: number; name: string; flags: { onderOpDeStapel: boolean; meetmomentNodig: { wave: string } | null } }[] };
     assert.equal(total, caseload.items.length, 'one row per client');
     assert.doesNotMatch(withoutGrounds(caseload), SPECIAL_WORDS);
     firstClient = [...caseload.items].sort((a, b) => a.name.localeCompare(b.name, 'nl'))[0]!;
@@ -79,8 +79,13 @@ describe('guidance, team and beheer pages in Chromium', () => {
     assert.equal(await rows.count(), stapel);
     if (stapel > 0) assert.equal(await table.getByText('Onder op de stapel').count(), stapel, 'the flag is a badge with text');
     await page.getByLabel('Onder op de stapel').uncheck();
-    assert.equal(await page.getByLabel('Meetmoment').isDisabled(), true);
-    await page.getByText('nog niet beschikbaar', { exact: false }).first().waitFor();
+    // measurement moment due (from the questionnaire schedule): filter and badge
+    const due = caseload.items.filter((c) => c.flags.meetmomentNodig !== null).length;
+    await page.getByLabel('Meetmoment').check();
+    await page.getByText(`${due} van ${total} klanten`).waitFor();
+    assert.equal(await rows.count(), due);
+    if (due > 0) assert.equal(await table.getByText(/^Meetmoment T[012]/).count(), due, 'the measurement moment is a badge with text');
+    await page.getByLabel('Meetmoment').uncheck();
 
     const part = firstClient.name.split(' ')[0]!;
     await page.getByLabel('Zoek op naam').fill(part);

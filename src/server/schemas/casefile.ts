@@ -57,7 +57,11 @@ export const CaseloadItem = Type.Object({
   flags: Type.Object({
     onderOpDeStapel: Type.Boolean({ description: 'Actief en 183 dagen of langer geen gesprek' }),
     intensiefTeWeinig: Type.Boolean({ description: 'Lange afstand met een actief plan en minder gesprekken dan 4 per jaar (naar rato van de looptijd van het plan)' }),
-    meetmomentNodig: Type.Null({ description: 'Nog niet beschikbaar: meetmomenten komen met de vragenlijsten' }),
+    meetmomentNodig: Nullable(Type.Object({
+      wave: Type.String({ description: 'T0, T1 of T2' }),
+      status: Type.String({ description: 'open (nu aan de beurt), te_laat of verstuurd (link verstuurd, nog niet ingevuld)' }),
+      dueOn: Type.String(),
+    }, { description: 'Het meetmoment waar nu iets mee moet; null als er niets te doen is' })),
   }),
 });
 export const Caseload = Type.Object({ items: Type.Array(CaseloadItem), total: Type.Integer() });

@@ -44,7 +44,7 @@ export interface CaseloadItem {
   ladderStep: number | null;
   diagnosis: 'kort' | 'lang' | null;
   bestand: 'werkplein' | 'wijk' | null;
-  flags: { onderOpDeStapel: boolean; intensiefTeWeinig: boolean; meetmomentNodig: null };
+  flags: { onderOpDeStapel: boolean; intensiefTeWeinig: boolean; meetmomentNodig: { wave: string; status: string; dueOn: string } | null };
 }
 
 export interface CaseloadFilter {

@@ -7,6 +7,8 @@ import { CASE_FILE_ROLES } from '../../../domain/roles.js';
 import { ApiError, invalid } from '../../errors.js';
 import { currentUser, requireRole } from '../../auth.js';
 import { todayIso } from '../../formats.js';
+import { questionnaireRepository } from '../../../store/questionnaire.js';
+import { actionableWave, waveStatuses } from '../../../questionnaire/schedule.js';
 import { problems } from '../../schemas/common.js';
 import { BottomOfPile, Caseload, CaseloadQuery, TeamOverview, type TeamOverviewAnswer } from '../../schemas/casefile.js';
 
@@ -51,7 +53,17 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       const inTeam = (await organisation.consultantsOfTeam(user.teamId!)).some((c) => c.id === consultantId);
       if (!inTeam) throw invalid({ name: 'consultantId', reason: 'Deze klantmanager hoort niet bij uw team.' });
     }
-    const items = await caseload.list(user, todayIso(), { consultantId });
+    const today = todayIso();
+    const items = await caseload.list(user, today, { consultantId });
+    // the measurement moment to act on, from the questionnaire schedule (one query for all)
+    const questionnaires = questionnaireRepository(db);
+    const [due, settings] = await Promise.all([questionnaires.dueRows(user), questionnaires.settings(user.municipalityId)]);
+    const byClient = new Map(due.map((d) => [d.clientId, d]));
+    for (const item of items) {
+      const d = byClient.get(item.id);
+      const wave = d ? actionableWave(waveStatuses(d.start, today, d.records, settings, d.endedOn)) : null;
+      item.flags.meetmomentNodig = wave ? { wave: wave.wave, status: wave.status, dueOn: wave.dueOn } : null;
+    }
     await writeAudit(db, items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'caseload' })));
     return { items, total: items.length };
   });

@@ -18,6 +18,7 @@ interface Filters {
   sort: SortKey;
   stapel: boolean;
   intensief: boolean;
+  meetmoment: boolean;
 }
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base' });
@@ -30,6 +31,7 @@ export function selectRows(rows: readonly CaseloadRow[], f: Filters): CaseloadRo
     if (f.status && r.status !== f.status) return false;
     if (f.stapel && !r.flags.onderOpDeStapel) return false;
     if (f.intensief && !r.flags.intensiefTeWeinig) return false;
+    if (f.meetmoment && !r.flags.meetmomentNodig) return false;
     if (words.length) {
       const name = r.name.toLocaleLowerCase('nl');
       if (!words.every((w) => name.includes(w))) return false;
@@ -62,7 +64,7 @@ export function CaseloadPage({ api, user, onSessionEnded }: PageProps) {
   const calls = useMemo(() => casefileApi(api), [api]);
   const load = useCallback(() => calls.caseload(), [calls]);
   const [remote, reload] = useRemote(load, onSessionEnded);
-  const [filters, setFilters] = useState<Filters>({ search: '', consultant: '', status: '', sort: 'name', stapel: false, intensief: false });
+  const [filters, setFilters] = useState<Filters>({ search: '', consultant: '', status: '', sort: 'name', stapel: false, intensief: false, meetmoment: false });
   const deferred = useDeferredValue(filters);
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
@@ -127,7 +129,7 @@ export function CaseloadPage({ api, user, onSessionEnded }: PageProps) {
                 <span id="ks-flag-intensief-help" className="ks-help"> ({tx('caseload.flag.intensiefHelp')})</span>
               </div>
               <div className="ks-choice">
-                <input id="ks-flag-meetmoment" type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" disabled aria-describedby="ks-flag-meetmoment-help" />
+                <input id="ks-flag-meetmoment" type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={filters.meetmoment} onChange={(e) => set('meetmoment', e.target.checked)} aria-describedby="ks-flag-meetmoment-help" />
                 <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="ks-flag-meetmoment">{tx('caseload.flag.meetmoment')}</label>
                 <span id="ks-flag-meetmoment-help" className="ks-help"> ({tx('caseload.flag.meetmomentHelp')})</span>
               </div>
@@ -167,6 +169,11 @@ export function CaseloadPage({ api, user, onSessionEnded }: PageProps) {
                       <td className="utrecht-table__cell">
                         {r.flags.onderOpDeStapel && <Badge tone="warning">{tx('caseload.flag.stapel')}</Badge>}
                         {r.flags.intensiefTeWeinig && <Badge tone="info">{tx('caseload.flag.intensief')}</Badge>}
+                        {r.flags.meetmomentNodig && (
+                          <Badge tone={r.flags.meetmomentNodig.status === 'te_laat' ? 'warning' : 'info'}>
+                            {`${tx('caseload.flag.meetmoment')} ${r.flags.meetmomentNodig.wave}${r.flags.meetmomentNodig.status === 'te_laat' ? ` (${tx('caseload.flag.meetmomentLate')})` : r.flags.meetmomentNodig.status === 'verstuurd' ? ` (${tx('caseload.flag.meetmomentSent')})` : ''}`}
+                          </Badge>
+                        )}
                       </td>
                     </tr>
                   ))}
