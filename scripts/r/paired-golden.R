@@ -16,7 +16,7 @@
 args <- commandArgs(trailingOnly = FALSE)
 script <- sub("^--file=", "", args[grep("^--file=", args)])
 root <- normalizePath(file.path(dirname(script), "..", ".."))
-out <- file.path(root, "test", "fixtures", "paired", "expected.json")
+out <- Sys.getenv("GOLDEN_OUT", file.path(root, "test", "fixtures", "paired", "expected.json"))
 
 num <- function(x) {
   if (length(x) != 1) stop("num() takes one value")

@@ -10,14 +10,19 @@ import { join } from 'node:path';
 // committed numbers can never drift from what R says.
 const hasR = spawnSync('Rscript', ['--version']).status === 0;
 
-test('the committed R golden values are exactly what R produces now', { skip: hasR ? false : 'Rscript not installed' }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ks-golden-'));
-  try {
-    const out = join(dir, 'expected.json');
-    const run = spawnSync('Rscript', ['scripts/r/stats-golden.R'], { encoding: 'utf8', env: { ...process.env, GOLDEN_OUT: out } });
-    assert.equal(run.status, 0, run.stderr);
-    assert.equal(readFileSync(out, 'utf8'), readFileSync('test/fixtures/stats/expected.json', 'utf8'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+for (const [script, committed] of [
+  ['scripts/r/stats-golden.R', 'test/fixtures/stats/expected.json'],
+  ['scripts/r/paired-golden.R', 'test/fixtures/paired/expected.json'],
+]) {
+  test(`${script}: the committed golden values are exactly what R produces now`, { skip: hasR ? false : 'Rscript not installed' }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-golden-'));
+    try {
+      const out = join(dir, 'expected.json');
+      const run = spawnSync('Rscript', [script], { encoding: 'utf8', env: { ...process.env, GOLDEN_OUT: out } });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(readFileSync(out, 'utf8'), readFileSync(committed, 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
