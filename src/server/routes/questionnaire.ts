@@ -8,7 +8,6 @@
  * and submit the questionnaire and nothing else: no case-file API accepts it. Leaving kiosk mode
  * takes the consultant's password again (POST /kiosk/exit), which starts a new session.
  */
-import argon2 from 'argon2';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
@@ -21,6 +20,7 @@ import { validateAnswers } from '../../questionnaire/validate.js';
 import { actionableWave, addDays, dueDates, waveStatuses } from '../../questionnaire/schedule.js';
 import { computeOutcomes, toOutcomePersons } from '../../mirror/outcomes.js';
 import { parsePeriod } from '../../spiegel-command.js';
+import { acceptPassword, startSession, verifyPassword } from '../session-start.js';
 import { ApiError, invalid } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, newToken, requireRole } from '../auth.js';
 import { requireClientAccess } from '../client-access.js';
@@ -28,8 +28,6 @@ import { todayIso } from '../formats.js';
 import { Enum, problems } from '../schemas/common.js';
 
 const KIOSK_HOURS = 4;
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
 
 const ClientWaveParams = Type.Object({ id: Type.Integer({ minimum: 1 }), wave: Enum(WAVES) });
 const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
@@ -197,22 +195,10 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     if (!info || info.kind !== 'kiosk') throw new ApiError('LOGIN_FAILED');
     const rows = await db.query<{ username: string }>('SELECT username FROM app_user WHERE id = $1', [info.createdBy]);
     const user = await users.findByUsername(rows[0].username);
-    if (!user || !user.active) throw new ApiError('LOGIN_FAILED');
-    if (user.locked_until && new Date(user.locked_until) > new Date()) throw new ApiError('ACCOUNT_LOCKED');
-    if (!(await argon2.verify(user.password_hash, request.body.password))) {
-      await users.recordFailedLogin(user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-      throw new ApiError('LOGIN_FAILED');
-    }
-    await users.recordSuccessfulLogin(user.id);
+    const ok = user ? await verifyPassword(user.password_hash, request.body.password) : false;
+    const accepted = await acceptPassword(db, user, ok);
     await store.endKiosk(tokenHash);
-    const token = newToken();
-    const csrfToken = newToken();
-    await sessions.create(hashToken(token), user.id, csrfToken, config.sessionHours);
-    const found = await sessions.find(hashToken(token));
-    void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: config.sessionHours * 3600,
-    });
-    return reply.status(201).send({ user: found!.user, csrfToken });
+    return reply.status(201).send(await startSession(db, config, request, reply, accepted.id));
   });
 
   app.put('/questionnaire/settings', {

@@ -3,13 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { sessionsRepository, usersRepository } from '../../store/users.js';
 import { ApiError } from '../errors.js';
-import { SESSION_COOKIE, currentUser, hashToken, newToken, requireLogin } from '../auth.js';
+import { SESSION_COOKIE, currentUser, hashToken, requireLogin } from '../auth.js';
 import { LoginBody, SessionAnswer } from '../schemas/session.js';
 import { problems } from '../schemas/common.js';
 import { LoginLimiter } from '../security.js';
+import { acceptPassword, startSession } from '../session-start.js';
 
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
 // Verifying against a real hash when the user is unknown keeps the answer time the same.
 const DUMMY_HASH = await argon2.hash('not-a-real-password');
 
@@ -27,22 +26,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     const user = await users.findByUsername(username);
     const ok = await argon2.verify(user?.password_hash ?? DUMMY_HASH, password);
     if (!user || !user.active || !ok) limiter.fail(request.ip, username);
-    if (!user || !user.active) throw new ApiError('LOGIN_FAILED');
-    if (user.locked_until && new Date(user.locked_until) > new Date()) throw new ApiError('ACCOUNT_LOCKED');
-    if (!ok) {
-      await users.recordFailedLogin(user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-      throw new ApiError('LOGIN_FAILED');
-    }
+    const accepted = await acceptPassword(db, user, ok);
     limiter.succeed(username);
-    await users.recordSuccessfulLogin(user.id);
-    const token = newToken();
-    const csrfToken = newToken();
-    await sessions.create(hashToken(token), user.id, csrfToken, config.sessionHours);
-    const found = await sessions.find(hashToken(token));
-    void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: config.sessionHours * 3600,
-    });
-    return reply.status(201).send({ user: found!.user, csrfToken });
+    return reply.status(201).send(await startSession(db, config, request, reply, accepted.id));
   });
 
   app.get('/sessions/current', {
