@@ -24,6 +24,8 @@ export interface PersonTable {
   readonly maskIds: Uint16Array;
   /** The distinct stage bitmasks that occur; bit i = stages[i]. */
   readonly distinctMasks: readonly number[];
+  /** Rows are ordered by mask id: rows of mask id j are blockStarts[j] ≤ i < blockStarts[j + 1]. */
+  readonly blockStarts: Uint32Array;
 }
 
 export const MAX_STAGES = 30;
@@ -53,10 +55,15 @@ export function buildPersonTable(persons: readonly MirrorPerson[], grounds: read
   return fromColumns(n, stages, columns, masks);
 }
 
-/** Builds the table from ready columns (e.g. read straight from the database). */
+/**
+ * Builds the table from ready columns (e.g. read straight from the database). The rows are put
+ * in order of the set of stages reached (a counting sort; the order of people carries no
+ * meaning for the mirror), so that every grouping can count one block of equal stage sets at a
+ * time into a small array that stays in the processor's cache.
+ */
 export function fromColumns(size: number, stages: readonly string[], grounds: ReadonlyMap<string, GroundColumn>, masks: Uint32Array): PersonTable {
   const ids = new Map<number, number>();
-  const maskIds = new Uint16Array(size);
+  const rawIds = new Uint16Array(size);
   const distinct: number[] = [];
   for (let i = 0; i < size; i++) {
     const m = masks[i];
@@ -67,9 +74,39 @@ export function fromColumns(size: number, stages: readonly string[], grounds: Re
       ids.set(m, id);
       distinct.push(m);
     }
-    maskIds[i] = id;
+    rawIds[i] = id;
   }
-  return { size, stages, grounds, maskIds, distinctMasks: distinct };
+  const blockStarts = new Uint32Array(distinct.length + 1);
+  for (let i = 0; i < size; i++) blockStarts[rawIds[i] + 1]++;
+  for (let j = 0; j < distinct.length; j++) blockStarts[j + 1] += blockStarts[j];
+  const next = blockStarts.slice(0, distinct.length);
+  const order = new Uint32Array(size);
+  for (let i = 0; i < size; i++) order[next[rawIds[i]]++] = i;
+  const maskIds = new Uint16Array(size);
+  for (let k = 0; k < size; k++) maskIds[k] = rawIds[order[k]];
+  const sorted = new Map<string, GroundColumn>();
+  for (const [key, col] of grounds) {
+    const codes = new Uint8Array(size);
+    for (let k = 0; k < size; k++) codes[k] = col.codes[order[k]];
+    sorted.set(key, { def: col.def, codes });
+  }
+  return { size, stages, grounds: sorted, maskIds, distinctMasks: distinct, blockStarts };
+}
+
+const packedPairs = new WeakMap<PersonTable, Map<string, Uint8Array>>();
+
+/** The codes of two grounds packed into one byte per person (a << 4 | b), kept with the table. */
+function packedPair(table: PersonTable, keyA: string, keyB: string, a: Uint8Array, b: Uint8Array): Uint8Array {
+  let byTable = packedPairs.get(table);
+  if (!byTable) { byTable = new Map(); packedPairs.set(table, byTable); }
+  const key = `${keyA}\u0000${keyB}`;
+  let col = byTable.get(key);
+  if (!col) {
+    col = new Uint8Array(table.size);
+    for (let i = 0; i < table.size; i++) col[i] = (a[i] << 4) | b[i];
+    byTable.set(key, col);
+  }
+  return col;
 }
 
 /** Counts for one cell of a grouping: people in the group and, per stage, how many reached it. */
@@ -94,34 +131,42 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
   const radix = cols.map((c) => c.def.groups.length + 1);
   const cells = radix.reduce((a, b) => a * b, 1);
   const m = table.distinctMasks.length;
-  const hist = new Uint32Array(cells * m);
-  const n = table.size;
-  const ids = table.maskIds;
-  if (cols.length === 1) {
-    const a = cols[0].codes;
-    for (let i = 0; i < n; i++) hist[a[i] * m + ids[i]]++;
-  } else if (cols.length === 2) {
-    const a = cols[0].codes, b = cols[1].codes, rb = radix[1];
-    for (let i = 0; i < n; i++) hist[(a[i] * rb + b[i]) * m + ids[i]]++;
-  } else if (cols.length === 3) {
-    const a = cols[0].codes, b = cols[1].codes, c = cols[2].codes, rb = radix[1], rc = radix[2];
-    for (let i = 0; i < n; i++) hist[((a[i] * rb + b[i]) * rc + c[i]) * m + ids[i]]++;
-  } else {
-    throw new RangeError('a grouping has one, two or three grounds');
+  const s = table.stages.length;
+  const population = new Float64Array(cells);
+  const reached = new Float64Array(cells * s);
+  const local = new Int32Array(cells);
+  const starts = table.blockStarts;
+  const a = cols[0].codes;
+  const b = cols.length > 1 ? cols[1].codes : a;
+  const c = cols.length > 2 ? cols[2].codes : a;
+  const rb = radix[1] ?? 1, rc = radix[2] ?? 1;
+  if (cols.length > 3) throw new RangeError('a grouping has one, two or three grounds');
+  // Two grounds of at most 15 groups each: count on a cached packed column (a << 4 | b), built
+  // on first use, so that a warm pair costs one pass over one byte per person, like a single.
+  const packed = cols.length === 2 && radix[0] <= 16 && radix[1] <= 16 ? packedPair(table, groundKeys[0], groundKeys[1], a, b) : null;
+  const packedLocal = packed ? new Int32Array(radix[0] << 4) : null;
+  const packedSize = radix[0] << 4;
+  for (let j = 0; j < m; j++) {
+    const from = starts[j], to = starts[j + 1];
+    if (from === to) continue;
+    local.fill(0);
+    if (packed && packedLocal) {
+      packedLocal.fill(0);
+      for (let i = from; i < to; i++) packedLocal[packed[i]]++;
+      for (let v = 0; v < packedSize; v++) if (packedLocal[v] !== 0) local[(v >> 4) * rb + (v & 15)] += packedLocal[v];
+    } else if (cols.length === 1) for (let i = from; i < to; i++) local[a[i]]++;
+    else if (cols.length === 2) for (let i = from; i < to; i++) local[a[i] * rb + b[i]]++;
+    else for (let i = from; i < to; i++) local[(a[i] * rb + b[i]) * rc + c[i]]++;
+    const mask = table.distinctMasks[j];
+    for (let cell = 0; cell < cells; cell++) {
+      const k = local[cell];
+      if (k === 0) continue;
+      population[cell] += k;
+      for (let bit = 0; bit < s; bit++) if (mask & (1 << bit)) reached[cell * s + bit] += k;
+    }
   }
   const out: GroupCount[] = [];
-  const s = table.stages.length;
   for (let cell = 0; cell < cells; cell++) {
-    const reached = new Array<number>(s).fill(0);
-    let population = 0;
-    const base = cell * m;
-    for (let j = 0; j < m; j++) {
-      const k = hist[base + j];
-      if (k === 0) continue;
-      population += k;
-      const mask = table.distinctMasks[j];
-      for (let b = 0; b < s; b++) if (mask & (1 << b)) reached[b] += k;
-    }
     // decode the cell into its groups
     const groups: string[] = [];
     let rest = cell;
@@ -130,7 +175,8 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
       rest = Math.floor(rest / radix[g]);
       groups[g] = code === 0 ? UNKNOWN : cols[g].def.groups[code - 1];
     }
-    out.push({ groups, population, reached });
+    out.push({ groups, population: population[cell], reached: Array.from(reached.subarray(cell * s, cell * s + s)) });
   }
   return out;
 }
+
