@@ -6,7 +6,8 @@ import { migrate } from './store/migrate.js';
 import { loadMirrorRows, CORE_STAGE_KEYS } from './store/mirror-source.js';
 import { GROUNDS, type GroundDef } from './mirror/grounds.js';
 import { buildPersonTable, type MirrorPerson } from './mirror/person-table.js';
-import { computeMirror, pairsOf, type MirrorResult } from './mirror/funnel.js';
+import { computeMirror, type MirrorResult } from './mirror/funnel.js';
+import { SelectionError, parseGroupings, parsePeriod } from './mirror/selection.js';
 import { narrate, type DataQuality } from './mirror/narrative.js';
 import { mirrorToCsv } from './mirror/report-csv.js';
 import { mirrorToHtml } from './mirror/report-html.js';
@@ -31,26 +32,14 @@ export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
   --compare-team ID   vergelijk met een ander team (database)
 `;
 
-/** "2025" → the whole year; "a..b" → that range. */
-export function parsePeriod(value: string | undefined, today = new Date()): { from: string; to: string; label: string } {
-  if (!value) {
-    const y = today.getUTCFullYear() - 1;
-    return { from: `${y}-01-01`, to: `${y}-12-31`, label: String(y) };
+/** The CLI's reading of a period or ground choice: the option name before the reason. */
+function cliSelection<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof SelectionError) throw new Error(`--${err.field} ${err.reason}`, { cause: err });
+    throw err;
   }
-  if (/^\d{4}$/.test(value)) return { from: `${value}-01-01`, to: `${value}-12-31`, label: value };
-  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
-  if (!m || m[1] > m[2]) throw new Error(`--period "${value}": gebruik een jaar (2025) of begin..eind (2025-01-01..2025-06-30), begin vóór eind.`);
-  return { from: m[1], to: m[2], label: `${m[1]} t/m ${m[2]}` };
-}
-
-/** "geslacht,leeftijd*huishouden" → [["geslacht"], ["leeftijd","huishouden"]]. */
-export function parseGroundList(value: string | undefined, available: readonly string[]): string[][] {
-  const groupings = value ? value.split(',').map((g) => g.split(/[×*+]/).map((k) => k.trim()).filter(Boolean)) : available.map((k) => [k]);
-  for (const g of groupings) {
-    if (g.length < 1 || g.length > 3) throw new Error(`--ground: een kruising heeft 1 tot 3 kenmerken ("${g.join('*')}").`);
-    for (const k of g) if (!available.includes(k)) throw new Error(`--ground: onbekend kenmerk "${k}". Kies uit: ${available.join(', ')}.`);
-  }
-  return groupings;
 }
 
 export async function runSpiegel(args: string[]): Promise<void> {
@@ -68,7 +57,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
   const config = loadConfig();
   const threshold = values.threshold === undefined ? config.suppressionThreshold : Number(values.threshold);
   if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`--threshold "${values.threshold}": een heel getal van 1 of meer.`);
-  const period = parsePeriod(values.period);
+  const period = cliSelection(() => parsePeriod(values.period));
 
   let persons: MirrorPerson[];
   let grounds: GroundDef[];
@@ -102,7 +91,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
       const rows = await loadMirrorRows(db, { municipalityId: m.id, from: period.from, to: period.to, teamId: values.team ? Number(values.team) : null }, config.pseudonymSecret);
       persons = rows.map((r) => r.person);
       if (values['compare-period'] || values['compare-team']) {
-        const other = values['compare-period'] ? parsePeriod(values['compare-period']) : period;
+        const other = values['compare-period'] ? cliSelection(() => parsePeriod(values['compare-period'])) : period;
         const otherTeam = values['compare-team'] ? Number(values['compare-team']) : values.team ? Number(values.team) : null;
         otherPersons = (await loadMirrorRows(db, { municipalityId: m.id, from: other.from, to: other.to, teamId: otherTeam }, config.pseudonymSecret)).map((r) => r.person);
         otherLabel = values['compare-period'] ? `periode ${other.label}` : `team ${otherTeam}`;
@@ -117,8 +106,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
   }
 
   const available = grounds.map((g) => g.key);
-  let groupings = parseGroundList(values.ground, available);
-  if (values.intersections) groupings = [...groupings, ...pairsOf(groupings.filter((g) => g.length === 1).map((g) => g[0]))];
+  const groupings = cliSelection(() => parseGroupings(values.ground, available, values.intersections));
   const table = buildPersonTable(persons, grounds, stages);
   const result: MirrorResult = computeMirror(table, groupings, { threshold, extraGrounds });
   let comparison: { label: string; rows: PeriodComparisonRow[] } | undefined;
@@ -148,7 +136,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
 export async function runSnapshot(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { period: { type: 'string' } } });
   const config = loadConfig();
-  const period = parsePeriod(values.period);
+  const period = cliSelection(() => parsePeriod(values.period));
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../store/db.js';
-import { importRepository, upsertPlan, writeBatch, type ImportStatus, type Rejection } from '../store/import.js';
+import { importRepository, upsertPlan, writeBatch, type ImportRun, type Rejection } from '../store/import.js';
 import { writeAudit } from '../store/audit.js';
 import { ENTITY_DEFS, parseField, type EntityName, type FieldProblem, type ParsedRow, type Value } from './entities.js';
 import { planColumns, type MappingFile } from './mapping.js';
@@ -44,20 +44,10 @@ export interface FileQuality {
   delimiter: string | null;
 }
 
-export interface ImportSummary {
-  id: number;
-  status: ImportStatus;
-  entity: EntityName;
-  dryRun: boolean;
-  rowsTotal: number;
-  rowsValid: number;
-  rowsRejected: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
+/** What an import did: the run's counts, with the data-quality report of the file. */
+export type ImportSummary = Pick<ImportRun, 'id' | 'status' | 'entity' | 'dryRun' | 'rowsTotal' | 'rowsValid' | 'rowsRejected' | 'inserted' | 'updated' | 'unchanged' | 'error'> & {
   quality: FileQuality | null;
-  error: string | null;
-}
+};
 
 /** An error that fails the whole file (wrong header, unreadable file); nothing is written. */
 export class ImportFileError extends Error {}

@@ -1,5 +1,5 @@
 import { buildDesignMatrix, logisticRegression, type CategoricalVariable, type LogisticResult } from './stats/index.js';
-import { UNKNOWN, groupLabel } from './grounds.js';
+import { groupLabel } from './grounds.js';
 import type { PersonTable } from './person-table.js';
 import { DEFAULT_THRESHOLD } from './funnel.js';
 
@@ -133,4 +133,3 @@ function explain(rows: AdjustedRow[], referenceLabel: string, covariates: string
   return out;
 }
 
-export { UNKNOWN };

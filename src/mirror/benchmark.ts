@@ -68,7 +68,15 @@ export interface BenchmarkRow {
  * for the stages both have (voorziening, werkzaam ≥ 1 and ≥ 6 months). Local cells that are
  * suppressed stay null. Where national groups combine local ones (couples), counts are summed.
  */
-export function compareWithNational(result: MirrorResult, national: readonly NationalRow[] = readNationalFigures()): BenchmarkRow[] {
+let nationalFigures: NationalRow[] | null = null;
+
+/** The national figures, read from the reference file once per process. */
+export function nationalFiguresOnce(): readonly NationalRow[] {
+  nationalFigures ??= readNationalFigures();
+  return nationalFigures;
+}
+
+export function compareWithNational(result: MirrorResult, national: readonly NationalRow[] = nationalFiguresOnce()): BenchmarkRow[] {
   const out: BenchmarkRow[] = [];
   for (const [natGround, map] of Object.entries(MAPPING)) {
     if (!result.groupings.includes(map.ground)) continue;

@@ -128,6 +128,8 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
     // When an unknown cell is hidden, shares are taken over everyone, so that the number
     // unknown cannot be worked back from the percentages.
     const unknownHiddenPop = counts.some((_, i) => isUnknown[i] && supp.population[i] !== null);
+    const unknownHiddenStage = table.stages.map((_, st) =>
+      counts.some((_, k) => isUnknown[k] && (supp.stage[k][st] !== null || supp.population[k] !== null)));
 
     counts.forEach((c, i) => {
       for (let s = 0; s < S; s++) {
@@ -160,9 +162,8 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
           base.rateUpper = pct(w.upper);
         }
         if (!isUnknown[i] && n > 0) {
-          const unknownHiddenStage = counts.some((_, k) => isUnknown[k] && (supp.stage[k][s] !== null || supp.population[k] !== null));
           const popDen = unknownHiddenPop ? totalPop : knownPop;
-          const stageDen = unknownHiddenStage ? allStage[s] : knownStage[s];
+          const stageDen = unknownHiddenStage[s] ? allStage[s] : knownStage[s];
           base.sharePopulation = popDen > 0 ? pct(n / popDen) : null;
           base.shareStage = stageDen > 0 ? pct(x / stageDen) : null;
           base.differencePp = base.sharePopulation !== null && base.shareStage !== null ? base.shareStage - base.sharePopulation : null;

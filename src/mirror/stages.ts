@@ -28,10 +28,6 @@ export const CORE_STAGES: readonly StageDef[] = [
 /** Stage key for "received at least one instrument of SRG type `code`". */
 export const srgStageKey = (code: number): string => `voorziening_srg_${code}`;
 
-export function srgStage(code: number, name: string): StageDef {
-  return { key: srgStageKey(code), label: `SRG ${code}`, description: `kreeg een voorziening van SRG-type ${code} (${name})` };
-}
-
 /** The stage definition for a key, falling back to the key itself for stages from an extract. */
 export function stageDef(key: string, extra: readonly StageDef[] = []): StageDef {
   return [...CORE_STAGES, ...extra].find((s) => s.key === key) ?? { key, label: key, description: key };

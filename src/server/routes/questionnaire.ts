@@ -19,7 +19,7 @@ import { CURRENT_QUESTIONNAIRE, QUESTIONNAIRE_LANGS, WAVES, type Answers, type M
 import { validateAnswers } from '../../questionnaire/validate.js';
 import { actionableWave, addDays, dueDates, waveStatuses } from '../../questionnaire/schedule.js';
 import { computeOutcomes, toOutcomePersons } from '../../mirror/outcomes.js';
-import { parsePeriod } from '../../spiegel-command.js';
+import { parsePeriod } from '../../mirror/selection.js';
 import { acceptPassword, startSession, verifyPassword } from '../session-start.js';
 import { ApiError, invalid } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, newToken, requireRole } from '../auth.js';

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { SessionUser } from '../../store/users.js';
 import { createMirrorService, type MirrorScopeKey } from '../mirror-service.js';
-import { computeMirror, pairsOf, type MirrorResult } from '../../mirror/funnel.js';
+import { computeMirror, type MirrorResult } from '../../mirror/funnel.js';
 import { narrate } from '../../mirror/narrative.js';
 import { compareWithNational } from '../../mirror/benchmark.js';
 import { mirrorToCsv } from '../../mirror/report-csv.js';
@@ -12,7 +12,7 @@ import { mirrorToHtml } from '../../mirror/report-html.js';
 import { CORE_STAGES } from '../../mirror/stages.js';
 import { adjustedComparison, type AdjustedResult } from '../../mirror/adjusted.js';
 import { GROUNDS, type GroundDef } from '../../mirror/grounds.js';
-import { parsePeriod } from '../../spiegel-command.js';
+import { SelectionError, parseGroupings, parsePeriod } from '../../mirror/selection.js';
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { problems } from '../schemas/common.js';
@@ -37,7 +37,7 @@ export function groundsFor(user: SessionUser): GroundDef[] {
 
 /** The scope a user may look at: consultants and team leaders only their own team. */
 function scopeFor(user: SessionUser, q: MirrorQueryT): MirrorScopeKey {
-  const p = parsePeriod(q.period);
+  const p = apiSelection(() => parsePeriod(q.period));
   const ownTeamOnly = user.role === 'consultant' || user.role === 'teamleider';
   if (ownTeamOnly && q.team !== undefined && q.team !== user.teamId) throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de spiegel van uw eigen team.');
   return {
@@ -49,15 +49,14 @@ function scopeFor(user: SessionUser, q: MirrorQueryT): MirrorScopeKey {
   };
 }
 
-function parseGroupings(value: string | undefined, allowed: readonly string[], intersections: boolean): string[][] {
-  const groupings = value
-    ? value.split(',').map((g) => g.split(/[*×+]/).map((k) => k.trim()).filter(Boolean))
-    : allowed.map((k) => [k]);
-  for (const g of groupings) {
-    if (g.length < 1 || g.length > 3) throw invalid({ name: 'ground', reason: 'Een kruising heeft 1 tot 3 kenmerken.' });
-    for (const k of g) if (!allowed.includes(k)) throw invalid({ name: 'ground', reason: `Onbekend of niet toegestaan kenmerk "${k}".` });
+/** Reads a choice of period or grounds; a wrong one is a 400 naming the field. */
+function apiSelection<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof SelectionError) throw invalid({ name: err.field, reason: err.reason });
+    throw err;
   }
-  return intersections ? [...groupings, ...pairsOf(groupings.filter((g) => g.length === 1).map((g) => g[0]))] : groupings;
 }
 
 /** Counts shown outside the cell grid: hidden when under the threshold, like every other count. */
@@ -100,7 +99,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     const scope = scopeFor(user, q);
     const pop = await service.population(scope, q.refresh === true);
     const allowed = groundsFor(user).map((g) => g.key);
-    const groupings = forcedGroupings ?? parseGroupings(q.ground, allowed, q.intersections === true);
+    const groupings = forcedGroupings ?? apiSelection(() => parseGroupings(q.ground, allowed, q.intersections === true));
     const result: MirrorResult = pop.table.size < threshold
       ? { threshold, population: 0, stages: pop.table.stages, groupings: [], totals: [], cells: [] }
       : computeMirror(pop.table, groupings, { threshold, extraGrounds: pop.organisationGrounds });
@@ -184,7 +183,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
   }, async (request) => {
     const user = currentUser(request);
     const allowed = groundsFor(user).map((g) => g.key);
-    const groupings = parseGroupings(request.query.ground, allowed, false);
+    const groupings = apiSelection(() => parseGroupings(request.query.ground, allowed));
     if (user.role === 'teamleider') groupings.push(['klantmanager']);
     // policy officers and researchers compare the teams (never single consultants)
     else if ((user.role === 'beleidsmedewerker' || user.role === 'onderzoeker') && request.query.team === undefined) groupings.push(['team']);
