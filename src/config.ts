@@ -8,6 +8,8 @@ export interface Config {
   demo: boolean;
   sessionHours: number;
   suppressionThreshold: number;
+  /** The mirror publishes counts as multiples of this (random rounding by cell key; 1 = none). */
+  roundingBase: number;
 }
 
 const DEV_SECRET = 'demodam-only-not-for-production';
@@ -22,6 +24,12 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
   return n;
+}
+
+function roundingBase(value: string | undefined): number {
+  const base = int('MIRROR_ROUNDING_BASE', value, 5);
+  if (base < 1 || base > 10) throw new Error(`MIRROR_ROUNDING_BASE must be between 1 and 10, got "${value}"`);
+  return base;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: bool(env.DEMO, databaseUrl === undefined),
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
     suppressionThreshold: int('SUPPRESSION_THRESHOLD', env.SUPPRESSION_THRESHOLD, 10),
+    roundingBase: roundingBase(env.MIRROR_ROUNDING_BASE),
   };
 }
 

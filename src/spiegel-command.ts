@@ -6,25 +6,32 @@ import { migrate } from './store/migrate.js';
 import { loadMirrorRows, CORE_STAGE_KEYS } from './store/mirror-source.js';
 import { GROUNDS, type GroundDef } from './mirror/grounds.js';
 import { buildPersonTable, type MirrorPerson } from './mirror/person-table.js';
-import { computeMirror, type MirrorResult } from './mirror/funnel.js';
-import { SelectionError, parseGroupings, parsePeriod } from './mirror/selection.js';
-import { narrate, type DataQuality } from './mirror/narrative.js';
+import { computeMirror } from './mirror/funnel.js';
+import { SelectionError, parseGroupings, parsePeriod, parsePublishedPeriod } from './mirror/selection.js';
+import { buildMirrorAnswer, type QualityInput } from './mirror/answer.js';
+import { keyOfSet, protectionRules } from './mirror/disclosure.js';
+import { recordKeyFor, recordKeyForExtract } from './domain/pseudonym.js';
 import { mirrorToCsv } from './mirror/report-csv.js';
 import { mirrorToHtml } from './mirror/report-html.js';
-import { compareResults, compareWithNational, type PeriodComparisonRow } from './mirror/benchmark.js';
+import { compareResults, type PeriodComparisonRow } from './mirror/benchmark.js';
 import { readMirrorExtract } from './import/mirror-extract.js';
 import { nl } from './mirror/format.js';
 import { saveSnapshot } from './store/mirror-snapshot.js';
 
 export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
 
-  --period P        2025 (een jaar) of 2025-01-01..2025-06-30 (standaard: vorig jaar)
+  --period P        2025 (een jaar) of 2025-01-01..2025-06-30 (standaard: vorig jaar);
+                    met --protect alleen een jaar, kwartaal (2025-K1) of maand (2025-03)
   --ground G        kenmerken, met komma's; een kruising met ×, * of + (bv. geslacht*leeftijd)
                     standaard: alle kenmerken
   --intersections   ook alle kruisingen van twee van de gekozen kenmerken
   --format F        html | csv | json (standaard html)
   --out BESTAND     schrijf naar dit bestand (standaard: het scherm)
   --threshold N     drempel voor kleine aantallen (standaard 10)
+  --protect         dezelfde bescherming als de server, voor cijfers die u publiceert:
+                    aantallen afgerond op vijftallen (per celsleutel), alles berekend uit
+                    de afgeronde aantallen (docs/openbaarmaking.md). Zonder deze optie:
+                    exacte cijfers met alleen de drempel, voor de analist die het extract al heeft.
   --input BESTAND   een extract (CSV) van de gemeente, zonder het te laden
   --age-bands A,B   ondergrenzen van de leeftijdsgroepen na de eerste (standaard 27,45)
   --team ID         alleen dit team (database)
@@ -49,6 +56,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
       period: { type: 'string' }, ground: { type: 'string' }, format: { type: 'string', default: 'html' },
       out: { type: 'string' }, threshold: { type: 'string' }, input: { type: 'string' }, 'age-bands': { type: 'string' },
       team: { type: 'string' }, 'compare-period': { type: 'string' }, 'compare-team': { type: 'string' }, intersections: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      protect: { type: 'boolean', default: false },
     },
   });
   if (values.help) { console.log(SPIEGEL_USAGE); return; }
@@ -57,13 +65,15 @@ export async function runSpiegel(args: string[]): Promise<void> {
   const config = loadConfig();
   const threshold = values.threshold === undefined ? config.suppressionThreshold : Number(values.threshold);
   if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`--threshold "${values.threshold}": een heel getal van 1 of meer.`);
-  const period = cliSelection(() => parsePeriod(values.period));
+  const protect = values.protect === true;
+  const readPeriod = (v: string | undefined) => cliSelection(() => (protect ? parsePublishedPeriod(v) : parsePeriod(v)));
+  const period = readPeriod(values.period);
 
   let persons: MirrorPerson[];
   let grounds: GroundDef[];
   let stages: string[];
   let subtitle: string;
-  const quality: DataQuality = {};
+  const quality: QualityInput = {};
   let extraGrounds: GroundDef[] = [];
   let otherPersons: MirrorPerson[] | null = null;
   let otherLabel = '';
@@ -72,7 +82,8 @@ export async function runSpiegel(args: string[]): Promise<void> {
     const extraKeys = (values.ground ?? '').split(/[,×*+]/).map((s) => s.trim())
       .filter((k) => k && !['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'].includes(k));
     const bands = values['age-bands'] ? values['age-bands'].split(',').map(Number) : undefined;
-    const extract = readMirrorExtract(readFileSync(values.input, 'utf8'), { extraGrounds: extraKeys, ageBands: bands });
+    const keyFor = protect ? (id: string) => recordKeyForExtract(id, config.pseudonymSecret) : undefined;
+    const extract = readMirrorExtract(readFileSync(values.input, 'utf8'), { extraGrounds: extraKeys, ageBands: bands, keyFor });
     for (const e of extract.errors.slice(0, 50)) console.error(`regel ${e.row}, ${e.field}: ${e.reason}`);
     if (extract.errors.length > 50) console.error(`... en nog ${extract.errors.length - 50} fouten`);
     if (extract.errors.length) console.error(`${extract.errors.length} fout(en); ${extract.persons.length} regels meegeteld.`);
@@ -89,14 +100,17 @@ export async function runSpiegel(args: string[]): Promise<void> {
       const [m] = await db.query<{ id: number; name: string }>('SELECT id, name FROM municipality ORDER BY id LIMIT 1');
       if (!m) throw new Error('De database bevat nog geen gemeente. Start eerst met DEMO=1 of importeer gegevens.');
       const rows = await loadMirrorRows(db, { municipalityId: m.id, from: period.from, to: period.to, teamId: values.team ? Number(values.team) : null }, config.pseudonymSecret);
-      persons = rows.map((r) => r.person);
+      const keyOf = (id: number) => recordKeyFor(id, config.pseudonymSecret);
+      persons = rows.map((r) => ({ ...r.person, key: keyOf(r.clientId) }));
       if (values['compare-period'] || values['compare-team']) {
-        const other = values['compare-period'] ? cliSelection(() => parsePeriod(values['compare-period'])) : period;
+        const other = values['compare-period'] ? readPeriod(values['compare-period']) : period;
         const otherTeam = values['compare-team'] ? Number(values['compare-team']) : values.team ? Number(values.team) : null;
-        otherPersons = (await loadMirrorRows(db, { municipalityId: m.id, from: other.from, to: other.to, teamId: otherTeam }, config.pseudonymSecret)).map((r) => r.person);
+        otherPersons = (await loadMirrorRows(db, { municipalityId: m.id, from: other.from, to: other.to, teamId: otherTeam }, config.pseudonymSecret))
+          .map((r) => ({ ...r.person, key: keyOf(r.clientId) }));
         otherLabel = values['compare-period'] ? `periode ${other.label}` : `team ${otherTeam}`;
       }
-      quality.missingDiagnosis = rows.filter((r) => !r.hasDiagnosis).length;
+      const missing = rows.filter((r) => !r.hasDiagnosis);
+      quality.missingDiagnosis = { count: missing.length, key: keyOfSet(missing.map((r) => keyOf(r.clientId))) };
       grounds = [...GROUNDS];
       stages = [...CORE_STAGE_KEYS];
       subtitle = `Gemeente ${m.name}, periode ${period.label}: ${nl(persons.length)} mensen met bijstand.`;
@@ -108,19 +122,22 @@ export async function runSpiegel(args: string[]): Promise<void> {
   const available = grounds.map((g) => g.key);
   const groupings = cliSelection(() => parseGroupings(values.ground, available, values.intersections));
   const table = buildPersonTable(persons, grounds, stages);
-  const result: MirrorResult = computeMirror(table, groupings, { threshold, extraGrounds });
+  const protection = protect ? protectionRules(threshold, config.roundingBase) : null;
+  if (protect && table.size < 10 * threshold) throw new Error(`Te weinig mensen (${table.size}) om beschermde cijfers te maken: minstens ${10 * threshold}.`);
+  const { result, narrative, benchmark } = buildMirrorAnswer({ table, groupings, threshold, protection, extraGrounds, quality });
   let comparison: { label: string; rows: PeriodComparisonRow[] } | undefined;
   if (otherPersons) {
-    const other = computeMirror(buildPersonTable(otherPersons, grounds, stages), groupings, { threshold, extraGrounds });
+    const otherTable = buildPersonTable(otherPersons, grounds, stages);
+    const other = computeMirror(otherTable, groupings, protection ? { protection, extraGrounds } : { threshold, extraGrounds });
     comparison = { label: otherLabel, rows: compareResults(result, other) };
   }
   let output: string;
   if (format === 'csv') output = mirrorToCsv(result);
-  else if (format === 'json') output = `${JSON.stringify({ ...result, narrative: narrate(result, quality, { extraGrounds }), comparison }, null, 2)}\n`;
+  else if (format === 'json') output = `${JSON.stringify({ ...result, narrative, comparison }, null, 2)}\n`;
   else {
     output = mirrorToHtml({
-      title: 'Kansenspiegel', subtitle, result, narrative: narrate(result, quality, { extraGrounds }),
-      benchmark: compareWithNational(result), comparison, extraGrounds, generatedAt: new Date().toISOString().slice(0, 10),
+      title: 'Kansenspiegel', subtitle, result, narrative,
+      benchmark, comparison, extraGrounds, generatedAt: new Date().toISOString().slice(0, 10),
     });
   }
   if (values.out) {

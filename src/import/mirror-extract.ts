@@ -25,6 +25,8 @@ export interface ExtractOptions {
   extraGrounds?: readonly string[];
   /** Lower bounds of the age bands after the first (default [27, 45]: ≤ 26, 27–44, 45+). */
   ageBands?: readonly number[];
+  /** Gives each person a record key from their `persoon` id, for protected figures. */
+  keyFor?: (id: string) => number;
 }
 
 const KNOWN_VALUES: Record<string, readonly string[]> = {
@@ -93,7 +95,7 @@ export function readMirrorExtract(text: string, options: ExtractOptions = {}): E
     }
     if (rowErrors.length) { errors.push(...rowErrors); continue; }
     seen.set(id, line);
-    persons.push({ grounds, stages: st });
+    persons.push(options.keyFor ? { grounds, stages: st, key: options.keyFor(id) } : { grounds, stages: st });
   }
 
   const grounds: GroundDef[] = baseGrounds.map((g) => {

@@ -1,4 +1,5 @@
-import { buildDesignMatrix, logisticRegression, type CategoricalVariable, type LogisticResult } from './stats/index.js';
+import { buildDesignMatrix, logisticRegression, oddsRatio2x2, type CategoricalVariable, type LogisticResult } from './stats/index.js';
+import { roundByKey, type ProtectionRules } from './disclosure.js';
 import { groupLabel } from './grounds.js';
 import type { PersonTable } from './person-table.js';
 import { DEFAULT_THRESHOLD } from './funnel.js';
@@ -10,6 +11,11 @@ export interface AdjustedRequest {
   covariates: readonly string[];
   reference?: string;
   threshold?: number;
+  /**
+   * Publish protected figures: the counts rounded by cell key, the crude odds ratios computed
+   * from those published counts, the adjusted odds ratios and bounds to two decimals.
+   */
+  protection?: ProtectionRules;
 }
 
 export interface AdjustedRow {
@@ -29,10 +35,10 @@ export interface AdjustedResult {
   ground: string;
   reference: string;
   covariates: string[];
-  /** People with a known value for the ground and every covariate. */
-  used: number;
-  /** People left out because a value was unknown. */
-  leftOut: number;
+  /** People with a known value for the ground and every covariate (null when too few to show). */
+  used: number | null;
+  /** People left out because a value was unknown (null when too few to show). */
+  leftOut: number | null;
   rows: AdjustedRow[];
   /** Set when a fit could not be trusted: plain Dutch. */
   problem: string | null;
@@ -47,7 +53,10 @@ export interface AdjustedResult {
  * fewer than `threshold` people, events or non-events are not shown.
  */
 export function adjustedComparison(table: PersonTable, req: AdjustedRequest): AdjustedResult {
-  const threshold = req.threshold ?? DEFAULT_THRESHOLD;
+  const protection = req.protection ?? null;
+  const threshold = protection?.threshold ?? req.threshold ?? DEFAULT_THRESHOLD;
+  if (protection && !table.keys) throw new RangeError('this population has no record keys: protected figures cannot be computed');
+  const rowKeys = table.keys ?? new Uint32Array(0);
   const stageIndex = table.stages.indexOf(req.stage);
   if (stageIndex < 0) throw new RangeError(`unknown stage "${req.stage}"`);
   const keys = [req.ground, ...req.covariates.filter((c) => c !== req.ground)];
@@ -60,23 +69,44 @@ export function adjustedComparison(table: PersonTable, req: AdjustedRequest): Ad
   const reference = req.reference ?? groundDef.reference ?? groundDef.groups[0];
   const records: Record<string, string>[] = [];
   const y: number[] = [];
+  const recordKeys: number[] = [];
   let leftOut = 0;
+  let leftOutKey = 0;
   for (let i = 0; i < table.size; i++) {
-    if (cols.some((c) => c.codes[i] === 0)) { leftOut++; continue; }
+    if (cols.some((c) => c.codes[i] === 0)) {
+      leftOut++;
+      if (protection) leftOutKey = (leftOutKey + rowKeys[i]) % 4294967296;
+      continue;
+    }
+    if (protection) recordKeys.push(rowKeys[i]);
     const r: Record<string, string> = {};
     cols.forEach((c, k) => { r[keys[k]] = c.def.groups[c.codes[i] - 1]; });
     records.push(r);
     y.push(table.distinctMasks[table.maskIds[i]] & (1 << stageIndex) ? 1 : 0);
   }
   // groups that are present, and which of them are too small to show
-  const stats = new Map<string, { n: number; x: number }>();
+  const stats = new Map<string, { n: number; x: number; keyN: number; keyX: number }>();
+  let usedKey = 0;
   records.forEach((r, i) => {
-    const s = stats.get(r[req.ground]) ?? { n: 0, x: 0 };
+    const s = stats.get(r[req.ground]) ?? { n: 0, x: 0, keyN: 0, keyX: 0 };
     s.n++; s.x += y[i];
+    if (protection) {
+      const k = recordKeys[i];
+      s.keyN = (s.keyN + k) % 4294967296;
+      if (y[i]) s.keyX = (s.keyX + k) % 4294967296;
+      usedKey = (usedKey + k) % 4294967296;
+    }
     stats.set(r[req.ground], s);
   });
   const small = (g: string) => { const s = stats.get(g); return !s || s.n < threshold || s.x < threshold || s.n - s.x < threshold; };
-  const base: AdjustedResult = { stage: req.stage, ground: req.ground, reference, covariates: keys.slice(1), used: records.length, leftOut, rows: [], problem: null, explanation: [] };
+  const pub = (count: number, key: number): number | null => {
+    if (!protection) return count;
+    return count > 0 && count < threshold ? null : roundByKey(count, key, protection.base);
+  };
+  const base: AdjustedResult = {
+    stage: req.stage, ground: req.ground, reference, covariates: keys.slice(1),
+    used: pub(records.length, usedKey), leftOut: pub(leftOut, leftOutKey), rows: [], problem: null, explanation: [],
+  };
   if (small(reference)) {
     return { ...base, problem: `De vergelijkingsgroep "${groupLabel(groundDef, reference)}" is te klein (minder dan ${threshold} mensen, of minder dan ${threshold} die de fase wel of niet bereikten). Kies een andere vergelijkingsgroep of een langere periode.` };
   }
@@ -92,10 +122,20 @@ export function adjustedComparison(table: PersonTable, req: AdjustedRequest): Ad
   });
   const crudeFit = logisticRegression(buildDesignMatrix(recs, vars(false)), ys);
   const adjustedFit = keys.length > 1 ? logisticRegression(buildDesignMatrix(recs, vars(true)), ys) : crudeFit;
+  const two = (x: number) => Math.round(x * 100) / 100;
   const pick = (fit: LogisticResult, group: string) => {
     if (fit.status !== 'ok') return null;
     const c = fit.coefficients.find((k) => k.name === `${req.ground}: ${group}`);
-    return c ? { oddsRatio: c.oddsRatio, lower: c.lower, upper: c.upper, p: c.p } : null;
+    if (!c) return null;
+    return protection ? { oddsRatio: two(c.oddsRatio), lower: two(c.lower), upper: two(c.upper), p: c.p } : { oddsRatio: c.oddsRatio, lower: c.lower, upper: c.upper, p: c.p };
+  };
+  // Protected: the crude comparison is computed from the published counts of the two groups, as
+  // the mirror's own ratios are; it is what glm gives on those counts.
+  const refStats = stats.get(reference)!;
+  const crudeFromPublished = (g: string) => {
+    const s = stats.get(g)!;
+    const n1 = pub(s.n, s.keyN)!, x1 = pub(s.x, s.keyX)!, n0 = pub(refStats.n, refStats.keyN)!, x0 = pub(refStats.x, refStats.keyX)!;
+    return oddsRatio2x2(x1, n1, x0, n0);
   };
   const problem = crudeFit.status !== 'ok' ? crudeFit.message : adjustedFit.status !== 'ok' ? adjustedFit.message : null;
   for (const g of groundDef.groups) {
@@ -104,8 +144,8 @@ export function adjustedComparison(table: PersonTable, req: AdjustedRequest): Ad
     const s = stats.get(g)!;
     base.rows.push({
       group: g, label: groupLabel(groundDef, g),
-      n: hide ? null : s.n, reached: hide ? null : s.x,
-      crude: hide || g === reference ? null : pick(crudeFit, g),
+      n: hide ? null : pub(s.n, s.keyN), reached: hide ? null : pub(s.x, s.keyX),
+      crude: hide || g === reference ? null : protection ? crudeFromPublished(g) : pick(crudeFit, g),
       adjusted: hide || g === reference ? null : pick(adjustedFit, g),
       suppressed: hide,
     });

@@ -1,7 +1,8 @@
 import { benjaminiHochberg, riskRatio, testDifference, wilsonInterval } from './stats/index.js';
 import { UNKNOWN, groundDef, type GroundDef } from './grounds.js';
-import { countGroups, type PersonTable } from './person-table.js';
-import { decideSuppression, type SuppressionReason } from './suppression.js';
+import { countGroups, groupKeys, totalKeys, type GroupCount, type PersonTable } from './person-table.js';
+import { decideSuppression, type SuppressionReason, type SuppressionResult } from './suppression.js';
+import { roundByKey, type ProtectionRules } from './disclosure.js';
 
 export const DEFAULT_THRESHOLD = 10;
 export const INTERSECTION_SEPARATOR = ' × ';
@@ -52,6 +53,12 @@ export interface StageTotal {
 
 export interface MirrorResult {
   threshold: number;
+  /**
+   * How the figures were protected: null = exact counts with threshold suppression (the
+   * analyst's extract path); otherwise counts rounded to multiples of `base` by cell key, and
+   * every share, rate, ratio, interval and test computed from the published counts only.
+   */
+  protection: { base: number; secondaryLimit: number } | null;
   population: number;
   stages: readonly string[];
   groupings: readonly string[];
@@ -66,6 +73,8 @@ export interface MirrorOptions {
   references?: Readonly<Record<string, string>>;
   /** Extra ground definitions (e.g. from an extract's own columns). */
   extraGrounds?: readonly GroundDef[];
+  /** Publish protected figures (disclosure.ts); the table must carry record keys. */
+  protection?: ProtectionRules;
 }
 
 const pct = (x: number) => x * 100;
@@ -76,7 +85,8 @@ const pct = (x: number) => x * 100;
  * small numbers suppressed before anything leaves this function.
  */
 export function computeMirror(table: PersonTable, groupings: readonly (readonly string[])[], options: MirrorOptions = {}): MirrorResult {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const protection = options.protection ?? null;
+  const threshold = protection?.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`threshold must be a whole number ≥ 1, got ${threshold}`);
   const S = table.stages.length;
   const cells: MirrorCell[] = [];
@@ -87,12 +97,16 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
   const perMask = new Uint32Array(mask.length);
   for (let i = 0; i < table.size; i++) perMask[table.maskIds[i]]++;
   for (let j = 0; j < mask.length; j++) for (let s = 0; s < S; s++) if (mask[j] & (1 << s)) totalReached[s] += perMask[j];
+  const keysOfAll = protection ? totalKeys(table) : null;
+  const publish = (count: number, key: number) => (protection ? roundByKey(count, key, protection.base) : count);
+  const population = keysOfAll ? publish(table.size, keysOfAll.population) : table.size;
   const totals: StageTotal[] = table.stages.map((stage, s) => {
     const small = totalReached[s] < threshold || table.size - totalReached[s] < threshold;
+    const reached = small ? null : keysOfAll ? publish(totalReached[s], keysOfAll.reached[s]) : totalReached[s];
     return {
       stage,
-      reached: small ? null : totalReached[s],
-      rate: small || table.size === 0 ? null : pct(totalReached[s] / table.size),
+      reached,
+      rate: reached === null || population === 0 ? null : pct(reached / population),
       suppressed: small ? 'klein-aantal' : null,
     };
   });
@@ -106,88 +120,25 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
     // known groups first, any cell with an unknown part last (the grid stays complete)
     const raw = countGroups(table, keys);
     const order = raw.map((_, i) => i).sort((a, b) => Number(raw[a].groups.includes(UNKNOWN)) - Number(raw[b].groups.includes(UNKNOWN)) || a - b);
-    const counts = order.map((i) => raw[i]);
     const radix = defs.map((d) => d.groups.length + 1);
-    const rawSupp = decideSuppression(raw, radix, S, threshold);
-    const supp = { population: order.map((i) => rawSupp.population[i]), stage: order.map((i) => rawSupp.stage[i]) };
-    const isUnknown = counts.map((c) => c.groups.includes(UNKNOWN));
-    const single = keys.length === 1;
-    const refGroup = single ? (options.references?.[keys[0]] ?? defs[0].reference ?? null) : null;
-    const refIndex = refGroup === null ? -1 : counts.findIndex((c) => c.groups[0] === refGroup);
-
-    let knownPop = 0, totalPop = 0;
-    const knownStage = new Array<number>(S).fill(0);
-    const allStage = new Array<number>(S).fill(0);
-    counts.forEach((c, i) => {
-      totalPop += c.population;
-      for (let s = 0; s < S; s++) allStage[s] += c.reached[s];
-      if (isUnknown[i]) return;
-      knownPop += c.population;
-      for (let s = 0; s < S; s++) knownStage[s] += c.reached[s];
-    });
-    // When an unknown cell is hidden, shares are taken over everyone, so that the number
-    // unknown cannot be worked back from the percentages.
-    const unknownHiddenPop = counts.some((_, i) => isUnknown[i] && supp.population[i] !== null);
-    const unknownHiddenStage = table.stages.map((_, st) =>
-      counts.some((_, k) => isUnknown[k] && (supp.stage[k][st] !== null || supp.population[k] !== null)));
-
-    counts.forEach((c, i) => {
-      for (let s = 0; s < S; s++) {
-        const hidden = supp.stage[i][s] ?? supp.population[i];
-        const base: MirrorCell = {
-          ground: keys.join(INTERSECTION_SEPARATOR),
-          group: c.groups.join(INTERSECTION_SEPARATOR),
-          groups: c.groups,
-          stage: table.stages[s],
-          unknown: isUnknown[i],
-          nPopulation: null, nStage: null, sharePopulation: null, shareStage: null, differencePp: null,
-          rate: null, rateLower: null, rateUpper: null, ratio: null, ratioLower: null, ratioUpper: null,
-          reference: refGroup, ratioReference: null, ratioReferenceLower: null, ratioReferenceUpper: null,
-          test: null, p: null, pAdjusted: null, suppressed: hidden,
-        };
-        if (hidden !== null) {
-          // The group's size may still be shown when only this stage is hidden.
-          if (supp.population[i] === null) base.nPopulation = c.population;
-          cells.push(base);
-          continue;
-        }
-        const n = c.population;
-        const x = c.reached[s];
-        base.nPopulation = n;
-        base.nStage = x;
-        if (n > 0) {
-          const w = wilsonInterval(x, n);
-          base.rate = pct(w.estimate);
-          base.rateLower = pct(w.lower);
-          base.rateUpper = pct(w.upper);
-        }
-        if (!isUnknown[i] && n > 0) {
-          const popDen = unknownHiddenPop ? totalPop : knownPop;
-          const stageDen = unknownHiddenStage[s] ? allStage[s] : knownStage[s];
-          base.sharePopulation = popDen > 0 ? pct(n / popDen) : null;
-          base.shareStage = stageDen > 0 ? pct(x / stageDen) : null;
-          base.differencePp = base.sharePopulation !== null && base.shareStage !== null ? base.shareStage - base.sharePopulation : null;
-          const n2 = knownPop - n;
-          const x2 = knownStage[s] - x;
-          if (n2 > 0) {
-            const rr = riskRatio(x, n, x2, n2);
-            base.ratio = rr.ratio;
-            base.ratioLower = rr.lower;
-            base.ratioUpper = rr.upper;
-            const t = testDifference(x, n, x2, n2);
-            base.test = t.method;
-            base.p = t.p;
-          }
-          if (refIndex >= 0 && refIndex !== i && supp.stage[refIndex][s] === null && supp.population[refIndex] === null && counts[refIndex].population > 0) {
-            const rr = riskRatio(x, n, counts[refIndex].reached[s], counts[refIndex].population);
-            base.ratioReference = rr.ratio;
-            base.ratioReferenceLower = rr.lower;
-            base.ratioReferenceUpper = rr.upper;
-          }
-        }
-        cells.push(base);
-      }
-    });
+    const rawSupp = decideSuppression(raw, radix, S, threshold, protection?.secondaryLimit);
+    const grouping: Grouping = {
+      keys,
+      counts: order.map((i) => raw[i]),
+      supp: { population: order.map((i) => rawSupp.population[i]), stage: order.map((i) => rawSupp.stage[i]) },
+      reference: keys.length === 1 ? (options.references?.[keys[0]] ?? defs[0].reference ?? null) : null,
+    };
+    if (protection) {
+      const k = groupKeys(table, keys);
+      const published: GroupCount[] = order.map((i) => ({
+        groups: raw[i].groups,
+        population: publish(raw[i].population, k.population[i]),
+        reached: raw[i].reached.map((x, s) => publish(x, k.reached[i * S + s])),
+      }));
+      cells.push(...protectedCells(grouping, published, table.stages));
+    } else {
+      cells.push(...exactCells(grouping, table.stages));
+    }
   }
 
   // Benjamini–Hochberg per stage, over all groups and grounds compared in this mirror.
@@ -197,7 +148,162 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
     family.forEach((c, k) => { c.pAdjusted = adjusted[k]; });
   }
 
-  return { threshold, population: table.size, stages: table.stages, groupings: groupings.map((g) => g.join(INTERSECTION_SEPARATOR)), totals, cells };
+  return {
+    threshold,
+    protection: protection ? { base: protection.base, secondaryLimit: protection.secondaryLimit } : null,
+    population,
+    stages: table.stages,
+    groupings: groupings.map((g) => g.join(INTERSECTION_SEPARATOR)),
+    totals,
+    cells,
+  };
+}
+
+/** One grouping's true counts (known groups first) and what is hidden. */
+interface Grouping {
+  keys: readonly string[];
+  counts: GroupCount[];
+  supp: SuppressionResult;
+  reference: string | null;
+}
+
+function emptyCell(g: Grouping, c: GroupCount, stage: string, unknown: boolean, hidden: SuppressionReason): MirrorCell {
+  return {
+    ground: g.keys.join(INTERSECTION_SEPARATOR),
+    group: c.groups.join(INTERSECTION_SEPARATOR),
+    groups: c.groups,
+    stage,
+    unknown,
+    nPopulation: null, nStage: null, sharePopulation: null, shareStage: null, differencePp: null,
+    rate: null, rateLower: null, rateUpper: null, ratio: null, ratioLower: null, ratioUpper: null,
+    reference: g.reference, ratioReference: null, ratioReferenceLower: null, ratioReferenceUpper: null,
+    test: null, p: null, pAdjusted: null, suppressed: hidden,
+  };
+}
+
+/** Rate with its Wilson interval. */
+function fillRate(cell: MirrorCell, x: number, n: number): void {
+  cell.nPopulation = n;
+  cell.nStage = x;
+  if (n === 0) return;
+  const w = wilsonInterval(x, n);
+  cell.rate = pct(w.estimate);
+  cell.rateLower = pct(w.lower);
+  cell.rateUpper = pct(w.upper);
+}
+
+/** Ratio against everyone else (x2 of n2), with Katz interval and the test of the difference. */
+function fillComparison(cell: MirrorCell, x: number, n: number, x2: number, n2: number): void {
+  if (n2 <= 0 || n <= 0) return;
+  const rr = riskRatio(x, n, x2, n2);
+  cell.ratio = rr.ratio;
+  cell.ratioLower = rr.lower;
+  cell.ratioUpper = rr.upper;
+  const t = testDifference(x, n, x2, n2);
+  cell.test = t.method;
+  cell.p = t.p;
+}
+
+function fillReference(cell: MirrorCell, x: number, n: number, xRef: number, nRef: number): void {
+  const rr = riskRatio(x, n, xRef, nRef);
+  cell.ratioReference = rr.ratio;
+  cell.ratioReferenceLower = rr.lower;
+  cell.ratioReferenceUpper = rr.upper;
+}
+
+/**
+ * Exact figures (the analyst's path, equal to R): shares, the comparison with everyone else and
+ * tests over all people with a known value, hidden cells included in the complements.
+ */
+function exactCells(g: Grouping, stages: readonly string[]): MirrorCell[] {
+  const { counts, supp } = g;
+  const S = stages.length;
+  const isUnknown = counts.map((c) => c.groups.includes(UNKNOWN));
+  const refIndex = g.reference === null ? -1 : counts.findIndex((c) => c.groups[0] === g.reference);
+  let knownPop = 0, totalPop = 0;
+  const knownStage = new Array<number>(S).fill(0);
+  const allStage = new Array<number>(S).fill(0);
+  counts.forEach((c, i) => {
+    totalPop += c.population;
+    for (let s = 0; s < S; s++) allStage[s] += c.reached[s];
+    if (isUnknown[i]) return;
+    knownPop += c.population;
+    for (let s = 0; s < S; s++) knownStage[s] += c.reached[s];
+  });
+  // When an unknown cell is hidden, shares are taken over everyone, so that the number
+  // unknown cannot be worked back from the percentages.
+  const unknownHiddenPop = counts.some((_, i) => isUnknown[i] && supp.population[i] !== null);
+  const unknownHiddenStage = stages.map((_, st) => counts.some((_, k) => isUnknown[k] && (supp.stage[k][st] !== null || supp.population[k] !== null)));
+  const out: MirrorCell[] = [];
+  counts.forEach((c, i) => {
+    for (let s = 0; s < S; s++) {
+      const hidden = supp.stage[i][s] ?? supp.population[i];
+      const cell = emptyCell(g, c, stages[s], isUnknown[i], hidden);
+      out.push(cell);
+      if (hidden !== null) {
+        // The group's size may still be shown when only this stage is hidden.
+        if (supp.population[i] === null) cell.nPopulation = c.population;
+        continue;
+      }
+      const n = c.population;
+      const x = c.reached[s];
+      fillRate(cell, x, n);
+      if (isUnknown[i] || n === 0) continue;
+      const popDen = unknownHiddenPop ? totalPop : knownPop;
+      const stageDen = unknownHiddenStage[s] ? allStage[s] : knownStage[s];
+      cell.sharePopulation = popDen > 0 ? pct(n / popDen) : null;
+      cell.shareStage = stageDen > 0 ? pct(x / stageDen) : null;
+      cell.differencePp = cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
+      fillComparison(cell, x, n, knownStage[s] - x, knownPop - n);
+      if (refIndex >= 0 && refIndex !== i && supp.stage[refIndex][s] === null && supp.population[refIndex] === null && counts[refIndex].population > 0) {
+        fillReference(cell, x, n, counts[refIndex].reached[s], counts[refIndex].population);
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Protected figures: every number is computed from the published (rounded) counts of the cells
+ * that are shown, never from a hidden cell. Per stage, shares and "everyone else" are taken over
+ * the known groups whose count and stage count are both published, so that no figure carries
+ * anything of a hidden cell.
+ */
+function protectedCells(g: Grouping, published: readonly GroupCount[], stages: readonly string[]): MirrorCell[] {
+  const { supp } = g;
+  const S = stages.length;
+  const isUnknown = published.map((c) => c.groups.includes(UNKNOWN));
+  const shown = (i: number, s: number) => supp.population[i] === null && supp.stage[i][s] === null;
+  const refIndex = g.reference === null ? -1 : published.findIndex((c) => c.groups[0] === g.reference);
+  const out: MirrorCell[] = [];
+  const sums = stages.map((_, s) => {
+    let n = 0, x = 0;
+    published.forEach((c, i) => { if (!isUnknown[i] && shown(i, s)) { n += c.population; x += c.reached[s]; } });
+    return { n, x };
+  });
+  published.forEach((c, i) => {
+    for (let s = 0; s < S; s++) {
+      const hidden = supp.stage[i][s] ?? supp.population[i];
+      const cell = emptyCell(g, c, stages[s], isUnknown[i], hidden);
+      out.push(cell);
+      if (hidden !== null) {
+        if (supp.population[i] === null) cell.nPopulation = c.population;
+        continue;
+      }
+      const n = c.population;
+      const x = c.reached[s];
+      fillRate(cell, x, n);
+      if (isUnknown[i] || n === 0) continue;
+      cell.sharePopulation = sums[s].n > 0 ? pct(n / sums[s].n) : null;
+      cell.shareStage = sums[s].x > 0 ? pct(x / sums[s].x) : null;
+      cell.differencePp = cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
+      fillComparison(cell, x, n, sums[s].x - x, sums[s].n - n);
+      if (refIndex >= 0 && refIndex !== i && shown(refIndex, s) && published[refIndex].population > 0) {
+        fillReference(cell, x, n, published[refIndex].reached[s], published[refIndex].population);
+      }
+    }
+  });
+  return out;
 }
 
 /** Label of a (possibly intersected) ground key. */

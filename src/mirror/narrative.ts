@@ -82,9 +82,16 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
   if (calm.length) sections.push({ title: 'Waar we geen duidelijk verschil zien', sentences: calm });
 
   const caution: string[] = [];
-  const hidden = result.cells.filter((c) => c.suppressed !== null).length;
-  if (hidden > 0) {
-    caution.push(`In ${nl(hidden)} cellen staat "< ${result.threshold}": daar gaat het om minder dan ${result.threshold} mensen (of zou je dat kunnen terugrekenen). Om mensen te beschermen tonen we daar geen cijfers.`);
+  const small = result.cells.filter((c) => c.suppressed === 'klein-aantal').length;
+  const secondary = result.cells.filter((c) => c.suppressed === 'secundair').length;
+  if (small > 0) {
+    caution.push(`In ${nl(small)} cellen staat "< ${result.threshold}": daar gaat het om minder dan ${result.threshold} mensen. Om mensen te beschermen tonen we daar geen cijfers.`);
+  }
+  if (secondary > 0) {
+    caution.push(`In ${nl(secondary)} cellen staat "x": die groep is groot genoeg, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Daarom tonen we het ook niet.`);
+  }
+  if (result.protection && result.protection.base > 1) {
+    caution.push(`Alle aantallen zijn afgerond op ${result.protection.base === 5 ? 'vijftallen' : `veelvouden van ${result.protection.base}`}, en de percentages zijn berekend uit die afgeronde aantallen. Zo kan niemand door cijfers van elkaar af te trekken iets over één persoon te weten komen. Kleine verschillen tussen tabellen komen daardoor.`);
   }
   for (const grouping of result.groupings.filter((g) => !g.includes(INTERSECTION_SEPARATOR))) {
     const unknownCell = result.cells.find((c) => c.ground === grouping && c.unknown && c.stage === result.stages[0]);

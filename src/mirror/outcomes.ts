@@ -13,9 +13,13 @@ import { classifyAll } from '../domain/migration-background.js';
 import { itemsOf, WAVES, type Answers, type Mode, type QuestionnaireDefinition, type QuestionnaireItem, type Wave } from '../questionnaire/definition.js';
 import { mcnemarPaired, wilcoxonRankSum, wilcoxonSignedRank } from './stats/paired.js';
 import { benjaminiHochberg } from './stats/multiple-testing.js';
+import { keyOfSet, publishCount, type ProtectionRules } from './disclosure.js';
+import type { SuppressionReason } from './suppression.js';
 
 /** One person of the cohort, as the store gives it (no client id, no pseudonym). */
 export interface OutcomeSourceRow {
+  /** Record key for disclosure control (disclosure.ts). */
+  key?: number;
   start: string;
   endedOn: string | null;
   gender: string;
@@ -34,6 +38,8 @@ export interface OutcomePerson {
   due: Readonly<Record<Wave, boolean>>;
   responses: Partial<Record<Wave, Answers>>;
   modes: Partial<Record<Wave, Mode>>;
+  /** Record key for disclosure control (disclosure.ts); required for protected figures. */
+  key?: number;
 }
 
 export interface OutcomeGround {
@@ -125,7 +131,7 @@ export function toOutcomePersons(rows: readonly OutcomeSourceRow[], dueOn: (star
         modes[w] = r.mode;
       }
     }
-    return { groups: outcomeGroups(row), due, responses, modes };
+    return { groups: outcomeGroups(row), due, responses, modes, key: row.key };
   });
 }
 
@@ -184,6 +190,8 @@ export interface OutcomeGroupResult {
   group: string;
   label: string;
   size: number | null;
+  /** Why the group is not shown: fewer than the threshold, or hidden to protect another group. */
+  suppressed: SuppressionReason;
   response: ResponseCell[];
   /** Of those who filled in T0 and for whom the later wave was due: share who also filled it in. */
   retention: { wave: Wave; base: number | null; kept: number | null; rate: number | null }[];
@@ -208,7 +216,26 @@ export interface OutcomeReport {
   narrative: string[];
 }
 
-const show = (n: number, threshold: number): number | null => (n > 0 && n < threshold ? null : n);
+/**
+ * How counts of people are published: exact with threshold suppression, or (protected) also
+ * rounded by the key of the set of people (disclosure.ts). Rates come from published counts.
+ */
+interface Publisher {
+  threshold: number;
+  /** The number of people in a set, as published; null when under the threshold. */
+  size(people: readonly OutcomePerson[]): number | null;
+}
+
+function publisher(threshold: number, protection: ProtectionRules | undefined): Publisher {
+  if (!protection) return { threshold, size: (people) => (people.length > 0 && people.length < threshold ? null : people.length) };
+  return {
+    threshold,
+    size(people) {
+      if (people.some((p) => p.key === undefined)) throw new RangeError('protected outcomes need a record key per person');
+      return publishCount(people.length, keyOfSet(people.map((p) => p.key!)), protection);
+    },
+  };
+}
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** A measure's numeric value in one answer set: yes/no as 1/0; "nvt" and absent as undefined. */
@@ -219,95 +246,125 @@ function valueOf(item: QuestionnaireItem, answers: Answers | undefined): number 
   return typeof v === 'number' ? v : undefined;
 }
 
-function responseCells(persons: readonly OutcomePerson[], threshold: number): ResponseCell[] {
+/** A part of a whole (respondents of those due): hidden with its complement when either is small. */
+function partOf(part: readonly OutcomePerson[], whole: readonly OutcomePerson[], pub: Publisher): { whole: number | null; part: number | null; rate: number | null } {
+  const small = (n: number) => n > 0 && n < pub.threshold;
+  const publishedWhole = pub.size(whole);
+  const hide = whole.length < pub.threshold || small(part.length) || small(whole.length - part.length);
+  const publishedPart = hide ? null : pub.size(part);
+  return {
+    whole: publishedWhole,
+    part: publishedPart,
+    rate: publishedPart === null || !publishedWhole ? null : Math.min(1, publishedPart / publishedWhole),
+  };
+}
+
+function responseCells(persons: readonly OutcomePerson[], pub: Publisher): ResponseCell[] {
   return WAVES.map((wave) => {
-    const due = persons.filter((p) => p.due[wave]).length;
-    const responded = persons.filter((p) => p.due[wave] && p.responses[wave] !== undefined).length;
-    // Secondary suppression: when the respondents or the non-respondents are few, both stay hidden.
-    const hide = due < threshold || show(responded, threshold) === null || show(due - responded, threshold) === null;
-    return { wave, due: show(due, threshold), responded: hide ? null : responded, rate: hide || due === 0 ? null : responded / due };
+    const due = persons.filter((p) => p.due[wave]);
+    const responded = due.filter((p) => p.responses[wave] !== undefined);
+    const r = partOf(responded, due, pub);
+    return { wave, due: r.whole, responded: r.part, rate: r.rate };
   });
 }
 
-function retention(persons: readonly OutcomePerson[], threshold: number): OutcomeGroupResult['retention'] {
+function retention(persons: readonly OutcomePerson[], pub: Publisher): OutcomeGroupResult['retention'] {
   return (['T1', 'T2'] as const).map((wave) => {
     const base = persons.filter((p) => p.responses.T0 !== undefined && p.due[wave]);
-    const kept = base.filter((p) => p.responses[wave] !== undefined).length;
-    const hide = base.length < threshold || show(kept, threshold) === null || show(base.length - kept, threshold) === null;
-    return { wave, base: show(base.length, threshold), kept: hide ? null : kept, rate: hide || base.length === 0 ? null : kept / base.length };
+    const kept = base.filter((p) => p.responses[wave] !== undefined);
+    const r = partOf(kept, base, pub);
+    return { wave, base: r.whole, kept: r.part, rate: r.rate };
   });
 }
 
-function measureResult(item: QuestionnaireItem, persons: readonly OutcomePerson[], threshold: number): MeasureResult {
+function measureResult(item: QuestionnaireItem, persons: readonly OutcomePerson[], pub: Publisher): MeasureResult {
   const kind = item.measure!;
+  const threshold = pub.threshold;
   const waves = WAVES.map((wave) => {
-    const values = persons.map((p) => valueOf(item, p.responses[wave])).filter((v): v is number => v !== undefined);
+    const answered = persons.filter((p) => valueOf(item, p.responses[wave]) !== undefined);
+    const values = answered.map((p) => valueOf(item, p.responses[wave])!);
     const ok = values.length >= threshold;
-    return { wave, n: show(values.length, threshold), value: ok ? mean(values) : null };
+    return { wave, n: pub.size(answered), value: ok ? mean(values) : null };
   });
   const changes = (['T1', 'T2'] as const).map((to): ChangeTest => {
     const before: number[] = [];
     const after: number[] = [];
+    const paired: OutcomePerson[] = [];
     for (const p of persons) {
       const a = valueOf(item, p.responses.T0);
       const b = valueOf(item, p.responses[to]);
       if (a !== undefined && b !== undefined) {
         before.push(a);
         after.push(b);
+        paired.push(p);
       }
     }
     const method = kind === 'yesno' ? 'mcnemar' : 'wilcoxon-signed-rank';
-    if (before.length < threshold) return { from: 'T0', to, pairs: show(before.length, threshold), meanChange: null, method, statistic: null, p: null };
+    if (before.length < threshold) return { from: 'T0', to, pairs: pub.size(paired), meanChange: null, method, statistic: null, p: null };
     const test = kind === 'yesno' ? mcnemarPaired(before.map(Boolean), after.map(Boolean)) : wilcoxonSignedRank(after, before);
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
     return {
-      from: 'T0', to, pairs: before.length, meanChange: mean(after) - mean(before), method,
+      from: 'T0', to, pairs: pub.size(paired), meanChange: mean(after) - mean(before), method,
       statistic: finite(test.statistic), p: finite(test.p),
     };
   });
   return { measure: item.id, label: MEASURE_LABELS[item.id] ?? item.id, kind, waves, changes };
 }
 
-function changeScores(item: QuestionnaireItem, persons: readonly OutcomePerson[], to: Wave): number[] {
-  const out: number[] = [];
+function changeScores(item: QuestionnaireItem, persons: readonly OutcomePerson[], to: Wave): { scores: number[]; people: OutcomePerson[] } {
+  const scores: number[] = [];
+  const people: OutcomePerson[] = [];
   for (const p of persons) {
     const a = valueOf(item, p.responses.T0);
     const b = valueOf(item, p.responses[to]);
-    if (a !== undefined && b !== undefined) out.push(b - a);
+    if (a !== undefined && b !== undefined) {
+      scores.push(b - a);
+      people.push(p);
+    }
   }
-  return out;
+  return { scores, people };
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const dec = (x: number): string => x.toFixed(1).replace('.', ',');
 
 /** The outcome mirror of one cohort. */
-export function computeOutcomes(def: QuestionnaireDefinition, persons: readonly OutcomePerson[], opts: { threshold: number; grounds?: readonly OutcomeGround[] }): OutcomeReport {
-  const { threshold } = opts;
+export function computeOutcomes(
+  def: QuestionnaireDefinition,
+  persons: readonly OutcomePerson[],
+  opts: { threshold: number; grounds?: readonly OutcomeGround[]; protection?: ProtectionRules },
+): OutcomeReport {
+  const threshold = opts.protection?.threshold ?? opts.threshold;
+  const pub = publisher(threshold, opts.protection);
   const grounds = opts.grounds ?? OUTCOME_GROUNDS;
   const measures = itemsOf(def).filter((i) => i.measure !== undefined);
   if (persons.length < threshold) {
     return {
-      threshold, cohort: show(persons.length, threshold), response: [], modes: [], overall: [], grounds: [],
+      threshold, cohort: pub.size(persons), response: [], modes: [], overall: [], grounds: [],
       narrative: ['Deze groep is te klein om iets te laten zien: minder dan ' + threshold + ' mensen. Kies een ruimere periode.'],
     };
   }
+  // A questionnaire filled in per mode: one entry per person and wave (a person may count twice).
   const modeCounts = (['kiosk', 'link', 'voorgelezen'] as const).map((mode) => ({
-    mode, n: show(persons.reduce((n, p) => n + WAVES.filter((w) => p.modes[w] === mode).length, 0), threshold),
+    mode, n: pub.size(persons.flatMap((p) => WAVES.filter((w) => p.modes[w] === mode).map(() => p))),
   }));
-  const response = responseCells(persons, threshold);
-  const overall = measures.map((m) => measureResult(m, persons, threshold));
+  const response = responseCells(persons, pub);
+  const overall = measures.map((m) => measureResult(m, persons, pub));
 
   const groundResults: OutcomeGroundResult[] = grounds.map((ground) => {
     const known = persons.filter((p) => p.groups[ground.key] !== null && p.groups[ground.key] !== undefined);
-    const groups = ground.groups.map((g): OutcomeGroupResult => {
-      const members = known.filter((p) => p.groups[ground.key] === g);
-      const small = members.length < threshold;
+    const memberLists = ground.groups.map((g) => known.filter((p) => p.groups[ground.key] === g));
+    const unknownPeople = persons.filter((p) => p.groups[ground.key] === null || p.groups[ground.key] === undefined);
+    const hidden = secondaryOutcomeGroups([...memberLists, unknownPeople], threshold, opts.protection);
+    const groups = ground.groups.map((g, gi): OutcomeGroupResult => {
+      const members = memberLists[gi];
+      const small = hidden[gi] !== null;
       return {
-        group: g, label: ground.groupLabels[g] ?? g, size: show(members.length, threshold),
-        response: small ? WAVES.map((wave) => ({ wave, due: null, responded: null, rate: null })) : responseCells(members, threshold),
-        retention: small ? [] : retention(members, threshold),
-        measures: small ? [] : measures.map((m) => measureResult(m, members, threshold)),
+        group: g, label: ground.groupLabels[g] ?? g, size: small ? null : pub.size(members),
+        response: small ? WAVES.map((wave) => ({ wave, due: null, responded: null, rate: null })) : responseCells(members, pub),
+        retention: small ? [] : retention(members, pub),
+        measures: small ? [] : measures.map((m) => measureResult(m, members, pub)),
+        suppressed: hidden[gi],
       };
     });
     const differences: DifferenceInChange[] = [];
@@ -315,12 +372,12 @@ export function computeOutcomes(def: QuestionnaireDefinition, persons: readonly 
       for (const g of ground.groups) {
         const inGroup = changeScores(m, known.filter((p) => p.groups[ground.key] === g), 'T2');
         const rest = changeScores(m, known.filter((p) => p.groups[ground.key] !== g), 'T2');
-        const ok = inGroup.length >= threshold && rest.length >= threshold;
-        const test = ok ? wilcoxonRankSum(inGroup, rest) : null;
+        const ok = inGroup.scores.length >= threshold && rest.scores.length >= threshold && hidden[ground.groups.indexOf(g)] === null;
+        const test = ok ? wilcoxonRankSum(inGroup.scores, rest.scores) : null;
         differences.push({
           measure: m.id, from: 'T0', to: 'T2', group: g,
-          pairsGroup: show(inGroup.length, threshold), pairsRest: show(rest.length, threshold),
-          meanChangeGroup: ok ? mean(inGroup) : null, meanChangeRest: ok ? mean(rest) : null,
+          pairsGroup: ok ? pub.size(inGroup.people) : null, pairsRest: ok ? pub.size(rest.people) : null,
+          meanChangeGroup: ok ? mean(inGroup.scores) : null, meanChangeRest: ok ? mean(rest.scores) : null,
           statistic: test && Number.isFinite(test.statistic) ? test.statistic : null,
           p: test && Number.isFinite(test.p) ? test.p : null,
           pAdjusted: null,
@@ -329,13 +386,31 @@ export function computeOutcomes(def: QuestionnaireDefinition, persons: readonly 
     }
     const adjusted = benjaminiHochberg(differences.map((d) => d.p));
     differences.forEach((d, i) => { d.pAdjusted = adjusted[i]; });
-    return { key: ground.key, label: ground.label, unknown: show(persons.length - known.length, threshold), groups, differences };
+    const unknownHidden = hidden[ground.groups.length] !== null;
+    return { key: ground.key, label: ground.label, unknown: unknownHidden ? null : pub.size(unknownPeople), groups, differences };
   });
 
   return {
-    threshold, cohort: persons.length, response, modes: modeCounts, overall, grounds: groundResults,
+    threshold, cohort: pub.size(persons), response, modes: modeCounts, overall, grounds: groundResults,
     narrative: narrateOutcomes(response, groundResults[0], overall, modeCounts, threshold),
   };
+}
+
+/**
+ * Which groups of one ground (the unknown group last) are hidden: primary under the threshold;
+ * protected, a second group when exactly one is hidden and another is small enough to hide
+ * cheaply (the cohort total is published, so one hidden group could be worked back).
+ */
+function secondaryOutcomeGroups(lists: readonly (readonly OutcomePerson[])[], threshold: number, protection: ProtectionRules | undefined): SuppressionReason[] {
+  const reasons: SuppressionReason[] = lists.map((l) => (l.length > 0 && l.length < threshold ? 'klein-aantal' : null));
+  const live = lists.map((l, i) => i).filter((i) => lists[i].length > 0);
+  const hiddenCount = live.filter((i) => reasons[i] !== null).length;
+  if (hiddenCount === 1) {
+    const limit = protection?.secondaryLimit ?? Number.POSITIVE_INFINITY;
+    const candidate = live.filter((i) => reasons[i] === null && lists[i].length < limit).sort((a, b) => lists[a].length - lists[b].length)[0];
+    if (candidate !== undefined) reasons[candidate] = 'secundair';
+  }
+  return reasons;
 }
 
 /** Plain Dutch (B1): what the figures show and what they do not. */

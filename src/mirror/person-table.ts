@@ -4,6 +4,8 @@ import { UNKNOWN, type GroundDef } from './grounds.js';
 export interface MirrorPerson {
   grounds: Readonly<Record<string, string | null>>;
   stages: Readonly<Record<string, boolean>>;
+  /** Fixed random record key (0 ≤ key < 2^32) for disclosure control; see disclosure.ts. */
+  key?: number;
 }
 
 /** A ground held as codes: 0 = unknown, i = groups[i - 1]. */
@@ -26,6 +28,8 @@ export interface PersonTable {
   readonly distinctMasks: readonly number[];
   /** Rows are ordered by mask id: rows of mask id j are blockStarts[j] ≤ i < blockStarts[j + 1]. */
   readonly blockStarts: Uint32Array;
+  /** Record key per row (same order as the other columns), or null when the rows carry none. */
+  readonly keys: Uint32Array | null;
 }
 
 export const MAX_STAGES = 30;
@@ -52,7 +56,9 @@ export function buildPersonTable(persons: readonly MirrorPerson[], grounds: read
     for (let s = 0; s < stages.length; s++) if (st[stages[s]]) m |= 1 << s;
     masks[i] = m;
   }
-  return fromColumns(n, stages, columns, masks);
+  const withKeys = n > 0 && persons.every((p) => p.key !== undefined);
+  const keys = withKeys ? Uint32Array.from(persons, (p) => p.key!) : null;
+  return fromColumns(n, stages, columns, masks, keys);
 }
 
 /**
@@ -61,7 +67,7 @@ export function buildPersonTable(persons: readonly MirrorPerson[], grounds: read
  * meaning for the mirror), so that every grouping can count one block of equal stage sets at a
  * time into a small array that stays in the processor's cache.
  */
-export function fromColumns(size: number, stages: readonly string[], grounds: ReadonlyMap<string, GroundColumn>, masks: Uint32Array): PersonTable {
+export function fromColumns(size: number, stages: readonly string[], grounds: ReadonlyMap<string, GroundColumn>, masks: Uint32Array, keys: Uint32Array | null = null): PersonTable {
   const ids = new Map<number, number>();
   const rawIds = new Uint16Array(size);
   const distinct: number[] = [];
@@ -90,7 +96,12 @@ export function fromColumns(size: number, stages: readonly string[], grounds: Re
     for (let k = 0; k < size; k++) codes[k] = col.codes[order[k]];
     sorted.set(key, { def: col.def, codes });
   }
-  return { size, stages, grounds: sorted, maskIds, distinctMasks: distinct, blockStarts };
+  let sortedKeys: Uint32Array | null = null;
+  if (keys) {
+    sortedKeys = new Uint32Array(size);
+    for (let k = 0; k < size; k++) sortedKeys[k] = keys[order[k]];
+  }
+  return { size, stages, grounds: sorted, maskIds, distinctMasks: distinct, blockStarts, keys: sortedKeys };
 }
 
 const packedPairs = new WeakMap<PersonTable, Map<string, Uint8Array>>();
@@ -180,3 +191,57 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
   return out;
 }
 
+
+/** Cell keys of a grouping, in the cell order of countGroups: per cell, and per cell and stage. */
+export interface GroupKeys {
+  population: Uint32Array;
+  /** Index cell * stages + stage. */
+  reached: Uint32Array;
+}
+
+/**
+ * The key of every cell of a grouping (sum of the record keys of its people, modulo 2^32), and
+ * of every cell × stage (the people of the cell who reached the stage). Uint32Array stores wrap
+ * modulo 2^32 by themselves.
+ */
+export function groupKeys(table: PersonTable, groundKeys: readonly string[]): GroupKeys {
+  const keys = table.keys;
+  if (!keys) throw new RangeError('this population has no record keys: protected figures cannot be computed');
+  const cols = groundKeys.map((k) => {
+    const c = table.grounds.get(k);
+    if (!c) throw new RangeError(`unknown ground "${k}"`);
+    return c.codes;
+  });
+  const radix = groundKeys.map((k) => table.grounds.get(k)!.def.groups.length + 1);
+  const cells = radix.reduce((a, b) => a * b, 1);
+  const s = table.stages.length;
+  const population = new Uint32Array(cells);
+  const reached = new Uint32Array(cells * s);
+  const local = new Uint32Array(cells);
+  const touched = new Uint8Array(cells);
+  for (let j = 0; j < table.distinctMasks.length; j++) {
+    const from = table.blockStarts[j], to = table.blockStarts[j + 1];
+    if (from === to) continue;
+    local.fill(0);
+    touched.fill(0);
+    for (let i = from; i < to; i++) {
+      let cell = 0;
+      for (let g = 0; g < cols.length; g++) cell = cell * radix[g] + cols[g][i];
+      local[cell] += keys[i];
+      touched[cell] = 1;
+    }
+    const mask = table.distinctMasks[j];
+    for (let cell = 0; cell < cells; cell++) {
+      if (!touched[cell]) continue;
+      population[cell] += local[cell];
+      for (let bit = 0; bit < s; bit++) if (mask & (1 << bit)) reached[cell * s + bit] += local[cell];
+    }
+  }
+  return { population, reached };
+}
+
+/** Key of everyone in the table, and of everyone who reached each stage. */
+export function totalKeys(table: PersonTable): { population: number; reached: number[] } {
+  const k = groupKeys(table, []);
+  return { population: k.population[0], reached: Array.from(k.reached) };
+}

@@ -13,7 +13,8 @@ function quote(value: string): string {
 
 /**
  * One row per ground × group × stage; percentages unrounded (0–100); numbers empty where the
- * cell is suppressed (onderdrukt = ja) or not defined (e.g. no ratio for the unknown group).
+ * cell is suppressed (onderdrukt = klein-aantal: under the threshold; secundair: hidden to
+ * protect another cell) or not defined (e.g. no ratio for the unknown group).
  */
 export function mirrorToCsv(result: MirrorResult): string {
   const lines = [CSV_COLUMNS.join(',')];
@@ -22,7 +23,7 @@ export function mirrorToCsv(result: MirrorResult): string {
       quote(c.ground), quote(c.group), quote(c.stage),
       num(c.nPopulation), num(c.nStage), num(c.sharePopulation), num(c.shareStage), num(c.differencePp),
       num(c.rate), num(c.rateLower), num(c.rateUpper), num(c.ratio), num(c.ratioLower), num(c.ratioUpper),
-      num(c.p), num(c.pAdjusted), c.suppressed === null ? 'nee' : 'ja',
+      num(c.p), num(c.pAdjusted), c.suppressed === null ? 'nee' : c.suppressed,
     ].join(','));
   }
   return `${lines.join('\n')}\n`;

@@ -64,6 +64,7 @@ function cellTable(result: MirrorResult, grouping: string, extra: readonly Groun
     const pop = first.nPopulation === null ? `&lt; ${t}` : nl(first.nPopulation);
     const tds = stages.map((s) => {
       const c = cells.find((x) => x.group === g.group && x.stage === s)!;
+      if (c.suppressed === 'secundair') return '<td class="supp">x</td>';
       if (c.suppressed !== null) return `<td class="supp">&lt; ${t}</td>`;
       if (c.unknown) return `<td class="muted">${pctNl(c.rate, 1)}</td>`;
       const mark = isClear(c) ? ' class="clear"' : '';
@@ -125,7 +126,8 @@ ${comparison}
 <section><h2>Zo lees je dit</h2><ul>
 <li><strong>Aandeel</strong>: welk deel van de mensen in een fase tot deze groep hoort. <strong>Verschil</strong>: dat aandeel min het aandeel van de groep in de hele bevolking, in procentpunten. Negatief betekent ondervertegenwoordigd.</li>
 <li><strong>Kans</strong>: welk deel van de groep de fase bereikte, met een 95%-betrouwbaarheidsinterval (Wilson). Een geel vakje is een duidelijk verschil met de rest: na correctie voor het aantal vergelijkingen (Benjamini-Hochberg) p &lt; 0,05 en minstens 10% hoger of lager.</li>
-<li>"&lt; ${result.threshold}": minder dan ${result.threshold} mensen, of terug te rekenen uit andere cijfers. Deze cijfers tonen we niet.</li>
+<li>"&lt; ${result.threshold}": minder dan ${result.threshold} mensen. "x": genoeg mensen, maar met dit cijfer zou je een verborgen klein aantal kunnen terugrekenen. Beide tonen we niet.</li>
+${result.protection && result.protection.base > 1 ? `<li>Alle aantallen zijn afgerond op veelvouden van ${result.protection.base}. Percentages, verhoudingen en toetsen zijn berekend uit de afgeronde aantallen, zodat niemand door cijfers van elkaar af te trekken iets over één persoon te weten komt.</li>` : ''}
 </ul></section>
 </main>
 <footer>Gemaakt met Kansenspiegel${input.generatedAt ? ` op ${esc(input.generatedAt)}` : ''}. Drempel voor kleine aantallen: ${result.threshold}.</footer>

@@ -19,6 +19,34 @@ export function parsePeriod(value: string | undefined, today = new Date()): { fr
   return { from: m[1], to: m[2], label: `${m[1]} t/m ${m[2]}` };
 }
 
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+const lastDay = (year: number, month: number): string => {
+  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+};
+
+/**
+ * The periods the mirror publishes: a whole calendar year ("2025"), quarter ("2025-K1", also
+ * "2025-Q1") or month ("2025-03"); nothing → last year. Any other period is refused: two periods
+ * a few days apart differ by a handful of people, and comparing them would tell about those
+ * people (docs/openbaarmaking.md). Fixed windows only, so no two allowed periods differ by a few days.
+ */
+export function parsePublishedPeriod(value: string | undefined, today = new Date()): { from: string; to: string; label: string } {
+  if (!value || /^\d{4}$/.test(value)) return parsePeriod(value, today);
+  const q = /^(\d{4})-[KkQq]([1-4])$/.exec(value);
+  if (q) {
+    const year = Number(q[1]), k = Number(q[2]);
+    return { from: `${year}-${String(3 * k - 2).padStart(2, '0')}-01`, to: lastDay(year, 3 * k), label: `${k}e kwartaal ${year}` };
+  }
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  if (m) {
+    const year = Number(m[1]), month = Number(m[2]);
+    return { from: `${m[1]}-${m[2]}-01`, to: lastDay(year, month), label: `${MONTHS[month - 1]} ${year}` };
+  }
+  throw new SelectionError('period', `"${value}": kies een heel jaar (2025), een kwartaal (2025-K1) of een maand (2025-03). Andere perioden tonen we niet: door twee perioden te vergelijken die maar een paar dagen verschillen, zou u iets over één persoon te weten kunnen komen.`);
+}
+
 /**
  * "geslacht,leeftijd*huishouden" → [["geslacht"], ["leeftijd","huishouden"]] (an intersection
  * with *, × or +); nothing → every allowed ground alone. With `intersections`, all pairs of the

@@ -23,13 +23,23 @@ export interface SuppressionResult {
  * non-empty cell of that line is hidden too, repeated until no line has exactly one.
  * This protects against subtraction from totals and margins; it is not a full
  * linear-programming audit of every combination of tables (documented in the README).
+ *
+ * With `secondaryLimit` (the protected mirror, whose counts are also rounded) only cells
+ * smaller than the limit are hidden for a line's sake: a large group is never hidden to
+ * protect a small one; the rounding protects that line instead.
  */
-export function decideSuppression(counts: readonly GroupCount[], radix: readonly number[], stageCount: number, threshold: number): SuppressionResult {
+export function decideSuppression(
+  counts: readonly GroupCount[],
+  radix: readonly number[],
+  stageCount: number,
+  threshold: number,
+  secondaryLimit = Number.POSITIVE_INFINITY,
+): SuppressionResult {
   const population: SuppressionReason[] = counts.map((c) => (c.population > 0 && c.population < threshold ? 'klein-aantal' : null));
   const lines = buildLines(radix);
 
   // population level first: a hidden group is hidden at every stage
-  protectLines(lines, (i) => population[i] !== null, (i) => counts[i].population === 0, (i) => counts[i].population, (i) => { population[i] = 'secundair'; });
+  protectLines(lines, (i) => population[i] !== null, (i) => counts[i].population === 0, (i) => counts[i].population, (i) => { population[i] = 'secundair'; }, secondaryLimit);
 
   const stage: SuppressionReason[][] = counts.map((c, i) =>
     Array.from({ length: stageCount }, (_, s) => {
@@ -46,6 +56,7 @@ export function decideSuppression(counts: readonly GroupCount[], radix: readonly
       (i) => counts[i].population === 0,
       (i) => Math.min(counts[i].reached[s], counts[i].population - counts[i].reached[s]),
       (i) => { stage[i][s] = 'secundair'; },
+      secondaryLimit,
     );
   }
   return { population, stage };
@@ -75,6 +86,7 @@ function protectLines(
   empty: (i: number) => boolean,
   size: (i: number) => number,
   hide: (i: number) => void,
+  limit: number,
 ): void {
   let changed = true;
   while (changed) {
@@ -83,7 +95,7 @@ function protectLines(
       const live = line.filter((i) => !empty(i));
       const hiddenCount = live.filter(hidden).length;
       if (hiddenCount !== 1) continue;
-      const candidates = live.filter((i) => !hidden(i)).sort((a, b) => size(a) - size(b) || a - b);
+      const candidates = live.filter((i) => !hidden(i) && size(i) < limit).sort((a, b) => size(a) - size(b) || a - b);
       if (candidates.length === 0) continue;
       hide(candidates[0]);
       changed = true;

@@ -3,6 +3,9 @@ import type { Config } from '../config.js';
 import { loadMirrorRows, CORE_STAGE_KEYS, type MirrorSourceRow } from '../store/mirror-source.js';
 import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
 import { buildPersonTable, type PersonTable } from '../mirror/person-table.js';
+import { keyOfSet } from '../mirror/disclosure.js';
+import type { KeyedCount } from '../mirror/answer.js';
+import { recordKeyFor } from '../domain/pseudonym.js';
 
 export interface MirrorScopeKey {
   municipalityId: number;
@@ -17,7 +20,8 @@ export interface LoadedPopulation {
   grounds: GroundDef[];
   /** Teams and consultants as grounds (for the attention mirror); labels are names. */
   organisationGrounds: GroundDef[];
-  quality: { missingDiagnosis: number; withoutConversation: number; impossibleDates: number };
+  /** Data-quality counts with the keys of their sets of people (published through disclosure control). */
+  quality: { missingDiagnosis: KeyedCount; withoutConversation: KeyedCount; impossibleDates: KeyedCount };
   loadedAt: number;
 }
 
@@ -44,7 +48,9 @@ export function createMirrorService(db: Db, config: Config) {
       { key: 'team', label: 'Team', groups: teams.map((t) => t.name) },
       { key: 'klantmanager', label: 'Klantmanager', groups: [...new Set(consultants.map((c) => c.display_name))].slice(0, 254) },
     ];
+    const keyOf = (clientId: number) => recordKeyFor(clientId, config.pseudonymSecret);
     const persons = rows.map((r) => ({
+      key: keyOf(r.clientId),
       stages: r.person.stages,
       grounds: {
         ...r.person.grounds,
@@ -54,24 +60,26 @@ export function createMirrorService(db: Db, config: Config) {
     }));
     const grounds = [...GROUNDS];
     const table = buildPersonTable(persons, [...grounds, ...organisationGrounds], [...CORE_STAGE_KEYS]);
-    const [quality] = await db.query<{ without_conversation: number; impossible: number }>(
-      `SELECT
-         (SELECT count(*) FROM client c WHERE c.municipality_id = $1 AND ($2::int IS NULL OR c.team_id = $2)
-             AND NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id)) AS without_conversation,
-         (SELECT count(*) FROM client c WHERE c.municipality_id = $1 AND ($2::int IS NULL OR c.team_id = $2)
-             AND (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
-               OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
-               OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date))) AS impossible`,
-      [scope.municipalityId, scope.teamId],
+    // Quality over the same population as the mirror (the people on benefit in the period).
+    const ids = rows.map((r) => r.clientId);
+    const flagged = await db.query<{ id: number; without_conversation: boolean; impossible: boolean }>(
+      `SELECT c.id,
+              NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id) AS without_conversation,
+              (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
+                OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
+                OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date)) AS impossible
+         FROM client c WHERE c.id = ANY($1::int[])`,
+      [ids],
     );
+    const keyed = (list: number[]): KeyedCount => ({ count: list.length, key: keyOfSet(list.map(keyOf)) });
     return {
       table,
       grounds,
       organisationGrounds,
       quality: {
-        missingDiagnosis: rows.filter((r) => !r.hasDiagnosis).length,
-        withoutConversation: quality.without_conversation,
-        impossibleDates: quality.impossible,
+        missingDiagnosis: keyed(rows.filter((r) => !r.hasDiagnosis).map((r) => r.clientId)),
+        withoutConversation: keyed(flagged.filter((f) => f.without_conversation).map((f) => f.id)),
+        impossibleDates: keyed(flagged.filter((f) => f.impossible).map((f) => f.id)),
       },
       loadedAt: Date.now(),
     };

@@ -7,7 +7,7 @@
 import type { Queryable } from './db.js';
 import type { SessionUser } from './users.js';
 import { scopeCondition } from './clients.js';
-import { pseudonymFor } from '../domain/pseudonym.js';
+import { pseudonymFor, recordKeyFor } from '../domain/pseudonym.js';
 import {
   CURRENT_QUESTIONNAIRE, type Answers, type Mode, type QuestionnaireDefinition, type QuestionnaireLang, type Wave,
 } from '../questionnaire/definition.js';
@@ -232,6 +232,7 @@ export async function loadOutcomeRows(
     const pseudonym = pseudonymFor(f.id, pseudonymSecret);
     const p = personBy.get(pseudonym);
     return {
+      key: recordKeyFor(f.id, pseudonymSecret),
       start: f.start_date, endedOn: f.end_date, gender: f.gender, birthDate: f.birth_date, distance: f.distance,
       statushouder: p?.statushouder ?? null,
       monitoring: p ? { birth_country: p.birth_country, mother_birth_country: p.mother_birth_country, father_birth_country: p.father_birth_country, nationality: p.nationality } : null,

@@ -1,5 +1,5 @@
 import { checkLevel, checkProportion } from './arguments.js';
-import { criticalValue } from './normal-distribution.js';
+import { criticalValue, twoSidedNormalP } from './normal-distribution.js';
 import { wilsonInterval } from './proportion.js';
 
 /** Ratio of two proportions with its confidence interval; null where not defined. */
@@ -80,4 +80,29 @@ export function riskDifference(x1: number, n1: number, x2: number, n2: number, l
     lower: difference - Math.hypot(w1.estimate - w1.lower, w2.upper - w2.estimate),
     upper: difference + Math.hypot(w1.upper - w1.estimate, w2.estimate - w2.lower),
   };
+}
+
+/** Odds ratio of group 1 to group 0 with its Wald interval and p (as glm on one 0/1 term). */
+export interface OddsRatio {
+  oddsRatio: number;
+  lower: number;
+  upper: number;
+  p: number;
+}
+
+/**
+ * Odds ratio (x1/(n1−x1)) / (x0/(n0−x0)) with the Wald interval exp(ln OR ± z·SE),
+ * SE = √(1/x1 + 1/(n1−x1) + 1/x0 + 1/(n0−x0)), and the two-sided Wald p-value. This is
+ * exactly what a logistic regression on the group alone gives (R: glm(y ~ group, binomial)
+ * with confint.default). Null when any of the four cells is 0 (the interval does not exist).
+ */
+export function oddsRatio2x2(x1: number, n1: number, x0: number, n0: number, level = 0.95): OddsRatio | null {
+  checkLevel(level);
+  const cells = [x1, n1 - x1, x0, n0 - x0];
+  if (cells.some((c) => !Number.isInteger(c) || c < 0)) throw new RangeError(`counts must be whole numbers with 0 ≤ x ≤ n, got ${x1}/${n1}, ${x0}/${n0}`);
+  if (cells.some((c) => c === 0)) return null;
+  const log = Math.log((x1 / (n1 - x1)) / (x0 / (n0 - x0)));
+  const se = Math.sqrt(cells.reduce((a, c) => a + 1 / c, 0));
+  const z = criticalValue(level);
+  return { oddsRatio: Math.exp(log), lower: Math.exp(log - z * se), upper: Math.exp(log + z * se), p: twoSidedNormalP(log / se) };
 }

@@ -19,7 +19,8 @@ import { CURRENT_QUESTIONNAIRE, QUESTIONNAIRE_LANGS, WAVES, type Answers, type M
 import { validateAnswers } from '../../questionnaire/validate.js';
 import { actionableWave, addDays, dueDates, waveStatuses } from '../../questionnaire/schedule.js';
 import { computeOutcomes, toOutcomePersons } from '../../mirror/outcomes.js';
-import { parsePeriod } from '../../mirror/selection.js';
+import { SelectionError, parsePublishedPeriod } from '../../mirror/selection.js';
+import { protectionRules } from '../../mirror/disclosure.js';
 import { acceptPassword, startSession, verifyPassword } from '../session-start.js';
 import { ApiError, invalid } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, newToken, requireRole } from '../auth.js';
@@ -222,7 +223,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     schema: {
       tags: ['meetmomenten'], summary: 'Uitkomsten T0 → T1 → T2 per groep, met gepaarde toetsen, respons en uitval (alleen geaggregeerd)',
       querystring: Type.Object({
-        period: Type.Optional(Type.String({ pattern: '^(\\d{4}|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$', description: 'start van de begeleiding: jaar of begin..eind' })),
+        period: Type.Optional(Type.String({ maxLength: 30, description: 'start van de begeleiding: een jaar (2025), kwartaal (2025-K1) of maand (2025-03)' })),
         team: Type.Optional(Type.Integer({ minimum: 1 })),
       }),
       response: problems(400, 401, 403),
@@ -231,9 +232,9 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     const user = currentUser(request);
     let period;
     try {
-      period = parsePeriod(request.query.period ?? String(new Date().getUTCFullYear() - 1));
-    } catch {
-      throw invalid({ name: 'period', reason: 'Gebruik een jaar (2025) of begin..eind, begin vóór eind.' });
+      period = parsePublishedPeriod(request.query.period ?? String(new Date().getUTCFullYear() - 1));
+    } catch (err) {
+      throw invalid({ name: 'period', reason: err instanceof SelectionError ? err.reason : 'Kies een jaar (2025), kwartaal (2025-K1) of maand (2025-03).' });
     }
     const ownTeam = user.role === 'teamleider';
     if (ownTeam && request.query.team !== undefined && request.query.team !== user.teamId) throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de uitkomsten van uw eigen team.');
@@ -242,7 +243,10 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     const rows = await loadOutcomeRows(db, { municipalityId: user.municipalityId, teamId, from: period.from, to: period.to }, config.pseudonymSecret);
     const countFrom = addDays(todayIso(), -settings.overdueDays);
     const persons = toOutcomePersons(rows, (start) => dueDates(start, settings), countFrom);
-    const report = computeOutcomes(CURRENT_QUESTIONNAIRE, persons, { threshold: config.suppressionThreshold });
+    const report = computeOutcomes(CURRENT_QUESTIONNAIRE, persons, {
+      threshold: config.suppressionThreshold,
+      protection: protectionRules(config.suppressionThreshold, config.roundingBase),
+    });
     const teams = user.role === 'teamleider' ? [] : await db.query<{ id: number; name: string }>('SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name', [user.municipalityId]);
     return { period: period.label, teamId, settings: { t1Months: settings.t1Months, t2Months: settings.t2Months }, teams, report };
   });

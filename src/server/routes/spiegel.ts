@@ -3,25 +3,33 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { SessionUser } from '../../store/users.js';
-import { createMirrorService, type MirrorScopeKey } from '../mirror-service.js';
-import { computeMirror, type MirrorResult } from '../../mirror/funnel.js';
-import { narrate } from '../../mirror/narrative.js';
-import { compareWithNational } from '../../mirror/benchmark.js';
+import { createMirrorService, type LoadedPopulation, type MirrorScopeKey } from '../mirror-service.js';
+import { buildMirrorAnswer, type MirrorAnswer } from '../../mirror/answer.js';
+import { protectionRules } from '../../mirror/disclosure.js';
 import { mirrorToCsv } from '../../mirror/report-csv.js';
 import { mirrorToHtml } from '../../mirror/report-html.js';
 import { CORE_STAGES } from '../../mirror/stages.js';
-import { adjustedComparison, type AdjustedResult } from '../../mirror/adjusted.js';
+import { adjustedComparison } from '../../mirror/adjusted.js';
 import { GROUNDS, type GroundDef } from '../../mirror/grounds.js';
-import { SelectionError, parseGroupings, parsePeriod } from '../../mirror/selection.js';
+import { SelectionError, parseGroupings, parsePeriod, parsePublishedPeriod } from '../../mirror/selection.js';
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { problems } from '../schemas/common.js';
 import { PdfUnavailableError, htmlToPdf } from '../pdf.js';
 
-const MIRROR_ROLES = ['consultant', 'teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
+/** Consultants have no mirror: the app offers them none, and neither does the API. */
+const MIRROR_ROLES = ['teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
+
+/**
+ * A scope (team, wijk) or period with fewer people than this many times the threshold is not
+ * shown: its figures could not be protected (docs/openbaarmaking.md).
+ */
+export const MIN_SCOPE_FACTOR = 10;
+
+const PERIOD = Type.String({ maxLength: 30, description: 'een heel jaar (2025), kwartaal (2025-K1) of maand (2025-03)' });
 
 const MirrorQuery = Type.Object({
-  period: Type.Optional(Type.String({ pattern: '^(\\d{4}|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$', description: 'jaar (2025) of begin..eind' })),
+  period: Type.Optional(PERIOD),
   ground: Type.Optional(Type.String({ maxLength: 500, description: 'kenmerken met komma; een kruising met * (bv. geslacht*leeftijd)' })),
   intersections: Type.Optional(Type.Boolean()),
   team: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -37,7 +45,7 @@ export function groundsFor(user: SessionUser): GroundDef[] {
 
 /** The scope a user may look at: consultants and team leaders only their own team. */
 function scopeFor(user: SessionUser, q: MirrorQueryT): MirrorScopeKey {
-  const p = apiSelection(() => parsePeriod(q.period));
+  const p = apiSelection(() => parsePublishedPeriod(q.period));
   const ownTeamOnly = user.role === 'consultant' || user.role === 'teamleider';
   if (ownTeamOnly && q.team !== undefined && q.team !== user.teamId) throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de spiegel van uw eigen team.');
   return {
@@ -59,24 +67,22 @@ function apiSelection<T>(read: () => T): T {
   }
 }
 
-/** Counts shown outside the cell grid: hidden when under the threshold, like every other count. */
-const guard = (n: number, threshold: number): number | null => (n > 0 && n < threshold ? null : n);
-
-/**
- * The adjusted comparison hides small groups; `used` minus the groups shown would give their
- * total back, and `used` plus `leftOut` is the population. When the hidden total or the number
- * left out is under the threshold, both are left out of the answer.
- */
-export function protectAdjusted(res: AdjustedResult, threshold: number): Omit<AdjustedResult, 'used' | 'leftOut'> & { used: number | null; leftOut: number | null } {
-  const hidden = res.used - res.rows.reduce((a, r) => a + (r.n ?? 0), 0);
-  const small = (n: number) => n > 0 && n < threshold;
-  return small(hidden) || small(res.leftOut) ? { ...res, used: null, leftOut: null } : res;
-}
-
 /** The mirror for team leaders and policy officers: /api/v1/spiegel… */
 export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, warmMirror }) => {
   const service = createMirrorService(db, config);
   const threshold = config.suppressionThreshold;
+  const rules = protectionRules(threshold, config.roundingBase);
+  const minScope = MIN_SCOPE_FACTOR * threshold;
+
+  /** A scope too small to protect is refused, naming what to change. */
+  function refuseSmall(size: number, q: { team?: number; wijk?: number }): void {
+    if (size >= minScope) return;
+    const field = q.wijk !== undefined ? 'wijk' : q.team !== undefined ? 'team' : 'period';
+    throw invalid({
+      name: field,
+      reason: `In deze ${field === 'wijk' ? 'wijk' : field === 'team' ? 'groep' : 'periode'} hebben minder dan ${minScope} mensen bijstand. Dat is te weinig om cijfers te tonen zonder dat mensen herkenbaar worden. Kies een groter gebied of een langere periode.`,
+    });
+  }
 
   if (warmMirror) {
     // After start, load the municipality-wide population of every year with benefit data, one
@@ -94,21 +100,18 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     });
   }
 
-  async function mirrorFor(request: FastifyRequest, q: MirrorQueryT, forcedGroupings?: string[][]) {
+  /** The protected answer for a request: every number that leaves the server comes from here. */
+  async function mirrorFor(request: FastifyRequest, q: MirrorQueryT, forcedGroupings?: string[][]): Promise<MirrorAnswer & { scope: MirrorScopeKey; pop: LoadedPopulation }> {
     const user = currentUser(request);
     const scope = scopeFor(user, q);
     const pop = await service.population(scope, q.refresh === true);
+    refuseSmall(pop.table.size, q);
     const allowed = groundsFor(user).map((g) => g.key);
     const groupings = forcedGroupings ?? apiSelection(() => parseGroupings(q.ground, allowed, q.intersections === true));
-    const result: MirrorResult = pop.table.size < threshold
-      ? { threshold, population: 0, stages: pop.table.stages, groupings: [], totals: [], cells: [] }
-      : computeMirror(pop.table, groupings, { threshold, extraGrounds: pop.organisationGrounds });
-    const quality = {
-      missingDiagnosis: guard(pop.quality.missingDiagnosis, threshold),
-      withoutConversation: guard(pop.quality.withoutConversation, threshold),
-      impossibleDates: guard(pop.quality.impossibleDates, threshold),
-    };
-    return { user, scope, pop, result, quality };
+    const answer = buildMirrorAnswer({
+      table: pop.table, groupings, threshold, protection: rules, extraGrounds: pop.organisationGrounds, quality: pop.quality,
+    });
+    return { ...answer, scope, pop };
   }
 
   app.get('/spiegel/options', {
@@ -140,18 +143,12 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     preHandler: requireRole(...MIRROR_ROLES),
     schema: { tags: ['spiegel'], summary: 'De trechter per kenmerk of kruising, met verhaal, kwaliteit en landelijke vergelijking', querystring: MirrorQuery, response: problems(400, 401, 403) },
   }, async (request) => {
-    const { scope, result, quality, pop } = await mirrorFor(request, request.query);
-    return {
-      scope,
-      result,
-      narrative: narrate(result, { missingDiagnosis: quality.missingDiagnosis ?? undefined, withoutConversation: quality.withoutConversation ?? undefined }, { extraGrounds: pop.organisationGrounds }),
-      quality,
-      benchmark: compareWithNational(result),
-    };
+    const { scope, result, quality, narrative, benchmark } = await mirrorFor(request, request.query);
+    return { scope, result, narrative, quality, benchmark };
   });
 
   const AdjustedQuery = Type.Object({
-    period: Type.Optional(Type.String({ pattern: '^(\\d{4}|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$' })),
+    period: Type.Optional(PERIOD),
     stage: Type.String({ minLength: 1, maxLength: 50 }),
     ground: Type.String({ minLength: 1, maxLength: 50 }),
     covariates: Type.Optional(Type.String({ maxLength: 300, description: 'kenmerken met komma, bv. leeftijd,opleiding,taalniveau' })),
@@ -172,9 +169,10 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     for (const c of covariates) if (!allowed.includes(c)) throw invalid({ name: 'covariates', reason: `Onbekend of niet toegestaan kenmerk "${c}".` });
     if (!CORE_STAGES.some((s) => s.key === q.stage)) throw invalid({ name: 'stage', reason: `Onbekende fase "${q.stage}".` });
     const pop = await service.population(scopeFor(user, q));
+    refuseSmall(pop.table.size, q);
     const def = GROUNDS.find((g) => g.key === q.ground)!;
     if (q.reference && !def.groups.includes(q.reference)) throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
-    return protectAdjusted(adjustedComparison(pop.table, { stage: q.stage, ground: q.ground, covariates, reference: q.reference, threshold }), threshold);
+    return adjustedComparison(pop.table, { stage: q.stage, ground: q.ground, covariates, reference: q.reference, protection: rules });
   });
 
   app.get('/spiegel/aandacht', {
@@ -202,17 +200,17 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
 
   /** The self-contained report for the same query as the page (HTML, and printed to PDF). */
   async function reportFor(request: FastifyRequest, q: MirrorQueryT) {
-    const { result, quality, pop, scope } = await mirrorFor(request, q);
+    const { result, narrative, benchmark, pop, scope } = await mirrorFor(request, q);
     const user = currentUser(request);
     const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     const period = `${date(scope.from)} t/m ${date(scope.to)}`;
-    const subtitle = `${user.municipalityName}, ${period}${scope.teamId ? ' (één team)' : ''}${scope.neighbourhoodId ? ' (één wijk)' : ''}: ${result.population.toLocaleString('nl-NL')} mensen met bijstand.`;
+    const subtitle = `${user.municipalityName}, ${period}${scope.teamId ? ' (één team)' : ''}${scope.neighbourhoodId ? ' (één wijk)' : ''}: ${result.population.toLocaleString('nl-NL')} mensen met bijstand (afgerond).`;
     const html = mirrorToHtml({
       title: 'Kansenspiegel',
       subtitle,
       result,
-      narrative: narrate(result, { missingDiagnosis: quality.missingDiagnosis ?? undefined, withoutConversation: quality.withoutConversation ?? undefined }, { extraGrounds: pop.organisationGrounds }),
-      benchmark: compareWithNational(result),
+      narrative,
+      benchmark,
       extraGrounds: pop.organisationGrounds,
       generatedAt: new Date().toISOString().slice(0, 10),
     });

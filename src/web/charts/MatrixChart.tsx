@@ -13,7 +13,7 @@ export interface MatrixValue {
 }
 
 /** A value, "suppressed" (drawn as "< threshold"), or null (nothing to draw, e.g. an empty group). */
-export type MatrixCellValue = MatrixValue | 'suppressed' | null;
+export type MatrixCellValue = MatrixValue | 'suppressed' | 'secundair' | null;
 
 export interface MatrixChartProps {
   title: string;
@@ -24,6 +24,8 @@ export interface MatrixChartProps {
   /** "rate": bars from 0 with intervals, each column its own scale; "diverging": bars left and right of 0, one scale. */
   mode: 'rate' | 'diverging';
   suppressedLabel: string;
+  /** Drawn where a cell is hidden to protect another one (default "x"). */
+  secondaryLabel?: string;
   /** Text under a column heading that gives its scale, e.g. "schaal 0–40%". */
   scaleLabel: (max: number) => string;
 }
@@ -36,7 +38,7 @@ const BAR_W = 64;
  * Groups down, decision moments across: every stage side by side for every group, as one SVG
  * (role="img" with a title and description; the table next to it carries the numbers).
  */
-export function MatrixChart({ title, description, columns, rows, value, mode, suppressedLabel, scaleLabel }: MatrixChartProps) {
+export function MatrixChart({ title, description, columns, rows, value, mode, suppressedLabel, secondaryLabel = 'x', scaleLabel }: MatrixChartProps) {
   const titleId = useId();
   const descId = useId();
   const labelW = Math.min(300, Math.max(120, ...rows.map((r) => textWidth(r.label) + 16)));
@@ -44,7 +46,7 @@ export function MatrixChart({ title, description, columns, rows, value, mode, su
   const width = labelW + columns.length * COL_W + 8;
   const height = headH + rows.length * ROW_H + 8;
   const values = columns.map((c) => rows.map((r) => value(r.key, c.key)));
-  const numbers = (col: MatrixCellValue[]) => col.filter((v): v is MatrixValue => v !== null && v !== 'suppressed');
+  const numbers = (col: MatrixCellValue[]) => col.filter((v): v is MatrixValue => v !== null && v !== 'suppressed' && v !== 'secundair');
   const columnMax = values.map((col) => (mode === 'rate' ? niceMax(Math.max(5, ...numbers(col).map((v) => v.upper ?? v.value))) : 0));
   const absMax = niceMax(Math.max(2, ...values.flatMap((col) => numbers(col).map((v) => Math.abs(v.value)))));
 
@@ -76,7 +78,9 @@ export function MatrixChart({ title, description, columns, rows, value, mode, su
               const x0 = labelW + ci * COL_W;
               const v = values[ci][ri];
               if (v === null) return null;
-              if (v === 'suppressed') return <text key={c.key} x={x0 + 4} y={y + 17} className="ks-chart__muted">{suppressedLabel}</text>;
+              if (v === 'suppressed' || v === 'secundair') {
+                return <text key={c.key} x={x0 + 4} y={y + 17} className="ks-chart__muted">{v === 'secundair' ? secondaryLabel : suppressedLabel}</text>;
+              }
               if (mode === 'rate') {
                 const s = (n: number) => x0 + (Math.min(n, columnMax[ci]) / columnMax[ci]) * BAR_W;
                 return (

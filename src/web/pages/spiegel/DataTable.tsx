@@ -6,8 +6,11 @@ import { useSpiegelTexts } from './texts.js';
 
 export interface TableCell {
   text: string;
-  /** Hidden because of small numbers: shown as "< threshold" with an explanation. */
-  suppressed?: boolean;
+  /**
+   * Hidden: because of small numbers (true or 'klein-aantal', shown as "< threshold"), or to
+   * protect another cell ('secundair', shown as "x"), each with an explanation.
+   */
+  suppressed?: boolean | 'klein-aantal' | 'secundair' | null;
   /** Numbers are right-aligned. */
   numeric?: boolean;
   className?: string;
@@ -43,8 +46,8 @@ export function DataTable({ caption, columns, rows, threshold, notes, testId }: 
   const captionId = useId();
   const [status, setStatus] = useState('');
   const anySuppressed = rows.some((r) => r.cells.some((c) => c.suppressed));
-  const hidden = t('suppressed', { t: threshold });
-  const matrix = () => [columns, ...rows.map((r) => [r.header, ...r.cells.map((c) => (c.suppressed ? hidden : c.text))])];
+  const hiddenText = (c: TableCell) => (c.suppressed === 'secundair' ? t('secondary') : t('suppressed', { t: threshold }));
+  const matrix = () => [columns, ...rows.map((r) => [r.header, ...r.cells.map((c) => (c.suppressed ? hiddenText(c) : c.text))])];
 
   async function copy() {
     const text = toTsv(matrix());
@@ -83,7 +86,9 @@ export function DataTable({ caption, columns, rows, threshold, notes, testId }: 
                 <th scope="row" className="utrecht-table__header-cell">{r.header}</th>
                 {r.cells.map((c, k) => (
                   <td key={k} className={cx('utrecht-table__cell', c.numeric && 'utrecht-table__cell--numeric-data', c.className)}>
-                    {c.suppressed ? <abbr className="ks-suppressed" title={t('suppressedTitle', { t: threshold })}>{hidden}</abbr> : c.text}
+                    {c.suppressed
+                      ? <abbr className="ks-suppressed" title={c.suppressed === 'secundair' ? t('secondaryTitle') : t('suppressedTitle', { t: threshold })}>{hiddenText(c)}</abbr>
+                      : c.text}
                     {!c.suppressed && c.extra}
                   </td>
                 ))}

@@ -37,14 +37,15 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
   const value = (group: string, stage: string): MatrixCellValue => {
     const c = cellOf(result, grouping, group, stage);
     if (!c) return null;
-    if (c.suppressed !== null) return 'suppressed';
+    if (c.suppressed !== null) return c.suppressed === 'secundair' ? 'secundair' : 'suppressed';
     if (view === 'composition') return c.differencePp === null ? null : { value: c.differencePp, label: f.points(c.differencePp), emphasis: isClear(c) };
     return c.rate === null ? null : { value: c.rate, lower: c.rateLower, upper: c.rateUpper, label: f.pct(c.rate, 0), emphasis: isClear(c) };
   };
 
   const tableRows: TableRow[] = groups.map((g) => {
     const first = g;
-    const pop: TableCell = first.nPopulation === null ? { text: '', suppressed: true } : { text: f.num(first.nPopulation), numeric: true };
+    const popReason = result.cells.find((c) => c.ground === grouping && c.group === g.group && c.nPopulation === null)?.suppressed ?? true;
+    const pop: TableCell = first.nPopulation === null ? { text: '', suppressed: popReason } : { text: f.num(first.nPopulation), numeric: true };
     if (view === 'composition') {
       return {
         header: label(g),
@@ -53,7 +54,7 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
           { text: first.unknown ? '–' : f.pct(first.sharePopulation), numeric: true, suppressed: first.nPopulation === null },
           ...stages.flatMap((s): TableCell[] => {
             const c = cellOf(result, grouping, g.group, s)!;
-            if (c.suppressed !== null) return [{ text: '', suppressed: true }, { text: '', suppressed: true }];
+            if (c.suppressed !== null) return [{ text: '', suppressed: c.suppressed }, { text: '', suppressed: c.suppressed }];
             const clear = isClear(c);
             return [
               { text: c.unknown ? '–' : f.pct(c.shareStage), numeric: true },
@@ -69,7 +70,7 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
         pop,
         ...stages.map((s): TableCell => {
           const c = cellOf(result, grouping, g.group, s)!;
-          if (c.suppressed !== null) return { text: '', suppressed: true };
+          if (c.suppressed !== null) return { text: '', suppressed: c.suppressed };
           const clear = isClear(c);
           return {
             text: c.rate === null ? '–' : `${f.pct(c.rate)} (${f.pct(c.rateLower)}–${f.pct(c.rateUpper)})`,
@@ -101,6 +102,7 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
             value={value}
             mode={view === 'composition' ? 'diverging' : 'rate'}
             suppressedLabel={suppressed}
+            secondaryLabel={t('secondary')}
             scaleLabel={(max) => (view === 'composition' ? `±${f.num(max)} pp` : t('scaleNote', { max: f.num(max) }))}
           />
         </div>

@@ -95,6 +95,9 @@ function Funnel({ answer, stageLabel }: { answer: MirrorAnswer; stageLabel: (k: 
     <section aria-labelledby="ks-funnel-title" data-testid="funnel">
       <h2 id="ks-funnel-title" className="utrecht-heading-2">{t('funnelTitle')}</h2>
       <p className="utrecht-paragraph">{t('funnelIntro', { population: f.num(result.population) })}</p>
+      {result.protection && result.protection.base > 1 && (
+        <p className="utrecht-paragraph utrecht-paragraph--small" data-testid="rounding-note">{t('roundingNote', { base: f.num(result.protection.base) })}</p>
+      )}
       <figure className="ks-figure">
         <figcaption className="ks-figure__caption">{title}</figcaption>
         <PairedBarChart
