@@ -398,15 +398,16 @@ export function computeOutcomes(
 
 /**
  * Which groups of one ground (the unknown group last) are hidden: primary under the threshold;
- * protected, a second group when exactly one is hidden and another is small enough to hide
- * cheaply (the cohort total is published, so one hidden group could be worked back).
+ * protected, also a second group when exactly one is hidden and another is small enough to
+ * hide cheaply (the cohort total is published, so one hidden group could be worked back; where
+ * no group is cheap, the rounding protects it).
  */
 function secondaryOutcomeGroups(lists: readonly (readonly OutcomePerson[])[], threshold: number, protection: ProtectionRules | undefined): SuppressionReason[] {
   const reasons: SuppressionReason[] = lists.map((l) => (l.length > 0 && l.length < threshold ? 'klein-aantal' : null));
   const live = lists.map((l, i) => i).filter((i) => lists[i].length > 0);
   const hiddenCount = live.filter((i) => reasons[i] !== null).length;
-  if (hiddenCount === 1) {
-    const limit = protection?.secondaryLimit ?? Number.POSITIVE_INFINITY;
+  if (hiddenCount === 1 && protection) {
+    const limit = protection.secondaryLimit;
     const candidate = live.filter((i) => reasons[i] === null && lists[i].length < limit).sort((a, b) => lists[a].length - lists[b].length)[0];
     if (candidate !== undefined) reasons[candidate] = 'secundair';
   }

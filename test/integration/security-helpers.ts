@@ -10,7 +10,8 @@ export const USERS: Record<Exclude<Who, 'anoniem'>, string> = {
 };
 
 const CASE = ['consultant', 'teamleider'] as const;
-const MIRROR = ['consultant', 'teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
+// Consultants have no mirror: the app offers none, and neither does the API.
+const MIRROR = ['teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
 const LOGGED_IN = ['consultant', 'teamleider', 'beleidsmedewerker', 'onderzoeker', 'beheerder'] as const;
 const PUBLIC = ['anoniem', ...LOGGED_IN] as const;
 

@@ -45,7 +45,7 @@ test('small numbers are suppressed in the CSV: 12 of 40 men worked, fine; a thre
   assert.equal(run.status, 0, run.stderr);
   const rows = run.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
   const work = rows.filter((f) => f[2] === 'werkzaam_1m' && (f[1] === 'vrouw' || f[1] === 'man'));
-  assert.deepEqual(work.map((f) => [f[1], f[4], f[16]]), [['vrouw', '', 'ja'], ['man', '', 'ja']]);
+  assert.deepEqual(work.map((f) => [f[1], f[4], f[16]]), [['vrouw', '', 'secundair'], ['man', '', 'klein-aantal']]);
 });
 
 test('spiegel --format html writes a self-contained report', () => {
