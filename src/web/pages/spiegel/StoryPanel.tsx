@@ -37,9 +37,8 @@ export function QualityPanel({ answer, grounds, chosen }: { answer: MirrorAnswer
   };
   const rows = [
     { header: t('qualityMissingDiagnosis'), n: quality.missingDiagnosis, ofPopulation: true },
-    // these two count the clients on file in the scope, not the period's population: no share
-    { header: t('qualityWithoutConversation'), n: quality.withoutConversation, ofPopulation: false },
-    { header: t('qualityImpossibleDates'), n: quality.impossibleDates, ofPopulation: false },
+    { header: t('qualityWithoutConversation'), n: quality.withoutConversation, ofPopulation: true },
+    { header: t('qualityImpossibleDates'), n: quality.impossibleDates, ofPopulation: true },
     ...chosen.map((g) => ({ header: t('qualityUnknown', { ground: groundLabelOf(g, grounds) }), n: unknownOf(g), ofPopulation: true })),
   ];
   return (

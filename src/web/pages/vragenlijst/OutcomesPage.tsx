@@ -9,6 +9,8 @@ import './vragenlijst.css';
 interface Answer { period: string; teamId: number | null; settings: { t1Months: number; t2Months: number }; teams: { id: number; name: string }[]; report: OutcomeReport }
 
 const SUPPRESSED = '—';
+/** A group hidden to protect another (small) group. */
+const SECONDARY = 'x';
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? SUPPRESSED : `${Math.round(x * 100)}%`);
 const num = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? SUPPRESSED : x.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 const count = (x: number | null | undefined) => (x === null || x === undefined ? SUPPRESSED : x.toLocaleString('nl-NL'));
@@ -16,7 +18,8 @@ const pValue = (p: number | null | undefined) => (p === null || p === undefined 
 const valueText = (m: MeasureResult, v: number | null) => (m.kind === 'yesno' ? pct(v) : num(v));
 
 function Cell({ children, numeric = true }: { children: string; numeric?: boolean }) {
-  return <td className={`utrecht-table__cell${numeric ? ' ks-num' : ''}`} title={children === SUPPRESSED ? 'Niet getoond: minder dan 10 mensen' : undefined}>{children}</td>;
+  const title = children === SUPPRESSED ? 'Niet getoond: minder dan 10 mensen' : children === SECONDARY ? 'Niet getoond: hiermee zou u een verborgen kleine groep kunnen terugrekenen' : undefined;
+  return <td className={`utrecht-table__cell${numeric ? ' ks-num' : ''}`} title={title}>{children}</td>;
 }
 
 function Table({ id, caption, head, rows }: { id: string; caption: string; head: string[]; rows: { header: string; cells: string[] }[] }) {
@@ -45,7 +48,7 @@ function Table({ id, caption, head, rows }: { id: string; caption: string; head:
 function GroundTables({ ground, measure }: { ground: OutcomeGroundResult; measure: string }) {
   const responseRows = ground.groups.map((g) => ({
     header: g.label,
-    cells: [count(g.size), ...g.response.map((r) => pct(r.rate)), ...(['T1', 'T2'] as const).map((w) => {
+    cells: [g.suppressed === 'secundair' ? SECONDARY : count(g.size), ...g.response.map((r) => pct(r.rate)), ...(['T1', 'T2'] as const).map((w) => {
       const r = g.retention.find((x) => x.wave === w);
       return r?.rate == null ? SUPPRESSED : pct(1 - r.rate);
     })],
@@ -91,7 +94,8 @@ export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser 
       <PageHeading>Meetmomenten: uitkomsten per groep</PageHeading>
       <p className="utrecht-paragraph">
         Dezelfde vragenlijst bij de start (T0) en {data?.settings.t1Months ?? 4} en {data?.settings.t2Months ?? 8} maanden later (T1, T2),
-        voor iedereen van wie de begeleiding begon in de gekozen periode. Alleen totalen; aantallen onder de 10 staan er als {SUPPRESSED}.
+        voor iedereen van wie de begeleiding begon in de gekozen periode. Alleen totalen; aantallen onder de 10 staan er als {SUPPRESSED}, en {SECONDARY} is een groep die we niet tonen omdat u
+        anders een kleine groep zou kunnen terugrekenen. Alle aantallen zijn afgerond op vijftallen; percentages zijn berekend uit de afgeronde aantallen.
       </p>
       <div className="ks-outcomes-filters">
         <label>Start begeleiding
