@@ -241,6 +241,17 @@ describe('what each role is offered', () => {
     assert.ok(scopes.every((s) => s.startsWith('Mijn team')), scopes.join(' | '));
     await p.getByTestId('attention-consultant-table').waitFor();
     assert.ok((await rowHeaders(p, 'attention-consultant-table')).length >= 3);
+    // team Noord by gender: men and women are both shown (the small "anders" group is hidden
+    // with the unknown group, not with the men), counts rounded to fives, two labels explained
+    const rows = p.getByTestId('groups-table').locator('tbody tr');
+    for (const name of ['Man', 'Vrouw']) {
+      const cells = await rows.filter({ has: p.locator('th', { hasText: new RegExp(`^${name}$`) }) }).locator('td').allInnerTexts();
+      assert.match(cells[0], /^\d[\d.]*$/, `${name}: ${cells.join(' | ')}`);
+      assert.equal(Number(cells[0].replace(/\./g, '')) % 5, 0, `${name} rounded to fives: ${cells[0]}`);
+      assert.ok(cells.every((c) => !/< 10|^x$/.test(c)), `${name}: ${cells.join(' | ')}`);
+    }
+    assert.match(await p.getByTestId('rounding-note').innerText(), /afgerond op veelvouden van 5/);
+    await p.getByTestId('groups').screenshot({ path: screenshotPath('spiegel-team-noord-geslacht.png') });
     await a11y(p, 'team leader');
     await own.close();
   });

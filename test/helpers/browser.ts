@@ -97,7 +97,7 @@ const HEALTH_TIMEOUT_MS = 120_000;
  * otherwise; the mirror tests use 6,000, which takes about 20 s to load), and waits until
  * GET /api/v1/health answers 200. Needs `npm run build` first.
  */
-export async function startAppServer(options: { demoClients?: number } = {}): Promise<AppServer> {
+export async function startAppServer(options: { demoClients?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
   const cli = join(ROOT, 'dist', 'src', 'cli.js');
   for (const built of [cli, join(ROOT, 'dist', 'web', 'index.html')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the browser tests.`);
@@ -115,6 +115,7 @@ export async function startAppServer(options: { demoClients?: number } = {}): Pr
       DATABASE_URL: '',
       DEMO: '1',
       DEMO_CLIENTS: String(options.demoClients ?? 300),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
