@@ -40,12 +40,12 @@ test('spiegel --input --format csv: the documented columns and hand-calculated v
   assert.match(run.stderr, /2 fout\(en\); 100 regels meegeteld\./);
 });
 
-test('small numbers are suppressed in the CSV: 12 of 40 men worked, fine; a threshold of 13 hides it with its partner', () => {
+test('small numbers are suppressed in the CSV: 12 of 40 men and 12 of 60 women worked, fine; a threshold of 13 hides both', () => {
   const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--threshold', '13');
   assert.equal(run.status, 0, run.stderr);
   const rows = run.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
   const work = rows.filter((f) => f[2] === 'werkzaam_1m' && (f[1] === 'vrouw' || f[1] === 'man'));
-  assert.deepEqual(work.map((f) => [f[1], f[4], f[16]]), [['vrouw', '', 'secundair'], ['man', '', 'klein-aantal']]);
+  assert.deepEqual(work.map((f) => [f[1], f[4], f[16]]), [['vrouw', '', 'klein-aantal'], ['man', '', 'klein-aantal']]);
 });
 
 test('spiegel --format html writes a self-contained report', () => {
@@ -68,4 +68,23 @@ test('a wrong option gives a clear message and exit code 1', () => {
   const run = kansenspiegel('--input', EXTRACT, '--format', 'pdf');
   assert.equal(run.status, 1);
   assert.match(run.stderr, /--format "pdf": kies html, csv of json\./);
+});
+
+test('spiegel --protect: the same protection as the server, for publication — counts in fives, small cells hidden, figures from the published counts', () => {
+  const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect');
+  assert.equal(run.status, 0, run.stderr);
+  const rows = run.stdout.trim().split('\n').slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [CSV_COLUMNS[i], v])));
+  const counts = rows.flatMap((r) => [r.n_populatie, r.n_fase]).filter((v) => v !== '');
+  assert.ok(counts.length > 10);
+  for (const v of counts) assert.equal(Number(v) % 5, 0, `count ${v} is a multiple of 5`);
+  // women: 60 of 100 (a multiple of 5 already, so exactly 60); the rate is the published stage count over 60
+  const women = rows.find((r) => r.groep === 'vrouw' && r.fase === 'voorziening')!;
+  assert.equal(women.n_populatie, '60');
+  assert.equal(Number(women.kans), (100 * Number(women.n_fase)) / 60);
+  // the same command twice gives the same numbers (keys are fixed per person)
+  assert.equal(kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect').stdout, run.stdout);
+  // a free period is refused with --protect (whole years, quarters and months only)
+  const free = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--protect', '--period', '2025-01-01..2025-01-02');
+  assert.notEqual(free.status, 0);
+  assert.match(free.stderr, /--period .*heel jaar/);
 });
