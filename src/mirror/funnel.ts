@@ -135,7 +135,22 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
         population: publish(raw[i].population, k.population[i]),
         reached: raw[i].reached.map((x, s) => publish(x, k.reached[i * S + s])),
       }));
-      cells.push(...protectedCells(grouping, published, table.stages));
+      // Everyone with a known value, published as a count of its own (the key of a union of
+      // disjoint cells is the sum of their keys): the base of shares and of "everyone else".
+      let n = 0, nKey = 0;
+      const x = new Array<number>(S).fill(0);
+      const xKey = new Array<number>(S).fill(0);
+      raw.forEach((c, i) => {
+        if (c.groups.includes(UNKNOWN)) return;
+        n += c.population;
+        nKey = (nKey + k.population[i]) % 4294967296;
+        for (let s = 0; s < S; s++) {
+          x[s] += c.reached[s];
+          xKey[s] = (xKey[s] + k.reached[i * S + s]) % 4294967296;
+        }
+      });
+      const known = { population: publish(n, nKey), reached: x.map((v, s) => publish(v, xKey[s])) };
+      cells.push(...protectedCells(grouping, published, known, table.stages, threshold, protection.base - 1));
     } else {
       cells.push(...exactCells(grouping, table.stages));
     }
@@ -192,14 +207,22 @@ function fillRate(cell: MirrorCell, x: number, n: number): void {
   cell.rateUpper = pct(w.upper);
 }
 
-/** Ratio against everyone else (x2 of n2), with Katz interval and the test of the difference. */
-function fillComparison(cell: MirrorCell, x: number, n: number, x2: number, n2: number): void {
+/**
+ * Ratio against everyone else (x2 of n2), with Katz interval and the test of the difference.
+ * With `slack` (published counts that may each be off by up to that much) the test is taken at
+ * the least favourable counts within the slack: both stage counts moved towards what no
+ * difference would give. A difference is then only called significant when it is so whatever
+ * the true counts behind the rounding were.
+ */
+function fillComparison(cell: MirrorCell, x: number, n: number, x2: number, n2: number, slack = 0): void {
   if (n2 <= 0 || n <= 0) return;
   const rr = riskRatio(x, n, x2, n2);
   cell.ratio = rr.ratio;
   cell.ratioLower = rr.lower;
   cell.ratioUpper = rr.upper;
-  const t = testDifference(x, n, x2, n2);
+  const toward = (v: number, target: number, size: number) => Math.round(Math.min(size, Math.max(0, Math.min(v + slack, Math.max(v - slack, target)))));
+  const share = (x + x2) / (n + n2);
+  const t = slack > 0 ? testDifference(toward(x, n * share, n), n, toward(x2, n2 * share, n2), n2) : testDifference(x, n, x2, n2);
   cell.test = t.method;
   cell.p = t.p;
 }
@@ -264,23 +287,25 @@ function exactCells(g: Grouping, stages: readonly string[]): MirrorCell[] {
 }
 
 /**
- * Protected figures: every number is computed from the published (rounded) counts of the cells
- * that are shown, never from a hidden cell. Per stage, shares and "everyone else" are taken over
- * the known groups whose count and stage count are both published, so that no figure carries
- * anything of a hidden cell.
+ * Protected figures: every number is computed from published (rounded) counts, never from a
+ * hidden cell's own count. Shares and "everyone else" are taken against everyone with a known
+ * value, which is published as a rounded count of its own: "everyone else" is that count minus
+ * the group's, so it tells no more about the hidden groups than the published total does.
  */
-function protectedCells(g: Grouping, published: readonly GroupCount[], stages: readonly string[]): MirrorCell[] {
+function protectedCells(
+  g: Grouping,
+  published: readonly GroupCount[],
+  known: { population: number; reached: number[] },
+  stages: readonly string[],
+  threshold: number,
+  slack: number,
+): MirrorCell[] {
   const { supp } = g;
   const S = stages.length;
   const isUnknown = published.map((c) => c.groups.includes(UNKNOWN));
   const shown = (i: number, s: number) => supp.population[i] === null && supp.stage[i][s] === null;
   const refIndex = g.reference === null ? -1 : published.findIndex((c) => c.groups[0] === g.reference);
   const out: MirrorCell[] = [];
-  const sums = stages.map((_, s) => {
-    let n = 0, x = 0;
-    published.forEach((c, i) => { if (!isUnknown[i] && shown(i, s)) { n += c.population; x += c.reached[s]; } });
-    return { n, x };
-  });
   published.forEach((c, i) => {
     for (let s = 0; s < S; s++) {
       const hidden = supp.stage[i][s] ?? supp.population[i];
@@ -294,10 +319,13 @@ function protectedCells(g: Grouping, published: readonly GroupCount[], stages: r
       const x = c.reached[s];
       fillRate(cell, x, n);
       if (isUnknown[i] || n === 0) continue;
-      cell.sharePopulation = sums[s].n > 0 ? pct(n / sums[s].n) : null;
-      cell.shareStage = sums[s].x > 0 ? pct(x / sums[s].x) : null;
+      const N = known.population, X = known.reached[s];
+      cell.sharePopulation = N > 0 ? pct(Math.min(1, n / N)) : null;
+      cell.shareStage = X > 0 ? pct(Math.min(1, x / X)) : null;
       cell.differencePp = cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
-      fillComparison(cell, x, n, sums[s].x - x, sums[s].n - n);
+      // everyone else: only when it is a group of at least the threshold that rounding left whole
+      const n2 = N - n, x2 = X - x;
+      if (n2 >= threshold && x2 >= 0 && x2 <= n2) fillComparison(cell, x, n, x2, n2, slack);
       if (refIndex >= 0 && refIndex !== i && shown(refIndex, s) && published[refIndex].population > 0) {
         fillReference(cell, x, n, published[refIndex].reached[s], published[refIndex].population);
       }
