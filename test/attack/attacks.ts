@@ -22,8 +22,19 @@ export interface FamilyScore {
   /** Share a blind guess of the best single constant 1..9 gets right. */
   guessShare: number;
   limit: number;
+  /** The same over only the attempts that produced a number (the attacker knows which those are). */
+  exactShareDerived: number;
+  guessShareDerived: number;
+  limitDerived: number;
   pass: boolean;
 }
+
+/**
+ * Over the attempts that produced a number, a family also fails when its exact share passes the
+ * limit there, but only with at least this many exact values more than the guess gets on those
+ * attempts: a handful of lucky hits from a noisy design is no disclosure.
+ */
+export const MIN_EXCESS = 10;
 
 /** True when the derived value is exactly the true count and that count is a small one (1–9). */
 export const isExactSmall = (a: Attempt): boolean => a.derived !== null && a.derived === a.truth && a.truth >= 1 && a.truth <= 9;
@@ -49,7 +60,16 @@ export function scoreFamily(attempts: readonly Attempt[]): FamilyScore {
   const guess = guessShare(attempts.map((a) => a.truth));
   const limit = limitFor(guess);
   const exactShare = n === 0 ? 0 : exact / n;
-  return { attempts: n, derived, correct, exact, exactShare, guessShare: guess, limit, pass: exactShare <= limit + 1e-12 };
+  const truthsDerived = attempts.filter((a) => a.derived !== null).map((a) => a.truth);
+  const guessDerived = guessShare(truthsDerived);
+  const limitDerived = limitFor(guessDerived);
+  const exactShareDerived = derived === 0 ? 0 : exact / derived;
+  const passAll = exactShare <= limit + 1e-12;
+  const passDerived = exactShareDerived <= limitDerived + 1e-12 || exact - guessDerived * derived < MIN_EXCESS;
+  return {
+    attempts: n, derived, correct, exact, exactShare, guessShare: guess, limit,
+    exactShareDerived, guessShareDerived: guessDerived, limitDerived, pass: passAll && passDerived,
+  };
 }
 
 /** One attacked person: the true profile (values joined) and the profile the attacker read off (null: none). */
@@ -178,11 +198,13 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 /** One printed line of the attack table. */
 export function familyLine(family: string, role: string, s: FamilyScore): string {
   return [family.padEnd(34), role.padEnd(10), String(s.attempts).padStart(8), String(s.derived).padStart(7), String(s.correct).padStart(7), String(s.exact).padStart(6),
-    pct(s.exactShare).padStart(7), pct(s.guessShare).padStart(7), pct(s.limit).padStart(7), s.pass ? 'PASS' : 'FAIL'].join(' ');
+    pct(s.exactShare).padStart(7), pct(s.guessShare).padStart(7), pct(s.limit).padStart(7),
+    pct(s.exactShareDerived).padStart(8), pct(s.guessShareDerived).padStart(8), pct(s.limitDerived).padStart(7), s.pass ? 'PASS' : 'FAIL'].join(' ');
 }
 
 export const FAMILY_HEADER = ['family'.padEnd(34), 'role'.padEnd(10), 'attempts'.padStart(8), 'derived'.padStart(7), 'correct'.padStart(7), 'exact'.padStart(6),
-  'exact%'.padStart(7), 'guess%'.padStart(7), 'limit'.padStart(7), 'result'].join(' ');
+  'exact%'.padStart(7), 'guess%'.padStart(7), 'limit'.padStart(7),
+  'exact%d'.padStart(8), 'guess%d'.padStart(8), 'limit d'.padStart(7), 'result'].join(' ');
 
 export function profileLine(family: string, role: string, s: ProfileScore): string {
   return `${family.padEnd(34)} ${role.padEnd(10)} attacked ${s.attacked}, profiles fully right ${s.right} (${pct(s.share)}), ` +

@@ -279,35 +279,12 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
     const inScope = people.filter(scope.has);
     const truthAt = cumulative(inScope);
 
-    // --- every day of the year: [FROM, D] and [FROM, D − 1]
-    const walk = new Map<string, Published>();
-    for (const d of days.slice(0, WALK_DAYS)) walk.set(d, readMirror(await get(role, `/spiegel?period=${FROM}..${d}${scope.query}`), ['voorziening']));
-    const dayAttempts: Attempt[] = [];
-    const storyAttempts: Attempt[] = [];
-    for (let i = 1; i < Math.min(days.length, WALK_DAYS); i++) {
-      const [a, b] = [walk.get(days[i - 1])!, walk.get(days[i])!];
-      dayAttempts.push(...diffAttempts(truthAt(days[i - 1]), truthAt(days[i]), a, b));
-      storyAttempts.push({
-        truth: (truthAt(days[i]).get('*') ?? 0) - (truthAt(days[i - 1]).get('*') ?? 0),
-        derived: a.story !== null && b.story !== null ? b.story - a.story : null,
-      });
-    }
-    check(record('1 days apart: API', role, dayAttempts), `${role} days`);
-    check(record('1 days apart: story text', role, storyAttempts), `${role} story`);
-
-    // --- whole months and quarters, cumulative: as days (from the walk) and in a month form
-    const periodAttempts: Attempt[] = [];
-    const monthEnds = Array.from({ length: 12 }, (_, m) => monthEnd(YEAR, m + 1));
-    for (const ends of [monthEnds, [3, 6, 9, 12].map((m) => monthEnd(YEAR, m))]) {
-      for (let i = 1; i < ends.length; i++) periodAttempts.push(...diffAttempts(truthAt(ends[i - 1]), truthAt(ends[i]), walk.get(ends[i - 1]) ?? NOTHING, walk.get(ends[i]) ?? NOTHING));
-    }
-    const monthForm: Published[] = [];
-    for (let m = 1; m <= 12; m++) monthForm.push(readMirror(await get(role, `/spiegel?period=${YEAR}-01..${YEAR}-${String(m).padStart(2, '0')}${scope.query}`), ['voorziening']));
-    for (let i = 1; i < 12; i++) periodAttempts.push(...diffAttempts(truthAt(monthEnds[i - 1]), truthAt(monthEnds[i]), monthForm[i - 1], monthForm[i]));
-    check(record('1 months and quarters', role, periodAttempts), `${role} months`);
-
     // --- the same through the other channels, on a handful of days
-    const sample = [20, 75, 130, 185, 240, 295, 340].map((i) => [days[i - 1], days[i]] as const);
+    // (asked during the walk, right after the day and the day before, so that the server answers
+    // them from the population it has just loaded)
+    const sampleAt = new Set([20, 75, 130, 185, 240, 295, 340].filter((i) => i < WALK_DAYS));
+    const sample = [...sampleAt].map((i) => [days[i - 1], days[i]] as const);
+    const channel = new Map<string, { csv: Published; html: number | null; attention: Published }>();
     const csvAttempts: Attempt[] = [];
     const htmlAttempts: Attempt[] = [];
     const attentionAttempts: Attempt[] = [];
@@ -345,15 +322,51 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
       return m;
     };
     const attentionKeys = [...groupsOf('gezondheid').map((g) => `gezondheid|${g}|pop`), ...orgGroups.map((g) => `${orgGround}|${g}|pop`)];
+
+    // --- every day of the year: [FROM, D] and [FROM, D − 1]
+    const walk = new Map<string, Published>();
+    for (let i = 0; i < Math.min(days.length, WALK_DAYS); i++) {
+      const d = days[i];
+      walk.set(d, readMirror(await get(role, `/spiegel?period=${FROM}..${d}${scope.query}`), ['voorziening']));
+      if (!sampleAt.has(i)) continue;
+      for (const x of [days[i - 1], d]) {
+        const period = `period=${FROM}..${x}${scope.query}`;
+        channel.set(x, {
+          csv: readCsv(await get(role, `/spiegel/export.csv?${period}`)),
+          html: numberBefore((await get(role, `/spiegel/export.html?${period}`)).text, 'mensen met bijstand'),
+          attention: readMirror(await get(role, `/spiegel/aandacht?${period}&ground=gezondheid`), []),
+        });
+      }
+    }
+    const dayAttempts: Attempt[] = [];
+    const storyAttempts: Attempt[] = [];
+    for (let i = 1; i < Math.min(days.length, WALK_DAYS); i++) {
+      const [a, b] = [walk.get(days[i - 1])!, walk.get(days[i])!];
+      dayAttempts.push(...diffAttempts(truthAt(days[i - 1]), truthAt(days[i]), a, b));
+      storyAttempts.push({
+        truth: (truthAt(days[i]).get('*') ?? 0) - (truthAt(days[i - 1]).get('*') ?? 0),
+        derived: a.story !== null && b.story !== null ? b.story - a.story : null,
+      });
+    }
+    check(record('1 days apart: API', role, dayAttempts), `${role} days`);
+    check(record('1 days apart: story text', role, storyAttempts), `${role} story`);
+
+    // --- whole months and quarters, cumulative: as days (from the walk) and in a month form
+    const periodAttempts: Attempt[] = [];
+    const monthEnds = Array.from({ length: 12 }, (_, m) => monthEnd(YEAR, m + 1));
+    for (const ends of [monthEnds, [3, 6, 9, 12].map((m) => monthEnd(YEAR, m))]) {
+      for (let i = 1; i < ends.length; i++) periodAttempts.push(...diffAttempts(truthAt(ends[i - 1]), truthAt(ends[i]), walk.get(ends[i - 1]) ?? NOTHING, walk.get(ends[i]) ?? NOTHING));
+    }
+    const monthForm: Published[] = [];
+    for (let m = 1; m <= 12; m++) monthForm.push(readMirror(await get(role, `/spiegel?period=${YEAR}-01..${YEAR}-${String(m).padStart(2, '0')}${scope.query}`), ['voorziening']));
+    for (let i = 1; i < 12; i++) periodAttempts.push(...diffAttempts(truthAt(monthEnds[i - 1]), truthAt(monthEnds[i]), monthForm[i - 1], monthForm[i]));
+    check(record('1 months and quarters', role, periodAttempts), `${role} months`);
+
     for (const [prev, d] of sample) {
-      const period = (x: string) => `period=${FROM}..${x}${scope.query}`;
-      const [ca, cb] = [readCsv(await get(role, `/spiegel/export.csv?${period(prev)}`)), readCsv(await get(role, `/spiegel/export.csv?${period(d)}`))];
-      csvAttempts.push(...diffAttempts(truthAt(prev), truthAt(d), ca, cb));
-      const [ha, hb] = [await get(role, `/spiegel/export.html?${period(prev)}`), await get(role, `/spiegel/export.html?${period(d)}`)];
-      const [na, nb] = [numberBefore(ha.text, 'mensen met bijstand'), numberBefore(hb.text, 'mensen met bijstand')];
-      htmlAttempts.push({ truth: (truthAt(d).get('*') ?? 0) - (truthAt(prev).get('*') ?? 0), derived: na !== null && nb !== null ? nb - na : null });
-      const [aa, ab] = [readMirror(await get(role, `/spiegel/aandacht?${period(prev)}&ground=gezondheid`), []), readMirror(await get(role, `/spiegel/aandacht?${period(d)}&ground=gezondheid`), [])];
-      attentionAttempts.push(...diffAttempts(attentionTruth(prev), attentionTruth(d), aa, ab, attentionKeys));
+      const [ca, cb] = [channel.get(prev)!, channel.get(d)!];
+      csvAttempts.push(...diffAttempts(truthAt(prev), truthAt(d), ca.csv, cb.csv));
+      htmlAttempts.push({ truth: (truthAt(d).get('*') ?? 0) - (truthAt(prev).get('*') ?? 0), derived: ca.html !== null && cb.html !== null ? cb.html - ca.html : null });
+      attentionAttempts.push(...diffAttempts(attentionTruth(prev), attentionTruth(d), ca.attention, cb.attention, attentionKeys));
     }
     check(record('1 days apart: CSV export', role, csvAttempts), `${role} csv`);
     check(record('1 days apart: HTML export', role, htmlAttempts), `${role} html`);
@@ -621,11 +634,15 @@ test('family 5: the outcome mirror\'s cohort minus its published groups', async 
   for (const team of [null, 1, 2, 3, 4]) rowsByTeam.set(team, await loadOutcomeRows(db, { municipalityId: 1, teamId: team, from: FROM, to: TO }, secret));
   const months = Array.from({ length: 12 }, (_, m) => [`${YEAR}-${String(m + 1).padStart(2, '0')}-01`, monthEnd(YEAR, m + 1)] as const);
   const quarters = [1, 4, 7, 10].map((m) => [`${YEAR}-${String(m).padStart(2, '0')}-01`, monthEnd(YEAR, m + 2)] as const);
+  const halves = [[FROM, `${YEAR}-06-30`], [`${YEAR}-07-01`, TO]] as const;
   const failures: string[] = [];
   for (const role of ROLES) {
+    // every month, quarter and half year of the own team; the municipality per month and quarter,
+    // every team per quarter and half year
     const queries: { team: number | null; from: string; to: string }[] = role === 'teamleider'
-      ? [...months, ...quarters].map(([from, to]) => ({ team: OWN_TEAM, from, to }))
-      : [null, 1, 2, 3, 4].flatMap((team) => months.map(([from, to]) => ({ team, from, to })));
+      ? [...months, ...quarters, ...halves].map(([from, to]) => ({ team: OWN_TEAM, from, to }))
+      : [...[...months, ...quarters].map(([from, to]) => ({ team: null, from, to })),
+        ...[1, 2, 3, 4].flatMap((team) => [...quarters, ...halves].map(([from, to]) => ({ team, from, to })))];
     const sizes: Attempt[] = [];
     const answered: Attempt[] = [];
     for (const q of queries) {

@@ -29,6 +29,13 @@ test('guess baseline, limit and family score', () => {
   assert.deepEqual([leaky.attempts, leaky.derived, leaky.exact, leaky.pass], [4, 4, 2, false]);
   const refused = scoreFamily([{ truth: 1, derived: null }, { truth: 2, derived: null }]);
   assert.deepEqual([refused.exact, refused.pass], [0, true]);
+  // over the attempts with a value: 30 of 30 right where a guess of 1 gets 10, among many refusals
+  const partial = scoreFamily([
+    ...Array.from({ length: 30 }, (_, i) => ({ truth: 1 + (i % 3), derived: 1 + (i % 3) })),
+    ...Array.from({ length: 2000 }, () => ({ truth: 1, derived: null })),
+  ]);
+  assert.ok(partial.exactShare < partial.guessShare, 'over all attempts it looks like a guess');
+  assert.equal(partial.pass, false, 'over the attempts with a value it is not');
   // noise that leaves the attacker no better than a guess passes
   const rounded = scoreFamily([1, 2, 3, 4, 5, 6, 7, 8, 9, 5].map((t) => ({ truth: t, derived: Math.round(t / 5) * 5 })));
   assert.equal(rounded.exact, 2);
