@@ -16,7 +16,7 @@ function files(dir) {
   return out.sort();
 }
 
-const only = process.argv[2]; // optional: unit | integration | browser
+const only = process.argv[2]; // optional: unit | integration | attack | browser
 const suites = [
   { name: 'unit', files: files('test/unit'), env: {} },
   { name: 'integration (PGlite)', group: 'integration', files: files('test/integration'), env: { KS_TEST_DB: 'pglite' } },
@@ -29,6 +29,8 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   console.log('Let op: TEST_DATABASE_URL is niet gezet; integratietests alleen op PGlite. Zie scripts/start-test-postgres.sh.');
 }
+// The disclosure attacks on the 6,000-client Demodam: once, on the embedded database.
+suites.push({ name: 'attack (PGlite)', group: 'attack', files: files('test/attack'), env: { KS_TEST_DB: 'pglite' } });
 suites.push({ name: 'browser (Chromium)', group: 'browser', files: files('test/browser'), env: {} });
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
