@@ -15,6 +15,7 @@ import { compareResults, compareWithNational, type PeriodComparisonRow } from '.
 import { readMirrorExtract } from './import/mirror-extract.js';
 import { nl } from './mirror/format.js';
 import { saveSnapshot } from './store/mirror-snapshot.js';
+import { todayIso } from './domain/dates.js';
 
 export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
 
@@ -120,7 +121,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
   else {
     output = mirrorToHtml({
       title: 'Kansenspiegel', subtitle, result, narrative: narrate(result, quality, { extraGrounds }),
-      benchmark: compareWithNational(result), comparison, extraGrounds, generatedAt: new Date().toISOString().slice(0, 10),
+      benchmark: compareWithNational(result), comparison, extraGrounds, generatedAt: todayIso(),
     });
   }
   if (values.out) {

@@ -3,7 +3,7 @@ import {
   ALLOCATION_OUTCOMES, BENEFIT_END_REASONS, BESTANDEN, CONVERSATION_KINDS, DISCRIMINATION_GROUNDS, DISTANCES,
   EDUCATION_LEVELS, GENDERS, HOUSEHOLDS, INTERMEDIATE_STEP_KINDS, LANGUAGE_LEVELS, WORK_EXPERIENCE,
 } from '../../domain/codes.js';
-import { AGE_BANDS, CLIENT_STATUSES } from '../../domain/casefile-rules.js';
+import { AGE_BANDS, BOTTOM_OF_PILE_DAYS, CLIENT_STATUSES } from '../../domain/casefile-rules.js';
 import { Enum, IsoDate, Nullable, PastDate, Text } from './common.js';
 import { Client } from './clients.js';
 
@@ -55,7 +55,7 @@ export const CaseloadItem = Type.Object({
   diagnosis: Nullable(Enum(DISTANCES)),
   bestand: Nullable(Enum(BESTANDEN)),
   flags: Type.Object({
-    onderOpDeStapel: Type.Boolean({ description: 'Actief en 183 dagen of langer geen gesprek' }),
+    onderOpDeStapel: Type.Boolean({ description: `Actief en ${BOTTOM_OF_PILE_DAYS} dagen of langer geen gesprek` }),
     intensiefTeWeinig: Type.Boolean({ description: 'Lange afstand met een actief plan en minder gesprekken dan 4 per jaar (naar rato van de looptijd van het plan)' }),
     meetmomentNodig: Nullable(Type.Object({
       wave: Type.String({ description: 'T0, T1 of T2' }),

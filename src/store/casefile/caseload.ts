@@ -4,6 +4,7 @@ import { scopeCondition } from '../clients.js';
 import {
   clientStatus, daysWithoutConversation, intensiefTeWeinig, onderOpDeStapel, YEAR_DAYS, type ClientStatus,
 } from '../../domain/casefile-rules.js';
+import { TIME_ZONE } from '../../domain/dates.js';
 
 /** What one query gathers per client; the flags are derived from it by the pure rules. */
 interface CaseloadFactsRow {
@@ -70,7 +71,7 @@ export function caseloadRepository(db: Queryable) {
       const rows = await db.query<CaseloadFactsRow>(
         `SELECT c.id, c.given_name || ' ' || c.family_name AS name, c.birth_date AS "birthDate",
                 c.consultant_id AS "consultantId", u.display_name AS "consultantName",
-                c.created_at::date AS "registeredOn",
+                (c.created_at AT TIME ZONE '${TIME_ZONE}')::date AS "registeredOn",
                 b.n > 0 AS "hasBenefitPeriod", b.open_start AS "benefitStart", b.open_n > 0 AS "hasOpenBenefitPeriod",
                 EXISTS (SELECT 1 FROM on_hold_period h
                          WHERE h.client_id = c.id AND h.start_date <= $2::date
