@@ -133,17 +133,20 @@ export function clientsRepository(db: Queryable) {
       return rows[0];
     },
 
-    async findInstrument(municipalityId: number, code: string): Promise<{ id: number } | null> {
-      const rows = await db.query<{ id: number }>(
-        'SELECT id FROM instrument WHERE municipality_id = $1 AND code = $2 AND active', [municipalityId, code]);
+    async findInstrument(municipalityId: number, code: string): Promise<{ id: number; targetGroup: string | null; targetGroupNote: string | null } | null> {
+      const rows = await db.query<{ id: number; targetGroup: string | null; targetGroupNote: string | null }>(
+        `SELECT id, target_group AS "targetGroup", target_group_note AS "targetGroupNote"
+           FROM instrument WHERE municipality_id = $1 AND code = $2 AND active`, [municipalityId, code]);
       return rows[0] ?? null;
     },
 
-    async addAllocation(clientId: number, a: { instrumentId: number; requestedOn: string; reason: string; clientWish: string | null; allocatedBy: number }) {
+    async addAllocation(clientId: number, a: {
+      instrumentId: number; requestedOn: string; reason: string; clientWish: string | null; allocatedBy: number; targetGroupConfirmed?: boolean;
+    }) {
       const rows = await db.query<{ id: number }>(
-        `INSERT INTO instrument_allocation (client_id, instrument_id, requested_on, reason, client_wish, allocated_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [clientId, a.instrumentId, a.requestedOn, a.reason, a.clientWish, a.allocatedBy],
+        `INSERT INTO instrument_allocation (client_id, instrument_id, requested_on, reason, client_wish, allocated_by, target_group_confirmed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [clientId, a.instrumentId, a.requestedOn, a.reason, a.clientWish, a.allocatedBy, a.targetGroupConfirmed ?? false],
       );
       return rows[0];
     },
