@@ -84,6 +84,14 @@ export function onderOpDeStapel(f: PileFacts, today: string): boolean {
   return f.status === 'actief' && isBottomOfPile(daysWithoutConversation(f, today));
 }
 
+/**
+ * "Nog geen intake": a client still on the caseload (not flowed out) for whom no intake was
+ * recorded yet. New clients arrive this way; the signal stays until the first intake is saved.
+ */
+export function intakeOntbreekt(f: { status: ClientStatus; hasIntake: boolean }): boolean {
+  return f.status !== 'uitgestroomd' && !f.hasIntake;
+}
+
 export interface IntensityFacts {
   status: ClientStatus;
   /** The current diagnosis advice, or null when none was given. */

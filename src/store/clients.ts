@@ -76,11 +76,19 @@ export function clientsRepository(db: Queryable) {
       );
     },
 
-    async countForUser(user: SessionUser): Promise<number> {
-      const scope = scopeCondition(user, 2);
-      const [row] = await db.query<{ n: number }>(
-        `SELECT count(*) AS n FROM client c WHERE c.municipality_id = $1 AND (${scope.sql})`, [user.municipalityId, ...scope.params]);
-      return row.n;
+    /**
+     * How many clients the user sees, and how many of them flowed out on `today` (every benefit
+     * period ended before today, as in clientStatus): those are no longer being guided.
+     */
+    async countForUser(user: SessionUser, today: string): Promise<{ total: number; uitgestroomd: number }> {
+      const scope = scopeCondition(user, 3);
+      const [row] = await db.query<{ total: number; uitgestroomd: number }>(
+        `SELECT count(*) AS total,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id)
+                                   AND NOT EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id
+                                                     AND (b.end_date IS NULL OR b.end_date >= $2::date))) AS uitgestroomd
+           FROM client c WHERE c.municipality_id = $1 AND (${scope.sql})`, [user.municipalityId, today, ...scope.params]);
+      return { total: Number(row.total), uitgestroomd: Number(row.uitgestroomd) };
     },
 
     /** 'ok' when the user may open this client, 'forbidden' when it exists but is not theirs. */

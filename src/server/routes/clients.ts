@@ -9,6 +9,7 @@ import { currentUser, requireRole } from '../auth.js';
 import { requireClientAccess } from '../client-access.js';
 import { IdParams, problems } from '../schemas/common.js';
 import { targetGroupLabel } from '../../domain/codes.js';
+import { todayIso } from '../../domain/dates.js';
 import { Client, ClientList, Created, NewAllocationBody, NewClientBody, NewWorkPeriodBody } from '../schemas/clients.js';
 
 /** The case file: /api/v1/clients. Every read of a person's data is written to the audit log. */
@@ -28,8 +29,21 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
 
   app.get('/clients/count', {
     preHandler: requireRole(...CASE_FILE_ROLES),
-    schema: { tags: ['klanten'], summary: 'Aantal klanten (alleen het getal; leest geen persoonsgegevens)', response: { 200: Type.Object({ total: Type.Integer() }), ...problems(401, 403) } },
-  }, async (request) => ({ total: await clients.countForUser(currentUser(request)) }));
+    schema: {
+      tags: ['klanten'], summary: 'Aantal klanten (alleen de getallen; leest geen persoonsgegevens)',
+      response: {
+        200: Type.Object({
+          total: Type.Integer({ description: 'Alle klanten in de caseload, ook wie is uitgestroomd' }),
+          active: Type.Integer({ description: 'Klanten die nog worden begeleid (actief of on hold)' }),
+          uitgestroomd: Type.Integer({ description: 'Klanten van wie elke uitkering is beëindigd' }),
+        }),
+        ...problems(401, 403),
+      },
+    },
+  }, async (request) => {
+    const { total, uitgestroomd } = await clients.countForUser(currentUser(request), todayIso());
+    return { total, active: total - uitgestroomd, uitgestroomd };
+  });
 
   app.post('/clients', {
     preHandler: requireRole(...CASE_FILE_ROLES),

@@ -57,6 +57,7 @@ export const CaseloadItem = Type.Object({
   bestand: Nullable(Enum(BESTANDEN)),
   flags: Type.Object({
     onderOpDeStapel: Type.Boolean({ description: `Actief en ${BOTTOM_OF_PILE_DAYS} dagen of langer geen gesprek` }),
+    geenIntake: Type.Boolean({ description: 'Nog in de caseload (niet uitgestroomd) en nog geen intake vastgelegd' }),
     intensiefTeWeinig: Type.Boolean({ description: 'Lange afstand met een actief plan en minder gesprekken dan 4 per jaar (naar rato van de looptijd van het plan)' }),
     meetmomentNodig: Nullable(Type.Object({
       wave: Type.String({ description: 'T0, T1 of T2' }),
