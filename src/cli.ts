@@ -11,6 +11,7 @@ import { verifyAuditChain } from './store/audit.js';
 import { runRetention } from './store/avg.js';
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './store/backup.js';
 import { runSnapshot, runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
+import { todayIso } from './domain/dates.js';
 
 const USAGE = `Gebruik: kansenspiegel <opdracht> [opties]
 
@@ -103,7 +104,7 @@ async function main(argv: string[]): Promise<void> {
       const config = loadConfig();
       const years = Number(values.years ?? process.env.RETENTION_YEARS ?? 7);
       if (!Number.isInteger(years) || years < 1) throw new Error('--years (of RETENTION_YEARS) moet een heel getal ≥ 1 zijn.');
-      const r = await runRetention(db, { years, today: new Date().toISOString().slice(0, 10), dryRun: values['dry-run'], pseudonymSecret: config.pseudonymSecret });
+      const r = await runRetention(db, { years, today: todayIso(), dryRun: values['dry-run'], pseudonymSecret: config.pseudonymSecret });
       console.log(`${r.dryRun ? 'PROEF — ' : ''}Bewaartermijn ${years} jaar (uitkering beëindigd vóór ${r.cutoff}): ${r.clients} dossiers ${r.dryRun ? 'zouden worden' : 'zijn'} verwijderd` +
         `${r.dryRun ? '' : `, ${r.monitoringRows} rijen bijzondere persoonsgegevens, inhoud van ${r.auditRowsErased} auditregels gewist, ${r.sessionsDeleted} verlopen sessies`}; ` +
         `afkeurrapporten van ${r.rejectionReportsDeleted} imports ${r.dryRun ? 'zouden worden' : 'zijn'} opgeruimd.`);

@@ -17,6 +17,7 @@ import { compareResults, type PeriodComparisonRow } from './mirror/benchmark.js'
 import { readMirrorExtract } from './import/mirror-extract.js';
 import { nl } from './mirror/format.js';
 import { saveSnapshot } from './store/mirror-snapshot.js';
+import { todayIso } from './domain/dates.js';
 
 export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
 
@@ -137,7 +138,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
   else {
     output = mirrorToHtml({
       title: 'Kansenspiegel', subtitle, result, narrative,
-      benchmark, comparison, extraGrounds, generatedAt: new Date().toISOString().slice(0, 10),
+      benchmark, comparison, extraGrounds, generatedAt: todayIso(),
     });
   }
   if (values.out) {

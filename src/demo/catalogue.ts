@@ -32,6 +32,8 @@ export interface InstrumentDef {
   targetGroup: string | null;
   /** Typical duration in days (min, max). */
   days: readonly [number, number];
+  /** New in the catalogue at the reference date: never allocated in the generated history. */
+  newInCatalogue?: true;
 }
 
 export const INSTRUMENTS: readonly InstrumentDef[] = [
@@ -71,6 +73,13 @@ export const INSTRUMENTS: readonly InstrumentDef[] = [
   { code: 'proefplaatsing', name: 'Proefplaatsing', srg: 23, days: [30, 90], targetGroup: null,
     description: 'Proefplaatsing bij een werkgever, met behoud van uitkering, voor de loonwaardebepaling.',
     asks: 'Twee maanden meewerken op proef.', yields: 'Een vastgestelde loonwaarde en vaak een contract.' },
+  // Added last (ids 13 and 14), so the ids and the generated history of the others stay the same.
+  { code: 'zorgtraject', name: 'Zorgtraject: kennismaken met werk in zorg en welzijn', srg: 29, days: [14, 30], targetGroup: null, newInCatalogue: true,
+    description: 'Twee weken meelopen in een verpleeghuis, bij de thuiszorg of in de kinderopvang, met een gesprek met een opleider.',
+    asks: 'Tien dagdelen meelopen en een verklaring omtrent het gedrag (VOG) aanvragen.', yields: 'Een beeld van het werk en zo mogelijk een leerwerkplek in de zorg.' },
+  { code: 'mantelzorg_werk', name: 'Mantelzorg en werk in balans', srg: 59, days: [30, 90], targetGroup: null, newInCatalogue: true,
+    description: 'Gesprekken met een mantelzorgconsulent over het combineren van de zorg voor een naaste met werk of een opleiding.',
+    asks: 'Drie gesprekken en openheid over de zorgtaken thuis.', yields: 'Een plan voor vervangende zorg en werkuren die passen naast de mantelzorg.' },
 ];
 
 /** Instrument id (1-based, catalogue order) by code. */

@@ -3,6 +3,8 @@
  * ISO form (YYYY-MM-DD) as the database stores them. No time zones anywhere.
  */
 
+import { ageOn as ageOnDate } from '../domain/dates.js';
+
 const DAY_MS = 86_400_000;
 
 /** Day number of an ISO date. */
@@ -36,10 +38,7 @@ export function birthdayDay(birth: string, years: number): number {
   return Math.round(Date.UTC(y, m, d) / DAY_MS);
 }
 
-/** Age in whole years on a day. */
+/** Age in whole years on a day (the rule itself lives in src/domain/dates.ts). */
 export function ageOn(birth: string, day: number): number {
-  const iso = isoOf(day);
-  let age = Number(iso.slice(0, 4)) - Number(birth.slice(0, 4));
-  if (iso.slice(5) < birth.slice(5)) age--;
-  return age;
+  return ageOnDate(birth, isoOf(day));
 }

@@ -69,7 +69,7 @@ function instrumentWithin(t: Random, srg: SrgCode, distance: Distance, f: Client
       default: return 1;
     }
   };
-  return t.weighted(INSTRUMENTS.filter((d) => d.srg === srg).map((d) => [d, weight(d)] as const));
+  return t.weighted(INSTRUMENTS.filter((d) => d.srg === srg && !d.newInCatalogue).map((d) => [d, weight(d)] as const));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { INSTRUMENTS } from './catalogue.js';
 import { dayOf } from './dates.js';
+import { isBottomOfPile } from '../domain/casefile-rules.js';
 import type { ClientTables } from './rows.js';
 
 export type CbsOld = 'nederlands' | 'westers' | 'niet-westers' | 'onbekend';
@@ -181,7 +182,7 @@ export const STAGES: Readonly<Record<string, (f: ClientFact) => boolean>> = {
   voorziening_srg_31: (f) => f.srg.has(31),
   voorziening_srg_59: (f) => f.srg.has(59),
   contact_4: (f) => f.conversationsFirstYear >= 4,
-  onder_op_de_stapel: (f) => f.maxGapDays > 183,
+  onder_op_de_stapel: (f) => isBottomOfPile(f.maxGapDays),
   werkzaam_1m: (f) => f.werkzaam1m,
   werkzaam_6m: (f) => f.werkzaam6m,
   uitstroom: (f) => f.outflow,

@@ -1,7 +1,10 @@
+import { ageBand, type AgeBand } from './age.js';
+import { ageOn, daysBetween, monthOf } from './dates.js';
+
 /**
  * Rules of the daily case-file work that do not need a database: a client's status, the
- * caseload flags, age bands and the anonymisation of intervision summaries. Dates are
- * 'YYYY-MM-DD' strings throughout (calendar days, no time zones).
+ * caseload flags and the anonymisation of intervision summaries. Dates are 'YYYY-MM-DD'
+ * strings throughout (calendar days; "today" comes from src/domain/dates.ts, in Amsterdam).
  */
 
 /** No conversation for this many days (about six months) while active: "onder op de stapel". */
@@ -16,36 +19,11 @@ export const YEAR_DAYS = 365;
 export const CLIENT_STATUSES = ['actief', 'on-hold', 'uitgestroomd'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
-export const AGE_BANDS = ['≤ 26', '27–44', '45+'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+export { AGE_BANDS, type AgeBand } from './age.js';
+export { addDays, ageOn, daysBetween, monthOf } from './dates.js';
 
-const DAY_MS = 86_400_000;
-const toUtc = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
-
-/** The date `days` calendar days after `iso` (before, when negative). */
-export function addDays(iso: string, days: number): string {
-  return new Date(toUtc(iso) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Age in full years on `today`. */
-export function ageOn(birthDate: string, today: string): number {
-  let age = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  if (today.slice(5) < birthDate.slice(5)) age -= 1;
-  return age;
-}
-
-/** The age bands of the mirror: up to and including 26, 27 to 44, 45 and older. */
-export function ageBand(birthDate: string, today: string): AgeBand {
-  const age = ageOn(birthDate, today);
-  if (age <= 26) return '≤ 26';
-  if (age <= 44) return '27–44';
-  return '45+';
-}
+/** "Onder op de stapel" as a rule on a count of days: {@link BOTTOM_OF_PILE_DAYS} or more. */
+export const isBottomOfPile = (daysWithoutConversation: number): boolean => daysWithoutConversation >= BOTTOM_OF_PILE_DAYS;
 
 export interface StatusFacts {
   /** The client has at least one benefit period. */
@@ -103,7 +81,15 @@ export function daysWithoutConversation(f: Omit<PileFacts, 'status'>, today: str
  * for {@link BOTTOM_OF_PILE_DAYS} days or more, counted as in {@link daysWithoutConversation}.
  */
 export function onderOpDeStapel(f: PileFacts, today: string): boolean {
-  return f.status === 'actief' && daysWithoutConversation(f, today) >= BOTTOM_OF_PILE_DAYS;
+  return f.status === 'actief' && isBottomOfPile(daysWithoutConversation(f, today));
+}
+
+/**
+ * "Nog geen intake": a client still on the caseload (not flowed out) for whom no intake was
+ * recorded yet. New clients arrive this way; the signal stays until the first intake is saved.
+ */
+export function intakeOntbreekt(f: { status: ClientStatus; hasIntake: boolean }): boolean {
+  return f.status !== 'uitgestroomd' && !f.hasIntake;
 }
 
 export interface IntensityFacts {
@@ -137,9 +123,6 @@ export function intensiefTeWeinig(f: IntensityFacts, today: string): boolean {
   if (f.status !== 'actief' || f.distance !== 'lang' || f.activePlanSince === null) return false;
   return f.conversationsLast12Months < intensiveConversationsRequired(f.activePlanSince, today);
 }
-
-/** 'YYYY-MM' of a date: the precision an anonymised case summary keeps. */
-export const monthOf = (iso: string | null): string | null => (iso === null ? null : iso.slice(0, 7));
 
 /** The text put where an identifying value stood in an anonymised summary. */
 export const REDACTED = '[…]';
@@ -249,7 +232,7 @@ export function intervisionSummary(file: IntervisionInput, today: string): Inter
   const byKind: Record<string, number> = {};
   for (const v of file.conversations) byKind[v.kind] = (byKind[v.kind] ?? 0) + 1;
   return {
-    ageBand: ageBand(c.birthDate, today),
+    ageBand: ageBand(ageOn(c.birthDate, today)) as AgeBand,
     status: statusFromPeriods(file.benefitPeriods, file.onHoldPeriods, today),
     household: c.household,
     educationLevel: c.educationLevel,

@@ -1,4 +1,5 @@
 import { isValidBsn, normaliseBsn } from '../domain/bsn.js';
+import { TARGET_GROUPS } from '../domain/codes.js';
 
 /** What an extract can hold. One file holds one entity. */
 export const ENTITIES = ['clients', 'benefit_periods', 'diagnoses', 'instruments', 'allocations', 'conversations', 'work_periods'] as const;
@@ -114,7 +115,9 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
       { field: 'description', column: 'description', type: 'text', fallback: '', maxLength: 4000 },
       { field: 'asks', column: 'asks', type: 'text', fallback: '', maxLength: 4000 },
       { field: 'yields', column: 'yields', type: 'text', fallback: '', maxLength: 4000 },
-      { field: 'target_group', column: 'target_group', type: 'text', maxLength: 200 },
+      // a code of TARGET_GROUPS (src/domain/codes.ts); for 'overig' the group in target_group_note
+      { field: 'target_group', column: 'target_group', type: 'enum', values: TARGET_GROUPS },
+      { field: 'target_group_note', column: 'target_group_note', type: 'text', maxLength: 100 },
       { field: 'active', column: 'active', type: 'bool', fallback: true },
     ],
   },

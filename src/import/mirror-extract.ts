@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { GROUNDS, ageBand, ageBandGroups, type GroundDef } from '../mirror/grounds.js';
+import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
+import { ageBand, ageBandGroups } from '../domain/age.js';
 import type { MirrorPerson } from '../mirror/person-table.js';
 
 /** Stage columns of the extract format, in funnel order. Absent columns are skipped. */

@@ -4,6 +4,7 @@ import { writeAudit } from '../store/audit.js';
 import { ENTITY_DEFS, parseField, type EntityName, type FieldProblem, type ParsedRow, type Value } from './entities.js';
 import { planColumns, type MappingFile } from './mapping.js';
 import { openSource, type SourceRow } from './read.js';
+import { todayIso } from '../domain/dates.js';
 
 export interface ImportOptions {
   entity: EntityName;
@@ -68,7 +69,7 @@ export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array
   const repo = importRepository(db);
   const def = ENTITY_DEFS[opts.entity];
   const dryRun = opts.dryRun ?? false;
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? todayIso();
   const batchSize = opts.batchSize ?? 1000;
   const mapping = opts.mapping?.entities[opts.entity] ?? {};
   const id = await repo.createRun({ municipalityId: opts.municipalityId, entity: opts.entity, fileName: opts.fileName, dryRun, startedBy: opts.userId });

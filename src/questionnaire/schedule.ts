@@ -4,6 +4,7 @@
  * and 8). Pure functions over ISO dates.
  */
 import { WAVES, type Mode, type Wave } from './definition.js';
+import { addDays, addMonths, daysBetween } from '../domain/dates.js';
 
 export interface ScheduleSettings {
   /** Months after the start at which T1 and T2 are due. */
@@ -39,21 +40,8 @@ export interface WaveDue {
   readonly mode: Mode | null;
 }
 
-const DAY = 86_400_000;
-const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
-
-/** ISO date `months` calendar months after `iso` (31 January + 1 month = 28/29 February). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return new Date((day(iso) + days) * DAY).toISOString().slice(0, 10);
-}
+/** Calendar arithmetic lives in src/domain/dates.ts; re-exported for the questionnaire's callers. */
+export { addDays, addMonths } from '../domain/dates.js';
 
 /** Due date of each wave for guidance that started on `start`. */
 export function dueDates(start: string, s: ScheduleSettings = DEFAULT_SCHEDULE): Record<Wave, string> {
@@ -76,7 +64,7 @@ export function waveStatuses(
     if (today >= missedFrom || (endedOn !== null && endedOn < due[wave])) return { ...base, status: 'gemist' as const };
     if (r?.sentOn) return { ...base, status: 'verstuurd' as const };
     if (today < due[wave]) return { ...base, status: 'gepland' as const };
-    if (day(today) - day(due[wave]) > s.overdueDays) return { ...base, status: 'te_laat' as const };
+    if (daysBetween(due[wave], today) > s.overdueDays) return { ...base, status: 'te_laat' as const };
     return { ...base, status: 'open' as const };
   });
 }

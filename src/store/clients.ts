@@ -76,11 +76,19 @@ export function clientsRepository(db: Queryable) {
       );
     },
 
-    async countForUser(user: SessionUser): Promise<number> {
-      const scope = scopeCondition(user, 2);
-      const [row] = await db.query<{ n: number }>(
-        `SELECT count(*) AS n FROM client c WHERE c.municipality_id = $1 AND (${scope.sql})`, [user.municipalityId, ...scope.params]);
-      return row.n;
+    /**
+     * How many clients the user sees, and how many of them flowed out on `today` (every benefit
+     * period ended before today, as in clientStatus): those are no longer being guided.
+     */
+    async countForUser(user: SessionUser, today: string): Promise<{ total: number; uitgestroomd: number }> {
+      const scope = scopeCondition(user, 3);
+      const [row] = await db.query<{ total: number; uitgestroomd: number }>(
+        `SELECT count(*) AS total,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id)
+                                   AND NOT EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id
+                                                     AND (b.end_date IS NULL OR b.end_date >= $2::date))) AS uitgestroomd
+           FROM client c WHERE c.municipality_id = $1 AND (${scope.sql})`, [user.municipalityId, today, ...scope.params]);
+      return { total: Number(row.total), uitgestroomd: Number(row.uitgestroomd) };
     },
 
     /** 'ok' when the user may open this client, 'forbidden' when it exists but is not theirs. */
@@ -133,17 +141,20 @@ export function clientsRepository(db: Queryable) {
       return rows[0];
     },
 
-    async findInstrument(municipalityId: number, code: string): Promise<{ id: number } | null> {
-      const rows = await db.query<{ id: number }>(
-        'SELECT id FROM instrument WHERE municipality_id = $1 AND code = $2 AND active', [municipalityId, code]);
+    async findInstrument(municipalityId: number, code: string): Promise<{ id: number; targetGroup: string | null; targetGroupNote: string | null } | null> {
+      const rows = await db.query<{ id: number; targetGroup: string | null; targetGroupNote: string | null }>(
+        `SELECT id, target_group AS "targetGroup", target_group_note AS "targetGroupNote"
+           FROM instrument WHERE municipality_id = $1 AND code = $2 AND active`, [municipalityId, code]);
       return rows[0] ?? null;
     },
 
-    async addAllocation(clientId: number, a: { instrumentId: number; requestedOn: string; reason: string; clientWish: string | null; allocatedBy: number }) {
+    async addAllocation(clientId: number, a: {
+      instrumentId: number; requestedOn: string; reason: string; clientWish: string | null; allocatedBy: number; targetGroupConfirmed?: boolean;
+    }) {
       const rows = await db.query<{ id: number }>(
-        `INSERT INTO instrument_allocation (client_id, instrument_id, requested_on, reason, client_wish, allocated_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [clientId, a.instrumentId, a.requestedOn, a.reason, a.clientWish, a.allocatedBy],
+        `INSERT INTO instrument_allocation (client_id, instrument_id, requested_on, reason, client_wish, allocated_by, target_group_confirmed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [clientId, a.instrumentId, a.requestedOn, a.reason, a.clientWish, a.allocatedBy, a.targetGroupConfirmed ?? false],
       );
       return rows[0];
     },

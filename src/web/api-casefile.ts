@@ -27,6 +27,16 @@ export interface UserRow {
   active: boolean;
 }
 
+/** The measurement moments of one client (no answers): GET /clients/:id/measurements. */
+export interface MeasurementsAnswer {
+  clientId: number;
+  start: string | null;
+  waves: { wave: string; dueOn: string; status: 'gepland' | 'open' | 'te_laat' | 'verstuurd' | 'ingevuld' | 'gemist'; sentOn: string | null; completedOn: string | null }[];
+}
+
+/** A one-time link to the questionnaire: the path on this server and when it expires. */
+export interface QuestionnaireLink { path: string; expiresAt: string; wave: string }
+
 export interface InstrumentSearch {
   q?: string;
   srg?: string;
@@ -57,6 +67,8 @@ export function casefileApi(api: ApiClient) {
     lifeDomains: (includeInactive = false) => api.send<LifeDomains>('GET', `/life-domains${query({ includeInactive: includeInactive || undefined })}`),
     teamOverview: () => api.send<TeamOverviewAnswer>('GET', '/team/overview'),
     bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/bottom-of-pile'),
+    measurements: (id: number) => api.send<MeasurementsAnswer>('GET', `/clients/${id}/measurements`),
+    questionnaireLink: (id: number, wave: string) => api.send<QuestionnaireLink>('POST', `/clients/${id}/measurements/${wave}/link`),
     intervision: (id: number) => api.send<IntervisionAnswer>('GET', `/clients/${id}/intervision-summary`),
     teams: () => api.send<Teams>('GET', '/teams'),
     users: () => api.send<{ items: UserRow[] }>('GET', '/users'),

@@ -78,9 +78,16 @@ export interface ApiClient {
   /** A consultant's own clients, or a team leader's team; 403 (FORBIDDEN_ROLE) for other roles. */
   listClients(): Promise<Clients>;
   /** Only the number of those clients: reads no person's data, so it is not audit-logged per person. */
-  countClients(): Promise<{ total: number }>;
+  countClients(): Promise<ClientCount>;
   /** Any other call under /api/v1, with the session cookie and CSRF token (see api-casefile.ts). */
   send<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+}
+
+/** How many clients the user sees: all, those still guided (actief or on hold), those who flowed out. */
+export interface ClientCount {
+  total: number;
+  active: number;
+  uitgestroomd: number;
 }
 
 export interface ApiClientOptions {
@@ -150,7 +157,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return request<Clients>('GET', '/clients');
     },
     countClients() {
-      return request<{ total: number }>('GET', '/clients/count');
+      return request<ClientCount>('GET', '/clients/count');
     },
     send(method, path, body) {
       return request(method, path, body);

@@ -126,8 +126,8 @@ describe('guidance, team and beheer pages in Chromium', () => {
     await page.goto(`${server.url}/klanten/${firstClient.id}`);
     await page.getByRole('heading', { level: 1, name: firstClient.name }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Op deze pagina' });
-    assert.equal(await nav.getByRole('link').count(), 12);
-    for (const h of ['Persoonsgegevens', 'Intake', 'Diagnoseadvies', 'Plan van aanpak', 'Voorzieningen', 'Gesprekken', 'Participatieladder', 'Discriminatie besproken', 'Werk en uitstroom', 'Feedback van de klant']) {
+    assert.equal(await nav.getByRole('link').count(), 13);
+    for (const h of ['Persoonsgegevens', 'Intake', 'Diagnoseadvies', 'Plan van aanpak', 'Voorzieningen', 'Meetmoment (vragenlijst)', 'Gesprekken', 'Participatieladder', 'Discriminatie besproken', 'Werk en uitstroom', 'Feedback van de klant']) {
       await page.getByRole('heading', { level: 2, name: h }).waitFor();
     }
     const fileJson = await (await page.request.get(`${server.url}/api/v1/clients/${firstClient.id}/file`)).json();
@@ -207,17 +207,23 @@ describe('guidance, team and beheer pages in Chromium', () => {
       await lead.goto(`${server.url}/klanten`);
       await lead.getByRole('heading', { level: 1, name: 'Klanten van het team' }).waitFor();
       const consultant = lead.getByLabel('Klantmanager');
+      await consultant.locator('option').nth(1).waitFor({ state: 'attached' }); // the filters appear once the caseload is loaded
       const options = await consultant.locator('option').allInnerTexts();
       assert.ok(options.length >= 2);
       await consultant.selectOption({ index: 1 });
+      await lead.getByText(/^\d+ van \d+ klanten$/).filter({ hasNotText: /^(\d+) van \1 klanten$/ }).waitFor(); // the filter has been applied
       const shown = await lead.locator('tbody tr td:nth-child(2)').allInnerTexts();
       assert.ok(shown.every((name) => name === options[1]));
       assert.deepEqual(await checkA11y(lead), []);
 
       await lead.goto(`${server.url}/team`);
-      const select = lead.getByLabel('Klant voor de casus');
-      await select.selectOption({ index: 1 });
-      const caseId = await select.inputValue();
+      // the searchable picker: open the list with the arrow key, take the first client
+      const picker = lead.getByRole('combobox', { name: 'Klant voor de casus' });
+      await picker.focus();
+      await lead.keyboard.press('ArrowDown');
+      const first = lead.getByRole('listbox', { name: 'Klant voor de casus' }).getByRole('option').first();
+      const caseId = /klantnummer (\d+)/.exec(await first.innerText())![1]!;
+      await lead.keyboard.press('Enter');
       await lead.getByRole('button', { name: 'Maak casusbeschrijving' }).click();
       await lead.getByRole('heading', { level: 1, name: 'Casus voor intervisie' }).waitFor();
       await lead.getByRole('heading', { level: 2, name: 'Vragen voor de bespreking' }).waitFor();
@@ -256,7 +262,7 @@ describe('guidance, team and beheer pages in Chromium', () => {
       await form.getByLabel('Naam').fill('Taalmaatje');
       await form.getByLabel('SRG-type (CBS)').selectOption('59');
       await form.getByLabel('Wat het van de klant vraagt').fill('Eén uur per week afspreken.');
-      await form.getByLabel('Alleen voor doelgroep').fill('jongeren tot 27 jaar');
+      await form.getByLabel('Alleen voor doelgroep').selectOption('jongeren_tot_27');
       await form.getByRole('button', { name: 'Opslaan' }).click();
       await form.waitFor({ state: 'detached' });
       await admin.getByRole('heading', { level: 3, name: /Taalmaatje/ }).waitFor();

@@ -116,13 +116,17 @@ describe('log-in, start page and log-out in Chromium', () => {
     assert.match(await text(banner), /Uitloggen/);
     assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn klanten' }).count(), 1);
 
+    // Only the clients still being guided, and how many flowed out, as the caseload's statuses say.
     const countText = await text(page.getByText(/^U begeleidt \d/));
-    const shown = Number(/^U begeleidt ([\d.]+) klanten?\.$/.exec(countText)?.[1]?.replace(/\./g, ''));
-    const answer = await page.request.get(`${server.url}/api/v1/clients`);
+    const match = /^U begeleidt ([\d.]+) klanten?(?: \(([\d.]+) uitgestroomd\))?\.$/.exec(countText);
+    assert.ok(match, countText);
+    const answer = await page.request.get(`${server.url}/api/v1/caseload`);
     assert.equal(answer.status(), 200);
-    const { total } = (await answer.json()) as { total: number };
-    assert.ok(total > 0, 'the demo consultant has clients');
-    assert.equal(shown, total, `the page shows the count the API gives (${countText})`);
+    const { items } = (await answer.json()) as { items: { status: string }[] };
+    const left = items.filter((c) => c.status === 'uitgestroomd').length;
+    assert.ok(items.length - left > 0, 'the demo consultant has clients');
+    assert.equal(Number(match[1]!.replace(/\./g, '')), items.length - left, `the page counts the clients still guided (${countText})`);
+    assert.equal(Number((match[2] ?? '0').replace(/\./g, '')), left, `and says how many flowed out (${countText})`);
 
     assert.deepEqual(await checkA11y(page), []);
     await page.screenshot({ path: screenshotPath('start.png'), fullPage: true });
@@ -132,7 +136,7 @@ describe('log-in, start page and log-out in Chromium', () => {
     await page.getByRole('button', { name: /^EN\b/ }).click();
     assert.match(await heading1(page, /^Welcome, /), /^Welcome, \S/);
     assert.match(await text(page.getByRole('banner')), /Consultant/);
-    assert.match(await text(page.getByText(/^You guide \d/)), /^You guide [\d,]+ clients?\.$/);
+    assert.match(await text(page.getByText(/^You guide \d/)), /^You guide [\d,]+ clients?( \([\d,]+ left the benefit\))?\.$/);
     assert.equal(await page.title(), 'Start – Kansenspiegel');
     await page.getByRole('button', { name: /^NL\b/ }).click();
     assert.match(await heading1(page, /^Welkom, /), /^Welkom, /);
@@ -159,7 +163,7 @@ describe('log-in, start page and log-out in Chromium', () => {
 
   test('every other role sees the parts of the application it uses', async () => {
     const expected = {
-      teamleider: { role: 'Teamleider', tasks: ['Mijn klanten', 'Team', 'Spiegel', 'Vragenlijsten', 'Meetmomenten'], count: /begeleidt \d[\d.]* klanten?\.$/ },
+      teamleider: { role: 'Teamleider', tasks: ['Mijn klanten', 'Team', 'Spiegel', 'Vragenlijsten', 'Meetmomenten'], count: /begeleidt \d[\d.]* klanten?( \(\d[\d.]* uitgestroomd\))?\.$/ },
       beleid: { role: 'Beleidsmedewerker', tasks: ['Spiegel', 'Meetmomenten'], count: null },
       onderzoek: { role: 'Onderzoeker', tasks: ['Spiegel', 'Meetmomenten'], count: null },
       beheer: { role: 'Functioneel beheerder', tasks: ['Beheer'], count: null },

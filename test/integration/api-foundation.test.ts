@@ -205,9 +205,14 @@ test('answers carry a strict Content-Security-Policy', async (t) => {
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
 });
 
-test('the client count reads no person and writes no audit row', async (t) => {
+test('the client count reads no person and writes no audit row; clients who flowed out are counted apart', async (t) => {
   const { inject, loginAs, db } = await buildTestApp(t);
   const res = await inject({ method: 'GET', url: '/api/v1/clients/count', headers: await loginAs('tl-a') });
-  assert.deepEqual(res.json(), { total: 2 });
+  assert.deepEqual(res.json(), { total: 2, active: 2, uitgestroomd: 0 });
+  // Client 3 of team A flows out: every benefit period ended yesterday or earlier.
+  await db.query(`INSERT INTO benefit_period (client_id, start_date, end_date, end_reason) VALUES (3, '2024-01-01', '2025-06-30', 'werk')`);
+  await db.query(`INSERT INTO benefit_period (client_id, start_date, end_date) VALUES (1, '2024-01-01', NULL)`);
+  const after = await inject({ method: 'GET', url: '/api/v1/clients/count', headers: await loginAs('tl-a') });
+  assert.deepEqual(after.json(), { total: 2, active: 1, uitgestroomd: 1 });
   assert.equal(await count(db, 'audit_log'), 0);
 });

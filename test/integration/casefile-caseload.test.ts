@@ -14,7 +14,7 @@ const day = (n: number): string => addDays(todayIso(), n);
 interface Item {
   id: number; status: string; lastConversation: string | null; nextConversation: string | null; daysWithoutConversation: number;
   conversationsLast12Months: number; ladderStep: number | null; diagnosis: string | null; bestand: string | null;
-  flags: { onderOpDeStapel: boolean; intensiefTeWeinig: boolean; meetmomentNodig: null };
+  flags: { onderOpDeStapel: boolean; geenIntake: boolean; intensiefTeWeinig: boolean; meetmomentNodig: null };
 }
 
 /**
@@ -81,7 +81,7 @@ test('caseload: status, last and next conversation and flags on hand-made data',
 
   assert.deepEqual(
     { ...c.get(1)!.flags, status: c.get(1)!.status, last: c.get(1)!.lastConversation, days: c.get(1)!.daysWithoutConversation },
-    { onderOpDeStapel: true, intensiefTeWeinig: false, meetmomentNodig: null, status: 'actief', last: day(-200), days: 200 });
+    { onderOpDeStapel: true, geenIntake: true, intensiefTeWeinig: false, meetmomentNodig: null, status: 'actief', last: day(-200), days: 200 });
   assert.deepEqual(
     { pile: c.get(4)!.flags.onderOpDeStapel, status: c.get(4)!.status, last: c.get(4)!.lastConversation, next: c.get(4)!.nextConversation },
     { pile: false, status: 'actief', last: day(-10), next: day(20) }, 'recent contact; the ended on-hold period no longer counts');
@@ -98,6 +98,17 @@ test('caseload: status, last and next conversation and flags on hand-made data',
   assert.deepEqual({ n: c.get(11)!.conversationsLast12Months, flag: c.get(11)!.flags.intensiefTeWeinig }, { n: 0, flag: false });
   assert.equal(c.get(1)!.diagnosis, null);
   assert.equal(c.get(1)!.ladderStep, null);
+  assert.equal(c.get(6)!.flags.geenIntake, false, 'a client who flowed out needs no intake any more');
+});
+
+test('caseload: "nog geen intake" until the first intake is saved', async (t) => {
+  const { inject, loginAs } = await caseloadApp(t);
+  const anna = await loginAs('anna');
+  const flag = async () => ((await inject({ method: 'GET', url: '/api/v1/caseload', headers: anna })).json() as { items: Item[] }).items.find((i) => i.id === 1)!.flags.geenIntake;
+  assert.equal(await flag(), true);
+  const intake = await inject({ method: 'POST', url: '/api/v1/clients/1/intakes', headers: anna, payload: { heldOn: day(-1), scores: [] } });
+  assert.equal(intake.statusCode, 201, intake.body);
+  assert.equal(await flag(), false);
 });
 
 test('caseload: one audit row per client shown; no special-category data in the answer', async (t) => {

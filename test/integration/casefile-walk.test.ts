@@ -102,7 +102,7 @@ test('the whole guidance process through the API ends up in the client file, one
   assert.deepEqual(file.plans[0].steps, [{ id: step!.id, goalId: goal!.id, description: 'Aanmelden bij het zorgcentrum', dueOn: day(-300), doneOn: day(-310) }]);
   assert.deepEqual(file.instrumentAllocations, [{
     id: allocationId, instrumentId: 1, instrumentCode: 'JOBCOACH', instrumentName: 'Jobcoach', srgCode: 30, srgName: 'Jobcoach / begeleiding op de werkplek',
-    targetGroup: null, requestedOn: day(-200), startedOn: day(-190), endedOn: day(-40), outcome: 'afgerond', satisfaction: 4,
+    targetGroup: null, targetGroupNote: null, targetGroupConfirmed: false, requestedOn: day(-200), startedOn: day(-190), endedOn: day(-40), outcome: 'afgerond', satisfaction: 4,
     reason: 'Begeleiding in de eerste maanden op de werkvloer', clientWish: 'Iemand om op terug te vallen', allocatedById: 1, allocatedByName: 'Anna de Vries',
   }]);
   assert.deepEqual(file.conversations.map((c: { heldOn: string; kind: string }) => [c.heldOn, c.kind]),

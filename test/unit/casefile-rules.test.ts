@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ageBand, ageBandGroups } from '../../src/domain/age.js';
+import { ageOn } from '../../src/domain/dates.js';
 import {
-  addDays, ageBand, clientStatus, dateSpellings, daysBetween, daysWithoutConversation, intensiefTeWeinig,
+  addDays, clientStatus, dateSpellings, daysBetween, daysWithoutConversation, intensiefTeWeinig,
   intensiveConversationsRequired, intervisionSummary, nameForms, onderOpDeStapel, redact, type IntervisionInput,
 } from '../../src/domain/casefile-rules.js';
 
@@ -16,12 +18,18 @@ test('calendar arithmetic on YYYY-MM-DD, across a leap day and a year end', () =
   assert.equal(addDays('2026-11-24', -183), '2026-05-25');
 });
 
-test('age bands ≤ 26, 27–44, 45+ turn on the birthday', () => {
-  assert.equal(ageBand('2000-06-15', '2027-06-14'), '≤ 26');
-  assert.equal(ageBand('2000-06-15', '2027-06-15'), '27–44');
-  assert.equal(ageBand('1982-06-15', '2027-06-14'), '27–44');
-  assert.equal(ageBand('1982-06-15', '2027-06-15'), '45+');
-  assert.equal(ageBand('1960-02-29', '2026-02-28'), '45+');
+test('age bands t/m 26, 27-44, 45+ (the labels of the mirror) turn on the birthday', () => {
+  const band = (birth: string, on: string) => ageBand(ageOn(birth, on));
+  assert.equal(band('2000-06-15', '2027-06-14'), 't/m 26');
+  assert.equal(band('2000-06-15', '2027-06-15'), '27-44');
+  assert.equal(band('1982-06-15', '2027-06-14'), '27-44');
+  assert.equal(band('1982-06-15', '2027-06-15'), '45+');
+  assert.equal(band('1960-02-29', '2026-02-28'), '45+');
+  assert.equal(ageOn('2000-02-29', '2027-02-28'), 26, 'born on 29 February: a year older on 1 March');
+  assert.equal(ageOn('2000-02-29', '2027-03-01'), 27);
+  assert.equal(ageBand(null), null);
+  assert.deepEqual([24, 34, 49, 50].map((a) => ageBand(a, [25, 35, 50])), ['t/m 24', '25-34', '35-49', '50+']);
+  assert.deepEqual(ageBandGroups([27, 45, 67]), ['t/m 26', '27-44', '45-66', '67+']);
 });
 
 test('status: flowed out when every benefit period ended; on hold beats active; no benefit yet is active', () => {

@@ -130,7 +130,7 @@ describe('built-in truths', () => {
   });
 
   test('(c) "onder op de stapel" is concentrated in the Wijkbestand and in team Zuid', () => {
-    const stapel = (f: ClientFact): boolean => f.maxGapDays > 183;
+    const stapel = (f: ClientFact): boolean => STAGES.onder_op_de_stapel!(f);
     const wijk = share(diagnosed.filter((f) => f.mainBestand === 'wijk'), stapel);
     const werkplein = share(diagnosed.filter((f) => f.mainBestand === 'werkplein'), stapel);
     assert.ok(wijk > 2.5 * werkplein, `${pct(wijk)} vs ${pct(werkplein)}`);

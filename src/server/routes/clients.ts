@@ -8,6 +8,8 @@ import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { requireClientAccess } from '../client-access.js';
 import { IdParams, problems } from '../schemas/common.js';
+import { targetGroupLabel } from '../../domain/codes.js';
+import { todayIso } from '../../domain/dates.js';
 import { Client, ClientList, Created, NewAllocationBody, NewClientBody, NewWorkPeriodBody } from '../schemas/clients.js';
 
 /** The case file: /api/v1/clients. Every read of a person's data is written to the audit log. */
@@ -27,8 +29,21 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
 
   app.get('/clients/count', {
     preHandler: requireRole(...CASE_FILE_ROLES),
-    schema: { tags: ['klanten'], summary: 'Aantal klanten (alleen het getal; leest geen persoonsgegevens)', response: { 200: Type.Object({ total: Type.Integer() }), ...problems(401, 403) } },
-  }, async (request) => ({ total: await clients.countForUser(currentUser(request)) }));
+    schema: {
+      tags: ['klanten'], summary: 'Aantal klanten (alleen de getallen; leest geen persoonsgegevens)',
+      response: {
+        200: Type.Object({
+          total: Type.Integer({ description: 'Alle klanten in de caseload, ook wie is uitgestroomd' }),
+          active: Type.Integer({ description: 'Klanten die nog worden begeleid (actief of on hold)' }),
+          uitgestroomd: Type.Integer({ description: 'Klanten van wie elke uitkering is beëindigd' }),
+        }),
+        ...problems(401, 403),
+      },
+    },
+  }, async (request) => {
+    const { total, uitgestroomd } = await clients.countForUser(currentUser(request), todayIso());
+    return { total, active: total - uitgestroomd, uitgestroomd };
+  });
 
   app.post('/clients', {
     preHandler: requireRole(...CASE_FILE_ROLES),
@@ -90,11 +105,21 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     const b = request.body;
     const instrument = await clients.findInstrument(user.municipalityId, b.instrumentCode);
     if (!instrument) throw invalid({ name: 'instrumentCode', reason: `Onbekende voorziening "${b.instrumentCode}": deze staat niet in de catalogus.` });
+    // A reserved instrument: the consultant confirms that the client belongs to the group. The
+    // server does not look it up (membership may be a special category); it asks for the confirmation.
+    const group = instrument.targetGroup === null ? null : targetGroupLabel(instrument.targetGroup, instrument.targetGroupNote);
+    if (group !== null && b.targetGroupConfirmed !== true) {
+      throw invalid({ name: 'targetGroupConfirmed', reason: `Deze voorziening is alleen voor ${group}. Bevestig dat deze klant bij die doelgroep hoort.` });
+    }
     const row = await db.transaction(async (tx) => {
       const created = await clientsRepository(tx).addAllocation(request.params.id, {
         instrumentId: instrument.id, requestedOn: b.requestedOn, reason: b.reason, clientWish: b.clientWish ?? null, allocatedBy: user.id,
+        targetGroupConfirmed: group !== null,
       });
-      await writeAudit(tx, [{ userId: user.id, clientId: request.params.id, action: 'create', resource: 'instrument_allocation' }]);
+      await writeAudit(tx, [{
+        userId: user.id, clientId: request.params.id, action: 'create', resource: 'instrument_allocation',
+        ...(group !== null ? { detail: `doelgroep bevestigd: ${instrument.targetGroup}` } : {}),
+      }]);
       return created;
     });
     return reply.status(201).send(row);

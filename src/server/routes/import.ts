@@ -14,7 +14,7 @@ import { rejectionsCsv, runImport } from '../../import/run.js';
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { IdParams, problems } from '../schemas/common.js';
-import { todayIso } from '../formats.js';
+import { todayIso } from '../../domain/dates.js';
 
 export const IMPORT_CONTENT_TYPES = [
   'text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel',

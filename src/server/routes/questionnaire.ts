@@ -25,7 +25,7 @@ import { acceptPassword, startSession, verifyPassword } from '../session-start.j
 import { ApiError, invalid } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, newToken, requireRole } from '../auth.js';
 import { requireClientAccess } from '../client-access.js';
-import { todayIso } from '../formats.js';
+import { todayIso } from '../../domain/dates.js';
 import { Enum, problems } from '../schemas/common.js';
 
 const KIOSK_HOURS = 4;

@@ -3,8 +3,9 @@ import {
   ALLOCATION_OUTCOMES, BENEFIT_END_REASONS, BESTANDEN, CONVERSATION_KINDS, DISCRIMINATION_GROUNDS, DISTANCES,
   EDUCATION_LEVELS, GENDERS, HOUSEHOLDS, INTERMEDIATE_STEP_KINDS, LANGUAGE_LEVELS, WORK_EXPERIENCE,
 } from '../../domain/codes.js';
-import { AGE_BANDS, CLIENT_STATUSES } from '../../domain/casefile-rules.js';
+import { AGE_BANDS, BOTTOM_OF_PILE_DAYS, CLIENT_STATUSES } from '../../domain/casefile-rules.js';
 import { Enum, IsoDate, Nullable, PastDate, Text } from './common.js';
+import { TARGET_GROUPS } from '../../domain/codes.js';
 import { Client } from './clients.js';
 
 /**
@@ -55,7 +56,8 @@ export const CaseloadItem = Type.Object({
   diagnosis: Nullable(Enum(DISTANCES)),
   bestand: Nullable(Enum(BESTANDEN)),
   flags: Type.Object({
-    onderOpDeStapel: Type.Boolean({ description: 'Actief en 183 dagen of langer geen gesprek' }),
+    onderOpDeStapel: Type.Boolean({ description: `Actief en ${BOTTOM_OF_PILE_DAYS} dagen of langer geen gesprek` }),
+    geenIntake: Type.Boolean({ description: 'Nog in de caseload (niet uitgestroomd) en nog geen intake vastgelegd' }),
     intensiefTeWeinig: Type.Boolean({ description: 'Lange afstand met een actief plan en minder gesprekken dan 4 per jaar (naar rato van de looptijd van het plan)' }),
     meetmomentNodig: Nullable(Type.Object({
       wave: Type.String({ description: 'T0, T1 of T2' }),
@@ -125,7 +127,7 @@ export const ClientFile = Type.Object({
   })),
   instrumentAllocations: Type.Array(Type.Object({
     id: Type.Integer(), instrumentId: Type.Integer(), instrumentCode: Type.String(), instrumentName: Type.String(),
-    srgCode: Type.Integer(), srgName: Type.String(), targetGroup: NullableText,
+    srgCode: Type.Integer(), srgName: Type.String(), targetGroup: NullableText, targetGroupNote: NullableText, targetGroupConfirmed: Type.Boolean(),
     requestedOn: Type.String(), startedOn: NullableDate, endedOn: NullableDate, outcome: NullableText,
     satisfaction: Nullable(Type.Integer()), reason: Type.String(), clientWish: NullableText,
     allocatedById: Nullable(Type.Integer()), allocatedByName: NullableText,
@@ -320,11 +322,18 @@ export const Instrument = Type.Object({
   description: Type.String(),
   asks: Type.String(),
   yields: Type.String(),
-  targetGroup: Nullable(Type.String({ description: 'Leeg: open voor iedereen; anders de enige doelgroep waarvoor de voorziening is' })),
+  targetGroup: Nullable(Type.String({ enum: [...TARGET_GROUPS], description: 'Leeg: open voor iedereen; anders de enige doelgroep waarvoor de voorziening is (code)' })),
+  targetGroupNote: Nullable(Type.String({ description: 'Omschrijving van de doelgroep bij "overig"' })),
   openToAll: Type.Boolean(),
   active: Type.Boolean(),
 });
 export const InstrumentList = Type.Object({ items: Type.Array(Instrument), total: Type.Integer() });
+
+/** A code of the fixed list of target groups, or null (open to everyone). */
+const TargetGroupOrNull = Type.Unsafe<(typeof TARGET_GROUPS)[number] | null>({
+  type: 'string', enum: [...TARGET_GROUPS, null], nullable: true,
+  description: 'Leeg: open voor iedereen; anders de doelgroep uit de vaste lijst',
+});
 
 export const NewInstrumentBody = Type.Object({
   code: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$' }),
@@ -333,7 +342,8 @@ export const NewInstrumentBody = Type.Object({
   description: Type.Optional(Text(4000)),
   asks: Type.Optional(Text(2000)),
   yields: Type.Optional(Text(2000)),
-  targetGroup: Type.Optional(OrNull(Text(100, 1))),
+  targetGroup: Type.Optional(TargetGroupOrNull),
+  targetGroupNote: Type.Optional(OrNull(Text(100))),
 }, { additionalProperties: false });
 
 export const InstrumentPatchBody = Type.Object({
@@ -342,7 +352,8 @@ export const InstrumentPatchBody = Type.Object({
   description: Type.Optional(Text(4000)),
   asks: Type.Optional(Text(2000)),
   yields: Type.Optional(Text(2000)),
-  targetGroup: Type.Optional(OrNull(Text(100, 1))),
+  targetGroup: Type.Optional(TargetGroupOrNull),
+  targetGroupNote: Type.Optional(OrNull(Text(100))),
   active: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 

@@ -63,6 +63,7 @@ export const NewAllocationBody = Type.Object({
   requestedOn: PastDate(),
   reason: Text(2000, 1),
   clientWish: Type.Optional(Text(2000)),
+  targetGroupConfirmed: Type.Optional(Type.Boolean({ description: 'Verplicht bij een voorziening voor één doelgroep: de klantmanager bevestigt dat de klant bij die doelgroep hoort' })),
 }, { additionalProperties: false });
 
 export const Created = Type.Object({ id: Type.Integer() });

@@ -2,8 +2,9 @@ import type { Queryable } from '../db.js';
 import type { SessionUser } from '../users.js';
 import { scopeCondition } from '../clients.js';
 import {
-  clientStatus, daysWithoutConversation, intensiefTeWeinig, onderOpDeStapel, YEAR_DAYS, type ClientStatus,
+  clientStatus, daysWithoutConversation, intakeOntbreekt, intensiefTeWeinig, onderOpDeStapel, YEAR_DAYS, type ClientStatus,
 } from '../../domain/casefile-rules.js';
+import { TIME_ZONE } from '../../domain/dates.js';
 
 /** What one query gathers per client; the flags are derived from it by the pure rules. */
 interface CaseloadFactsRow {
@@ -24,6 +25,7 @@ interface CaseloadFactsRow {
   ladderStep: number | null;
   diagnosis: 'kort' | 'lang' | null;
   bestand: 'werkplein' | 'wijk' | null;
+  hasIntake: boolean;
   activePlanSince: string | null;
   instrumentsStartedLast12Months: number;
 }
@@ -44,7 +46,7 @@ export interface CaseloadItem {
   ladderStep: number | null;
   diagnosis: 'kort' | 'lang' | null;
   bestand: 'werkplein' | 'wijk' | null;
-  flags: { onderOpDeStapel: boolean; intensiefTeWeinig: boolean; meetmomentNodig: { wave: string; status: string; dueOn: string } | null };
+  flags: { onderOpDeStapel: boolean; intensiefTeWeinig: boolean; geenIntake: boolean; meetmomentNodig: { wave: string; status: string; dueOn: string } | null };
 }
 
 export interface CaseloadFilter {
@@ -70,7 +72,7 @@ export function caseloadRepository(db: Queryable) {
       const rows = await db.query<CaseloadFactsRow>(
         `SELECT c.id, c.given_name || ' ' || c.family_name AS name, c.birth_date AS "birthDate",
                 c.consultant_id AS "consultantId", u.display_name AS "consultantName",
-                c.created_at::date AS "registeredOn",
+                (c.created_at AT TIME ZONE '${TIME_ZONE}')::date AS "registeredOn",
                 b.n > 0 AS "hasBenefitPeriod", b.open_start AS "benefitStart", b.open_n > 0 AS "hasOpenBenefitPeriod",
                 EXISTS (SELECT 1 FROM on_hold_period h
                          WHERE h.client_id = c.id AND h.start_date <= $2::date
@@ -84,6 +86,7 @@ export function caseloadRepository(db: Queryable) {
                 (SELECT bp.bestand FROM bestand_period bp
                   WHERE bp.client_id = c.id AND bp.start_date <= $2::date AND (bp.end_date IS NULL OR bp.end_date >= $2::date)
                   ORDER BY bp.start_date DESC, bp.id DESC LIMIT 1) AS bestand,
+                EXISTS (SELECT 1 FROM intake i WHERE i.client_id = c.id) AS "hasIntake",
                 (SELECT min(p.created_on) FROM action_plan p
                   WHERE p.client_id = c.id AND p.status = 'actief') AS "activePlanSince",
                 (SELECT count(*) FROM instrument_allocation a
@@ -135,6 +138,7 @@ function toItem(r: CaseloadFactsRow, today: string): CaseloadItem {
       intensiefTeWeinig: intensiefTeWeinig({
         status, distance: r.diagnosis, activePlanSince: r.activePlanSince, conversationsLast12Months: r.conversationsLast12Months,
       }, today),
+      geenIntake: intakeOntbreekt({ status, hasIntake: r.hasIntake }),
       // Measurement moments (T0/T1/T2) arrive with the questionnaire feature; until then
       // the case file holds no questionnaires, so whether one is due is not known: null.
       meetmomentNodig: null,

@@ -1,5 +1,8 @@
 import type { Queryable } from '../db.js';
 
+import { matchesInstrumentSearch } from '../../domain/catalogue-search.js';
+import type { TargetGroup } from '../../domain/codes.js';
+
 export interface Instrument {
   id: number;
   code: string;
@@ -9,14 +12,16 @@ export interface Instrument {
   description: string;
   asks: string;
   yields: string;
-  /** Null when open to everyone; otherwise the one target group it is reserved for. */
-  targetGroup: string | null;
+  /** Null when open to everyone; otherwise the one target group (code of TARGET_GROUPS) it is reserved for. */
+  targetGroup: TargetGroup | null;
+  /** The description of the group when targetGroup is 'overig'. */
+  targetGroupNote: string | null;
   openToAll: boolean;
   active: boolean;
 }
 
 export interface InstrumentSearch {
-  /** Words that must all occur in name, code, description, asks or yields. */
+  /** Words that must all occur (case and accents ignored) in name, code, description, asks, yields, target group or SRG type. */
   q?: string;
   srg?: number;
   /** Instruments this group may use: open to all, or reserved for exactly this group. `iedereen`: open to all only. */
@@ -33,22 +38,23 @@ export interface InstrumentFields {
   description: string;
   asks: string;
   yields: string;
-  targetGroup: string | null;
+  targetGroup: TargetGroup | null;
+  targetGroupNote: string | null;
 }
 
 /** Value meaning "only instruments open to everyone" in {@link InstrumentSearch.openTo}. */
 export const OPEN_TO_ALL = 'iedereen';
 
 const INSTRUMENT_COLUMNS = `i.id, i.code, i.name, i.srg_code AS "srgCode", t.name AS "srgName", i.description, i.asks, i.yields,
-  i.target_group AS "targetGroup", i.target_group IS NULL AS "openToAll", i.active`;
-
-/** Escapes LIKE wildcards so that a search for "50%" means the text "50%". */
-const likePattern = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const words = (text: string | undefined): string[] => (text ?? '').trim().split(/\s+/).filter(Boolean);
+  i.target_group AS "targetGroup", i.target_group_note AS "targetGroupNote", i.target_group IS NULL AS "openToAll", i.active`;
 
 export function catalogueRepository(db: Queryable) {
   return {
-    /** The keuzehulp: every filter narrows; words match case-insensitively anywhere in the text. */
+    /**
+     * The keuzehulp: every filter narrows. The catalogue of a municipality is a few dozen rows,
+     * so the word search runs here, on the same folded text as the domain rule (case and
+     * accents ignored: "zorg" finds "Zorgtraject" and "mantelzorg", "financien" finds "financiën").
+     */
     async search(municipalityId: number, s: InstrumentSearch): Promise<Instrument[]> {
       const where = ['i.municipality_id = $1'];
       const params: unknown[] = [municipalityId];
@@ -57,22 +63,18 @@ export function catalogueRepository(db: Queryable) {
         return `$${params.length}`;
       };
       if (!s.includeInactive) where.push('i.active');
-      for (const w of words(s.q)) {
-        const p = add(likePattern(w));
-        where.push(`(i.name ILIKE ${p} OR i.code ILIKE ${p} OR i.description ILIKE ${p} OR i.asks ILIKE ${p} OR i.yields ILIKE ${p})`);
-      }
-      for (const w of words(s.asks)) where.push(`i.asks ILIKE ${add(likePattern(w))}`);
       if (s.srg !== undefined) where.push(`i.srg_code = ${add(s.srg)}`);
       if (s.openTo !== undefined) {
         where.push(s.openTo.toLowerCase() === OPEN_TO_ALL
           ? 'i.target_group IS NULL'
           : `(i.target_group IS NULL OR lower(i.target_group) = lower(${add(s.openTo)}))`);
       }
-      return db.query<Instrument>(
+      const rows = await db.query<Instrument>(
         `SELECT ${INSTRUMENT_COLUMNS} FROM instrument i JOIN srg_type t ON t.code = i.srg_code
           WHERE ${where.join(' AND ')} ORDER BY i.name, i.id`,
         params,
       );
+      return rows.filter((i) => matchesInstrumentSearch(i, { q: s.q, asks: s.asks }));
     },
 
     async get(municipalityId: number, id: number): Promise<Instrument | null> {
@@ -90,9 +92,9 @@ export function catalogueRepository(db: Queryable) {
 
     async create(municipalityId: number, f: InstrumentFields): Promise<{ id: number }> {
       const rows = await db.query<{ id: number }>(
-        `INSERT INTO instrument (municipality_id, code, name, srg_code, description, asks, yields, target_group)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [municipalityId, f.code, f.name, f.srgCode, f.description, f.asks, f.yields, f.targetGroup],
+        `INSERT INTO instrument (municipality_id, code, name, srg_code, description, asks, yields, target_group, target_group_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [municipalityId, f.code, f.name, f.srgCode, f.description, f.asks, f.yields, f.targetGroup, f.targetGroup === 'overig' ? f.targetGroupNote : null],
       );
       return rows[0];
     },
@@ -100,7 +102,8 @@ export function catalogueRepository(db: Queryable) {
     /** Changes the given fields; false when the instrument is not the municipality's. */
     async update(municipalityId: number, id: number, f: Partial<Omit<InstrumentFields, 'code'> & { active: boolean }>): Promise<boolean> {
       const columns: Record<string, string> = {
-        name: 'name', srgCode: 'srg_code', description: 'description', asks: 'asks', yields: 'yields', targetGroup: 'target_group', active: 'active',
+        name: 'name', srgCode: 'srg_code', description: 'description', asks: 'asks', yields: 'yields', targetGroup: 'target_group',
+        targetGroupNote: 'target_group_note', active: 'active',
       };
       const entries = Object.entries(f).filter(([k, v]) => v !== undefined && k in columns);
       if (entries.length === 0) {

@@ -20,7 +20,7 @@ export interface Plan {
 }
 export interface Allocation {
   id: number; instrumentId: number; instrumentCode: string; instrumentName: string; srgCode: number; srgName: string;
-  targetGroup: string | null; requestedOn: string; startedOn: string | null; endedOn: string | null; outcome: string | null;
+  targetGroup: string | null; targetGroupNote: string | null; targetGroupConfirmed: boolean; requestedOn: string; startedOn: string | null; endedOn: string | null; outcome: string | null;
   satisfaction: number | null; reason: string; clientWish: string | null; allocatedById: number | null; allocatedByName: string | null;
 }
 export interface Conversation {
@@ -115,7 +115,7 @@ export function clientFileRepository(db: Queryable) {
             WHERE p.client_id = $1 ORDER BY s.due_on NULLS LAST, s.id`),
         q<Allocation>(
           `SELECT a.id, a.instrument_id AS "instrumentId", i.code AS "instrumentCode", i.name AS "instrumentName",
-                  i.srg_code AS "srgCode", t.name AS "srgName", i.target_group AS "targetGroup",
+                  i.srg_code AS "srgCode", t.name AS "srgName", i.target_group AS "targetGroup", i.target_group_note AS "targetGroupNote", a.target_group_confirmed AS "targetGroupConfirmed",
                   a.requested_on AS "requestedOn", a.started_on AS "startedOn", a.ended_on AS "endedOn", a.outcome,
                   a.satisfaction, a.reason, a.client_wish AS "clientWish", a.allocated_by AS "allocatedById",
                   u.display_name AS "allocatedByName"

@@ -38,6 +38,18 @@ export interface FieldSpec {
   description?: string;
   /** number fields */
   step?: string;
+  /**
+   * Shown as a cell of a compact table (one row per `row`, one column per `column`) instead of
+   * a field of its own; the label stays for screen readers and is hidden on screen.
+   */
+  grid?: { row: string; column: string };
+}
+
+/** The table in which the fields with a `grid` place are shown (caption, first column header, help). */
+export interface GridSpec {
+  caption: string;
+  rowHeader: string;
+  description?: string;
 }
 
 export interface RecordFormProps {
@@ -57,6 +69,8 @@ export interface RecordFormProps {
   focusFirst?: boolean;
   /** Extra checks in the browser before sending; field name → message. */
   check?: (values: FormValues) => Record<string, string>;
+  /** How fields with a `grid` place are laid out. */
+  grid?: GridSpec;
   children?: ReactNode;
 }
 
@@ -67,7 +81,7 @@ export interface RecordFormProps {
  * offers to reload.
  */
 export function RecordForm({
-  title, headingLevel = 3, fields, initial, submitLabel, onSubmit, onCancel, onReload, fieldOfParam, focusFirst = true, check, children,
+  title, headingLevel = 3, fields, initial, submitLabel, onSubmit, onCancel, onReload, fieldOfParam, focusFirst = true, check, grid, children,
 }: RecordFormProps) {
   const tx = useTexts();
   const { t } = useI18n();
@@ -192,19 +206,71 @@ export function RecordForm({
       )}
       {children}
       <div className="ks-record-form__fields">
-        {fields.map((f, index) => (
-          <Field
-            key={f.name}
-            spec={f}
-            id={fieldId(f.name)}
-            value={values[f.name]}
-            error={errors[f.name]}
-            onChange={(v) => set(f.name, v)}
-            inputRef={index === 0 ? (el) => { firstRef.current = el; } : undefined}
-            requiredText={tx('required')}
-            chooseText={tx('choose')}
-          />
-        ))}
+        {fields.map((f, index) => {
+          const field = (compact: boolean) => (
+            <Field
+              key={f.name}
+              spec={f}
+              id={fieldId(f.name)}
+              value={values[f.name]}
+              error={errors[f.name]}
+              onChange={(v) => set(f.name, v)}
+              inputRef={index === 0 ? (el) => { firstRef.current = el; } : undefined}
+              requiredText={tx('required')}
+              chooseText={tx('choose')}
+              compact={compact}
+            />
+          );
+          if (!f.grid) return field(false);
+          if (fields.findIndex((g) => g.grid) !== index) return null;
+          // the first field with a grid place draws the whole table
+          const cells = fields.filter((g) => g.grid);
+          const rows = [...new Set(cells.map((g) => g.grid!.row))];
+          const columns = [...new Set(cells.map((g) => g.grid!.column))];
+          const captionId = `${idBase}-grid`;
+          return (
+            <div key="grid" className="ks-form-grid">
+              <table className="utrecht-table ks-table ks-table--compact ks-form-grid__table" aria-describedby={grid?.description ? `${captionId}-help` : undefined}>
+                <caption id={captionId} className="utrecht-table__caption">{grid?.caption}</caption>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell">{grid?.rowHeader}</th>
+                    {columns.map((c) => <th key={c} scope="col" className="utrecht-table__header-cell">{c}</th>)}
+                  </tr>
+                </thead>
+                <tbody className="utrecht-table__body">
+                  {rows.map((r) => (
+                    <tr key={r} className="utrecht-table__row">
+                      <th scope="row" className="utrecht-table__header-cell">{r}</th>
+                      {columns.map((c) => {
+                        const cell = cells.find((g) => g.grid!.row === r && g.grid!.column === c);
+                        const at = cell ? fields.indexOf(cell) : -1;
+                        return (
+                          <td key={c} className="utrecht-table__cell">
+                            {cell && (
+                              <Field
+                                spec={cell}
+                                id={fieldId(cell.name)}
+                                value={values[cell.name]}
+                                error={errors[cell.name]}
+                                onChange={(v) => set(cell.name, v)}
+                                inputRef={at === 0 ? (el) => { firstRef.current = el; } : undefined}
+                                requiredText={tx('required')}
+                                chooseText={tx('choose')}
+                                compact
+                              />
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {grid?.description && <p id={`${captionId}-help`} className="utrecht-form-field-description">{grid.description}</p>}
+            </div>
+          );
+        })}
       </div>
       <div className="ks-record-form__actions">
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>{busy ? tx('busy') : submitLabel}</Button>
@@ -223,9 +289,11 @@ interface FieldProps {
   inputRef?: (el: HTMLElement | null) => void;
   requiredText: string;
   chooseText: string;
+  /** In a table cell: the label is for screen readers only. */
+  compact?: boolean;
 }
 
-function Field({ spec, id, value, error, onChange, inputRef, requiredText, chooseText }: FieldProps) {
+function Field({ spec, id, value, error, onChange, inputRef, requiredText, chooseText, compact = false }: FieldProps) {
   const descriptionId = `${id}-description`;
   const errorId = `${id}-error`;
   const describedBy = cx(spec.description ? descriptionId : null, error ? errorId : null) || undefined;
@@ -314,8 +382,8 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
     );
   }
   return (
-    <div className={cx('utrecht-form-field', invalid && 'utrecht-form-field--invalid')}>
-      <div className="utrecht-form-field__label">
+    <div className={cx('utrecht-form-field', invalid && 'utrecht-form-field--invalid', compact && 'ks-form-field--compact')}>
+      <div className={cx('utrecht-form-field__label', compact && 'ks-visually-hidden')}>
         <label className="utrecht-form-label" htmlFor={id}>{label}</label>
       </div>
       {description}

@@ -58,6 +58,7 @@ export const en: Messages = {
   'task.admin.text': 'Manage users, teams and the list of provisions.',
   'clients.count.consultant': { one: 'You guide {count} client.', other: 'You guide {count} clients.' },
   'clients.count.teamleider': { one: '{team} guides {count} client.', other: '{team} guides {count} clients.' },
+  'clients.count.left': { one: '({count} left the benefit)', other: '({count} left the benefit)' },
   'clients.count.yourTeam': 'Your team',
   'clients.count.loading': 'Fetching the number of clients…',
   'clients.count.failed': 'The number of clients could not be fetched.',

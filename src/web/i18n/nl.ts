@@ -62,6 +62,7 @@ export const nl = {
   'task.admin.text': 'Beheer gebruikers, teams en de lijst met voorzieningen.',
   'clients.count.consultant': { one: 'U begeleidt {count} klant.', other: 'U begeleidt {count} klanten.' },
   'clients.count.teamleider': { one: '{team} begeleidt {count} klant.', other: '{team} begeleidt {count} klanten.' },
+  'clients.count.left': { one: '({count} uitgestroomd)', other: '({count} uitgestroomd)' },
   'clients.count.yourTeam': 'Uw team',
   'clients.count.loading': 'Het aantal klanten wordt opgehaald…',
   'clients.count.failed': 'Het aantal klanten kon niet worden opgehaald.',

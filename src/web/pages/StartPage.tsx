@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, type ApiClient, type SessionUser } from '../api.js';
+import { ApiError, type ApiClient, type ClientCount as ClientCountAnswer, type SessionUser } from '../api.js';
 import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useDocumentTitle } from '../components/useDocumentTitle.js';
@@ -17,7 +17,7 @@ type Remote<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: '
 /** How many clients the user (consultant) or the team (team leader) guides. */
 function ClientCount({ api, user, onSessionEnded }: StartPageProps) {
   const { t } = useI18n();
-  const [clients, setClients] = useState<Remote<{ total: number }>>({ status: 'loading' });
+  const [clients, setClients] = useState<Remote<ClientCountAnswer>>({ status: 'loading' });
   useEffect(() => {
     let current = true;
     api.countClients().then(
@@ -39,11 +39,13 @@ function ClientCount({ api, user, onSessionEnded }: StartPageProps) {
     case 'error':
       return <p className="utrecht-paragraph ks-task__status">{t('clients.count.failed')}</p>;
     case 'ok': {
-      const count = clients.data.total;
+      // Only clients still being guided count; those who flowed out are named apart.
+      const { active: count, uitgestroomd } = clients.data;
       const text = user.role === 'teamleider'
         ? t('clients.count.teamleider', { count, team: user.teamName ?? t('clients.count.yourTeam') })
         : t('clients.count.consultant', { count });
-      return <p className="utrecht-paragraph ks-task__figure">{text}</p>;
+      const left = uitgestroomd > 0 ? ` ${t('clients.count.left', { count: uitgestroomd })}` : '';
+      return <p className="utrecht-paragraph ks-task__figure">{text.replace(/\.$/, '')}{left}.</p>;
     }
   }
 }

@@ -4,9 +4,10 @@ import { caseloadRepository, type CaseloadItem } from '../../../store/casefile/c
 import { organisationRepository } from '../../../store/casefile/catalogue.js';
 import { writeAudit } from '../../../store/audit.js';
 import { CASE_FILE_ROLES } from '../../../domain/roles.js';
+import { BOTTOM_OF_PILE_DAYS } from '../../../domain/casefile-rules.js';
 import { ApiError, invalid } from '../../errors.js';
 import { currentUser, requireRole } from '../../auth.js';
-import { todayIso } from '../../formats.js';
+import { todayIso } from '../../../domain/dates.js';
 import { questionnaireRepository } from '../../../store/questionnaire.js';
 import { actionableWave, waveStatuses } from '../../../questionnaire/schedule.js';
 import { problems } from '../../schemas/common.js';
@@ -85,7 +86,7 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
   app.get('/team/bottom-of-pile', {
     preHandler: requireRole('teamleider'),
     schema: {
-      tags: ['team'], summary: 'Klanten van het team die 183 dagen of langer geen gesprek hadden (onder op de stapel)',
+      tags: ['team'], summary: `Klanten van het team die ${BOTTOM_OF_PILE_DAYS} dagen of langer geen gesprek hadden (onder op de stapel)`,
       response: { 200: BottomOfPile, ...problems(401, 403) },
     },
   }, async (request) => {

@@ -10,6 +10,15 @@ import {
   NewInstrumentBody, NewLifeDomainBody, NewTeamBody, SrgTypeList, TeamList,
 } from '../../schemas/casefile.js';
 import { changeWithAudit, requireText } from './shared.js';
+import type { TargetGroup } from '../../../domain/codes.js';
+
+/** A reservation from the fixed list; "overig" needs a description, the other groups keep none. */
+function reservationOf(targetGroup: TargetGroup | null, note: string | null | undefined): { targetGroup: TargetGroup | null; targetGroupNote: string | null } {
+  if (targetGroup !== 'overig') return { targetGroup, targetGroupNote: null };
+  const text = note?.trim() ?? '';
+  if (text === '') throw invalid({ name: 'targetGroupNote', reason: 'Beschrijf voor welke andere doelgroep de voorziening is.' });
+  return { targetGroup, targetGroupNote: text };
+}
 
 /**
  * The instrument catalogue with its keuzehulp (search and filters, target-group reservations
@@ -48,14 +57,14 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
     const user = currentUser(request);
     const b = request.body;
     requireText('name', b.name);
-    if (b.targetGroup != null) requireText('targetGroup', b.targetGroup);
+    const reservation = reservationOf(b.targetGroup ?? null, b.targetGroupNote);
     const row = await changeWithAudit(db, user, null, 'create', 'instrument', async (tx) => {
       const repo = catalogueRepository(tx);
       if (!(await repo.srgExists(b.srgCode))) throw invalid({ name: 'srgCode', reason: `Onbekende SRG-code ${b.srgCode}.` });
       if (await repo.codeTaken(user.municipalityId, b.code)) throw new ApiError('CONFLICT_DUPLICATE', `Er is al een voorziening met code "${b.code}".`);
       return repo.create(user.municipalityId, {
         code: b.code, name: b.name.trim(), srgCode: b.srgCode, description: b.description ?? '', asks: b.asks ?? '', yields: b.yields ?? '',
-        targetGroup: b.targetGroup?.trim() ?? null,
+        ...reservation,
       });
     }, (r) => `voorziening ${r.id} (${b.code})`);
     return reply.status(201).send(row);
@@ -69,11 +78,14 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
     const b = request.body;
     if (Object.keys(b).length === 0) throw invalid({ name: 'body', reason: 'Geef minstens één gegeven om te wijzigen.' });
     if (b.name !== undefined) requireText('name', b.name);
-    if (b.targetGroup != null) requireText('targetGroup', b.targetGroup);
+    const reservation = b.targetGroup !== undefined ? reservationOf(b.targetGroup, b.targetGroupNote) : {};
+    if (b.targetGroup === undefined && b.targetGroupNote !== undefined) {
+      throw invalid({ name: 'targetGroupNote', reason: 'Geef de doelgroep ("overig") mee met de omschrijving.' });
+    }
     return changeWithAudit(db, user, null, 'update', 'instrument', async (tx) => {
       const repo = catalogueRepository(tx);
       if (b.srgCode !== undefined && !(await repo.srgExists(b.srgCode))) throw invalid({ name: 'srgCode', reason: `Onbekende SRG-code ${b.srgCode}.` });
-      const changes = { ...b, ...(b.name !== undefined ? { name: b.name.trim() } : {}), ...(b.targetGroup != null ? { targetGroup: b.targetGroup.trim() } : {}) };
+      const changes = { ...b, ...(b.name !== undefined ? { name: b.name.trim() } : {}), ...reservation };
       if (!(await repo.update(user.municipalityId, request.params.id, changes))) throw new ApiError('NOT_FOUND');
       return (await repo.get(user.municipalityId, request.params.id))!;
     }, () => `voorziening ${request.params.id}: ${Object.keys(b).join(', ')}`);

@@ -7,7 +7,7 @@ import { intervisionSummary, statusFromPeriods } from '../../../domain/casefile-
 import { ApiError, invalid } from '../../errors.js';
 import { currentUser, requireRole } from '../../auth.js';
 import { requireClientAccess } from '../../client-access.js';
-import { todayIso } from '../../formats.js';
+import { todayIso } from '../../../domain/dates.js';
 import { IdParams, problems } from '../../schemas/common.js';
 import { ClientFile, ClientPatchBody, IntervisionSummary, NewVersion } from '../../schemas/casefile.js';
 import { changeWithAudit, requireText } from './shared.js';

@@ -167,6 +167,7 @@ export function CaseloadPage({ api, user, onSessionEnded }: PageProps) {
                       <td className="utrecht-table__cell">{tx(`status.${r.status}`)}</td>
                       <td className="utrecht-table__cell">{r.ladderStep === null ? '—' : r.ladderStep}</td>
                       <td className="utrecht-table__cell">
+                        {r.flags.geenIntake && <Badge tone="warning">{tx('caseload.flag.geenIntake')}</Badge>}
                         {r.flags.onderOpDeStapel && <Badge tone="warning">{tx('caseload.flag.stapel')}</Badge>}
                         {r.flags.intensiefTeWeinig && <Badge tone="info">{tx('caseload.flag.intensief')}</Badge>}
                         {r.flags.meetmomentNodig && (

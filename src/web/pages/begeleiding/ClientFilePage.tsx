@@ -9,15 +9,13 @@ import {
   BestandSection, ConversationSection, DiagnosisSection, DiscriminationSection, FeedbackSection, InstrumentSection, IntakeSection,
   IntermediateSection, LadderSection, PlanSection, Section, WorkSection, str, type Save, type SectionProps,
 } from './sections.js';
-import { Badge, Failed, Loading, RefusedPage, isRefusal, readable, useFormatDate, useRemote } from './shared.js';
+import { Badge, Failed, Loading, RefusedPage, isRefusal, useFormatDate, useRemote } from './shared.js';
+import { MeasurementSection } from './measurement.js';
+import { Alert } from '../../components/Alert.js';
+import { codeLabel, codeOptions } from '../../../domain/codes.js';
 import { useTexts, type BegeleidingText } from './texts.js';
 import './begeleiding.css';
 
-const HOUSEHOLDS = ['alleenstaand', 'eenouder', 'paar_met_kinderen', 'paar_zonder_kinderen', 'overig', 'onbekend'];
-const EDUCATION = ['geen_basis', 'vmbo_mbo1', 'startkwalificatie', 'hbo_wo', 'onbekend'];
-const LANGUAGE = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'onbekend'];
-const WORK = ['geen', 'buitenland', 'nederland', 'onbekend'];
-const choices = (values: string[]) => values.map((value) => ({ value, label: readable(value) }));
 
 interface Loaded {
   file: ClientFileAnswer;
@@ -37,13 +35,13 @@ function PersonalData({ file, save, reload }: SectionProps) {
       <dl className="ks-facts ks-facts--columns">
         {row(tx('file.bsn'), c.bsn)}
         {row(tx('file.birthDate'), date(c.birthDate))}
-        {row(tx('file.gender'), readable(c.gender))}
+        {row(tx('file.gender'), codeLabel('gender', c.gender))}
         {row(tx('file.address'), address)}
         {row(tx('file.neighbourhood'), c.neighbourhood ?? '')}
-        {row(tx('file.household'), readable(c.household))}
-        {row(tx('file.education'), readable(c.educationLevel))}
-        {row(tx('file.language'), readable(c.dutchLanguageLevel))}
-        {row(tx('file.workExperience'), readable(c.workExperience))}
+        {row(tx('file.household'), codeLabel('household', c.household))}
+        {row(tx('file.education'), codeLabel('educationLevel', c.educationLevel))}
+        {row(tx('file.language'), codeLabel('dutchLanguageLevel', c.dutchLanguageLevel))}
+        {row(tx('file.workExperience'), codeLabel('workExperience', c.workExperience))}
         {row(tx('file.doelgroepregister'), c.doelgroepregister ? tx('yes') : tx('no'))}
       </dl>
       <h3 className="utrecht-heading-3">{tx('file.benefit')}</h3>
@@ -71,10 +69,10 @@ function PersonalData({ file, save, reload }: SectionProps) {
           { name: 'houseNumber', label: tx('file.houseNumber'), kind: 'text' },
           { name: 'postcode', label: tx('file.postcode'), kind: 'text', description: '1234 AB' },
           { name: 'city', label: tx('file.city'), kind: 'text' },
-          { name: 'household', label: tx('file.household'), kind: 'select', required: true, options: choices(HOUSEHOLDS) },
-          { name: 'educationLevel', label: tx('file.education'), kind: 'select', required: true, options: choices(EDUCATION) },
-          { name: 'dutchLanguageLevel', label: tx('file.language'), kind: 'select', required: true, options: choices(LANGUAGE) },
-          { name: 'workExperience', label: tx('file.workExperience'), kind: 'select', required: true, options: choices(WORK) },
+          { name: 'household', label: tx('file.household'), kind: 'select', required: true, options: codeOptions('household') },
+          { name: 'educationLevel', label: tx('file.education'), kind: 'select', required: true, options: codeOptions('educationLevel') },
+          { name: 'dutchLanguageLevel', label: tx('file.language'), kind: 'select', required: true, options: codeOptions('dutchLanguageLevel') },
+          { name: 'workExperience', label: tx('file.workExperience'), kind: 'select', required: true, options: codeOptions('workExperience') },
           { name: 'doelgroepregister', label: tx('file.doelgroepregister'), kind: 'checkbox' },
         ]}
         onReload={reload}
@@ -97,6 +95,7 @@ const SECTIONS: { id: string; title: BegeleidingText }[] = [
   { id: 'bestand', title: 'bestand.title' },
   { id: 'plan', title: 'plan.title' },
   { id: 'voorzieningen', title: 'instr.title' },
+  { id: 'meetmoment', title: 'mm.title' },
   { id: 'gesprekken', title: 'conv.title' },
   { id: 'ladder', title: 'ladder.title' },
   { id: 'tussenstappen', title: 'inter.title' },
@@ -141,6 +140,13 @@ export function ClientFilePage({ api, onSessionEnded, clientId }: PageProps & { 
         <div className="ks-facts__row"><dt>{tx('file.team')}</dt><dd>{file.client.teamName}</dd></div>
         <div className="ks-facts__row"><dt>{tx('file.consultant')}</dt><dd>{file.client.consultantName ?? '—'}</dd></div>
       </dl>
+      {file.intakes.length === 0 && file.status !== 'uitgestroomd' && (
+        <Alert type="warning">
+          <p className="utrecht-paragraph">
+            <strong>{tx('caseload.flag.geenIntake')}.</strong> {tx('intake.missing')} <a className="utrecht-link" href="#intake">{tx('intake.missingLink')}</a>
+          </p>
+        </Alert>
+      )}
       <p className="ks-visually-hidden" role="status" aria-live="polite">{status}</p>
       {status && <p className="utrecht-paragraph ks-saved" aria-hidden="true">{status}</p>}
       <div className="ks-file__layout">
@@ -159,6 +165,7 @@ export function ClientFilePage({ api, onSessionEnded, clientId }: PageProps & { 
           <BestandSection {...props} />
           <PlanSection {...props} />
           <InstrumentSection {...props} />
+          <MeasurementSection {...props} />
           <ConversationSection {...props} />
           <LadderSection {...props} />
           <IntermediateSection {...props} />

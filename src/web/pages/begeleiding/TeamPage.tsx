@@ -6,7 +6,11 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { navigate } from '../../router.js';
 import type { PageProps } from './CaseloadPage.js';
-import { Failed, Loading, RefusedPage, isRefusal, readable, useFormatDate, useRemote } from './shared.js';
+import { Failed, Loading, RefusedPage, isRefusal, useFormatDate, useRemote } from './shared.js';
+import { ClientPicker } from './ClientPicker.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { codeLabel } from '../../../domain/codes.js';
+import { monthLabel } from '../../../domain/dates.js';
 import { useTexts, type BegeleidingText } from './texts.js';
 import './begeleiding.css';
 
@@ -119,19 +123,13 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
             <p className="utrecht-paragraph">{tx('team.intervisionIntro')}</p>
             <form className="ks-filters" noValidate onSubmit={openCase}>
               <div className={missing ? 'utrecht-form-field utrecht-form-field--invalid' : 'utrecht-form-field'}>
-                <label className="utrecht-form-label" htmlFor="ks-case-client">{tx('team.intervisionClient')}</label>
-                {missing && <div id="ks-case-error" className="utrecht-form-field-error-message">{tx('team.intervisionMissing')}</div>}
-                <select
+                <ClientPicker
                   id="ks-case-client"
-                  className="utrecht-select utrecht-select--html-select"
-                  value={caseId}
-                  aria-invalid={missing || undefined}
-                  aria-describedby={missing ? 'ks-case-error' : undefined}
-                  onChange={(e) => { setCaseId(e.target.value); setMissing(false); }}
-                >
-                  <option value="">—</option>
-                  {clients.map((c) => <option key={c.id} value={String(c.id)}>{c.name} ({c.consultantName ?? '—'})</option>)}
-                </select>
+                  label={tx('team.intervisionClient')}
+                  clients={clients}
+                  error={missing ? tx('team.intervisionMissing') : null}
+                  onChange={(id) => { setCaseId(id === null ? '' : String(id)); setMissing(false); }}
+                />
               </div>
               <div className="ks-filters__submit">
                 <Button type="submit" appearance="primary-action">{tx('team.intervisionOpen')}</Button>
@@ -166,6 +164,8 @@ export function IntervisionPage({ api, onSessionEnded, clientId }: PageProps & {
 
 function Summary({ data }: { data: IntervisionAnswer }) {
   const tx = useTexts();
+  const { lang } = useI18n();
+  const month = (m: string | null) => monthLabel(m, lang);
   const row = (label: string, value: string) => <div className="ks-facts__row"><dt>{label}</dt><dd>{value}</dd></div>;
   const kinds = Object.entries(data.conversations.byKind);
   return (
@@ -178,10 +178,10 @@ function Summary({ data }: { data: IntervisionAnswer }) {
         <dl className="ks-facts ks-facts--columns">
           {row(tx('iv.ageBand'), data.ageBand)}
           {row(tx('iv.status'), tx(`status.${data.status}`))}
-          {row(tx('iv.household'), readable(data.household))}
-          {row(tx('iv.education'), readable(data.educationLevel))}
-          {row(tx('iv.language'), readable(data.dutchLanguageLevel))}
-          {row(tx('iv.workExperience'), readable(data.workExperience))}
+          {row(tx('iv.household'), codeLabel('household', data.household))}
+          {row(tx('iv.education'), codeLabel('educationLevel', data.educationLevel))}
+          {row(tx('iv.language'), codeLabel('dutchLanguageLevel', data.dutchLanguageLevel))}
+          {row(tx('iv.workExperience'), codeLabel('workExperience', data.workExperience))}
           {row(tx('iv.doelgroepregister'), data.doelgroepregister ? tx('yes') : tx('no'))}
         </dl>
       </section>
@@ -190,7 +190,7 @@ function Summary({ data }: { data: IntervisionAnswer }) {
         {data.diagnoses.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
           <ul className="utrecht-unordered-list">
             {data.diagnoses.map((d, i) => (
-              <li key={i} className="utrecht-unordered-list__item">{d.month}: {tx(d.distance === 'kort' ? 'diagnosis.kortShort' : 'diagnosis.langShort')}. {d.reasons}</li>
+              <li key={i} className="utrecht-unordered-list__item">{month(d.month)}: {tx(d.distance === 'kort' ? 'diagnosis.kortShort' : 'diagnosis.langShort')}. {d.reasons}</li>
             ))}
           </ul>
         )}
@@ -201,7 +201,7 @@ function Summary({ data }: { data: IntervisionAnswer }) {
           <ul className="utrecht-unordered-list">
             {data.plans.map((p, i) => (
               <li key={i} className="utrecht-unordered-list__item">
-                {tx('iv.planLine', { month: p.month, status: tx(`plan.status.${p.status}` as BegeleidingText), done: p.stepsDone, steps: p.steps })}
+                {tx('iv.planLine', { month: month(p.month), status: tx(`plan.status.${p.status}` as BegeleidingText), done: p.stepsDone, steps: p.steps })}
                 {p.goals.length > 0 && <ul className="utrecht-unordered-list">{p.goals.map((g, j) => <li key={j} className="utrecht-unordered-list__item">{g}</li>)}</ul>}
               </li>
             ))}
@@ -214,7 +214,7 @@ function Summary({ data }: { data: IntervisionAnswer }) {
           <ul className="utrecht-unordered-list">
             {data.instruments.map((a, i) => (
               <li key={i} className="utrecht-unordered-list__item">
-                {a.name} (SRG {a.srgCode}), {a.requestedMonth}{a.startedMonth && ` – ${a.startedMonth}`}{a.endedMonth && ` – ${a.endedMonth}`}
+                {a.name} (SRG {a.srgCode}), {month(a.requestedMonth)}{a.startedMonth && ` – ${month(a.startedMonth)}`}{a.endedMonth && ` – ${month(a.endedMonth)}`}
                 {a.outcome && `, ${tx(`instr.outcome.${a.outcome}` as BegeleidingText)}`}
                 {a.satisfaction !== null && `, ${tx('instr.satisfaction')}: ${a.satisfaction}/5`}. {tx('instr.why', { reason: a.reason })}
               </li>
@@ -233,7 +233,7 @@ function Summary({ data }: { data: IntervisionAnswer }) {
         <h2 id="iv-ladder" className="utrecht-heading-2">{tx('iv.ladder')}</h2>
         {data.ladderSteps.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
           <ol className="utrecht-ordered-list">
-            {data.ladderSteps.map((s, i) => <li key={i} className="utrecht-ordered-list__item">{s.month}: {s.step} – {tx(`ladder.${s.step}` as BegeleidingText)}</li>)}
+            {data.ladderSteps.map((s, i) => <li key={i} className="utrecht-ordered-list__item">{month(s.month)}: {s.step} – {tx(`ladder.${s.step}` as BegeleidingText)}</li>)}
           </ol>
         )}
       </section>
@@ -242,7 +242,7 @@ function Summary({ data }: { data: IntervisionAnswer }) {
         {data.workPeriods.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
           <ul className="utrecht-unordered-list">
             {data.workPeriods.map((w, i) => (
-              <li key={i} className="utrecht-unordered-list__item">{tx('iv.workLine', { start: w.startMonth, end: w.endMonth ?? '…', hours: w.hoursPerWeek })}</li>
+              <li key={i} className="utrecht-unordered-list__item">{tx('iv.workLine', { start: month(w.startMonth), end: w.endMonth ? month(w.endMonth) : '…', hours: w.hoursPerWeek })}</li>
             ))}
           </ul>
         )}

@@ -3,6 +3,9 @@ import type { CasefileApi, ClientFileAnswer, InstrumentItem, LifeDomains } from 
 import { AddForm } from '../../components/AddForm.js';
 import { Button } from '../../components/Button.js';
 import { RecordForm, type FieldSpec, type FormValues } from '../../components/RecordForm.js';
+import { Alert } from '../../components/Alert.js';
+import { ApiError } from '../../api.js';
+import { targetGroupLabel } from '../../../domain/codes.js';
 import { Badge, readable, todayIso, useFormatDate } from './shared.js';
 import { useTexts, type BegeleidingText } from './texts.js';
 
@@ -45,6 +48,10 @@ const KINDS = ['gesprek', 'telefoon', 'video', 'huisbezoek'];
 export function IntakeSection({ file, save, lifeDomains }: SectionProps) {
   const tx = useTexts();
   const date = useFormatDate();
+  const [savedOn, setSavedOn] = useState<string | null>(null);
+  // A re-intake starts from the previous intake's scores and notes (the latest comes first).
+  const previous = file.intakes[0];
+  const previousScores = new Map((previous?.scores ?? []).map((s) => [s.lifeDomainId, s]));
   const textFields = ['history', 'situation', 'wishes', 'workExperienceNote', 'diplomas', 'network'] as const;
   const fields: FieldSpec[] = [
     { name: 'heldOn', label: tx('intake.heldOn'), kind: 'date', required: true },
@@ -55,10 +62,21 @@ export function IntakeSection({ file, save, lifeDomains }: SectionProps) {
       description: tx('intake.foreignDiplomaValued.na'),
     },
     ...lifeDomains.flatMap((d): FieldSpec[] => [
-      { name: `score_${d.id}`, label: tx('intake.score', { domain: d.name }), kind: 'select', options: options(SCORES, (s) => tx(`score.${s}` as BegeleidingText)), description: tx('intake.scoreHelp') },
-      { name: `note_${d.id}`, label: tx('intake.note', { domain: d.name }), kind: 'text' },
+      {
+        name: `score_${d.id}`, label: tx('intake.score', { domain: d.name }), kind: 'select',
+        options: options(SCORES, (s) => tx(`score.${s}` as BegeleidingText)), grid: { row: d.name, column: tx('intake.col.score') },
+      },
+      { name: `note_${d.id}`, label: tx('intake.note', { domain: d.name }), kind: 'text', grid: { row: d.name, column: tx('intake.col.note') } },
     ]),
   ];
+  const initial: FormValues = { heldOn: todayIso() };
+  for (const d of lifeDomains) {
+    const s = previousScores.get(d.id);
+    if (s) {
+      initial[`score_${d.id}`] = String(s.score);
+      initial[`note_${d.id}`] = s.note ?? '';
+    }
+  }
   return (
     <Section id="intake" title={tx('intake.title')}>
       {file.intakes.length === 0 && <None />}
@@ -96,11 +114,18 @@ export function IntakeSection({ file, save, lifeDomains }: SectionProps) {
           )}
         </article>
       ))}
+      {savedOn && (
+        <Alert type="ok">
+          <p className="utrecht-paragraph" role="status">{tx('intake.savedNotice', { date: date(savedOn) })}</p>
+        </Alert>
+      )}
       <AddForm
         label={tx('intake.add')}
         submitLabel={tx('save')}
         fields={fields}
-        initial={{ heldOn: todayIso() }}
+        initial={initial}
+        grid={{ caption: tx('intake.domains'), rowHeader: tx('intake.col.domain'), description: tx('intake.scoreHelp') }}
+
         fieldOfParam={(param) => {
           const m = /^scores\.(\d+)\.(\w+)/.exec(param);
           if (!m) return undefined;
@@ -108,10 +133,11 @@ export function IntakeSection({ file, save, lifeDomains }: SectionProps) {
           const domain = scored[Number(m[1])];
           return domain ? `${m[2] === 'note' ? 'note' : 'score'}_${domain.id}` : undefined;
         }}
-        onSubmit={(v) => {
+        onSubmit={async (v) => {
           lastScores = Object.fromEntries(lifeDomains.map((d) => [d.id, str(v, `score_${d.id}`) !== undefined]));
           const diploma = str(v, 'foreignDiplomaValued');
-          return save(tx('intake.title'), 'POST', 'intakes', {
+          setSavedOn(null);
+          await save(tx('intake.title'), 'POST', 'intakes', {
             heldOn: str(v, 'heldOn'),
             ...Object.fromEntries(textFields.map((name) => [name, str(v, name)])),
             foreignDiplomaValued: diploma === undefined ? null : diploma === 'ja',
@@ -119,8 +145,11 @@ export function IntakeSection({ file, save, lifeDomains }: SectionProps) {
               .filter((d) => str(v, `score_${d.id}`) !== undefined)
               .map((d) => ({ lifeDomainId: d.id, score: Number(str(v, `score_${d.id}`)), note: str(v, `note_${d.id}`) })),
           });
+          setSavedOn(str(v, 'heldOn') ?? todayIso());
         }}
-      />
+      >
+        {previous && previousScores.size > 0 && <p className="utrecht-paragraph ks-muted">{tx('intake.prefilled', { date: date(previous.heldOn) })}</p>}
+      </AddForm>
     </Section>
   );
 }
@@ -129,7 +158,48 @@ let lastScores: Record<number, boolean> = {};
 
 // ---------------------------------------------------------------- diagnosis and bestand
 
-export function DiagnosisSection({ file, save }: SectionProps) {
+/**
+ * After a diagnosis "kort" the client belongs in the Werkpleinbestand: offered as one click
+ * while the client is not in it yet, confirmed on screen.
+ */
+function WerkpleinOffer({ file, save }: SectionProps) {
+  const tx = useTexts();
+  const date = useFormatDate();
+  const [done, setDone] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const current = file.diagnoses[0];
+  const inWerkplein = file.bestandPeriods.some((b) => b.bestand === 'werkplein' && (b.endDate === null || b.endDate >= todayIso()));
+  if (done) {
+    return <Alert type="ok"><p className="utrecht-paragraph" role="status">{tx('werkplein.done', { date: date(done) })}</p></Alert>;
+  }
+  if (!current || current.distance !== 'kort' || inWerkplein || file.status === 'uitgestroomd') return null;
+  const move = async () => {
+    const startDate = todayIso();
+    setBusy(true);
+    setProblem(null);
+    try {
+      await save(tx('bestand.werkplein'), 'POST', 'bestand', { bestand: 'werkplein', startDate });
+      setDone(startDate);
+    } catch (err) {
+      setProblem(err instanceof ApiError ? (err.invalidParams?.map((p) => p.reason).join(' ') || err.title) : tx('failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Alert type="info">
+      <p className="utrecht-paragraph">{tx('werkplein.offer')}</p>
+      {problem && <p className="utrecht-paragraph" role="alert">{problem}</p>}
+      <p className="utrecht-paragraph">
+        <Button appearance="primary-action" busy={busy} disabled={busy} onClick={() => void move()}>{tx('werkplein.move')}</Button>
+      </p>
+    </Alert>
+  );
+}
+
+export function DiagnosisSection(props: SectionProps) {
+  const { file, save } = props;
   const tx = useTexts();
   const date = useFormatDate();
   const [current, ...earlier] = file.diagnoses;
@@ -148,6 +218,7 @@ export function DiagnosisSection({ file, save }: SectionProps) {
           <p className="utrecht-paragraph">{line(current)}</p>
         </>
       )}
+      <WerkpleinOffer {...props} />
       {earlier.length > 0 && (
         <>
           <h3 className="utrecht-heading-3">{tx('diagnosis.history')}</h3>
@@ -299,7 +370,7 @@ function InstrumentFacts({ item }: { item: InstrumentItem }) {
     <>
       <p className="utrecht-paragraph ks-instrument__meta">
         SRG {item.srgCode}: {item.srgName}{' '}
-        {item.openToAll ? <Badge tone="ok">{tx('instr.openToAll')}</Badge> : <Badge tone="warning">{tx('instr.reserved', { group: item.targetGroup ?? '' })}</Badge>}
+        {item.openToAll ? <Badge tone="ok">{tx('instr.openToAll')}</Badge> : <Badge tone="warning">{tx('instr.reserved', { group: targetGroupLabel(item.targetGroup, item.targetGroupNote) })}</Badge>}
       </p>
       {item.description && <p className="utrecht-paragraph">{item.description}</p>}
       <dl className="ks-facts">
@@ -330,7 +401,7 @@ function Keuzehulp({ calls, onChoose }: { calls: CasefileApi; onChoose: (item: I
       current = false;
     };
   }, [calls]);
-  const groups = [...new Set((all ?? []).map((i) => i.targetGroup).filter((g): g is string => g !== null))].sort();
+  const groups = [...new Set((all ?? []).map((i) => i.targetGroup).filter((g): g is NonNullable<typeof g> => g !== null))].sort();
   const usedSrg = new Set((all ?? []).map((i) => i.srgCode));
   const run = () => {
     calls.instruments(search).then((list) => setResults(list.items), () => setFailed(true));
@@ -360,7 +431,7 @@ function Keuzehulp({ calls, onChoose }: { calls: CasefileApi; onChoose: (item: I
           <select id="kh-open" className="utrecht-select utrecht-select--html-select" value={search.openTo} onChange={(e) => set('openTo', e.target.value)}>
             <option value="">{tx('instr.openTo.all')}</option>
             <option value="iedereen">{tx('instr.openTo.iedereen')}</option>
-            {groups.map((g) => <option key={g} value={g}>{tx('instr.reserved', { group: g })}</option>)}
+            {groups.map((g) => <option key={g} value={g}>{tx('instr.reserved', { group: targetGroupLabel(g) })}</option>)}
           </select>
         </div>
         <div className="ks-filters__submit">
@@ -405,17 +476,23 @@ function RequestInstrument({ calls, save }: SectionProps) {
             <RecordForm
               title={tx('instr.allocate', { name: chosen.name })}
               submitLabel={tx('save')}
-              initial={{ requestedOn: todayIso(), reason: '', clientWish: '' }}
+              initial={{ requestedOn: todayIso(), reason: '', clientWish: '', targetGroupConfirmed: false }}
               fields={[
                 { name: 'requestedOn', label: tx('instr.requestedOn'), kind: 'date', required: true },
                 { name: 'reason', label: tx('instr.reason'), kind: 'textarea', required: true, description: tx('instr.reasonHelp') },
                 { name: 'clientWish', label: tx('instr.clientWish'), kind: 'textarea', required: true, description: tx('instr.clientWishHelp') },
+                // A reserved instrument: the consultant confirms; nothing is looked up about the client.
+                ...(chosen.targetGroup === null ? [] : [{
+                  name: 'targetGroupConfirmed', kind: 'checkbox' as const, required: true, description: tx('instr.confirmGroupHelp'),
+                  label: tx('instr.confirmGroup', { group: targetGroupLabel(chosen.targetGroup, chosen.targetGroupNote) }),
+                }]),
               ]}
               onCancel={() => setChosen(null)}
               fieldOfParam={(p) => (p === 'instrumentCode' ? 'reason' : undefined)}
               onSubmit={async (v) => {
                 await save(chosen.name, 'POST', 'instrument-allocations', {
                   instrumentCode: chosen.code, requestedOn: str(v, 'requestedOn'), reason: str(v, 'reason'), clientWish: str(v, 'clientWish'),
+                  ...(chosen.targetGroup === null ? {} : { targetGroupConfirmed: v.targetGroupConfirmed === true }),
                 });
                 close();
               }}
@@ -442,7 +519,7 @@ export function InstrumentSection(props: SectionProps) {
         <article key={a.id} className="ks-record" aria-labelledby={`alloc-${a.id}`}>
           <h3 id={`alloc-${a.id}`} className="utrecht-heading-3">{a.instrumentName}</h3>
           <p className="utrecht-paragraph">
-            SRG {a.srgCode}: {a.srgName}{a.targetGroup && <> <Badge tone="warning">{tx('instr.reserved', { group: a.targetGroup })}</Badge></>}
+            SRG {a.srgCode}: {a.srgName}{a.targetGroup && <> <Badge tone="warning">{tx('instr.reserved', { group: targetGroupLabel(a.targetGroup, a.targetGroupNote) })}</Badge></>}
           </p>
           <p className="utrecht-paragraph">
             {tx('instr.requested', { date: date(a.requestedOn) })}

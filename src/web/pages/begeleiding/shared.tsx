@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { useI18n, type Lang } from '../../i18n/i18n.js';
 import { useTexts } from './texts.js';
+import { todayIso } from '../../../domain/dates.js';
 
 export type Remote<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
 
@@ -48,11 +49,8 @@ export function useFormatDate(): (iso: string | null | undefined) => string {
   return useCallback((iso) => formatDate(iso, lang), [lang]);
 }
 
-/** Today in the user's time zone, as YYYY-MM-DD. */
-export function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+/** Today in Amsterdam (the server's "today" too), as YYYY-MM-DD. */
+export { todayIso };
 
 /** A code from the case file in readable form: "paar_met_kinderen" → "paar met kinderen". */
 export const readable = (code: string | null | undefined): string => (code ?? '').replace(/_/g, ' ');

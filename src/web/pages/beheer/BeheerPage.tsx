@@ -8,6 +8,7 @@ import type { FormValues } from '../../components/RecordForm.js';
 import type { PageProps } from '../begeleiding/CaseloadPage.js';
 import { Badge, Failed, Loading, useRemote } from '../begeleiding/shared.js';
 import '../begeleiding/begeleiding.css';
+import { codeOptions, targetGroupLabel } from '../../../domain/codes.js';
 import { useTexts } from './texts.js';
 
 interface Data {
@@ -53,11 +54,13 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
     { name: 'description', label: tx('instr.description'), kind: 'textarea' as const },
     { name: 'asks', label: tx('instr.asks'), kind: 'textarea' as const },
     { name: 'yields', label: tx('instr.yields'), kind: 'textarea' as const },
-    { name: 'targetGroup', label: tx('instr.targetGroup'), kind: 'text' as const, description: tx('instr.targetGroupHelp') },
+    { name: 'targetGroup', label: tx('instr.targetGroup'), kind: 'select' as const, description: tx('instr.targetGroupHelp'), options: codeOptions('targetGroup') },
+    { name: 'targetGroupNote', label: tx('instr.targetGroupNote'), kind: 'text' as const, description: tx('instr.targetGroupNoteHelp') },
   ];
   const instrumentBody = (v: FormValues) => ({
     name: str(v, 'name'), srgCode: Number(str(v, 'srgCode')), description: str(v, 'description') ?? '', asks: str(v, 'asks') ?? '',
     yields: str(v, 'yields') ?? '', targetGroup: str(v, 'targetGroup') ?? null,
+    targetGroupNote: str(v, 'targetGroup') === 'overig' ? str(v, 'targetGroupNote') ?? null : null,
   });
 
   return (
@@ -78,7 +81,7 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
         <AddForm
           label={tx('instr.add')}
           submitLabel={tx('save')}
-          initial={{ code: '', name: '', srgCode: '', description: '', asks: '', yields: '', targetGroup: '' }}
+          initial={{ code: '', name: '', srgCode: '', description: '', asks: '', yields: '', targetGroup: '', targetGroupNote: '' }}
           fields={instrumentFields(true)}
           onSubmit={(v) => change('POST', '/instruments', { code: str(v, 'code'), ...instrumentBody(v) })}
         />
@@ -88,7 +91,7 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
               <h3 className="utrecht-heading-3">{i.name} <span className="ks-muted">({i.code})</span></h3>
               <p className="utrecht-paragraph">
                 SRG {i.srgCode}: {i.srgName}{' '}
-                {i.openToAll ? <Badge tone="ok">{tx('instr.openToAll')}</Badge> : <Badge tone="warning">{tx('instr.reserved', { group: i.targetGroup ?? '' })}</Badge>}{' '}
+                {i.openToAll ? <Badge tone="ok">{tx('instr.openToAll')}</Badge> : <Badge tone="warning">{tx('instr.reserved', { group: targetGroupLabel(i.targetGroup, i.targetGroupNote) })}</Badge>}{' '}
                 {!i.active && <Badge tone="neutral">{tx('inactive')}</Badge>}
               </p>
               <dl className="ks-facts">
@@ -101,7 +104,7 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
                 headingLevel={4}
                 initial={{
                   name: i.name, srgCode: String(i.srgCode), description: i.description, asks: i.asks, yields: i.yields,
-                  targetGroup: i.targetGroup ?? '', active: i.active,
+                  targetGroup: i.targetGroup ?? '', targetGroupNote: i.targetGroupNote ?? '', active: i.active,
                 }}
                 fields={[...instrumentFields(false), { name: 'active', label: tx('active'), kind: 'checkbox' }]}
                 onSubmit={(v) => change('PATCH', `/instruments/${i.id}`, { ...instrumentBody(v), active: v.active === true })}
