@@ -248,7 +248,10 @@ describe('what each role is offered', () => {
       const cells = await rows.filter({ has: p.locator('th', { hasText: new RegExp(`^${name}$`) }) }).locator('td').allInnerTexts();
       assert.match(cells[0], /^\d[\d.]*$/, `${name}: ${cells.join(' | ')}`);
       assert.equal(Number(cells[0].replace(/\./g, '')) % 5, 0, `${name} rounded to fives: ${cells[0]}`);
-      assert.ok(cells.every((c) => !/< 10|^x$/.test(c)), `${name}: ${cells.join(' | ')}`);
+      // the group itself and most of its stages are shown; a stage may be "x" where it would
+      // give away the other group's small count at that stage
+      const hidden = cells.filter((c) => /< 10|^x$/.test(c)).length;
+      assert.ok(hidden <= cells.length / 4, `${name}: ${cells.join(' | ')}`);
     }
     assert.match(await p.getByTestId('rounding-note').innerText(), /afgerond op veelvouden van 5/);
     await p.getByTestId('groups').screenshot({ path: screenshotPath('spiegel-team-noord-geslacht.png') });
