@@ -21,6 +21,7 @@ import { spiegelRoutes } from './routes/spiegel.js';
 import { importRoutes } from './routes/import.js';
 import { avgRoutes } from './routes/avg.js';
 import { registerSecurity } from './security.js';
+import { configureAudit } from '../store/audit.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -47,6 +48,7 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  configureAudit({ secret: ctx.config.auditSecret });
   const app = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 1024 * 1024,
