@@ -96,7 +96,7 @@ const AUDIT_LOCK = 7_210_001;
 const isDb = (q: Queryable): q is Db => typeof (q as Partial<Db>).transaction === 'function';
 
 async function chainHead(tx: Queryable): Promise<{ seq: number; mac: string } | null> {
-  const [last] = await tx.query<{ seq: string; mac: string }>('SELECT seq::text AS seq, mac FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
+  const [last] = await tx.query<{ seq: string; mac: string }>('SELECT a.seq::text AS seq, a.mac FROM audit_log a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1');
   return last ? { seq: Number(last.seq), mac: last.mac } : null;
 }
 
@@ -191,7 +191,7 @@ function legacyCheck<R extends DbRow>(rows: readonly R[], atOf: (r: R) => string
 async function sealLegacyRows(tx: Queryable): Promise<number> {
   const { secret, checkpointFile } = current();
   if (checkpointFile && (await readCheckpoints(checkpointFile)).length > 0) return 0;
-  const rows = await tx.query<DbRow & { at_js: Date | string }>(`${SELECT_ROW.replace('FROM audit_log', ', at AS at_js FROM audit_log')} ORDER BY id`);
+  const rows = await tx.query<DbRow & { at_js: Date | string }>(`${SELECT_ROW.replace('FROM audit_log', ', at AS at_js FROM audit_log')} ORDER BY audit_log.id`);
   if (rows.length === 0) return 0;
   const legacy = legacyCheck(rows, (r) => (r.at_js instanceof Date ? r.at_js.toISOString() : String(r.at_js)));
   let prev: string | null = null;
@@ -341,7 +341,7 @@ export async function verifyAuditChain(db: Queryable, options: number | VerifyOp
     ok: firstBroken === null, checked, unchained: 0, head: seq > 0 ? { count: seq, mac: prev! } : null, checkpoints: checkpoints.length, firstBroken,
   });
   for (;;) {
-    const rows = await db.query<DbRow>(`${SELECT_ROW} WHERE id > $1::bigint ORDER BY id LIMIT $2`, [lastId, pageSize]);
+    const rows = await db.query<DbRow>(`${SELECT_ROW} WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT $2`, [lastId, pageSize]);
     if (rows.length === 0) break;
     for (const r of rows) {
       lastId = String(r.id);

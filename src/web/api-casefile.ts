@@ -57,7 +57,9 @@ export function casefileApi(api: ApiClient) {
     lifeDomains: (includeInactive = false) => api.send<LifeDomains>('GET', `/life-domains${query({ includeInactive: includeInactive || undefined })}`),
     teamOverview: () => api.send<TeamOverviewAnswer>('GET', '/team/overview'),
     bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/bottom-of-pile'),
-    intervision: (id: number) => api.send<IntervisionAnswer>('GET', `/clients/${id}/intervision-summary`),
+    /** With `withFreeText`, the team leader confirms that the file's free texts hold no health details. */
+    intervision: (id: number, withFreeText = false) =>
+      api.send<IntervisionAnswer>('GET', `/clients/${id}/intervision-summary${withFreeText ? '?geenGezondheidsgegevens=true' : ''}`),
     teams: () => api.send<Teams>('GET', '/teams'),
     users: () => api.send<{ items: UserRow[] }>('GET', '/users'),
     /** Beheer: POST or PATCH of catalogue, life domains, teams and users. */
