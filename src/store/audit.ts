@@ -102,19 +102,22 @@ async function chainHead(tx: Queryable): Promise<{ seq: number; mac: string } | 
 
 async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  let head = await chainHead(tx);
+  // One round trip: the head, the time, and the ids the new rows will get.
+  const [state] = await tx.query<{ seq: string | null; mac: string | null; at: string; ids: string[] }>(
+    `SELECT h.seq, h.mac, ${NOW_TEXT} AS at,
+            ARRAY(SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::text FROM generate_series(1, $1::int)) AS ids
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT a.seq::text AS seq, a.mac FROM audit_log a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1) h ON true`,
+    [entries.length]);
+  const head = state.seq === null ? null : { seq: Number(state.seq), mac: state.mac! };
   if (!head) {
-    // The first keyed row: rows from before the key (migration 010) are sealed first, once.
+    // The first keyed row: rows from before the key (migration 010) are sealed first, once;
+    // then start again, so the new rows get ids after the sealing note (unused ids are harmless).
     const [any] = await tx.query('SELECT 1 FROM audit_log LIMIT 1');
-    if (any) {
-      await sealLegacyRows(tx);
-      head = await chainHead(tx);
-    }
+    if (any && (await sealLegacyRows(tx)) > 0) return appendChained(tx, entries);
   }
   const { secret } = current();
-  const [{ at }] = await tx.query<{ at: string }>(`SELECT ${NOW_TEXT} AS at`);
-  const ids = (await tx.query<{ id: string }>(
-    `SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::text AS id FROM generate_series(1, $1::int)`, [entries.length])).map((r) => r.id);
+  const { at, ids } = state;
   let prev = head?.mac ?? null;
   let seq = head?.seq ?? 0;
   const seqs: string[] = [];
