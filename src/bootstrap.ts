@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
+import { configureAudit, sealAuditLog } from './store/audit.js';
 import { writeDemodam } from './demo/write.js';
 
 import { DEMO_ACCOUNTS as ACCOUNTS, DEMO_PASSWORD } from './demo/organisation.js';
@@ -24,6 +25,9 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) log(`Database bijgewerkt (migraties ${applied.join(', ')}).`);
+  configureAudit({ secret: config.auditSecret, checkpointFile: config.auditCheckpointFile });
+  const sealed = await sealAuditLog(db);
+  if (sealed > 0) log(`Auditlog: ${sealed} oudere rijen verzegeld met AUDIT_SECRET.`);
   let loadedDemo = false;
   if (config.demo) {
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM municipality');

@@ -7,7 +7,7 @@ import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { writeDemodam } from './demo/write.js';
 import { importCommand, IMPORT_USAGE } from './import/command.js';
-import { verifyAuditChain } from './store/audit.js';
+import { configureAudit, sealAuditLog, startCheckpoints, verifyAuditChain, writeCheckpoint } from './store/audit.js';
 import { runRetention } from './store/avg.js';
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './store/backup.js';
 import { runSnapshot, runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
@@ -29,6 +29,7 @@ async function serve(): Promise<void> {
   const say = (line: string) => console.log(line);
   const { db } = await prepareDatabase(config, say);
   const app = await buildApp({ db, config, warmMirror: true }, { logger: process.env.LOG_REQUESTS === '1' });
+  const checkpoints = startCheckpoints(db, config.auditCheckpointSeconds, say);
   const url = await app.listen({ port: config.port, host: config.host });
   say('');
   say(`Kansenspiegel draait op ${url.replace('127.0.0.1', 'localhost')}`);
@@ -38,8 +39,10 @@ async function serve(): Promise<void> {
     for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(14)} ${a.role}`);
   }
   if (isDevSecret(config.pseudonymSecret)) say('Let op: PSEUDONYM_SECRET is niet gezet; alleen geschikt voor de demo.');
+  if (isDevSecret(config.auditSecret)) say('Let op: AUDIT_SECRET is niet gezet; alleen geschikt voor de demo.');
   const stop = async () => {
     await app.close();
+    await checkpoints.stop();
     await db.close();
     process.exit(0);
   };
@@ -61,13 +64,19 @@ async function demo(args: string[]): Promise<void> {
   await db.close();
 }
 
-/** Opens the configured database (migrated), runs `fn`, closes it. */
+/**
+ * Opens the configured database (migrated, audit log sealed), runs `fn`, closes it. What `fn`
+ * wrote to the audit log is anchored in the checkpoint file afterwards.
+ */
 async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    configureAudit({ secret: config.auditSecret, checkpointFile: config.auditCheckpointFile });
+    await sealAuditLog(db);
     await fn(db);
+    if (!process.exitCode) await writeCheckpoint(db);
   } finally {
     await db.close();
   }
@@ -82,6 +91,9 @@ async function main(argv: string[]): Promise<void> {
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       const applied = await migrate(db);
       console.log(applied.length ? `Toegepast: ${applied.join(', ')}` : 'De database is al bij.');
+      configureAudit({ secret: config.auditSecret, checkpointFile: config.auditCheckpointFile });
+      const sealed = await sealAuditLog(db);
+      if (sealed > 0) console.log(`Auditlog: ${sealed} oudere rijen verzegeld met AUDIT_SECRET.`);
       return db.close();
     }
     case 'demo': return demo(rest);
@@ -91,11 +103,17 @@ async function main(argv: string[]): Promise<void> {
       if (summary.status === 'mislukt') process.exitCode = 1;
     });
     case 'audit-verify': return withDb(async (db) => {
+      const config = loadConfig();
       const r = await verifyAuditChain(db);
-      const [last] = await db.query<{ id: number; row_hash: string | null }>('SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1');
-      if (r.ok) console.log(`Auditlog in orde: ${r.checked} rijen gecontroleerd (${r.unchained} van vóór de keten). Laatste hash (bewaar deze elders): ${last?.row_hash ?? '-'} (rij ${last?.id ?? '-'})`);
-      else {
-        console.log(`Auditlog GEBROKEN bij rij ${r.firstBroken!.id}: ${r.firstBroken!.reason}.`);
+      if (r.ok) {
+        const cp = await writeCheckpoint(db);
+        console.log(`Auditlog in orde: ${r.checked} rijen gecontroleerd met de sleutel, ${r.checkpoints} ankerpunten in ${config.auditCheckpointFile} kloppen.`);
+        console.log(`Kop van de keten (bewaar deze ook elders, bijvoorbeeld in het beheerlogboek): ${r.head ? `${r.head.count} rijen, ${r.head.mac}` : 'leeg'}` +
+          `${cp ? ' — als nieuw ankerpunt vastgelegd.' : ''}`);
+        if (r.checkpoints === 0) console.log('Let op: er was nog geen ankerpunt buiten de database; het weghalen van de laatste rijen valt pas op na het eerste ankerpunt.');
+      } else {
+        const where = r.firstBroken!.id > 0 ? `bij rij ${r.firstBroken!.id}` : 'bij de ankerpunten';
+        console.log(`Auditlog GEBROKEN ${where}: ${r.firstBroken!.reason}.`);
         process.exitCode = 1;
       }
     });

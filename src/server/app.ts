@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type preHandlerAsyncHookHandler } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -10,7 +10,7 @@ import type { AppContext } from './context.js';
 import { customFormats } from './formats.js';
 import { registerProblemHandler } from './problem.js';
 import { Problem } from './schemas/common.js';
-import { SESSION_COOKIE, hashToken } from './auth.js';
+import { SESSION_COOKIE, earlyCheckOf, hashToken, requireLogin } from './auth.js';
 import { sessionsRepository } from '../store/users.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -20,7 +20,8 @@ import { userRoutes } from './routes/users.js';
 import { spiegelRoutes } from './routes/spiegel.js';
 import { importRoutes } from './routes/import.js';
 import { avgRoutes } from './routes/avg.js';
-import { registerSecurity } from './security.js';
+import { LoginLimiter, registerSecurity } from './security.js';
+import { configureAudit } from '../store/audit.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -42,18 +43,37 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+/** TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest n senders". */
+function trustProxyOption(value: AppContext['config']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value;
+}
+
 export interface BuildOptions {
   logger?: boolean;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  configureAudit({ secret: ctx.config.auditSecret });
   const app = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy named in TRUST_PROXY, request.ip is the client's address (for the
+    // log-in limits) and request.protocol what the proxy received (for the Secure cookie).
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     ajv: { customOptions: { formats: customFormats, allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerProblemHandler(app);
+  // Which access check each API route makes before anything of the request is read: none for
+  // public routes (OpenAPI `security: []`), the route's own role check, or at least a log-in.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(API_PREFIX)) return;
+    const schema = route.schema as { security?: unknown[]; hide?: boolean } | undefined;
+    const isPublic = (Array.isArray(schema?.security) && schema.security.length === 0) || schema?.hide === true;
+    const early = [route.preHandler].flat().map(earlyCheckOf).find(Boolean);
+    route.config = { ...(route.config ?? {}), ...{ accessCheck: isPublic ? null : early ?? requireLogin } };
+  });
   registerSecurity(app);
   await app.register(cookie);
   app.addSchema(Problem);
@@ -67,6 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
   });
 
+  app.decorate('loginLimiter', new LoginLimiter());
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('csrfToken', null);
   const sessions = sessionsRepository(ctx.db);
@@ -78,6 +99,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       request.sessionUser = found.user;
       request.csrfToken = found.csrfToken;
     }
+  });
+  app.addHook('onRequest', async function (request, reply) {
+    const check = (request.routeOptions.config as { accessCheck?: preHandlerAsyncHookHandler | null } | undefined)?.accessCheck;
+    if (check) await check.call(this, request, reply);
   });
   app.addHook('onSend', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);

@@ -31,6 +31,22 @@ export function currentUser(request: FastifyRequest): SessionUser {
 }
 
 /**
+ * Marks the part of a preHandler that needs no parsed request (session, role, CSRF token). The
+ * app runs it already when the request arrives, before the body is read or validated, so a
+ * caller without the right log-in learns nothing about what a route accepts.
+ */
+export const EARLY_CHECK = Symbol('early access check');
+type EarlyCheck = preHandlerAsyncHookHandler & { [EARLY_CHECK]?: preHandlerAsyncHookHandler };
+
+export function markEarly<T extends preHandlerAsyncHookHandler>(handler: T, early: preHandlerAsyncHookHandler): T {
+  (handler as EarlyCheck)[EARLY_CHECK] = early;
+  return handler;
+}
+
+export const earlyCheckOf = (handler: unknown): preHandlerAsyncHookHandler | undefined =>
+  (typeof handler === 'function' ? (handler as EarlyCheck)[EARLY_CHECK] : undefined);
+
+/**
  * preHandler: a live session is required, and for every request that changes something the
  * X-CSRF-Token header must equal the session's token (the cookie alone is not enough).
  */
@@ -44,8 +60,10 @@ export const requireLogin: preHandlerAsyncHookHandler = async (request: FastifyR
 
 /** preHandler: logged in (with CSRF check) and one of the given roles. */
 export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
-  return async function (this: unknown, request, reply) {
+  const check: preHandlerAsyncHookHandler = async function (this: unknown, request, reply) {
     await requireLogin.call(this as never, request, reply);
     if (!roles.includes(request.sessionUser!.role)) throw new ApiError('FORBIDDEN_ROLE');
   };
+  return markEarly(check, check);
 }
+markEarly(requireLogin, requireLogin);

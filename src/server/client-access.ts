@@ -4,7 +4,7 @@ import { clientsRepository } from '../store/clients.js';
 import { writeAudit } from '../store/audit.js';
 import { CASE_FILE_ROLES } from '../domain/roles.js';
 import { ApiError } from './errors.js';
-import { requireRole } from './auth.js';
+import { markEarly, requireRole } from './auth.js';
 
 /**
  * preHandler for routes under /clients/:id — logged in, a case-file role, and the client is
@@ -13,7 +13,7 @@ import { requireRole } from './auth.js';
 export function requireClientAccess(db: Db): preHandlerAsyncHookHandler {
   const clients = clientsRepository(db);
   const roleCheck = requireRole(...CASE_FILE_ROLES);
-  return async function (this: unknown, request: FastifyRequest, reply) {
+  return markEarly(async function (this: unknown, request: FastifyRequest, reply) {
     await roleCheck.call(this as never, request, reply);
     const clientId = (request.params as { id: number }).id;
     const access = await clients.access(request.sessionUser!, clientId);
@@ -22,5 +22,5 @@ export function requireClientAccess(db: Db): preHandlerAsyncHookHandler {
       await writeAudit(db, [{ userId: request.sessionUser!.id, clientId, action: 'denied', resource: 'client', detail: `${request.method} ${request.routeOptions.url}` }]);
       throw new ApiError('FORBIDDEN_CLIENT');
     }
-  };
+  }, roleCheck);
 }

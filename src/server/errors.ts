@@ -13,8 +13,7 @@ export const ERRORS = {
   CONFLICT_VERSION: { status: 409, title: 'Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en voer uw wijziging nog eens in.' },
   CONFLICT_DUPLICATE: { status: 409, title: 'Dit bestaat al.' },
   NO_OPEN_BENEFIT: { status: 409, title: 'Deze klant heeft geen lopende uitkering.' },
-  RATE_LIMITED: { status: 429, title: 'Te veel mislukte inlogpogingen. Wacht een kwartier en probeer het dan opnieuw.' },
-  ACCOUNT_LOCKED: { status: 423, title: 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het later opnieuw.' },
+  RATE_LIMITED: { status: 429, title: 'Te veel mislukte inlogpogingen. Wacht even en probeer het dan opnieuw.' },
   INTERNAL: { status: 500, title: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' },
 } as const;
 

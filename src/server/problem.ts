@@ -58,6 +58,12 @@ export function registerProblemHandler(app: FastifyInstance): void {
       code = (error as FastifyError).code ?? 'BAD_REQUEST';
       title = status === 404 ? ERRORS.NOT_FOUND.title : 'Het verzoek kon niet worden verwerkt.';
       detail = error.message;
+    } else if ((error as { code?: unknown }).code === '22003') {
+      // A number beyond what the database column holds (PostgreSQL numeric_value_out_of_range).
+      status = 400;
+      code = 'VALIDATION';
+      title = ERRORS.VALIDATION.title;
+      detail = 'Een getal in het verzoek is te groot.';
     } else {
       status = 500;
       code = 'INTERNAL';

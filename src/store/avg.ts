@@ -149,18 +149,30 @@ export async function runRetention(db: Db, opts: { years: number; today: string;
 // ---------------------------------------------------------------------------------------------
 // Pseudonymised research export with k-anonymity on the quasi-identifiers.
 
-export const QUASI_IDENTIFIERS = ['leeftijd', 'geslacht', 'wijk', 'huishouden'] as const;
+/**
+ * Every exported attribute that someone else could know about a person (a neighbour, an
+ * employer, a relative, another register) is a quasi-identifier. The process attributes
+ * (diagnosis, plan, instruments, conversations) are known only inside the municipality; the
+ * outcome `uitstroom_werk` is the sensitive attribute, protected by l-diversity.
+ */
+export const QUASI_IDENTIFIERS = ['leeftijd', 'geslacht', 'wijk', 'huishouden', 'opleiding', 'taalniveau', 'werkervaring'] as const;
+/** The outcome that no class may give away: every class holds at least two of its values. */
+export const SENSITIVE_OUTCOME = 'uitstroom_werk';
 export type ResearchRow = Record<string, string>;
 
 export interface KAnonymityReport {
   k: number;
   quasiIdentifiers: readonly string[];
+  /** l-diversity: the outcome column and the number of distinct values each class must hold (null: not applied). */
+  diversity: { field: string; l: number } | null;
   rowsIn: number;
   rowsOut: number;
-  /** Rows whose value was made coarser, per quasi-identifier. */
+  /** Rows whose value was made coarser, per quasi-identifier (only those that changed). */
   generalised: Record<string, number>;
-  /** Rows left out because even the coarsest values left them in a class smaller than k. */
+  /** Rows left out because even the coarsest values left them in a class smaller than k or without l distinct outcomes. */
   suppressed: number;
+  /** Of those: rows in a class of at least k whose outcome was the same for all (l-diversity). */
+  suppressedHomogeneous: number;
   classes: number;
   smallestClass: number;
 }
@@ -169,38 +181,54 @@ export interface KAnonymityReport {
 export type Generaliser = { field: string; coarser: (value: string) => string };
 
 /**
- * Makes a table k-anonymous on the quasi-identifiers: rows in an equivalence class smaller than
- * k get their values generalised one quasi-identifier at a time (in the given order); rows that
- * still sit in a class smaller than k are suppressed. Every class in the result has ≥ k rows.
+ * Makes a table k-anonymous on the quasi-identifiers (and, when `diversity` is given,
+ * l-diverse in that column): rows in a class smaller than k, or with fewer than l distinct
+ * outcomes, get their values generalised one quasi-identifier at a time (in the given order);
+ * rows whose class still fails are suppressed. Every class in the result has ≥ k rows (and ≥ l
+ * distinct outcomes).
  */
-export function kAnonymise(rows: readonly ResearchRow[], qi: readonly string[], steps: readonly Generaliser[], k: number): { rows: ResearchRow[]; report: KAnonymityReport } {
+export function kAnonymise(
+  rows: readonly ResearchRow[], qi: readonly string[], steps: readonly Generaliser[], k: number, diversity?: { field: string; l: number },
+): { rows: ResearchRow[]; report: KAnonymityReport } {
   let work = rows.map((r) => ({ ...r }));
   const generalised: Record<string, number> = {};
   const classKey = (r: ResearchRow) => qi.map((q) => r[q]).join('\u0001');
-  const sizes = () => {
-    const m = new Map<string, number>();
-    for (const r of work) m.set(classKey(r), (m.get(classKey(r)) ?? 0) + 1);
+  const classes = () => {
+    const m = new Map<string, { n: number; outcomes: Set<string> }>();
+    for (const r of work) {
+      const key = classKey(r);
+      const c = m.get(key) ?? { n: 0, outcomes: new Set<string>() };
+      c.n++;
+      if (diversity) c.outcomes.add(r[diversity.field]);
+      m.set(key, c);
+    }
     return m;
   };
+  const bad = (c: { n: number; outcomes: Set<string> }) => c.n < k || (diversity !== undefined && c.outcomes.size < diversity.l);
   for (const step of steps) {
-    const s = sizes();
+    const s = classes();
     let changed = 0;
     for (const r of work) {
-      if (s.get(classKey(r))! >= k) continue;
-      const next = step.coarser(r[step.field]);
-      if (next !== r[step.field]) { r[step.field] = next; changed++; }
+      if (!bad(s.get(classKey(r))!)) continue;
+      const value = r[step.field];
+      if (value === undefined) continue;
+      const next = step.coarser(value);
+      if (next !== value) { r[step.field] = next; changed++; }
     }
-    generalised[step.field] = (generalised[step.field] ?? 0) + changed;
+    if (changed > 0) generalised[step.field] = (generalised[step.field] ?? 0) + changed;
   }
-  const s = sizes();
+  const s = classes();
   const before = work.length;
-  work = work.filter((r) => s.get(classKey(r))! >= k);
-  const final = sizes();
+  const homogeneous = work.filter((r) => { const c = s.get(classKey(r))!; return c.n >= k && bad(c); }).length;
+  work = work.filter((r) => !bad(s.get(classKey(r))!));
+  const final = classes();
+  const sizes = [...final.values()].map((c) => c.n);
   return {
     rows: work,
     report: {
-      k, quasiIdentifiers: qi, rowsIn: rows.length, rowsOut: work.length, generalised, suppressed: before - work.length,
-      classes: final.size, smallestClass: final.size ? Math.min(...final.values()) : 0,
+      k, quasiIdentifiers: qi, diversity: diversity ?? null, rowsIn: rows.length, rowsOut: work.length, generalised,
+      suppressed: before - work.length, suppressedHomogeneous: homogeneous,
+      classes: final.size, smallestClass: sizes.length ? Math.min(...sizes) : 0,
     },
   };
 }
@@ -211,28 +239,45 @@ export function ageBand(birthDate: string, today: string): string {
   return age <= 26 ? '≤26' : age <= 44 ? '27-44' : age <= 66 ? '45-66' : '67+';
 }
 
+const recode = (map: Record<string, string>) => (v: string) => map[v] ?? v;
+const anything = () => '*';
+
+/**
+ * The generalisation hierarchy, coarsest last: wijk → gemeente; work experience → ja/geen;
+ * language level → below B1 / B1 or higher; education → with or without a starting
+ * qualification; household → any; age → ≤44 / 45+; then work experience, language and
+ * education → any. Gender is never coarsened (it is then suppressed if need be).
+ */
 export const RESEARCH_STEPS: Generaliser[] = [
-  { field: 'wijk', coarser: () => '*' },
-  { field: 'huishouden', coarser: () => '*' },
+  { field: 'wijk', coarser: anything },
+  { field: 'werkervaring', coarser: recode({ buitenland: 'ja', nederland: 'ja' }) },
+  { field: 'taalniveau', coarser: recode({ A0: 'onder_B1', A1: 'onder_B1', A2: 'onder_B1', B1: 'B1_of_hoger', B2: 'B1_of_hoger', C1: 'B1_of_hoger', C2: 'B1_of_hoger' }) },
+  { field: 'opleiding', coarser: recode({ geen_basis: 'zonder_startkwalificatie', vmbo_mbo1: 'zonder_startkwalificatie', startkwalificatie: 'met_startkwalificatie', hbo_wo: 'met_startkwalificatie' }) },
+  { field: 'huishouden', coarser: anything },
   { field: 'leeftijd', coarser: (v) => (v === '≤26' || v === '27-44' ? '≤44' : v === '*' || v === '≤44' || v === '45+' ? v : '45+') },
+  { field: 'werkervaring', coarser: anything },
+  { field: 'taalniveau', coarser: anything },
+  { field: 'opleiding', coarser: anything },
 ];
 
 /**
  * One row per client without direct identifiers (no BSN, name, address, birth date, client id):
  * an export number, age band, gender, neighbourhood (wijk), household, education, language
- * level, work experience, and process outcomes; then made k-anonymous.
+ * level, work experience (all quasi-identifiers), the process (diagnosis, plan, instruments,
+ * conversations) and the outcome (outflow to work); then made k-anonymous and 2-diverse in the
+ * outcome. Whether someone ever worked is not exported: others can know it, and it nearly
+ * repeats the outcome.
  */
 export async function researchExport(db: Queryable, municipalityId: number, k: number, today: string): Promise<{ rows: ResearchRow[]; report: KAnonymityReport }> {
   const raw = await db.query<{
     birth_date: string; gender: string; wijk: string | null; household: string; education_level: string; dutch_language_level: string;
-    work_experience: string; distance: string | null; plan: boolean; instruments: number; conversations_12m: number; worked: boolean; outflow_work: boolean;
+    work_experience: string; distance: string | null; plan: boolean; instruments: number; conversations_12m: number; outflow_work: boolean;
   }>(
     `SELECT c.birth_date, c.gender, n.code AS wijk, c.household, c.education_level, c.dutch_language_level, c.work_experience,
             (SELECT d.distance FROM diagnosis d WHERE d.client_id = c.id ORDER BY d.given_on DESC, d.id DESC LIMIT 1) AS distance,
             EXISTS (SELECT 1 FROM action_plan p WHERE p.client_id = c.id) AS plan,
             (SELECT count(*) FROM instrument_allocation a WHERE a.client_id = c.id) AS instruments,
             (SELECT count(*) FROM conversation v WHERE v.client_id = c.id AND v.held_on > $2::date - 365) AS conversations_12m,
-            EXISTS (SELECT 1 FROM work_period w WHERE w.client_id = c.id) AS worked,
             EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.end_reason IN ('werk', 'werk_met_loonkostensubsidie')) AS outflow_work
        FROM client c LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id
       WHERE c.municipality_id = $1`, [municipalityId, today]);
@@ -240,9 +285,9 @@ export async function researchExport(db: Queryable, municipalityId: number, k: n
     leeftijd: ageBand(r.birth_date, today), geslacht: r.gender, wijk: r.wijk ?? 'onbekend', huishouden: r.household,
     opleiding: r.education_level, taalniveau: r.dutch_language_level, werkervaring: r.work_experience,
     diagnose: r.distance ?? 'geen', plan: r.plan ? 'ja' : 'nee', voorzieningen: String(Math.min(Number(r.instruments), 3)) + (Number(r.instruments) >= 3 ? '+' : ''),
-    gesprekken_12m: Number(r.conversations_12m) >= 4 ? '4+' : String(r.conversations_12m), werk: r.worked ? 'ja' : 'nee', uitstroom_werk: r.outflow_work ? 'ja' : 'nee',
+    gesprekken_12m: Number(r.conversations_12m) >= 4 ? '4+' : String(r.conversations_12m), uitstroom_werk: r.outflow_work ? 'ja' : 'nee',
   }));
-  const result = kAnonymise(rows, QUASI_IDENTIFIERS, RESEARCH_STEPS, k);
+  const result = kAnonymise(rows, QUASI_IDENTIFIERS, RESEARCH_STEPS, k, { field: SENSITIVE_OUTCOME, l: 2 });
   // Random order and a plain sequence number: the export cannot be linked to ids or to other exports.
   const shuffled = result.rows.map((r) => ({ r, s: Math.random() })).sort((a, b) => a.s - b.s).map(({ r }, i) => ({ nummer: String(i + 1), ...r }));
   return { rows: shuffled, report: result.report };

@@ -32,13 +32,9 @@ export function usersRepository(db: Queryable) {
       const rows = await db.query<UserRow>('SELECT * FROM app_user WHERE username = $1', [username]);
       return rows[0] ?? null;
     },
-    async recordFailedLogin(id: number, lockAfter: number, lockMinutes: number): Promise<void> {
-      await db.query(
-        `UPDATE app_user SET failed_logins = failed_logins + 1,
-           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-         WHERE id = $1`,
-        [id, lockAfter, lockMinutes],
-      );
+    /** Counts failures since the last successful log-in (shown to administrators; it locks nothing). */
+    async recordFailedLogin(id: number): Promise<void> {
+      await db.query('UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = $1', [id]);
     },
     async recordSuccessfulLogin(id: number): Promise<void> {
       await db.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id]);

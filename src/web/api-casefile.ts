@@ -69,7 +69,9 @@ export function casefileApi(api: ApiClient) {
     bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/bottom-of-pile'),
     measurements: (id: number) => api.send<MeasurementsAnswer>('GET', `/clients/${id}/measurements`),
     questionnaireLink: (id: number, wave: string) => api.send<QuestionnaireLink>('POST', `/clients/${id}/measurements/${wave}/link`),
-    intervision: (id: number) => api.send<IntervisionAnswer>('GET', `/clients/${id}/intervision-summary`),
+    /** With `withFreeText`, the team leader confirms that the file's free texts hold no health details. */
+    intervision: (id: number, withFreeText = false) =>
+      api.send<IntervisionAnswer>('GET', `/clients/${id}/intervision-summary${withFreeText ? '?geenGezondheidsgegevens=true' : ''}`),
     teams: () => api.send<Teams>('GET', '/teams'),
     users: () => api.send<{ items: UserRow[] }>('GET', '/users'),
     /** Beheer: POST or PATCH of catalogue, life domains, teams and users. */

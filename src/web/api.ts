@@ -70,7 +70,7 @@ async function problemOf(response: Response): Promise<ApiError> {
 }
 
 export interface ApiClient {
-  /** Logs in; a wrong name or password is an ApiError with code LOGIN_FAILED (401), a locked account ACCOUNT_LOCKED (423). */
+  /** Logs in; a wrong name or password is an ApiError with code LOGIN_FAILED (401), too many failed attempts RATE_LIMITED (429, with the wait in `detail`). */
   login(username: string, password: string): Promise<Session>;
   /** The session of this browser, or null when nobody is logged in. */
   currentSession(): Promise<Session | null>;

@@ -94,6 +94,9 @@ test('research export: no direct identifiers, age in bands, k-anonymous; onderzo
   await app.db.query(`INSERT INTO neighbourhood (id, municipality_id, code, name) VALUES (1, 1, 'WK000101', 'Centrum')`);
   await app.db.query(`INSERT INTO client (municipality_id, bsn, given_name, family_name, birth_date, gender, team_id, neighbourhood_id, household)
     SELECT 1, lpad((200000000 + g * 11)::text, 9, '0'), 'N' || g, 'F' || g, DATE '1990-06-01', 'vrouw', 1, 1, 'alleenstaand' FROM generate_series(1, 30) g`);
+  // Some of them left the benefit for work: a class where everyone had the same outcome would be suppressed (l-diversity).
+  await app.db.query(`INSERT INTO benefit_period (client_id, start_date, end_date, end_reason)
+    SELECT id, DATE '2020-01-01', DATE '2022-01-01', 'werk' FROM client WHERE given_name IN ('N1', 'N2', 'N3', 'N4', 'N5')`);
   const onderzoek = await app.loginAs('onderzoek');
   const res = await app.inject({ method: 'GET', url: '/api/v1/research-export?k=10', headers: onderzoek });
   assert.equal(res.statusCode, 200);

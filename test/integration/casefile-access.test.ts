@@ -151,7 +151,8 @@ test('intervision summary: team leader of the own team only, anonymised, audit-l
   await db.query(`INSERT INTO ladder_step (client_id, step, recorded_on, note) VALUES (1, 2, $1, 'Fatima'), (1, 4, $2, NULL)`, [day(-350), day(-150)]);
   await db.query(`INSERT INTO work_period (client_id, employer, start_date, hours_per_week, wage_cost_subsidy) VALUES (1, 'Zorgcentrum De Linde', $1, 24, true)`, [day(-30)]);
 
-  const res = await inject({ method: 'GET', url: '/api/v1/clients/1/intervision-summary', headers: await loginAs('tl-a') });
+  // Free texts only when the team leader confirms they hold no health details (see security-attacks for the default).
+  const res = await inject({ method: 'GET', url: '/api/v1/clients/1/intervision-summary?geenGezondheidsgegevens=true', headers: await loginAs('tl-a') });
   assert.equal(res.statusCode, 200, res.body);
   for (const secret of ['Fatima', 'El Amrani', 'Amrani', '111222333', 'Lindenlaan', '7511', '1980-03-01', '01-03-1980', '1980',
     'Anna', 'Vries', 'De Linde', 'Zorgcentrum', 'Arabisch', 'kinderen', 'Enschede']) {

@@ -54,20 +54,23 @@ export const avgRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db
     preHandler: requireRole('onderzoeker'),
     schema: {
       tags: ['avg'],
-      summary: 'Gepseudonimiseerde onderzoeksexport: geen directe identificatoren, leeftijd in klassen, k-anoniem op de quasi-identificatoren',
+      summary: 'Gepseudonimiseerde onderzoeksexport: geen directe identificatoren, leeftijd in klassen, k-anoniem op alle quasi-identificatoren en 2-divers in de uitkomst',
       querystring: Type.Object({
-        k: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000, description: 'Minimale klassengrootte (standaard 10)' })),
+        k: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Minimale klassengrootte (standaard en minimum: RESEARCH_MIN_K, 10)' })),
         format: Type.Optional(Type.Unsafe<'json' | 'csv'>({ type: 'string', enum: ['json', 'csv'] })),
       }),
       response: { 200: Type.Unknown(), ...problems(400, 401, 403) },
     },
   }, async (request, reply) => {
     const user = currentUser(request);
-    const k = request.query.k ?? 10;
+    const k = request.query.k ?? config.researchMinK;
+    if (k < config.researchMinK) {
+      throw invalid({ name: 'k', reason: `k moet minstens ${config.researchMinK} zijn: kleinere klassen maken mensen herkenbaar.` });
+    }
     const { rows, report } = await researchExport(db, user.municipalityId, k, todayIso());
     await writeAudit(db, [{
       userId: user.id, clientId: null, action: 'export', resource: 'onderzoeksexport',
-      detail: `k=${k}; ${report.rowsOut} regels; ${report.suppressed} onderdrukt`,
+      detail: `k=${k}; l=2 (${report.diversity?.field ?? '-'}); ${report.rowsOut} regels; ${report.suppressed} onderdrukt`,
     }]);
     if (request.query.format === 'csv') {
       const columns = rows.length ? Object.keys(rows[0]) : ['nummer'];

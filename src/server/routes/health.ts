@@ -8,6 +8,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     schema: {
       tags: ['beheer'],
       summary: 'Werkt de dienst?',
+      security: [],
       response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
     },
   }, async () => {

@@ -12,7 +12,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { questionnaireRepository, loadOutcomeRows } from '../../store/questionnaire.js';
-import { sessionsRepository, usersRepository } from '../../store/users.js';
+import { sessionsRepository } from '../../store/users.js';
 import { writeAudit } from '../../store/audit.js';
 import { CASE_FILE_ROLES } from '../../domain/roles.js';
 import { CURRENT_QUESTIONNAIRE, QUESTIONNAIRE_LANGS, WAVES, type Answers, type Mode, type QuestionnaireLang, type Wave } from '../../questionnaire/definition.js';
@@ -21,7 +21,7 @@ import { actionableWave, addDays, dueDates, waveStatuses } from '../../questionn
 import { computeOutcomes, toOutcomePersons } from '../../mirror/outcomes.js';
 import { SelectionError, parsePublishedPeriod } from '../../mirror/selection.js';
 import { protectionRules } from '../../mirror/disclosure.js';
-import { acceptPassword, startSession, verifyPassword } from '../session-start.js';
+import { checkLoginLimit, passwordLogin } from '../session-start.js';
 import { ApiError, invalid } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, newToken, requireRole } from '../auth.js';
 import { requireClientAccess } from '../client-access.js';
@@ -29,6 +29,8 @@ import { todayIso } from '../../domain/dates.js';
 import { Enum, problems } from '../schemas/common.js';
 
 const KIOSK_HOURS = 4;
+/** The limiter's name for attempts with a kiosk token that is unknown or has ended. */
+const ENDED_KIOSK = '\u0000kiosk-token';
 
 const ClientWaveParams = Type.Object({ id: Type.Integer({ minimum: 1 }), wave: Enum(WAVES) });
 const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
@@ -42,7 +44,6 @@ const OUTCOME_ROLES = ['teamleider', 'beleidsmedewerker', 'onderzoeker'] as cons
 export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
   const store = questionnaireRepository(db);
   const sessions = sessionsRepository(db);
-  const users = usersRepository(db);
   await store.ensureDefinition(CURRENT_QUESTIONNAIRE);
 
   function checkAnswers(answers: unknown) {
@@ -188,18 +189,21 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     schema: {
       tags: ['meetmomenten'], summary: 'Kioskmodus verlaten met het wachtwoord van de klantmanager (start een nieuwe sessie)', security: [],
       body: Type.Object({ kioskToken: Type.String({ minLength: 20, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-      response: problems(400, 401, 423),
+      response: problems(400, 401, 429),
     },
   }, async (request, reply) => {
     const tokenHash = hashToken(request.body.kioskToken);
     const info = await store.findToken(tokenHash);
-    if (!info || info.kind !== 'kiosk') throw new ApiError('LOGIN_FAILED');
-    const rows = await db.query<{ username: string }>('SELECT username FROM app_user WHERE id = $1', [info.createdBy]);
-    const user = await users.findByUsername(rows[0].username);
-    const ok = user ? await verifyPassword(user.password_hash, request.body.password) : false;
-    const accepted = await acceptPassword(db, user, ok);
-    await store.endKiosk(tokenHash);
-    return reply.status(201).send(await startSession(db, config, request, reply, accepted.id));
+    // Only a live kiosk token: one that ended (by leaving kiosk mode or by time) opens nothing.
+    // Its attempts count in the same limiter as the log-in, under the consultant's name.
+    if (!info || info.kind !== 'kiosk' || info.expired) {
+      checkLoginLimit(app.loginLimiter, config, request, reply, ENDED_KIOSK);
+      app.loginLimiter.fail(request.ip, ENDED_KIOSK, null);
+      throw new ApiError('LOGIN_FAILED');
+    }
+    const [owner] = await db.query<{ username: string }>('SELECT username FROM app_user WHERE id = $1', [info.createdBy]);
+    const session = await passwordLogin(db, config, app.loginLimiter, request, reply, owner.username, request.body.password, () => store.endKiosk(tokenHash));
+    return reply.status(201).send(session);
   });
 
   app.put('/questionnaire/settings', {

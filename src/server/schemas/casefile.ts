@@ -174,6 +174,10 @@ export const IntervisionSummary = Type.Object({
   workPeriods: Type.Array(Type.Object({
     employer: Type.Literal('werkgever'), startMonth: Type.String(), endMonth: NullableText, hoursPerWeek: Type.Number(), wageCostSubsidy: Type.Boolean(),
   })),
+  freeText: Type.Object({
+    included: Type.Boolean({ description: 'true: de teamleider bevestigde dat de vrije teksten geen gezondheidsgegevens bevatten' }),
+    leftOut: Type.Integer({ description: 'Aantal vrije teksten (redenen van diagnose en voorziening, doelen) dat is weggelaten' }),
+  }),
 }, { description: 'Geanonimiseerde casusbeschrijving: geen naam, BSN, adres, postcode of geboortedatum; maanden in plaats van dagen.' });
 
 // ---------------------------------------------------------------- changes

@@ -34,7 +34,7 @@ export const en: Messages = {
   'login.help': 'Forgot your password or have no account? Contact the functional administrator of your department.',
 
   'error.LOGIN_FAILED': 'The user name or password is not correct.',
-  'error.ACCOUNT_LOCKED': 'Your account is blocked for a while, because a wrong password was entered too often. Please try again later.',
+  'error.RATE_LIMITED': 'A wrong password was entered too often. Please wait a moment and try again.',
   'error.NETWORK': 'Kansenspiegel cannot be reached. Check your network and try again.',
   'error.generic': 'Something went wrong. Please try again later.',
   'error.retry': 'Try again',

@@ -38,7 +38,7 @@ export const nl = {
   'login.help': 'Wachtwoord vergeten of geen account? Neem contact op met de functioneel beheerder van uw afdeling.',
 
   'error.LOGIN_FAILED': 'Gebruikersnaam of wachtwoord klopt niet.',
-  'error.ACCOUNT_LOCKED': 'Uw account is tijdelijk geblokkeerd, omdat er te vaak een verkeerd wachtwoord is ingevuld. Probeer het later opnieuw.',
+  'error.RATE_LIMITED': 'Er is te vaak een verkeerd wachtwoord ingevuld. Wacht even en probeer het dan opnieuw.',
   'error.NETWORK': 'Er is geen verbinding met Kansenspiegel. Controleer uw netwerk en probeer het opnieuw.',
   'error.generic': 'Er ging iets mis. Probeer het later opnieuw.',
   'error.retry': 'Opnieuw proberen',

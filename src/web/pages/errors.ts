@@ -6,7 +6,7 @@ export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     switch (error.code) {
       case 'LOGIN_FAILED': return t('error.LOGIN_FAILED');
-      case 'ACCOUNT_LOCKED': return t('error.ACCOUNT_LOCKED');
+      case 'RATE_LIMITED': return error.detail ? `${t('error.RATE_LIMITED')} ${error.detail}` : t('error.RATE_LIMITED');
       case NETWORK_ERROR: return t('error.NETWORK');
     }
   }

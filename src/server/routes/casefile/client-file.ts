@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
 import { clientFileRepository } from '../../../store/casefile/client-file.js';
@@ -11,6 +12,24 @@ import { todayIso } from '../../../domain/dates.js';
 import { IdParams, problems } from '../../schemas/common.js';
 import { ClientFile, ClientPatchBody, IntervisionSummary, NewVersion } from '../../schemas/casefile.js';
 import { changeWithAudit, requireText } from './shared.js';
+
+/**
+ * Free text in the case description (reasons for a diagnosis or an instrument, goals of a plan)
+ * can hold health details, which an intervision group should not get. They are left out unless
+ * the team leader confirms that this file's texts hold none.
+ */
+function withoutFreeText(summary: ReturnType<typeof intervisionSummary>, confirmed: boolean) {
+  const texts = summary.diagnoses.filter((d) => d.reasons).length + summary.plans.reduce((n, p) => n + p.goals.length, 0)
+    + summary.instruments.filter((a) => a.reason).length;
+  if (confirmed) return { ...summary, freeText: { included: true, leftOut: 0 } };
+  return {
+    ...summary,
+    diagnoses: summary.diagnoses.map((d) => ({ ...d, reasons: '' })),
+    plans: summary.plans.map((p) => ({ ...p, goals: [] })),
+    instruments: summary.instruments.map((a) => ({ ...a, reason: '' })),
+    freeText: { included: false, leftOut: texts },
+  };
+}
 
 /** The whole case file of one client, its anonymised summary for intervision, and edits of personal data. */
 export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
@@ -35,14 +54,24 @@ export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     preHandler: [requireRole('teamleider'), clientAccess],
     schema: {
       tags: ['team'], summary: 'Geanonimiseerde casusbeschrijving voor intervisie (teamleider, eigen team)',
-      params: IdParams, response: { 200: IntervisionSummary, ...problems(401, 403, 404) },
+      params: IdParams,
+      querystring: Type.Object({
+        geenGezondheidsgegevens: Type.Optional(Type.Boolean({
+          description: 'De teamleider bevestigt dat de vrije teksten van dit dossier geen gezondheidsgegevens bevatten; alleen dan komen ze in de casus',
+        })),
+      }),
+      response: { 200: IntervisionSummary, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => {
     const user = currentUser(request);
     const file = await files.read(request.params.id);
     if (!file) throw new ApiError('NOT_FOUND');
-    const summary = intervisionSummary(file, todayIso());
-    await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'export', resource: 'intervision-summary' }]);
+    const confirmed = request.query.geenGezondheidsgegevens === true;
+    const summary = withoutFreeText(intervisionSummary(file, todayIso()), confirmed);
+    await writeAudit(db, [{
+      userId: user.id, clientId: file.client.id, action: 'export', resource: 'intervision-summary',
+      detail: confirmed ? 'met vrije tekst: teamleider bevestigde dat die geen gezondheidsgegevens bevat' : 'zonder vrije tekst',
+    }]);
     return summary;
   });
 

@@ -147,7 +147,8 @@ export function IntervisionPage({ api, onSessionEnded, clientId }: PageProps & {
   const tx = useTexts();
   useDocumentTitle(tx('iv.title'));
   const calls = useMemo(() => casefileApi(api), [api]);
-  const load = useCallback(() => calls.intervision(clientId), [calls, clientId]);
+  const [withFreeText, setWithFreeText] = useState(false);
+  const load = useCallback(() => calls.intervision(clientId, withFreeText), [calls, clientId, withFreeText]);
   const [remote, reload] = useRemote<IntervisionAnswer>(load, onSessionEnded);
   if (remote.status === 'error' && isRefusal(remote.error)) return <RefusedPage error={remote.error} />;
   return (
@@ -157,7 +158,32 @@ export function IntervisionPage({ api, onSessionEnded, clientId }: PageProps & {
       <p className="utrecht-paragraph">{tx('iv.intro')}</p>
       {remote.status === 'loading' && <Loading />}
       {remote.status === 'error' && <Failed onRetry={() => void reload()} />}
+      {remote.status === 'ok' && !remote.data.freeText.included && remote.data.freeText.leftOut > 0 && (
+        <FreeTextLeftOut count={remote.data.freeText.leftOut} onConfirm={() => setWithFreeText(true)} />
+      )}
       {remote.status === 'ok' && <Summary data={remote.data} />}
+    </div>
+  );
+}
+
+/** Free texts can hold health details: left out until the team leader confirms they hold none. */
+const FREE_TEXT = {
+  nl: {
+    leftOut: (n: number) => `${n} vrije ${n === 1 ? 'tekst is' : 'teksten zijn'} weggelaten (redenen, doelen): daarin kunnen gezondheidsgegevens staan.`,
+    confirm: 'Ik heb deze teksten in het dossier gelezen: er staan geen gezondheidsgegevens in. Neem ze op.',
+  },
+  en: {
+    leftOut: (n: number) => `${n} free ${n === 1 ? 'text was' : 'texts were'} left out (reasons, goals): they may hold health details.`,
+    confirm: 'I have read these texts in the file: they hold no health details. Include them.',
+  },
+} as const;
+
+function FreeTextLeftOut({ count, onConfirm }: { count: number; onConfirm: () => void }) {
+  const texts = FREE_TEXT[useI18n().lang === 'en' ? 'en' : 'nl'];
+  return (
+    <div className="ks-no-print">
+      <p className="utrecht-paragraph">{texts.leftOut(count)}</p>
+      <p className="utrecht-paragraph"><Button appearance="secondary-action" onClick={onConfirm}>{texts.confirm}</Button></p>
     </div>
   );
 }
@@ -216,7 +242,7 @@ function Summary({ data }: { data: IntervisionAnswer }) {
               <li key={i} className="utrecht-unordered-list__item">
                 {a.name} (SRG {a.srgCode}), {month(a.requestedMonth)}{a.startedMonth && ` – ${month(a.startedMonth)}`}{a.endedMonth && ` – ${month(a.endedMonth)}`}
                 {a.outcome && `, ${tx(`instr.outcome.${a.outcome}` as BegeleidingText)}`}
-                {a.satisfaction !== null && `, ${tx('instr.satisfaction')}: ${a.satisfaction}/5`}. {tx('instr.why', { reason: a.reason })}
+                {a.satisfaction !== null && `, ${tx('instr.satisfaction')}: ${a.satisfaction}/5`}.{a.reason && ` ${tx('instr.why', { reason: a.reason })}`}
               </li>
             ))}
           </ul>

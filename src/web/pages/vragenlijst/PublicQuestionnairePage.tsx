@@ -40,7 +40,7 @@ function KioskExit({ token }: { token: string }) {
       window.sessionStorage.removeItem(KIOSK_TOKEN_KEY);
       window.location.assign('/vragenlijsten');
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'ACCOUNT_LOCKED' ? 'Dit account is tijdelijk geblokkeerd.' : 'Het wachtwoord klopt niet.');
+      setError(err instanceof ApiError && err.code === 'RATE_LIMITED' ? `Te veel mislukte pogingen. ${err.detail ?? 'Wacht even en probeer het opnieuw.'}` : 'Het wachtwoord klopt niet.');
       setBusy(false);
     }
   }
