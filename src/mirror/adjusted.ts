@@ -1,5 +1,6 @@
 import { buildDesignMatrix, logisticRegression, oddsRatio2x2, type CategoricalVariable, type LogisticResult } from './stats/index.js';
 import { roundByKey, type ProtectionRules } from './disclosure.js';
+import { isSignificant } from './clear.js';
 import { groupLabel } from './grounds.js';
 import type { PersonTable } from './person-table.js';
 import { DEFAULT_THRESHOLD } from './funnel.js';
@@ -159,7 +160,7 @@ function explain(rows: AdjustedRow[], referenceLabel: string, covariates: string
   const fmt = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   for (const r of rows) {
     if (!r.crude || !r.adjusted) continue;
-    const sigC = r.crude.p < 0.05, sigA = r.adjusted.p < 0.05;
+    const sigC = isSignificant(r.crude.p), sigA = isSignificant(r.adjusted.p);
     const dir = r.adjusted.oddsRatio < 1 ? 'kleiner' : 'groter';
     if (sigC && !sigA) {
       out.push(`${r.label}: zonder correctie is de kans ${r.crude.oddsRatio < 1 ? 'kleiner' : 'groter'} dan bij ${referenceLabel} (odds ratio ${fmt(r.crude.oddsRatio)}), maar na rekening houden met ${covariates.join(', ')} is er geen duidelijk verschil meer (${fmt(r.adjusted.oddsRatio)}, interval ${fmt(r.adjusted.lower)}–${fmt(r.adjusted.upper)}). Het verschil hangt dus vooral samen met die andere kenmerken.`);

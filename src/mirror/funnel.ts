@@ -3,6 +3,7 @@ import { UNKNOWN, groundDef, type GroundDef } from './grounds.js';
 import { countGroups, groupKeys, totalKeys, type GroupCount, type PersonTable } from './person-table.js';
 import { decideSuppression, type SuppressionReason, type SuppressionResult } from './suppression.js';
 import { roundByKey, type ProtectionRules } from './disclosure.js';
+import { isClearDifference } from './clear.js';
 
 export const DEFAULT_THRESHOLD = 10;
 export const INTERSECTION_SEPARATOR = ' × ';
@@ -41,6 +42,8 @@ export interface MirrorCell {
   p: number | null;
   /** Benjamini–Hochberg adjusted over all groups and grounds of this stage in this mirror. */
   pAdjusted: number | null;
+  /** A clear difference with everyone else (clear.ts): the one rule the story, reports and page read. */
+  clear: boolean;
   suppressed: SuppressionReason;
 }
 
@@ -162,6 +165,7 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
     const adjusted = benjaminiHochberg(family.map((c) => c.p as number));
     family.forEach((c, k) => { c.pAdjusted = adjusted[k]; });
   }
+  for (const c of cells) c.clear = isClearDifference(c.pAdjusted, c.ratio);
 
   return {
     threshold,
@@ -192,7 +196,7 @@ function emptyCell(g: Grouping, c: GroupCount, stage: string, unknown: boolean, 
     nPopulation: null, nStage: null, sharePopulation: null, shareStage: null, differencePp: null,
     rate: null, rateLower: null, rateUpper: null, ratio: null, ratioLower: null, ratioUpper: null,
     reference: g.reference, ratioReference: null, ratioReferenceLower: null, ratioReferenceUpper: null,
-    test: null, p: null, pAdjusted: null, suppressed: hidden,
+    test: null, p: null, pAdjusted: null, clear: false, suppressed: hidden,
   };
 }
 
@@ -234,6 +238,51 @@ function fillReference(cell: MirrorCell, x: number, n: number, xRef: number, nRe
   cell.ratioReferenceUpper = rr.upper;
 }
 
+/** What the figures of one grouping are taken against: the bases of shares and comparisons. */
+interface Bases {
+  /** Denominators of the shares at stage s (population, and those who reached the stage). */
+  shares(s: number): { population: number; stage: number };
+  /** Everyone else at stage s for a group of n of whom x reached it; null = no comparison. */
+  others(s: number, n: number, x: number): { n: number; x: number } | null;
+  /** Counts may each be off by this much (rounding): the test takes the least favourable. */
+  slack: number;
+}
+
+/** The cells of one grouping: hidden cells stay empty, shown cells get every figure. */
+function groupingCells(g: Grouping, counts: readonly GroupCount[], stages: readonly string[], bases: Bases): MirrorCell[] {
+  const { supp } = g;
+  const isUnknown = counts.map((c) => c.groups.includes(UNKNOWN));
+  const shown = (i: number, s: number) => supp.population[i] === null && supp.stage[i][s] === null;
+  const refIndex = g.reference === null ? -1 : counts.findIndex((c) => c.groups[0] === g.reference);
+  const out: MirrorCell[] = [];
+  counts.forEach((c, i) => {
+    for (let s = 0; s < stages.length; s++) {
+      const hidden = supp.stage[i][s] ?? supp.population[i];
+      const cell = emptyCell(g, c, stages[s], isUnknown[i], hidden);
+      out.push(cell);
+      if (hidden !== null) {
+        // The group's size may still be shown when only this stage is hidden.
+        if (supp.population[i] === null) cell.nPopulation = c.population;
+        continue;
+      }
+      const n = c.population;
+      const x = c.reached[s];
+      fillRate(cell, x, n);
+      if (isUnknown[i] || n === 0) continue;
+      const den = bases.shares(s);
+      cell.sharePopulation = den.population > 0 ? pct(Math.min(1, n / den.population)) : null;
+      cell.shareStage = den.stage > 0 ? pct(Math.min(1, x / den.stage)) : null;
+      cell.differencePp = cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
+      const others = bases.others(s, n, x);
+      if (others) fillComparison(cell, x, n, others.x, others.n, bases.slack);
+      if (refIndex >= 0 && refIndex !== i && shown(refIndex, s) && counts[refIndex].population > 0) {
+        fillReference(cell, x, n, counts[refIndex].reached[s], counts[refIndex].population);
+      }
+    }
+  });
+  return out;
+}
+
 /**
  * Exact figures (the analyst's path, equal to R): shares, the comparison with everyone else and
  * tests over all people with a known value, hidden cells included in the complements.
@@ -242,7 +291,6 @@ function exactCells(g: Grouping, stages: readonly string[]): MirrorCell[] {
   const { counts, supp } = g;
   const S = stages.length;
   const isUnknown = counts.map((c) => c.groups.includes(UNKNOWN));
-  const refIndex = g.reference === null ? -1 : counts.findIndex((c) => c.groups[0] === g.reference);
   let knownPop = 0, totalPop = 0;
   const knownStage = new Array<number>(S).fill(0);
   const allStage = new Array<number>(S).fill(0);
@@ -257,40 +305,19 @@ function exactCells(g: Grouping, stages: readonly string[]): MirrorCell[] {
   // unknown cannot be worked back from the percentages.
   const unknownHiddenPop = counts.some((_, i) => isUnknown[i] && supp.population[i] !== null);
   const unknownHiddenStage = stages.map((_, st) => counts.some((_, k) => isUnknown[k] && (supp.stage[k][st] !== null || supp.population[k] !== null)));
-  const out: MirrorCell[] = [];
-  counts.forEach((c, i) => {
-    for (let s = 0; s < S; s++) {
-      const hidden = supp.stage[i][s] ?? supp.population[i];
-      const cell = emptyCell(g, c, stages[s], isUnknown[i], hidden);
-      out.push(cell);
-      if (hidden !== null) {
-        // The group's size may still be shown when only this stage is hidden.
-        if (supp.population[i] === null) cell.nPopulation = c.population;
-        continue;
-      }
-      const n = c.population;
-      const x = c.reached[s];
-      fillRate(cell, x, n);
-      if (isUnknown[i] || n === 0) continue;
-      const popDen = unknownHiddenPop ? totalPop : knownPop;
-      const stageDen = unknownHiddenStage[s] ? allStage[s] : knownStage[s];
-      cell.sharePopulation = popDen > 0 ? pct(n / popDen) : null;
-      cell.shareStage = stageDen > 0 ? pct(x / stageDen) : null;
-      cell.differencePp = cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
-      fillComparison(cell, x, n, knownStage[s] - x, knownPop - n);
-      if (refIndex >= 0 && refIndex !== i && supp.stage[refIndex][s] === null && supp.population[refIndex] === null && counts[refIndex].population > 0) {
-        fillReference(cell, x, n, counts[refIndex].reached[s], counts[refIndex].population);
-      }
-    }
+  return groupingCells(g, counts, stages, {
+    shares: (s) => ({ population: unknownHiddenPop ? totalPop : knownPop, stage: unknownHiddenStage[s] ? allStage[s] : knownStage[s] }),
+    others: (s, n, x) => ({ n: knownPop - n, x: knownStage[s] - x }),
+    slack: 0,
   });
-  return out;
 }
 
 /**
  * Protected figures: every number is computed from published (rounded) counts, never from a
  * hidden cell's own count. Shares and "everyone else" are taken against everyone with a known
  * value, which is published as a rounded count of its own: "everyone else" is that count minus
- * the group's, so it tells no more about the hidden groups than the published total does.
+ * the group's, so it tells no more about the hidden groups than the published total does. It is
+ * compared only when it is a group of at least the threshold that the rounding left whole.
  */
 function protectedCells(
   g: Grouping,
@@ -300,38 +327,14 @@ function protectedCells(
   threshold: number,
   slack: number,
 ): MirrorCell[] {
-  const { supp } = g;
-  const S = stages.length;
-  const isUnknown = published.map((c) => c.groups.includes(UNKNOWN));
-  const shown = (i: number, s: number) => supp.population[i] === null && supp.stage[i][s] === null;
-  const refIndex = g.reference === null ? -1 : published.findIndex((c) => c.groups[0] === g.reference);
-  const out: MirrorCell[] = [];
-  published.forEach((c, i) => {
-    for (let s = 0; s < S; s++) {
-      const hidden = supp.stage[i][s] ?? supp.population[i];
-      const cell = emptyCell(g, c, stages[s], isUnknown[i], hidden);
-      out.push(cell);
-      if (hidden !== null) {
-        if (supp.population[i] === null) cell.nPopulation = c.population;
-        continue;
-      }
-      const n = c.population;
-      const x = c.reached[s];
-      fillRate(cell, x, n);
-      if (isUnknown[i] || n === 0) continue;
-      const N = known.population, X = known.reached[s];
-      cell.sharePopulation = N > 0 ? pct(Math.min(1, n / N)) : null;
-      cell.shareStage = X > 0 ? pct(Math.min(1, x / X)) : null;
-      cell.differencePp = cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
-      // everyone else: only when it is a group of at least the threshold that rounding left whole
-      const n2 = N - n, x2 = X - x;
-      if (n2 >= threshold && x2 >= 0 && x2 <= n2) fillComparison(cell, x, n, x2, n2, slack);
-      if (refIndex >= 0 && refIndex !== i && shown(refIndex, s) && published[refIndex].population > 0) {
-        fillReference(cell, x, n, published[refIndex].reached[s], published[refIndex].population);
-      }
-    }
+  return groupingCells(g, published, stages, {
+    shares: (s) => ({ population: known.population, stage: known.reached[s] }),
+    others: (s, n, x) => {
+      const n2 = known.population - n, x2 = known.reached[s] - x;
+      return n2 >= threshold && x2 >= 0 && x2 <= n2 ? { n: n2, x: x2 } : null;
+    },
+    slack,
   });
-  return out;
 }
 
 /** Label of a (possibly intersected) ground key. */

@@ -65,29 +65,8 @@ export const GROUNDS: readonly GroundDef[] = [
     groupLabels: { ja: 'Met beperking', nee: 'Zonder beperking' } },
 ];
 
-/** Bands ≤ 26, 27–44, 45+ (as CBS and the Gelijke Kansenspiegel use them). */
-export function ageBand(age: number | null, bands: readonly number[] = [27, 45]): string | null {
-  if (age === null || !Number.isFinite(age)) return null;
-  if (bands.length === 2 && bands[0] === 27 && bands[1] === 45) return age < 27 ? 't/m 26' : age < 45 ? '27-44' : '45+';
-  // custom bands: lower bounds of the 2nd.. band, e.g. [25, 35, 50] → "t/m 24", "25-34", "35-49", "50+"
-  if (age < bands[0]) return `t/m ${bands[0] - 1}`;
-  for (let i = 0; i < bands.length - 1; i++) if (age < bands[i + 1]) return `${bands[i]}-${bands[i + 1] - 1}`;
-  return `${bands[bands.length - 1]}+`;
-}
-
-/** Age groups for custom bands, in order. */
-export function ageBandGroups(bands: readonly number[]): string[] {
-  if (bands.length === 2 && bands[0] === 27 && bands[1] === 45) return ['t/m 26', '27-44', '45+'];
-  const out = [`t/m ${bands[0] - 1}`];
-  for (let i = 0; i < bands.length - 1; i++) out.push(`${bands[i]}-${bands[i + 1] - 1}`);
-  out.push(`${bands[bands.length - 1]}+`);
-  return out;
-}
-
-export function fineAgeBand(age: number | null): string | null {
-  if (age === null || !Number.isFinite(age)) return null;
-  return age < 27 ? '18-26' : age < 35 ? '27-34' : age < 45 ? '35-44' : age < 55 ? '45-54' : '55+';
-}
+/** Age bands have one home (src/domain/age.ts): ≤ 26, 27–44, 45+ as CBS and the Gelijke Kansenspiegel use them. */
+export { ageBand, ageBandGroups, fineAgeBand } from '../domain/age.js';
 
 export function groundDef(key: string, extra: readonly GroundDef[] = []): GroundDef | undefined {
   return [...extra, ...GROUNDS].find((g) => g.key === key);

@@ -18,10 +18,8 @@ export interface Narrative {
   sections: { title: string; sentences: string[] }[];
 }
 
-/** A difference we call clear: BH-adjusted p under 0.05 and a rate ratio of at least 1.1 (or at most 0.91). */
-export function isClear(c: MirrorCell): boolean {
-  return c.pAdjusted !== null && c.pAdjusted < 0.05 && c.ratio !== null && (c.ratio >= 1.1 || c.ratio <= 1 / 1.1);
-}
+/** A difference we call clear (the rule is in clear.ts; the engine sets it on every cell). */
+export const isClear = (c: MirrorCell): boolean => c.clear;
 
 function cellGroupLabel(c: MirrorCell, extra: readonly GroundDef[]): string {
   const keys = c.ground.split(INTERSECTION_SEPARATOR);

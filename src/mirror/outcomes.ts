@@ -13,6 +13,8 @@ import { classifyAll } from '../domain/migration-background.js';
 import { itemsOf, WAVES, type Answers, type Mode, type QuestionnaireDefinition, type QuestionnaireItem, type Wave } from '../questionnaire/definition.js';
 import { mcnemarPaired, wilcoxonRankSum, wilcoxonSignedRank } from './stats/paired.js';
 import { benjaminiHochberg } from './stats/multiple-testing.js';
+import { ageOn } from '../domain/dates.js';
+import { isSignificant } from './clear.js';
 import { keyOfSet, publishCount, type ProtectionRules } from './disclosure.js';
 import type { SuppressionReason } from './suppression.js';
 
@@ -84,10 +86,6 @@ export const MEASURE_LABELS: Readonly<Record<string, string>> = {
   tevredenheid_voorzieningen: 'Tevredenheid over voorzieningen (1–5)',
 };
 
-const ageOn = (birth: string, on: string): number => {
-  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
-  return on.slice(5) < birth.slice(5) ? years - 1 : years;
-};
 
 /** The groups of one cohort member; migration background through classifyAll (three definitions). */
 export function outcomeGroups(row: OutcomeSourceRow): Record<string, string | null> {
@@ -445,7 +443,7 @@ function narrateOutcomes(
       lines.push(`Ervaren gezondheid op T0, naar ${primary.label}: ` +
         health.map(({ g, m }) => `${g.label.toLowerCase()} ${dec(m!.waves[0].value!)}`).join(', ') + '.');
     }
-    for (const d of primary.differences.filter((x) => x.pAdjusted !== null && x.pAdjusted < 0.05)) {
+    for (const d of primary.differences.filter((x) => isSignificant(x.pAdjusted))) {
       const label = primary.groups.find((g) => g.group === d.group)?.label ?? d.group;
       lines.push(`${MEASURE_LABELS[d.measure] ?? d.measure}: de verandering van T0 naar T2 bij ${label.toLowerCase()} ` +
         `(${dec(d.meanChangeGroup!)}) verschilt van die bij de anderen (${dec(d.meanChangeRest!)}). ` +
@@ -456,7 +454,7 @@ function narrateOutcomes(
   if (hours?.waves[0].value != null) lines.push(`Gemiddeld zoeken mensen op T0 ${dec(hours.waves[0].value)} uur per week naar werk.`);
   const read = modes.find((m) => m.mode === 'voorgelezen')?.n;
   if (read) lines.push('Een deel van de vragenlijsten is voorgelezen door de klantmanager. Antwoorden kunnen dan positiever zijn; vergelijk groepen met die kanttekening.');
-  if (primary && !primary.differences.some((x) => x.pAdjusted !== null && x.pAdjusted < 0.05)) {
+  if (primary && !primary.differences.some((x) => isSignificant(x.pAdjusted))) {
     lines.push('De verandering van T0 naar T2 verschilt bij geen enkele maat duidelijk tussen de groepen (na correctie voor het aantal toetsen). ' +
       'Dat geldt voor wie bleef invullen.');
   }

@@ -1,6 +1,7 @@
 import type { Queryable } from './db.js';
 import { pseudonymFor } from '../domain/pseudonym.js';
-import { ageBand, fineAgeBand } from '../mirror/grounds.js';
+import { ageBand, fineAgeBand } from '../domain/age.js';
+import { BOTTOM_OF_PILE_DAYS } from '../domain/casefile-rules.js';
 import { CORE_STAGES, srgStageKey } from '../mirror/stages.js';
 import type { MirrorPerson } from '../mirror/person-table.js';
 import { classifyAll, type MigrationInput } from '../domain/migration-background.js';
@@ -48,7 +49,7 @@ interface FactRow {
  * - contact_4: at least 4 conversations in the 365 days up to the end of the period (or of
  *   the benefit, if that came first);
  * - onder_op_de_stapel: on some day in the period while on benefit, the last conversation (or
- *   the benefit start) was 183 days or more before;
+ *   the benefit start) was BOTTOM_OF_PILE_DAYS (183) days or more before;
  * - werkzaam_1m / _6m: a work period that began in [from, to] and lasted (or, still running,
  *   has lasted until today) at least 1 / 6 months with the same employer;
  * - uitstroom: a benefit period ended within [from, to].
@@ -72,7 +73,7 @@ WITH pop AS (
   SELECT client_id, d, lead(d) OVER (PARTITION BY client_id ORDER BY d) AS next_d FROM pts
 ), stapel AS (
   SELECT DISTINCT g.client_id FROM gaps g JOIN pop p ON p.id = g.client_id
-   WHERE g.next_d IS NOT NULL AND GREATEST($2::date, g.d + 183) <= LEAST(g.next_d, p.wend)
+   WHERE g.next_d IS NOT NULL AND GREATEST($2::date, g.d + ${BOTTOM_OF_PILE_DAYS}) <= LEAST(g.next_d, p.wend)
 ), diag AS (
   SELECT DISTINCT ON (d.client_id) d.client_id, d.distance FROM diagnosis d JOIN pop p ON p.id = d.client_id
    WHERE d.given_on <= $3::date ORDER BY d.client_id, d.given_on DESC, d.id DESC

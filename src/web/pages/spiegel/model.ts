@@ -115,5 +115,5 @@ export function cellOf(result: MirrorResult, grouping: string, group: string, st
 }
 
 /** A clear difference, as the engine's narrative calls it (BH-adjusted p < 0.05 and ratio ≥ 1.1 or ≤ 1/1.1). */
-export const isClear = (c: MirrorCell): boolean =>
-  c.pAdjusted !== null && c.pAdjusted < 0.05 && c.ratio !== null && (c.ratio >= 1.1 || c.ratio <= 1 / 1.1);
+/** The engine's verdict on a cell (src/mirror/clear.ts); the page never applies a rule of its own. */
+export const isClear = (c: MirrorCell): boolean => c.clear;
