@@ -10,5 +10,23 @@ export const ROLE_LABELS: Record<Role, string> = {
   beheerder: 'Functioneel beheerder',
 };
 
+/**
+ * Which roles use which part of Kansenspiegel: one table for the server's access checks and the
+ * web's menu and start page.
+ */
+export const FEATURE_ROLES = {
+  /** A person's case file (further limited to own clients, or the own team). */
+  caseFile: ['consultant', 'teamleider'],
+  team: ['teamleider'],
+  /** The equal-opportunity mirror; consultants have none. */
+  mirror: ['teamleider', 'beleidsmedewerker', 'onderzoeker'],
+  questionnaires: ['consultant', 'teamleider'],
+  /** The outcome mirror of the measurement moments. */
+  outcomes: ['teamleider', 'beleidsmedewerker', 'onderzoeker'],
+  admin: ['beheerder'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Feature = keyof typeof FEATURE_ROLES;
+
 /** Who may open a person's case file at all (further limited to own clients or own team). */
-export const CASE_FILE_ROLES: readonly Role[] = ['consultant', 'teamleider'];
+export const CASE_FILE_ROLES: readonly Role[] = FEATURE_ROLES.caseFile;

@@ -1,4 +1,4 @@
-import type { Role } from '../domain/roles.js';
+import { FEATURE_ROLES, type Role } from '../domain/roles.js';
 
 /** The parts of Kansenspiegel, and which roles use each; the menu and the start page show these. */
 export interface Task {
@@ -8,12 +8,12 @@ export interface Task {
 }
 
 export const TASKS: readonly Task[] = [
-  { key: 'clients', path: '/klanten', roles: ['consultant', 'teamleider'] },
-  { key: 'team', path: '/team', roles: ['teamleider'] },
-  { key: 'mirror', path: '/spiegel', roles: ['teamleider', 'beleidsmedewerker', 'onderzoeker'] },
-  { key: 'questionnaires', path: '/vragenlijsten', roles: ['consultant', 'teamleider'] },
-  { key: 'outcomes', path: '/meetmomenten', roles: ['teamleider', 'beleidsmedewerker', 'onderzoeker'] },
-  { key: 'admin', path: '/beheer', roles: ['beheerder'] },
+  { key: 'clients', path: '/klanten', roles: FEATURE_ROLES.caseFile },
+  { key: 'team', path: '/team', roles: FEATURE_ROLES.team },
+  { key: 'mirror', path: '/spiegel', roles: FEATURE_ROLES.mirror },
+  { key: 'questionnaires', path: '/vragenlijsten', roles: FEATURE_ROLES.questionnaires },
+  { key: 'outcomes', path: '/meetmomenten', roles: FEATURE_ROLES.outcomes },
+  { key: 'admin', path: '/beheer', roles: FEATURE_ROLES.admin },
 ];
 
 export const tasksFor = (role: Role): Task[] => TASKS.filter((task) => task.roles.includes(role));

@@ -14,7 +14,7 @@ import type { AppContext } from '../context.js';
 import { questionnaireRepository, loadOutcomeRows } from '../../store/questionnaire.js';
 import { sessionsRepository } from '../../store/users.js';
 import { writeAudit } from '../../store/audit.js';
-import { CASE_FILE_ROLES } from '../../domain/roles.js';
+import { CASE_FILE_ROLES, FEATURE_ROLES } from '../../domain/roles.js';
 import { CURRENT_QUESTIONNAIRE, QUESTIONNAIRE_LANGS, WAVES, type Answers, type Mode, type QuestionnaireLang, type Wave } from '../../questionnaire/definition.js';
 import { validateAnswers } from '../../questionnaire/validate.js';
 import { actionableWave, addDays, dueDates, waveStatuses } from '../../questionnaire/schedule.js';
@@ -39,7 +39,7 @@ const AnswersBody = Type.Object({
   answers: Type.Record(Type.String({ maxLength: 60 }), Type.Unknown()),
 }, { additionalProperties: false });
 
-const OUTCOME_ROLES = ['teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
+const OUTCOME_ROLES = FEATURE_ROLES.outcomes;
 
 export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
   const store = questionnaireRepository(db);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
+import { FEATURE_ROLES } from '../../domain/roles.js';
 import type { SessionUser } from '../../store/users.js';
 import { createMirrorService, type LoadedPopulation, type MirrorScopeKey } from '../mirror-service.js';
 import { buildMirrorAnswer, type MirrorAnswer } from '../../mirror/answer.js';
@@ -18,7 +19,7 @@ import { problems } from '../schemas/common.js';
 import { PdfUnavailableError, htmlToPdf } from '../pdf.js';
 
 /** Consultants have no mirror: the app offers them none, and neither does the API. */
-const MIRROR_ROLES = ['teamleider', 'beleidsmedewerker', 'onderzoeker'] as const;
+const MIRROR_ROLES = FEATURE_ROLES.mirror;
 
 /**
  * A scope (team, wijk) or period with fewer people than this many times the threshold is not
