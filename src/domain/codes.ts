@@ -146,3 +146,13 @@ export function targetGroupFromText(text: string | null | undefined): { code: Ta
   if (/urenbeperking|medisch/.test(t)) return { code: 'medische_urenbeperking', note: null };
   return { code: 'overig', note: text.trim() };
 }
+
+/** A Dutch postcode: four digits (not starting with 0), an optional space, two capital letters. */
+export const POSTCODE_PATTERN = '^[1-9][0-9]{3} ?[A-Z]{2}$';
+
+/** "1234ab" or "1234 AB" → "1234 AB"; null when it is no Dutch postcode. */
+export function normalisePostcode(value: string): string | null {
+  const v = value.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (!new RegExp(POSTCODE_PATTERN).test(v)) return null;
+  return `${v.slice(0, 4)} ${v.slice(-2)}`;
+}

@@ -1,11 +1,11 @@
 import { isValidBsn, normaliseBsn } from '../domain/bsn.js';
-import { TARGET_GROUPS } from '../domain/codes.js';
+import { TARGET_GROUPS, normalisePostcode } from '../domain/codes.js';
 
 /** What an extract can hold. One file holds one entity. */
 export const ENTITIES = ['clients', 'benefit_periods', 'diagnoses', 'instruments', 'allocations', 'conversations', 'work_periods'] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
-export type FieldType = 'text' | 'bsn' | 'date' | 'enum' | 'bool' | 'number' | 'int';
+export type FieldType = 'text' | 'bsn' | 'date' | 'enum' | 'bool' | 'number' | 'int' | 'postcode';
 /** How a date is checked: a birth date, a date that has happened, or any plausible date. */
 export type DateKind = 'birth' | 'past' | 'any';
 
@@ -70,7 +70,7 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
       { field: 'gender', column: 'gender', type: 'enum', values: GENDER, fallback: 'onbekend' },
       { field: 'street', column: 'street', type: 'text', maxLength: 200 },
       { field: 'house_number', column: 'house_number', type: 'text', maxLength: 20 },
-      { field: 'postcode', column: 'postcode', type: 'text', maxLength: 10 },
+      { field: 'postcode', column: 'postcode', type: 'postcode' },
       { field: 'city', column: 'city', type: 'text', maxLength: 100 },
       { field: 'neighbourhood', column: 'neighbourhood_id', type: 'text', lookup: 'neighbourhood' },
       { field: 'household', column: 'household', type: 'enum', values: HOUSEHOLD, fallback: 'onbekend' },
@@ -251,6 +251,11 @@ export function parseField(def: FieldDef, raw: string, today: string): { value: 
       if (def.min !== undefined && n < def.min) return problem('invalid', `Minstens ${def.min}.`);
       if (def.max !== undefined && n > def.max) return problem('invalid', `Hoogstens ${def.max}.`);
       return { value: n };
+    }
+    case 'postcode': {
+      // the same rule as the API (src/domain/codes.ts)
+      const p = normalisePostcode(v);
+      return p === null ? problem('invalid', `"${v.slice(0, 40)}" is geen Nederlandse postcode (zoals 1234 AB).`) : { value: p };
     }
     default:
       if (def.maxLength !== undefined && v.length > def.maxLength) return problem('invalid', `Te lang: hoogstens ${def.maxLength} tekens.`);

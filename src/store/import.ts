@@ -114,7 +114,7 @@ export function importRepository(db: Queryable) {
   };
 }
 
-const PG_TYPE: Record<FieldDef['type'], string> = { text: 'text', bsn: 'char(9)', date: 'date', enum: 'text', bool: 'boolean', number: 'numeric', int: 'int' };
+const PG_TYPE: Record<FieldDef['type'], string> = { text: 'text', bsn: 'char(9)', date: 'date', enum: 'text', bool: 'boolean', number: 'numeric', int: 'int', postcode: 'text' };
 
 export interface UpsertPlan {
   entity: EntityName;

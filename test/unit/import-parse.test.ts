@@ -59,3 +59,12 @@ test('mapping: unknown fields and missing required columns are named', () => {
   assert.equal(plan.index.get('team'), -1);
   assert.deepEqual(plan.ignored, ['x']);
 });
+
+test('a postcode is checked as the API checks it, and written the one way', () => {
+  const postcode = field('clients', 'postcode');
+  assert.deepEqual(parseField(postcode, '7511ab', '2026-01-01'), { value: '7511 AB' });
+  assert.deepEqual(parseField(postcode, ' 7511  AB ', '2026-01-01'), { value: '7511 AB' });
+  for (const bad of ['0511 AB', '751 AB', '7511 A', 'Enschede']) {
+    assert.match((parseField(postcode, bad, '2026-01-01') as { problem: { reason: string } }).problem.reason, /geen Nederlandse postcode/, bad);
+  }
+});

@@ -5,7 +5,7 @@ import {
 } from '../../domain/codes.js';
 import { AGE_BANDS, BOTTOM_OF_PILE_DAYS, CLIENT_STATUSES } from '../../domain/casefile-rules.js';
 import { Enum, IsoDate, Nullable, PastDate, Text } from './common.js';
-import { TARGET_GROUPS } from '../../domain/codes.js';
+import { POSTCODE_PATTERN, TARGET_GROUPS } from '../../domain/codes.js';
 import { Client } from './clients.js';
 
 /**
@@ -190,7 +190,7 @@ export const ClientPatchBody = Type.Object({
   gender: Type.Optional(Enum(GENDERS)),
   street: Type.Optional(OrNull(Text(200))),
   houseNumber: Type.Optional(OrNull(Text(20))),
-  postcode: Type.Optional(OrNull(Type.String({ pattern: '^[1-9][0-9]{3} ?[A-Z]{2}$' }))),
+  postcode: Type.Optional(OrNull(Type.String({ pattern: POSTCODE_PATTERN }))),
   city: Type.Optional(OrNull(Text(100))),
   household: Type.Optional(Enum(HOUSEHOLDS)),
   educationLevel: Type.Optional(Enum(EDUCATION_LEVELS)),

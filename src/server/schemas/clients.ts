@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { EDUCATION_LEVELS, GENDERS, HOUSEHOLDS, LANGUAGE_LEVELS, WORK_EXPERIENCE } from '../../domain/codes.js';
+import { EDUCATION_LEVELS, GENDERS, HOUSEHOLDS, LANGUAGE_LEVELS, POSTCODE_PATTERN, WORK_EXPERIENCE } from '../../domain/codes.js';
 import { Enum, IsoDate, Nullable, PastDate, Text } from './common.js';
 
 export const ClientSummary = Type.Object({
@@ -41,7 +41,7 @@ export const NewClientBody = Type.Object({
   gender: Type.Optional(Enum(GENDERS)),
   street: Type.Optional(Text(200)),
   houseNumber: Type.Optional(Text(20)),
-  postcode: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{3} ?[A-Z]{2}$' })),
+  postcode: Type.Optional(Type.String({ pattern: POSTCODE_PATTERN })),
   city: Type.Optional(Text(100)),
   household: Type.Optional(Enum(HOUSEHOLDS)),
   educationLevel: Type.Optional(Enum(EDUCATION_LEVELS)),
