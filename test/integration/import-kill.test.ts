@@ -72,7 +72,8 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 async function login(url: string): Promise<Record<string, string>> {
   const res = await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'beheer', password: PASSWORD }) });
   assert.equal(res.status, 201);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  // the session cookie (the log-in may also set the device cookie)
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('ks_session='))!;
   return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
