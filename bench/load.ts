@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       const username = i % 5 === 4 ? 'teamleider' : 'klantmanager';
       const res = await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demodam' }) });
       if (res.status !== 201) throw new Error(`log-in ${username}: ${res.status}`);
-      sessions.push(res.headers.get('set-cookie')!.split(';')[0]);
+      sessions.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('ks_session='))!);
     }
     const caseload = await (await fetch(`${base}/api/v1/caseload`, { headers: { cookie: sessions[0] } })).json() as { items: { id?: number; clientId?: number }[] };
     const ids = caseload.items.map((c) => c.id ?? c.clientId!).filter(Boolean);
