@@ -27,16 +27,21 @@ export interface ProtectionRules {
    * protect a small one (the rounding protects those lines).
    */
   secondaryLimit: number;
+  /**
+   * Tests of a difference are taken at counts moved this much towards no difference (each
+   * published count may be off by up to base − 1 through the rounding).
+   */
+  testSlack: number;
 }
 
 export const DEFAULT_ROUNDING_BASE = 5;
 /** Secondary suppression may hide cells up to this many times the threshold. */
 export const SECONDARY_LIMIT_FACTOR = 3;
 
-export function protectionRules(threshold: number, base = DEFAULT_ROUNDING_BASE): ProtectionRules {
+export function protectionRules(threshold: number, base = DEFAULT_ROUNDING_BASE, testSlack?: number): ProtectionRules {
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`threshold must be a whole number ≥ 1, got ${threshold}`);
   if (!Number.isInteger(base) || base < 1) throw new RangeError(`rounding base must be a whole number ≥ 1, got ${base}`);
-  return { threshold, base, secondaryLimit: SECONDARY_LIMIT_FACTOR * threshold };
+  return { threshold, base, secondaryLimit: SECONDARY_LIMIT_FACTOR * threshold, testSlack: testSlack ?? Math.floor(base / 2) };
 }
 
 const TWO_32 = 4294967296;

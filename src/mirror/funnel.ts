@@ -153,7 +153,7 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
         }
       });
       const known = { population: publish(n, nKey), reached: x.map((v, s) => publish(v, xKey[s])) };
-      cells.push(...protectedCells(grouping, published, known, table.stages, threshold, protection.base - 1));
+      cells.push(...protectedCells(grouping, published, known, table.stages, threshold, protection.testSlack));
     } else {
       cells.push(...exactCells(grouping, table.stages));
     }
@@ -213,10 +213,9 @@ function fillRate(cell: MirrorCell, x: number, n: number): void {
 
 /**
  * Ratio against everyone else (x2 of n2), with Katz interval and the test of the difference.
- * With `slack` (published counts that may each be off by up to that much) the test is taken at
- * the least favourable counts within the slack: both stage counts moved towards what no
- * difference would give. A difference is then only called significant when it is so whatever
- * the true counts behind the rounding were.
+ * With `slack` (published counts carry rounding errors of about that size) the test is taken at
+ * both stage counts moved that much towards what no difference would give, so that the rounding
+ * never makes a difference look more certain than it is.
  */
 function fillComparison(cell: MirrorCell, x: number, n: number, x2: number, n2: number, slack = 0): void {
   if (n2 <= 0 || n <= 0) return;
