@@ -173,6 +173,17 @@ describe('no answer loses a field to its schema', () => {
     await keepsFields(app, raw, headers, '/meetmomenten/uitkomsten?period=2025');
     await keepsFields(app, raw, headers, '/data-quality');
 
+    // the research export answers JSON, or the same rows as CSV
+    const researcher = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'onderzoek', password: 'demodam' } });
+    assert.equal(researcher.statusCode, 201, researcher.body);
+    const onderzoek = { cookie: `ks_session=${researcher.cookies.find((c) => c.name === 'ks_session')!.value}` };
+    const exported = await keepsFields(app, raw, onderzoek, '/research-export') as { rows: object[] };
+    assert.ok(exported.rows.length > 0);
+    const csv = await app.inject({ method: 'GET', url: '/api/v1/research-export?format=csv', headers: onderzoek });
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    assert.equal(csv.body.split('\r\n')[0].split(';')[0], 'nummer');
+
     for (const [route, type] of Object.entries(NON_JSON)) {
       // the PDF is the HTML report printed by Chromium, which a test machine may not have
       if (!route.startsWith('GET /api/v1/spiegel/') || type === 'application/pdf') continue;
