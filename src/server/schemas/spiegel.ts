@@ -160,7 +160,7 @@ const WaveKey = Enum(WAVES);
 const ModeKey = Enum(MODES);
 
 const ResponseCell = Type.Object({ wave: WaveKey, due: Num(), responded: Num(), rate: Num() });
-const MeasureResult = Type.Object({
+export const MeasureResult = Type.Object({
   measure: Type.String(),
   label: Type.String(),
   kind: Enum(['grade', 'yesno', 'scale', 'number'] as const),
@@ -176,39 +176,41 @@ const MeasureResult = Type.Object({
   })),
 });
 
+export const OutcomeGroundResult = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  unknown: Num(),
+  groups: Type.Array(Type.Object({
+    group: Type.String(),
+    label: Type.String(),
+    size: Num(),
+    suppressed: Suppressed,
+    response: Type.Array(ResponseCell),
+    retention: Type.Array(Type.Object({ wave: WaveKey, base: Num(), kept: Num(), rate: Num() })),
+    measures: Type.Array(MeasureResult),
+  })),
+  differences: Type.Array(Type.Object({
+    measure: Type.String(),
+    from: WaveKey,
+    to: WaveKey,
+    group: Type.String(),
+    pairsGroup: Num(),
+    pairsRest: Num(),
+    meanChangeGroup: Num(),
+    meanChangeRest: Num(),
+    statistic: Num(),
+    p: Num(),
+    pAdjusted: Num(),
+  })),
+});
+
 export const OutcomeReport = Type.Object({
   threshold: Type.Number(),
   cohort: Num(),
   response: Type.Array(ResponseCell),
   modes: Type.Array(Type.Object({ mode: ModeKey, n: Num() })),
   overall: Type.Array(MeasureResult),
-  grounds: Type.Array(Type.Object({
-    key: Type.String(),
-    label: Type.String(),
-    unknown: Num(),
-    groups: Type.Array(Type.Object({
-      group: Type.String(),
-      label: Type.String(),
-      size: Num(),
-      suppressed: Suppressed,
-      response: Type.Array(ResponseCell),
-      retention: Type.Array(Type.Object({ wave: WaveKey, base: Num(), kept: Num(), rate: Num() })),
-      measures: Type.Array(MeasureResult),
-    })),
-    differences: Type.Array(Type.Object({
-      measure: Type.String(),
-      from: WaveKey,
-      to: WaveKey,
-      group: Type.String(),
-      pairsGroup: Num(),
-      pairsRest: Num(),
-      meanChangeGroup: Num(),
-      meanChangeRest: Num(),
-      statistic: Num(),
-      p: Num(),
-      pAdjusted: Num(),
-    })),
-  })),
+  grounds: Type.Array(OutcomeGroundResult),
   narrative: Type.Array(Type.String()),
 });
 
@@ -233,4 +235,6 @@ export type AdjustedAnswerT = Static<typeof AdjustedAnswer>;
 export type MirrorOptionsT = Static<typeof MirrorOptions>;
 export type StageOptionT = Static<typeof StageOption>;
 export type OutcomeReportT = Static<typeof OutcomeReport>;
+export type OutcomeGroundResultT = Static<typeof OutcomeGroundResult>;
+export type MeasureResultT = Static<typeof MeasureResult>;
 export type OutcomesAnswerT = Static<typeof OutcomesAnswer>;
