@@ -12,7 +12,6 @@ import { Enum, Nullable } from './common.js';
 const ReadonlyArrayOf = <T extends TSchema>(items: T) => Type.Unsafe<readonly Static<T>[]>(Type.Array(items));
 
 const Num = () => Nullable(Type.Number());
-const Count = () => Nullable(Type.Integer());
 const Suppressed = Type.Union([Type.Literal('klein-aantal'), Type.Literal('secundair'), Type.Null()], {
   description: 'Waarom de groep verborgen is: te klein (klein-aantal), of om een andere groep te beschermen (secundair); null = getoond',
 });
@@ -115,8 +114,8 @@ export const AdjustedAnswer = Type.Object({
   ground: Type.String(),
   reference: Type.String(),
   covariates: Type.Array(Type.String()),
-  used: Count(),
-  leftOut: Count(),
+  used: Num(),
+  leftOut: Num(),
   rows: Type.Array(Type.Object({
     group: Type.String(),
     label: Type.String(),
