@@ -8,6 +8,7 @@ import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { requireClientAccess } from '../client-access.js';
 import { IdParams, problems } from '../schemas/common.js';
+import { ResearchExport } from '../schemas/avg.js';
 import { todayIso } from '../formats.js';
 
 /**
@@ -31,7 +32,7 @@ export const avgRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db
       querystring: Type.Object({
         verzoek: Type.Optional(Type.String({ minLength: 3, maxLength: 100, description: 'Kenmerk van het inzageverzoek van de betrokkene (verplicht voor de functioneel beheerder)' })),
       }),
-      response: { 200: Type.Unknown(), ...problems(400, 401, 403, 404) },
+      response: { 200: Type.Unknown({ description: 'Het inzagedocument: alle tabellen over deze persoon, zoals ze in de database staan (vrije vorm, volgt het databaseschema)' }), ...problems(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     const user = currentUser(request);
@@ -59,7 +60,7 @@ export const avgRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db
         k: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Minimale klassengrootte (standaard en minimum: RESEARCH_MIN_K, 10)' })),
         format: Type.Optional(Type.Unsafe<'json' | 'csv'>({ type: 'string', enum: ['json', 'csv'] })),
       }),
-      response: { 200: Type.Unknown(), ...problems(400, 401, 403) },
+      response: { 200: ResearchExport, ...problems(400, 401, 403) },
     },
   }, async (request, reply) => {
     const user = currentUser(request);

@@ -14,6 +14,7 @@ import { rejectionsCsv, runImport } from '../../import/run.js';
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { IdParams, problems } from '../schemas/common.js';
+import { DatabaseQuality } from '../schemas/avg.js';
 import { todayIso } from '../../domain/dates.js';
 
 export const IMPORT_CONTENT_TYPES = [
@@ -113,7 +114,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     preHandler: requireRole('beheerder', 'beleidsmedewerker', 'onderzoeker'),
     schema: {
       tags: ['import'], summary: 'Datakwaliteit van de hele database (alleen aantallen): ontbrekende waarden, onmogelijke datums, dubbele personen, codes buiten de catalogus',
-      response: { 200: Type.Unknown(), ...problems(401, 403) },
+      response: { 200: DatabaseQuality, ...problems(401, 403) },
     },
   }, async (request) => databaseQuality(db, currentUser(request).municipalityId, todayIso()));
 };

@@ -26,7 +26,10 @@ import { ApiError, invalid } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, newToken, requireRole } from '../auth.js';
 import { requireClientAccess } from '../client-access.js';
 import { todayIso } from '../../domain/dates.js';
-import { Enum, problems } from '../schemas/common.js';
+import { Enum, NoContent, problems } from '../schemas/common.js';
+import { SessionAnswer } from '../schemas/session.js';
+import { OutcomesAnswer } from '../schemas/spiegel.js';
+import { ClientMeasurements, KioskStart, MeasurementsDue, QuestionnaireByToken, QuestionnaireDefinition, QuestionnaireLink } from '../schemas/questionnaire.js';
 
 const KIOSK_HOURS = 4;
 /** The limiter's name for attempts with a kiosk token that is unknown or has ended. */
@@ -63,12 +66,12 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
 
   app.get('/questionnaire/definition', {
     preHandler: requireRole(...CASE_FILE_ROLES, 'beleidsmedewerker', 'onderzoeker'),
-    schema: { tags: ['meetmomenten'], summary: 'De huidige vragenlijst (structuur; teksten staan in de vertaalbestanden)', response: problems(401, 403) },
+    schema: { tags: ['meetmomenten'], summary: 'De huidige vragenlijst (structuur; teksten staan in de vertaalbestanden)', response: { 200: QuestionnaireDefinition, ...problems(401, 403) } },
   }, async () => CURRENT_QUESTIONNAIRE);
 
   app.get('/clients/:id/measurements', {
     preHandler: requireClientAccess(db),
-    schema: { tags: ['meetmomenten'], summary: 'Meetmomenten T0/T1/T2 van een klant: wanneer, status, wijze van invullen (geen antwoorden)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: problems(401, 403, 404) },
+    schema: { tags: ['meetmomenten'], summary: 'Meetmomenten T0/T1/T2 van een klant: wanneer, status, wijze van invullen (geen antwoorden)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: ClientMeasurements, ...problems(401, 403, 404) } },
   }, async (request) => {
     const user = currentUser(request);
     const clientId = request.params.id;
@@ -82,7 +85,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
 
   app.get('/measurements/due', {
     preHandler: requireRole(...CASE_FILE_ROLES),
-    schema: { tags: ['meetmomenten'], summary: 'Lijst van klanten met een meetmoment dat nu aan de beurt is (eigen klanten; teamleider: het team)', response: problems(401, 403) },
+    schema: { tags: ['meetmomenten'], summary: 'Lijst van klanten met een meetmoment dat nu aan de beurt is (eigen klanten; teamleider: het team)', response: { 200: MeasurementsDue, ...problems(401, 403) } },
   }, async (request) => {
     const user = currentUser(request);
     const today = todayIso();
@@ -100,7 +103,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
 
   app.post('/clients/:id/measurements/:wave/link', {
     preHandler: requireClientAccess(db),
-    schema: { tags: ['meetmomenten'], summary: 'Maak een persoonlijke link (eenmalig, verloopt) voor dit meetmoment', params: ClientWaveParams, response: problems(401, 403, 404, 409) },
+    schema: { tags: ['meetmomenten'], summary: 'Maak een persoonlijke link (eenmalig, verloopt) voor dit meetmoment', params: ClientWaveParams, response: { 201: QuestionnaireLink, ...problems(401, 403, 404, 409) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const { id: clientId, wave } = request.params;
@@ -115,7 +118,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
 
   app.post('/clients/:id/measurements/:wave/kiosk', {
     preHandler: requireClientAccess(db),
-    schema: { tags: ['meetmomenten'], summary: 'Start de kioskmodus op deze laptop: de sessie stopt, de pagina krijgt alleen een vragenlijst-token', params: ClientWaveParams, response: problems(401, 403, 404, 409) },
+    schema: { tags: ['meetmomenten'], summary: 'Start de kioskmodus op deze laptop: de sessie stopt, de pagina krijgt alleen een vragenlijst-token', params: ClientWaveParams, response: { 201: KioskStart, ...problems(401, 403, 404, 409) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const { id: clientId, wave } = request.params;
@@ -132,7 +135,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
 
   app.post('/clients/:id/measurements/:wave/answers', {
     preHandler: requireClientAccess(db),
-    schema: { tags: ['meetmomenten'], summary: 'Sla antwoorden op die de klantmanager heeft voorgelezen en ingevuld (wijze: voorgelezen)', params: ClientWaveParams, body: AnswersBody, response: problems(400, 401, 403, 404, 409) },
+    schema: { tags: ['meetmomenten'], summary: 'Sla antwoorden op die de klantmanager heeft voorgelezen en ingevuld (wijze: voorgelezen)', params: ClientWaveParams, body: AnswersBody, response: { 204: NoContent, ...problems(400, 401, 403, 404, 409) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const { id: clientId, wave } = request.params;
@@ -165,7 +168,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
   }
 
   app.get('/vragenlijst/:token', {
-    schema: { tags: ['meetmomenten'], summary: 'De vragenlijst bij een link of kiosk-token (geen inlog; geen persoonsgegevens)', params: TokenParams, security: [], response: problems(400, 404) },
+    schema: { tags: ['meetmomenten'], summary: 'De vragenlijst bij een link of kiosk-token (geen inlog; geen persoonsgegevens)', params: TokenParams, security: [], response: { 200: QuestionnaireByToken, ...problems(400, 404) } },
   }, async (request) => {
     const info = await usableToken(request.params.token);
     const definition = (await store.definition(info.definitionVersion)) ?? CURRENT_QUESTIONNAIRE;
@@ -173,7 +176,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
   });
 
   app.post('/vragenlijst/:token', {
-    schema: { tags: ['meetmomenten'], summary: 'Antwoorden insturen met een link of kiosk-token (werkt één keer per meetmoment)', params: TokenParams, body: AnswersBody, security: [], response: problems(400, 404, 409) },
+    schema: { tags: ['meetmomenten'], summary: 'Antwoorden insturen met een link of kiosk-token (werkt één keer per meetmoment)', params: TokenParams, body: AnswersBody, security: [], response: { 204: NoContent, ...problems(400, 404, 409) } },
   }, async (request, reply) => {
     const tokenHash = hashToken(request.params.token);
     const info = await usableToken(request.params.token);
@@ -189,7 +192,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     schema: {
       tags: ['meetmomenten'], summary: 'Kioskmodus verlaten met het wachtwoord van de klantmanager (start een nieuwe sessie)', security: [],
       body: Type.Object({ kioskToken: Type.String({ minLength: 20, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-      response: problems(400, 401, 429),
+      response: { 201: SessionAnswer, ...problems(400, 401, 429) },
     },
   }, async (request, reply) => {
     const tokenHash = hashToken(request.body.kioskToken);
@@ -213,7 +216,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       body: Type.Object({
         t1Months: Type.Integer({ minimum: 1, maximum: 36 }), t2Months: Type.Integer({ minimum: 2, maximum: 60 }), linkDays: Type.Integer({ minimum: 1, maximum: 90 }),
       }, { additionalProperties: false }),
-      response: problems(400, 401, 403),
+      response: { 204: NoContent, ...problems(400, 401, 403) },
     },
   }, async (request, reply) => {
     const user = currentUser(request);
@@ -230,7 +233,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
         period: Type.Optional(Type.String({ maxLength: 30, description: 'start van de begeleiding: een jaar (2025), kwartaal (2025-K1) of maand (2025-03)' })),
         team: Type.Optional(Type.Integer({ minimum: 1 })),
       }),
-      response: problems(400, 401, 403),
+      response: { 200: OutcomesAnswer, ...problems(400, 401, 403) },
     },
   }, async (request) => {
     const user = currentUser(request);

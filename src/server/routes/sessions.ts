@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { sessionsRepository } from '../../store/users.js';
 import { SESSION_COOKIE, currentUser, hashToken, requireLogin } from '../auth.js';
 import { LoginBody, SessionAnswer } from '../schemas/session.js';
-import { problems } from '../schemas/common.js';
+import { NoContent, problems } from '../schemas/common.js';
 import { passwordLogin } from '../session-start.js';
 
 /** Log-in and log-out: POST/GET/DELETE /api/v1/sessions(/current). */
@@ -24,7 +24,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
 
   app.delete('/sessions/current', {
     preHandler: requireLogin,
-    schema: { tags: ['sessie'], summary: 'Uitloggen', response: { ...problems(401, 403) } },
+    schema: { tags: ['sessie'], summary: 'Uitloggen', response: { 204: NoContent, ...problems(401, 403) } },
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await sessions.remove(hashToken(token));

@@ -16,6 +16,7 @@ import { SelectionError, parseGroupings, parsePeriod, parsePublishedPeriod } fro
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { problems } from '../schemas/common.js';
+import { AdjustedAnswer, AttentionAnswer, MirrorAnswer as MirrorAnswerSchema, MirrorOptions } from '../schemas/spiegel.js';
 import { PdfUnavailableError, htmlToPdf } from '../pdf.js';
 
 /** Consultants have no mirror: the app offers them none, and neither does the API. */
@@ -117,7 +118,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
 
   app.get('/spiegel/options', {
     preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'Keuzes voor de spiegel: perioden, kenmerken, fasen, teams' },
+    schema: { tags: ['spiegel'], summary: 'Keuzes voor de spiegel: perioden, kenmerken, fasen, teams', response: { 200: MirrorOptions, ...problems(401, 403) } },
   }, async (request) => {
     const user = currentUser(request);
     const years = await db.query<{ y: number }>(
@@ -142,7 +143,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
 
   app.get('/spiegel', {
     preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'De trechter per kenmerk of kruising, met verhaal, kwaliteit en landelijke vergelijking', querystring: MirrorQuery, response: problems(400, 401, 403) },
+    schema: { tags: ['spiegel'], summary: 'De trechter per kenmerk of kruising, met verhaal, kwaliteit en landelijke vergelijking', querystring: MirrorQuery, response: { 200: MirrorAnswerSchema, ...problems(400, 401, 403) } },
   }, async (request) => {
     const { scope, result, quality, narrative, benchmark } = await mirrorFor(request, request.query);
     return { scope, result, narrative, quality, benchmark };
@@ -160,7 +161,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
 
   app.get('/spiegel/aangepast', {
     preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'Vergelijking rekening houdend met arbeidsmarktrelevante kenmerken (logistische regressie)', querystring: AdjustedQuery, response: problems(400, 401, 403) },
+    schema: { tags: ['spiegel'], summary: 'Vergelijking rekening houdend met arbeidsmarktrelevante kenmerken (logistische regressie)', querystring: AdjustedQuery, response: { 200: AdjustedAnswer, ...problems(400, 401, 403) } },
   }, async (request) => {
     const user = currentUser(request);
     const q = request.query;
@@ -178,7 +179,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
 
   app.get('/spiegel/aandacht', {
     preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'Aandachtsspiegel: gesprekken en "onder op de stapel" per groep; per team voor beleid en onderzoek, per klantmanager alleen voor de teamleider', querystring: MirrorQuery },
+    schema: { tags: ['spiegel'], summary: 'Aandachtsspiegel: gesprekken en "onder op de stapel" per groep; per team voor beleid en onderzoek, per klantmanager alleen voor de teamleider', querystring: MirrorQuery, response: { 200: AttentionAnswer, ...problems(400, 401, 403) } },
   }, async (request) => {
     const user = currentUser(request);
     const allowed = groundsFor(user).map((g) => g.key);

@@ -23,3 +23,6 @@ export const Problem = Type.Object(
 );
 export const ProblemRef = Type.Ref('Problem');
 export const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ProblemRef]));
+
+/** The success of a route that answers 204: no body. Declared so the OpenAPI document says what success looks like. */
+export const NoContent = Type.Unsafe<void>(Type.Null({ description: 'Geen inhoud (204)' }));

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { catalogueRepository, organisationRepository } from '../../../store/casefile/catalogue.js';
 import { ApiError, invalid } from '../../errors.js';
 import { currentUser, requireLogin, requireRole } from '../../auth.js';
-import { IdParams, problems } from '../../schemas/common.js';
+import { IdParams, NoContent, problems } from '../../schemas/common.js';
 import { Created } from '../../schemas/clients.js';
 import {
   Instrument, InstrumentList, InstrumentPatchBody, InstrumentQuery, LifeDomainList, LifeDomainPatchBody, LifeDomainQuery,
@@ -120,7 +120,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
 
   app.patch('/life-domains/:id', {
     preHandler: beheerder,
-    schema: { tags: ['beheer'], summary: 'Leefgebied wijzigen of (de)activeren', params: IdParams, body: LifeDomainPatchBody, response: problems(400, 401, 403, 404) },
+    schema: { tags: ['beheer'], summary: 'Leefgebied wijzigen of (de)activeren', params: IdParams, body: LifeDomainPatchBody, response: { 204: NoContent, ...problems(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const b = request.body;

@@ -5,7 +5,7 @@ import { recordsRepository } from '../../../store/casefile/records.js';
 import { ApiError, invalid } from '../../errors.js';
 import { currentUser } from '../../auth.js';
 import { requireClientAccess } from '../../client-access.js';
-import { IdParams, problems } from '../../schemas/common.js';
+import { IdParams, NoContent, problems } from '../../schemas/common.js';
 import { Created } from '../../schemas/clients.js';
 import {
   ClientPlanParams, ClientPlanStepParams, CreatedVersion, NewGoalBody, NewPlanBody, NewStepBody, NewVersion, PlanPatchBody, StepPatchBody,
@@ -91,7 +91,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
 
   app.patch('/clients/:id/plans/:planId/steps/:stepId', {
     preHandler: clientAccess,
-    schema: { tags: ['plan'], summary: 'Stap afvinken (of het afvinken terugdraaien met null)', params: ClientPlanStepParams, body: StepPatchBody, response: problems(400, 401, 403, 404) },
+    schema: { tags: ['plan'], summary: 'Stap afvinken (of het afvinken terugdraaien met null)', params: ClientPlanStepParams, body: StepPatchBody, response: { 204: NoContent, ...problems(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const { id: clientId, planId, stepId } = request.params;

@@ -5,7 +5,7 @@ import { addDays } from '../../../domain/casefile-rules.js';
 import { ApiError, invalid } from '../../errors.js';
 import { currentUser } from '../../auth.js';
 import { requireClientAccess } from '../../client-access.js';
-import { IdParams, problems } from '../../schemas/common.js';
+import { IdParams, NoContent, problems } from '../../schemas/common.js';
 import { Created } from '../../schemas/clients.js';
 import {
   AllocationPatchBody, ClientAllocationParams, ClientOnHoldParams, NewBestandBody, NewConversationBody, NewDiagnosisBody,
@@ -115,7 +115,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
 
   app.patch('/clients/:id/on-hold/:periodId', {
     preHandler: clientAccess,
-    schema: { tags: ['dossier'], summary: 'On hold beëindigen', params: ClientOnHoldParams, body: OnHoldEndBody, response: problems(400, 401, 403, 404) },
+    schema: { tags: ['dossier'], summary: 'On hold beëindigen', params: ClientOnHoldParams, body: OnHoldEndBody, response: { 204: NoContent, ...problems(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const { id: clientId, periodId } = request.params;
@@ -207,7 +207,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     preHandler: clientAccess,
     schema: {
       tags: ['dossier'], summary: 'Voorziening: start, einde, uitkomst en tevredenheid (1–5) vastleggen',
-      params: ClientAllocationParams, body: AllocationPatchBody, response: problems(400, 401, 403, 404),
+      params: ClientAllocationParams, body: AllocationPatchBody, response: { 204: NoContent, ...problems(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     const user = currentUser(request);

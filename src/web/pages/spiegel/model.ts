@@ -1,60 +1,26 @@
 import type { ApiClient } from '../../api.js';
-import type { MirrorCell, MirrorResult } from '../../../mirror/funnel.js';
-import type { Narrative } from '../../../mirror/narrative.js';
-import type { BenchmarkRow } from '../../../mirror/benchmark.js';
-import type { AdjustedResult } from '../../../mirror/adjusted.js';
-import type { StageDef } from '../../../mirror/stages.js';
+import type {
+  AdjustedAnswerT, AttentionAnswerT, BenchmarkRowT, MirrorAnswerT, MirrorCellT, MirrorOptionsT, MirrorResultT, MirrorScopeT, NarrativeT,
+  PublishedQualityT, StageOptionT,
+} from '../../../server/schemas/spiegel.js';
 
-export type { MirrorCell, MirrorResult, Narrative, BenchmarkRow, StageDef };
+// The answers of /api/v1/spiegel…, as the API's response schemas describe them (src/server/schemas/spiegel.ts).
+export type MirrorCell = MirrorCellT;
+export type MirrorResult = MirrorResultT;
+export type Narrative = NarrativeT;
+export type BenchmarkRow = BenchmarkRowT;
+export type StageDef = StageOptionT;
 
-/** One ground as GET /spiegel/options gives it (only those the user's role may see). */
-export interface GroundOption {
-  key: string;
-  label: string;
-  groups: string[];
-  groupLabels: Record<string, string>;
-  reference: string | null;
-}
-
-export interface MirrorOptions {
-  periods: string[];
-  grounds: GroundOption[];
-  stages: StageDef[];
-  teams: { id: number; name: string }[];
-  wijken: { id: number; name: string }[];
-  threshold: number;
-  perConsultant: boolean;
-}
-
-export interface MirrorScope {
-  municipalityId: number;
-  from: string;
-  to: string;
-  teamId: number | null;
-  neighbourhoodId: number | null;
-}
-
-export interface Quality {
-  missingDiagnosis: number | null;
-  withoutConversation: number | null;
-  impossibleDates: number | null;
-}
-
-export interface MirrorAnswer {
-  scope: MirrorScope;
-  result: MirrorResult;
-  narrative: Narrative;
-  quality: Quality;
-  benchmark: BenchmarkRow[];
-}
-
-export interface AttentionAnswer {
-  scope: MirrorScope;
-  result: MirrorResult;
-}
-
-/** The server leaves `used` and `leftOut` out when a small group could be worked back from them. */
-export type AdjustedAnswer = Omit<AdjustedResult, 'used' | 'leftOut'> & { used: number | null; leftOut: number | null };
+/** GET /spiegel/options (only the grounds the user's role may see). */
+export type MirrorOptions = MirrorOptionsT;
+/** One ground as GET /spiegel/options gives it. */
+export type GroundOption = MirrorOptions['grounds'][number];
+export type MirrorScope = MirrorScopeT;
+export type Quality = PublishedQualityT;
+export type MirrorAnswer = MirrorAnswerT;
+export type AttentionAnswer = AttentionAnswerT;
+/** The server leaves `used` and `leftOut` out (null) when a small group could be worked back from them. */
+export type AdjustedAnswer = AdjustedAnswerT;
 
 /** What the user chose: the same query for the page, the reports and the downloads. */
 export interface MirrorQuery {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient, SessionUser } from '../../api.js';
-import type { MeasureResult, OutcomeGroundResult, OutcomeReport } from '../../../mirror/outcomes.js';
+import type {
+  MeasureResultT as MeasureResult, OutcomeGroundResultT as OutcomeGroundResult, OutcomeReportT as OutcomeReport,
+} from '../../../server/schemas/spiegel.js';
 import { Alert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
