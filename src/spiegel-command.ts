@@ -9,7 +9,7 @@ import { buildPersonTable, type MirrorPerson } from './mirror/person-table.js';
 import { computeMirror } from './mirror/funnel.js';
 import { SelectionError, parseGroupings, parsePeriod, parsePublishedPeriod } from './mirror/selection.js';
 import { buildMirrorAnswer, type QualityInput } from './mirror/answer.js';
-import { keyOfSet, protectionRules } from './mirror/disclosure.js';
+import { MIN_SCOPE_FACTOR, keyOfSet, protectionRules } from './mirror/disclosure.js';
 import { recordKeyFor, recordKeyForExtract } from './domain/pseudonym.js';
 import { mirrorToCsv } from './mirror/report-csv.js';
 import { mirrorToHtml } from './mirror/report-html.js';
@@ -124,7 +124,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
   const groupings = cliSelection(() => parseGroupings(values.ground, available, values.intersections));
   const table = buildPersonTable(persons, grounds, stages);
   const protection = protect ? protectionRules(threshold, config.roundingBase) : null;
-  if (protect && table.size < 10 * threshold) throw new Error(`Te weinig mensen (${table.size}) om beschermde cijfers te maken: minstens ${10 * threshold}.`);
+  if (protect && table.size < MIN_SCOPE_FACTOR * threshold) throw new Error(`Te weinig mensen (${table.size}) om beschermde cijfers te maken: minstens ${MIN_SCOPE_FACTOR * threshold}.`);
   const { result, narrative, benchmark } = buildMirrorAnswer({ table, groupings, threshold, protection, extraGrounds, quality });
   let comparison: { label: string; rows: PeriodComparisonRow[] } | undefined;
   if (otherPersons) {

@@ -37,6 +37,11 @@ export interface ProtectionRules {
 export const DEFAULT_ROUNDING_BASE = 5;
 /** Secondary suppression may hide cells up to this many times the threshold. */
 export const SECONDARY_LIMIT_FACTOR = 3;
+/**
+ * A population (team, wijk, period, extract) with fewer people than this many times the
+ * threshold is not published at all: its figures could not be protected.
+ */
+export const MIN_SCOPE_FACTOR = 10;
 
 export function protectionRules(threshold: number, base = DEFAULT_ROUNDING_BASE, testSlack?: number): ProtectionRules {
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`threshold must be a whole number ≥ 1, got ${threshold}`);
@@ -74,14 +79,4 @@ export function roundByKey(count: number, cellKey: number, base: number): number
 export function publishCount(count: number, cellKey: number, rules: ProtectionRules): number | null {
   if (count > 0 && count < rules.threshold) return null;
   return roundByKey(count, cellKey, rules.base);
-}
-
-/**
- * A count and its complement within a published whole (e.g. responded and not responded of
- * those due): both must be at least the threshold, or neither is published.
- */
-export function publishPart(part: number, partKey: number, whole: number, rules: ProtectionRules): number | null {
-  if (whole === 0) return 0;
-  if ((part > 0 && part < rules.threshold) || (whole - part > 0 && whole - part < rules.threshold)) return null;
-  return roundByKey(part, partKey, rules.base);
 }

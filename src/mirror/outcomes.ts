@@ -16,7 +16,7 @@ import { benjaminiHochberg } from './stats/multiple-testing.js';
 import { ageOn } from '../domain/dates.js';
 import { isSignificant } from './clear.js';
 import { keyOfSet, publishCount, type ProtectionRules } from './disclosure.js';
-import type { SuppressionReason } from './suppression.js';
+import { decideSuppression, type SuppressionReason } from './suppression.js';
 
 /** One person of the cohort, as the store gives it (no client id, no pseudonym). */
 export interface OutcomeSourceRow {
@@ -395,21 +395,14 @@ export function computeOutcomes(
 }
 
 /**
- * Which groups of one ground (the unknown group last) are hidden: primary under the threshold;
- * protected, also a second group when exactly one is hidden and another is small enough to
- * hide cheaply (the cohort total is published, so one hidden group could be worked back; where
- * no group is cheap, the rounding protects it).
+ * Which groups of one ground (the unknown group last) are hidden: under the threshold, and
+ * (protected) a second small group when exactly one is hidden, since the cohort total is
+ * published. The same line rule as the mirror's (suppression.ts); exact figures get no
+ * secondary rule here, as before.
  */
 function secondaryOutcomeGroups(lists: readonly (readonly OutcomePerson[])[], threshold: number, protection: ProtectionRules | undefined): SuppressionReason[] {
-  const reasons: SuppressionReason[] = lists.map((l) => (l.length > 0 && l.length < threshold ? 'klein-aantal' : null));
-  const live = lists.map((l, i) => i).filter((i) => lists[i].length > 0);
-  const hiddenCount = live.filter((i) => reasons[i] !== null).length;
-  if (hiddenCount === 1 && protection) {
-    const limit = protection.secondaryLimit;
-    const candidate = live.filter((i) => reasons[i] === null && lists[i].length < limit).sort((a, b) => lists[a].length - lists[b].length)[0];
-    if (candidate !== undefined) reasons[candidate] = 'secundair';
-  }
-  return reasons;
+  const counts = lists.map((l, i) => ({ groups: [String(i)], population: l.length, reached: [] }));
+  return decideSuppression(counts, [lists.length], 0, threshold, protection?.secondaryLimit ?? 0).population;
 }
 
 /** Plain Dutch (B1): what the figures show and what they do not. */

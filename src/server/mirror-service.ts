@@ -48,9 +48,10 @@ export function createMirrorService(db: Db, config: Config) {
       { key: 'team', label: 'Team', groups: teams.map((t) => t.name) },
       { key: 'klantmanager', label: 'Klantmanager', groups: [...new Set(consultants.map((c) => c.display_name))].slice(0, 254) },
     ];
-    const keyOf = (clientId: number) => recordKeyFor(clientId, config.pseudonymSecret);
+    // one HMAC per person: the record keys serve the table and the quality counts alike
+    const keyById = new Map(rows.map((r) => [r.clientId, recordKeyFor(r.clientId, config.pseudonymSecret)]));
     const persons = rows.map((r) => ({
-      key: keyOf(r.clientId),
+      key: keyById.get(r.clientId)!,
       stages: r.person.stages,
       grounds: {
         ...r.person.grounds,
@@ -62,16 +63,19 @@ export function createMirrorService(db: Db, config: Config) {
     const table = buildPersonTable(persons, [...grounds, ...organisationGrounds], [...CORE_STAGE_KEYS]);
     // Quality over the same population as the mirror (the people on benefit in the period).
     const ids = rows.map((r) => r.clientId);
+    // only the people with a quality problem come back, not a row per person
     const flagged = await db.query<{ id: number; without_conversation: boolean; impossible: boolean }>(
-      `SELECT c.id,
-              NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id) AS without_conversation,
-              (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
-                OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
-                OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date)) AS impossible
-         FROM client c WHERE c.id = ANY($1::int[])`,
+      `SELECT * FROM (
+         SELECT c.id,
+                NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id) AS without_conversation,
+                (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
+                  OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
+                  OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date)) AS impossible
+           FROM client c WHERE c.id = ANY($1::int[])) q
+        WHERE without_conversation OR impossible`,
       [ids],
     );
-    const keyed = (list: number[]): KeyedCount => ({ count: list.length, key: keyOfSet(list.map(keyOf)) });
+    const keyed = (list: number[]): KeyedCount => ({ count: list.length, key: keyOfSet(list.map((id) => keyById.get(id)!)) });
     return {
       table,
       grounds,

@@ -6,7 +6,7 @@ import { FEATURE_ROLES } from '../../domain/roles.js';
 import type { SessionUser } from '../../store/users.js';
 import { createMirrorService, type LoadedPopulation, type MirrorScopeKey } from '../mirror-service.js';
 import { buildMirrorAnswer, type MirrorAnswer } from '../../mirror/answer.js';
-import { protectionRules } from '../../mirror/disclosure.js';
+import { MIN_SCOPE_FACTOR, protectionRules } from '../../mirror/disclosure.js';
 import { mirrorToCsv } from '../../mirror/report-csv.js';
 import { mirrorToHtml } from '../../mirror/report-html.js';
 import { CORE_STAGES } from '../../mirror/stages.js';
@@ -21,12 +21,6 @@ import { PdfUnavailableError, htmlToPdf } from '../pdf.js';
 
 /** Consultants have no mirror: the app offers them none, and neither does the API. */
 const MIRROR_ROLES = FEATURE_ROLES.mirror;
-
-/**
- * A scope (team, wijk) or period with fewer people than this many times the threshold is not
- * shown: its figures could not be protected (docs/openbaarmaking.md).
- */
-export const MIN_SCOPE_FACTOR = 10;
 
 const PERIOD = Type.String({ maxLength: 30, description: 'een heel jaar (2025), kwartaal (2025-K1) of maand (2025-03)' });
 
