@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'scratch/**', 'data/**', 'node_modules/**', 'test-results/**', 'out/**'] },
@@ -10,10 +11,42 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      // Long functions are split along their own sections; tests and fixtures may be longer.
+      'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },
+  },
+  {
+    // Still to split along their own sections: warned, not yet an error. Remove a file here once it is split.
+    files: [
+      'src/demo/history.ts',
+      'src/demo/waves.ts',
+      'src/import/run.ts',
+      'src/server/routes/casefile/catalogue.ts',
+      'src/server/routes/casefile/plans.ts',
+      'src/server/routes/casefile/records.ts',
+      'src/server/routes/clients.ts',
+      'src/server/routes/questionnaire.ts',
+      'src/server/routes/spiegel.ts',
+      'src/store/casefile/records.ts',
+      'src/store/questionnaire.ts',
+      'src/web/components/RecordForm.tsx',
+      'src/web/pages/begeleiding/CaseloadPage.tsx',
+      'src/web/pages/begeleiding/TeamPage.tsx',
+      'src/web/pages/beheer/BeheerPage.tsx',
+      'src/web/pages/spiegel/AdjustedPanel.tsx',
+      'src/web/pages/spiegel/GroupsPanel.tsx',
+      'src/web/pages/spiegel/SpiegelPage.tsx',
+      'src/web/pages/vragenlijst/QuestionnaireForm.tsx',
+    ],
+    rules: { 'max-lines-per-function': ['warn', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  },
+  {
+    files: ['test/**', 'bench/**', 'scripts/**'],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  prettier,
 );

@@ -15,16 +15,27 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const CLIENTS = process.env.DEMO_CLIENTS ?? '6000';
 
-const percentile = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ks-load-'));
   const entry = existsSync('dist/src/cli.js') ? ['dist/src/cli.js'] : ['--import', 'tsx', 'src/cli.ts'];
   console.log(`Kansenspiegel load test — Node ${process.version}, ${new Date().toISOString()}`);
-  console.log(`server: node ${entry.join(' ')} serve, DEMO_CLIENTS=${CLIENTS}, ${process.env.DATABASE_URL ? 'PostgreSQL-server' : `PGlite in ${dataDir}`}`);
+  console.log(
+    `server: node ${entry.join(' ')} serve, DEMO_CLIENTS=${CLIENTS}, ${process.env.DATABASE_URL ? 'PostgreSQL-server' : `PGlite in ${dataDir}`}`,
+  );
   const t0 = Date.now();
   const server = spawn(process.execPath, [...entry, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_CLIENTS: CLIENTS, LOG_REQUESTS: '0' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: '1',
+      DEMO_CLIENTS: CLIENTS,
+      LOG_REQUESTS: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = await new Promise<string>((resolve, reject) => {
@@ -42,11 +53,22 @@ async function main(): Promise<void> {
     const sessions: string[] = [];
     for (let i = 0; i < USERS; i++) {
       const username = i % 5 === 4 ? 'teamleider' : 'klantmanager';
-      const res = await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demodam' }) });
+      const res = await fetch(`${base}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'demodam' }),
+      });
       if (res.status !== 201) throw new Error(`log-in ${username}: ${res.status}`);
-      sessions.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('ks_session='))!);
+      sessions.push(
+        res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .find((c) => c.startsWith('ks_session='))!,
+      );
     }
-    const caseload = await (await fetch(`${base}/api/v1/caseload`, { headers: { cookie: sessions[0] } })).json() as { items: { id?: number; clientId?: number }[] };
+    const caseload = (await (await fetch(`${base}/api/v1/caseload`, { headers: { cookie: sessions[0] } })).json()) as {
+      items: { id?: number; clientId?: number }[];
+    };
     const ids = caseload.items.map((c) => c.id ?? c.clientId!).filter(Boolean);
     console.log(`caseload of klantmanager: ${ids.length} clients; ${USERS} users, ${SECONDS} s`);
 
@@ -55,12 +77,21 @@ async function main(): Promise<void> {
       let n = 0;
       let conn = 0;
       return new Promise<{ title: string; times: number[]; result: autocannon.Result }>((resolve, reject) => {
-        const instance = autocannon({
-          url: base, connections: USERS / 2, duration: SECONDS,
-          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(n++) }) }],
-          setupClient: (client) => { client.setHeaders({ cookie: sessions[offset + (conn++ % (USERS / 2))] }); },
-        }, (err, result) => (err ? reject(err) : resolve({ title, times, result })));
-        instance.on('response', (_client, _status, _bytes, responseTime) => { times.push(responseTime); });
+        const instance = autocannon(
+          {
+            url: base,
+            connections: USERS / 2,
+            duration: SECONDS,
+            requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(n++) }) }],
+            setupClient: (client) => {
+              client.setHeaders({ cookie: sessions[offset + (conn++ % (USERS / 2))] });
+            },
+          },
+          (err, result) => (err ? reject(err) : resolve({ title, times, result })),
+        );
+        instance.on('response', (_client, _status, _bytes, responseTime) => {
+          times.push(responseTime);
+        });
       });
     };
     const results = await Promise.all([
@@ -68,14 +99,21 @@ async function main(): Promise<void> {
       run('GET /api/v1/clients/:id/file', (i) => `/api/v1/clients/${ids[i % ids.length]}/file`, USERS / 2),
     ]);
     for (const { title, result } of results) {
-      if (result.errors + result.timeouts > 0) console.log(`${title}: ${result.errors} errors, of which ${result.timeouts} timeouts (autocannon gives up after 10 s)`);
+      if (result.errors + result.timeouts > 0)
+        console.log(
+          `${title}: ${result.errors} errors, of which ${result.timeouts} timeouts (autocannon gives up after 10 s)`,
+        );
     }
-    console.log('\nroute                          requests  req/s    p50 ms   p95 ms   p99 ms   max ms   errors  non-2xx');
+    console.log(
+      '\nroute                          requests  req/s    p50 ms   p95 ms   p99 ms   max ms   errors  non-2xx',
+    );
     for (const { title, times, result } of results) {
       const sorted = [...times].sort((a, b) => a - b);
-      console.log(`${title.padEnd(30)} ${String(result.requests.total).padStart(8)} ${(result.requests.total / SECONDS).toFixed(1).padStart(6)} ` +
-        `${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 95).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ` +
-        `${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ${String(result.errors).padStart(8)} ${String(result.non2xx).padStart(8)}`);
+      console.log(
+        `${title.padEnd(30)} ${String(result.requests.total).padStart(8)} ${(result.requests.total / SECONDS).toFixed(1).padStart(6)} ` +
+          `${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 95).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ` +
+          `${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ${String(result.errors).padStart(8)} ${String(result.non2xx).padStart(8)}`,
+      );
     }
   } finally {
     server.kill('SIGTERM');

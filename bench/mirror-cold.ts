@@ -14,4 +14,12 @@ const keys = [...snap.table.grounds.keys()];
 const result = computeMirror(snap.table, [...keys.map((k) => [k]), ...pairsOf(keys)]);
 const t3 = performance.now();
 await db.close();
-console.log(JSON.stringify({ open: t1 - t0, read: t2 - t1, compute: t3 - t2, cells: result.cells.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    open: t1 - t0,
+    read: t2 - t1,
+    compute: t3 - t2,
+    cells: result.cells.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -27,21 +27,27 @@ async function timeIt(fn: () => unknown | Promise<unknown>, runs = 7): Promise<n
 }
 
 export async function benchMirror(): Promise<void> {
-  console.log(`\n## Spiegel: ${SIZE.toLocaleString('nl-NL')} mensen, alle kenmerken × alle fasen + alle kruisingen van twee`);
+  console.log(
+    `\n## Spiegel: ${SIZE.toLocaleString('nl-NL')} mensen, alle kenmerken × alle fasen + alle kruisingen van twee`,
+  );
   const { table, stages } = syntheticPopulation(SIZE);
   const keys = [...table.grounds.keys()];
   const groupings = [...keys.map((k) => [k]), ...pairsOf(keys)];
   console.log(`${keys.length} kenmerken, ${pairsOf(keys).length} kruisingen, ${stages.length} fasen`);
 
   // warm, in this process
-  const aggregates = await timeIt(() => { for (const g of groupings) countGroups(table, g); });
+  const aggregates = await timeIt(() => {
+    for (const g of groupings) countGroups(table, g);
+  });
   const full = await timeIt(() => computeMirror(table, groupings), 5);
   const cells = computeMirror(table, groupings).cells.length;
 
   // DuckDB over the same rows
   const duck = await DuckDBInstance.create(':memory:');
   const conn = await duck.connect();
-  await conn.run(`CREATE TABLE people (${[...keys.map((k) => `"${k}" UTINYINT`), ...stages.map((s) => `"${s}" BOOLEAN`)].join(', ')})`);
+  await conn.run(
+    `CREATE TABLE people (${[...keys.map((k) => `"${k}" UTINYINT`), ...stages.map((s) => `"${s}" BOOLEAN`)].join(', ')})`,
+  );
   const appender = await conn.createAppender('people');
   const cols = keys.map((k) => table.grounds.get(k)!.codes);
   for (let i = 0; i < SIZE; i++) {
@@ -55,20 +61,30 @@ export async function benchMirror(): Promise<void> {
   const sets = groupings.map((g) => `(${g.map((k) => `"${k}"`).join(', ')})`).join(', ');
   const sql = `SELECT ${keys.map((k) => `"${k}"`).join(', ')}, count(*), ${sums} FROM people GROUP BY GROUPING SETS (${sets})`;
   const duckRows = (await conn.runAndReadAll(sql)).getRows().length;
-  const duckMs = await timeIt(async () => { await conn.runAndReadAll(sql); }, 5);
+  const duckMs = await timeIt(async () => {
+    await conn.runAndReadAll(sql);
+  }, 5);
   conn.closeSync();
 
   console.log(`warm  Kansenspiegel, alleen de tellingen      ${ms(aggregates)}`);
-  console.log(`warm  Kansenspiegel, de hele spiegel          ${ms(full)}  (${cells.toLocaleString('nl-NL')} cellen met intervallen, toetsen, BH, onderdrukking)`);
-  console.log(`warm  DuckDB, dezelfde tellingen (GROUPING SETS) ${ms(duckMs)}  (${duckRows.toLocaleString('nl-NL')} groepen)`);
-  console.log(`      verhouding DuckDB / Kansenspiegel-tellingen: ${(duckMs / aggregates).toFixed(1)}x; DuckDB / hele spiegel: ${(duckMs / full).toFixed(1)}x`);
+  console.log(
+    `warm  Kansenspiegel, de hele spiegel          ${ms(full)}  (${cells.toLocaleString('nl-NL')} cellen met intervallen, toetsen, BH, onderdrukking)`,
+  );
+  console.log(
+    `warm  DuckDB, dezelfde tellingen (GROUPING SETS) ${ms(duckMs)}  (${duckRows.toLocaleString('nl-NL')} groepen)`,
+  );
+  console.log(
+    `      verhouding DuckDB / Kansenspiegel-tellingen: ${(duckMs / aggregates).toFixed(1)}x; DuckDB / hele spiegel: ${(duckMs / full).toFixed(1)}x`,
+  );
 
   // cold: a new process reads the stored snapshot and computes everything
-  const from = '2018-01-01', to = '2018-12-31';
+  const from = '2018-01-01',
+    to = '2018-12-31';
   const dir = mkdtempSync(join(tmpdir(), 'ks-bench-'));
   try {
     const targets: [string, string][] = [['PGlite', join(dir, 'pglite')]];
-    if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL) targets.push(['PostgreSQL-server', (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)!]);
+    if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL)
+      targets.push(['PostgreSQL-server', (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)!]);
     for (const [name, target] of targets) {
       const db = target.startsWith('postgres') ? await openPostgres(target) : await openPglite(target);
       await migrate(db);
@@ -76,10 +92,14 @@ export async function benchMirror(): Promise<void> {
       if (!m) await db.query(`INSERT INTO municipality (id, code, name) VALUES (1, 'GM9998', 'Benchdam')`);
       await saveSnapshot(db, 1, from, to, table);
       await db.close();
-      const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/mirror-cold.ts', target, from, to], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/mirror-cold.ts', target, from, to], {
+        encoding: 'utf8',
+      });
       const r = JSON.parse(out.trim().split('\n').pop()!);
-      console.log(`cold  ${name}: database openen ${ms(r.open)}, snapshot lezen ${ms(r.read)}, hele spiegel ${ms(r.compute)}; ` +
-        `lezen + rekenen ${ms(r.read + r.compute)}; piekgeheugen ${r.maxRssMb.toFixed(0)} MB`);
+      console.log(
+        `cold  ${name}: database openen ${ms(r.open)}, snapshot lezen ${ms(r.read)}, hele spiegel ${ms(r.compute)}; ` +
+          `lezen + rekenen ${ms(r.read + r.compute)}; piekgeheugen ${r.maxRssMb.toFixed(0)} MB`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,10 @@ function mulberry32(seed: number): () => number {
  * A national-size population in columns: every ground of the mirror with ~3% unknown, and the
  * core stages with rates that depend on age and gender (so the counts are not uniform).
  */
-export function syntheticPopulation(size: number, seed = 2018): { table: PersonTable; grounds: GroundDef[]; stages: string[] } {
+export function syntheticPopulation(
+  size: number,
+  seed = 2018,
+): { table: PersonTable; grounds: GroundDef[]; stages: string[] } {
   const rand = mulberry32(seed);
   const grounds = [...GROUNDS];
   const stages = CORE_STAGES.map((s) => s.key);
@@ -26,7 +29,7 @@ export function syntheticPopulation(size: number, seed = 2018): { table: PersonT
   for (const def of grounds) {
     const codes = new Uint8Array(size);
     const k = def.groups.length;
-    for (let i = 0; i < size; i++) codes[i] = rand() < 0.03 ? 0 : 1 + Math.floor(rand() * rand() * k * 1.3) % k;
+    for (let i = 0; i < size; i++) codes[i] = rand() < 0.03 ? 0 : 1 + (Math.floor(rand() * rand() * k * 1.3) % k);
     cols.set(def.key, { def, codes });
   }
   const age = cols.get('leeftijd')!.codes;

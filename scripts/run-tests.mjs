@@ -19,15 +19,29 @@ function files(dir) {
 const only = process.argv[2]; // optional: unit | integration | attack | browser
 const suites = [
   { name: 'unit', files: files('test/unit'), env: {} },
-  { name: 'integration (PGlite)', group: 'integration', files: files('test/integration'), env: { KS_TEST_DB: 'pglite' } },
+  {
+    name: 'integration (PGlite)',
+    group: 'integration',
+    files: files('test/integration'),
+    env: { KS_TEST_DB: 'pglite' },
+  },
 ];
 if (process.env.TEST_DATABASE_URL) {
-  suites.push({ name: 'integration (PostgreSQL-server)', group: 'integration', files: files('test/integration'), env: { KS_TEST_DB: 'postgres' } });
+  suites.push({
+    name: 'integration (PostgreSQL-server)',
+    group: 'integration',
+    files: files('test/integration'),
+    env: { KS_TEST_DB: 'postgres' },
+  });
 } else if (process.env.CI) {
-  console.error('CI=true but TEST_DATABASE_URL is not set: the integration tests must also run on a PostgreSQL server.');
+  console.error(
+    'CI=true but TEST_DATABASE_URL is not set: the integration tests must also run on a PostgreSQL server.',
+  );
   process.exit(1);
 } else {
-  console.log('Let op: TEST_DATABASE_URL is niet gezet; integratietests alleen op PGlite. Zie scripts/start-test-postgres.sh.');
+  console.log(
+    'Let op: TEST_DATABASE_URL is niet gezet; integratietests alleen op PGlite. Zie scripts/start-test-postgres.sh.',
+  );
 }
 // The disclosure attacks on the 6,000-client Demodam: once, on the embedded database.
 suites.push({ name: 'attack (PGlite)', group: 'attack', files: files('test/attack'), env: { KS_TEST_DB: 'pglite' } });
@@ -39,9 +53,20 @@ for (const suite of suites) {
   if (suite.files.length === 0) continue;
   console.log(`\n=== ${suite.name}: ${suite.files.length} bestanden`);
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', '--test-reporter-destination=.test-tap.log', ...suite.files],
-    { stdio: 'inherit', env: { ...process.env, ...suite.env } });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        '--test-reporter-destination=.test-tap.log',
+        ...suite.files,
+      ],
+      { stdio: 'inherit', env: { ...process.env, ...suite.env } },
+    );
     child.on('exit', (c) => resolve(c ?? 1));
   });
   const { readFileSync } = await import('node:fs');

@@ -21,7 +21,10 @@ export const DEMO_ACCOUNTS = [
  * Opens the database (embedded or server), applies migrations, and loads Demodam once when
  * DEMO is on and the database holds no municipality yet.
  */
-export async function prepareDatabase(config: Config, log: (line: string) => void = () => undefined): Promise<{ db: Db; loadedDemo: boolean }> {
+export async function prepareDatabase(
+  config: Config,
+  log: (line: string) => void = () => undefined,
+): Promise<{ db: Db; loadedDemo: boolean }> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) log(`Database bijgewerkt (migraties ${applied.join(', ')}).`);

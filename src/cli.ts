@@ -33,7 +33,9 @@ async function serve(): Promise<void> {
   const url = await app.listen({ port: config.port, host: config.host });
   say('');
   say(`Kansenspiegel draait op ${url.replace('127.0.0.1', 'localhost')}`);
-  say(`Database: ${db.kind === 'pglite' ? `ingebouwd (PGlite) in ${config.dataDir}` : 'PostgreSQL-server (DATABASE_URL)'}`);
+  say(
+    `Database: ${db.kind === 'pglite' ? `ingebouwd (PGlite) in ${config.dataDir}` : 'PostgreSQL-server (DATABASE_URL)'}`,
+  );
   if (config.demo) {
     say(`Demo-accounts (wachtwoord voor allemaal: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(14)} ${a.role}`);
@@ -51,13 +53,18 @@ async function serve(): Promise<void> {
 }
 
 async function demo(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { clients: { type: 'string', default: '6000' }, seed: { type: 'string', default: 'demodam' } } });
+  const { values } = parseArgs({
+    args,
+    options: { clients: { type: 'string', default: '6000' }, seed: { type: 'string', default: 'demodam' } },
+  });
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
   const t0 = Date.now();
   await writeDemodam(db, {
-    clients: Number(values.clients), seed: values.seed, pseudonymSecret: config.pseudonymSecret,
+    clients: Number(values.clients),
+    seed: values.seed,
+    pseudonymSecret: config.pseudonymSecret,
     onProgress: (done: number, total: number) => process.stdout.write(`\r${done} / ${total} klanten`),
   });
   console.log(`\nDemodam geschreven in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
@@ -85,7 +92,8 @@ async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'serve': return serve();
+    case 'serve':
+      return serve();
     case 'migrate': {
       const config = loadConfig();
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -96,37 +104,60 @@ async function main(argv: string[]): Promise<void> {
       if (sealed > 0) console.log(`Auditlog: ${sealed} oudere rijen verzegeld met AUDIT_SECRET.`);
       return db.close();
     }
-    case 'demo': return demo(rest);
-    case 'spiegel': return runSpiegel(rest);
-    case 'import': return withDb(async (db) => {
-      const summary = await importCommand(db, rest);
-      if (summary.status === 'mislukt') process.exitCode = 1;
-    });
-    case 'audit-verify': return withDb(async (db) => {
-      const config = loadConfig();
-      const r = await verifyAuditChain(db);
-      if (r.ok) {
-        const cp = await writeCheckpoint(db);
-        console.log(`Auditlog in orde: ${r.checked} rijen gecontroleerd met de sleutel, ${r.checkpoints} ankerpunten in ${config.auditCheckpointFile} kloppen.`);
-        console.log(`Kop van de keten (bewaar deze ook elders, bijvoorbeeld in het beheerlogboek): ${r.head ? `${r.head.count} rijen, ${r.head.mac}` : 'leeg'}` +
-          `${cp ? ' — als nieuw ankerpunt vastgelegd.' : ''}`);
-        if (r.checkpoints === 0) console.log('Let op: er was nog geen ankerpunt buiten de database; het weghalen van de laatste rijen valt pas op na het eerste ankerpunt.');
-      } else {
-        const where = r.firstBroken!.id > 0 ? `bij rij ${r.firstBroken!.id}` : 'bij de ankerpunten';
-        console.log(`Auditlog GEBROKEN ${where}: ${r.firstBroken!.reason}.`);
-        process.exitCode = 1;
-      }
-    });
-    case 'retention': return withDb(async (db) => {
-      const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean', default: false }, years: { type: 'string' } } });
-      const config = loadConfig();
-      const years = Number(values.years ?? process.env.RETENTION_YEARS ?? 7);
-      if (!Number.isInteger(years) || years < 1) throw new Error('--years (of RETENTION_YEARS) moet een heel getal ≥ 1 zijn.');
-      const r = await runRetention(db, { years, today: todayIso(), dryRun: values['dry-run'], pseudonymSecret: config.pseudonymSecret });
-      console.log(`${r.dryRun ? 'PROEF — ' : ''}Bewaartermijn ${years} jaar (uitkering beëindigd vóór ${r.cutoff}): ${r.clients} dossiers ${r.dryRun ? 'zouden worden' : 'zijn'} verwijderd` +
-        `${r.dryRun ? '' : `, ${r.monitoringRows} rijen bijzondere persoonsgegevens, inhoud van ${r.auditRowsErased} auditregels gewist, ${r.sessionsDeleted} verlopen sessies`}; ` +
-        `afkeurrapporten van ${r.rejectionReportsDeleted} imports ${r.dryRun ? 'zouden worden' : 'zijn'} opgeruimd.`);
-    });
+    case 'demo':
+      return demo(rest);
+    case 'spiegel':
+      return runSpiegel(rest);
+    case 'import':
+      return withDb(async (db) => {
+        const summary = await importCommand(db, rest);
+        if (summary.status === 'mislukt') process.exitCode = 1;
+      });
+    case 'audit-verify':
+      return withDb(async (db) => {
+        const config = loadConfig();
+        const r = await verifyAuditChain(db);
+        if (r.ok) {
+          const cp = await writeCheckpoint(db);
+          console.log(
+            `Auditlog in orde: ${r.checked} rijen gecontroleerd met de sleutel, ${r.checkpoints} ankerpunten in ${config.auditCheckpointFile} kloppen.`,
+          );
+          console.log(
+            `Kop van de keten (bewaar deze ook elders, bijvoorbeeld in het beheerlogboek): ${r.head ? `${r.head.count} rijen, ${r.head.mac}` : 'leeg'}` +
+              `${cp ? ' — als nieuw ankerpunt vastgelegd.' : ''}`,
+          );
+          if (r.checkpoints === 0)
+            console.log(
+              'Let op: er was nog geen ankerpunt buiten de database; het weghalen van de laatste rijen valt pas op na het eerste ankerpunt.',
+            );
+        } else {
+          const where = r.firstBroken!.id > 0 ? `bij rij ${r.firstBroken!.id}` : 'bij de ankerpunten';
+          console.log(`Auditlog GEBROKEN ${where}: ${r.firstBroken!.reason}.`);
+          process.exitCode = 1;
+        }
+      });
+    case 'retention':
+      return withDb(async (db) => {
+        const { values } = parseArgs({
+          args: rest,
+          options: { 'dry-run': { type: 'boolean', default: false }, years: { type: 'string' } },
+        });
+        const config = loadConfig();
+        const years = Number(values.years ?? process.env.RETENTION_YEARS ?? 7);
+        if (!Number.isInteger(years) || years < 1)
+          throw new Error('--years (of RETENTION_YEARS) moet een heel getal ≥ 1 zijn.');
+        const r = await runRetention(db, {
+          years,
+          today: todayIso(),
+          dryRun: values['dry-run'],
+          pseudonymSecret: config.pseudonymSecret,
+        });
+        console.log(
+          `${r.dryRun ? 'PROEF — ' : ''}Bewaartermijn ${years} jaar (uitkering beëindigd vóór ${r.cutoff}): ${r.clients} dossiers ${r.dryRun ? 'zouden worden' : 'zijn'} verwijderd` +
+            `${r.dryRun ? '' : `, ${r.monitoringRows} rijen bijzondere persoonsgegevens, inhoud van ${r.auditRowsErased} auditregels gewist, ${r.sessionsDeleted} verlopen sessies`}; ` +
+            `afkeurrapporten van ${r.rejectionReportsDeleted} imports ${r.dryRun ? 'zouden worden' : 'zijn'} opgeruimd.`,
+        );
+      });
     case 'backup': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
       if (!values.out) throw new Error('Gebruik: kansenspiegel backup --out BESTAND');
@@ -145,7 +176,8 @@ async function main(argv: string[]): Promise<void> {
       console.log('Teruggezet. Start daarna kansenspiegel migrate (als de kopie ouder is dan deze versie) en serve.');
       return;
     }
-    case 'snapshot': return runSnapshot(rest);
+    case 'snapshot':
+      return runSnapshot(rest);
     default:
       console.log(USAGE);
       if (command === 'help') console.log(`${SPIEGEL_USAGE}\n${IMPORT_USAGE}`);

@@ -54,9 +54,14 @@ export function parseTrustProxy(value: string | undefined): Config['trustProxy']
   if (v === '' || ['0', 'false', 'off', 'nee', 'no'].includes(v.toLowerCase())) return false;
   if (/^\d+$/.test(v)) return Number(v);
   if (['true', 'on', 'ja', 'yes', 'all', '*'].includes(v.toLowerCase())) {
-    throw new Error('TRUST_PROXY must name the proxy (its address or CIDR range, or the number of hops), not trust every sender.');
+    throw new Error(
+      'TRUST_PROXY must name the proxy (its address or CIDR range, or the number of hops), not trust every sender.',
+    );
   }
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (env.NODE_ENV === 'production') {
     if (auditSecret === DEV_AUDIT_SECRET || auditSecret.length < 32) {
-      throw new Error('AUDIT_SECRET must be set in production (at least 32 random characters, kept apart from the database and its backups).');
+      throw new Error(
+        'AUDIT_SECRET must be set in production (at least 32 random characters, kept apart from the database and its backups).',
+      );
     }
     if (auditSecret === pseudonymSecret) throw new Error('AUDIT_SECRET must differ from PSEUDONYM_SECRET.');
   }

@@ -54,20 +54,34 @@ export async function runSpiegel(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      period: { type: 'string' }, ground: { type: 'string' }, format: { type: 'string', default: 'html' },
-      out: { type: 'string' }, threshold: { type: 'string' }, input: { type: 'string' }, 'age-bands': { type: 'string' },
-      team: { type: 'string' }, 'compare-period': { type: 'string' }, 'compare-team': { type: 'string' }, intersections: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      period: { type: 'string' },
+      ground: { type: 'string' },
+      format: { type: 'string', default: 'html' },
+      out: { type: 'string' },
+      threshold: { type: 'string' },
+      input: { type: 'string' },
+      'age-bands': { type: 'string' },
+      team: { type: 'string' },
+      'compare-period': { type: 'string' },
+      'compare-team': { type: 'string' },
+      intersections: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
       protect: { type: 'boolean', default: false },
     },
   });
-  if (values.help) { console.log(SPIEGEL_USAGE); return; }
+  if (values.help) {
+    console.log(SPIEGEL_USAGE);
+    return;
+  }
   const format = values.format!;
   if (!['html', 'csv', 'json'].includes(format)) throw new Error(`--format "${format}": kies html, csv of json.`);
   const config = loadConfig();
   const threshold = values.threshold === undefined ? config.suppressionThreshold : Number(values.threshold);
-  if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`--threshold "${values.threshold}": een heel getal van 1 of meer.`);
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new Error(`--threshold "${values.threshold}": een heel getal van 1 of meer.`);
   const protect = values.protect === true;
-  const readPeriod = (v: string | undefined) => cliSelection(() => (protect ? parsePublishedPeriod(v) : parsePeriod(v)));
+  const readPeriod = (v: string | undefined) =>
+    cliSelection(() => (protect ? parsePublishedPeriod(v) : parsePeriod(v)));
   const period = readPeriod(values.period);
 
   let persons: MirrorPerson[];
@@ -80,14 +94,23 @@ export async function runSpiegel(args: string[]): Promise<void> {
   let otherLabel = '';
 
   if (values.input) {
-    const extraKeys = (values.ground ?? '').split(/[,×*+]/).map((s) => s.trim())
-      .filter((k) => k && !['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'].includes(k));
+    const extraKeys = (values.ground ?? '')
+      .split(/[,×*+]/)
+      .map((s) => s.trim())
+      .filter(
+        (k) => k && !['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'].includes(k),
+      );
     const bands = values['age-bands'] ? values['age-bands'].split(',').map(Number) : undefined;
     const keyFor = protect ? (id: string) => recordKeyForExtract(id, config.pseudonymSecret) : undefined;
-    const extract = readMirrorExtract(readFileSync(values.input, 'utf8'), { extraGrounds: extraKeys, ageBands: bands, keyFor });
+    const extract = readMirrorExtract(readFileSync(values.input, 'utf8'), {
+      extraGrounds: extraKeys,
+      ageBands: bands,
+      keyFor,
+    });
     for (const e of extract.errors.slice(0, 50)) console.error(`regel ${e.row}, ${e.field}: ${e.reason}`);
     if (extract.errors.length > 50) console.error(`... en nog ${extract.errors.length - 50} fouten`);
-    if (extract.errors.length) console.error(`${extract.errors.length} fout(en); ${extract.persons.length} regels meegeteld.`);
+    if (extract.errors.length)
+      console.error(`${extract.errors.length} fout(en); ${extract.persons.length} regels meegeteld.`);
     quality.rejectedRows = new Set(extract.errors.map((e) => e.row)).size;
     persons = extract.persons;
     grounds = extract.grounds;
@@ -100,14 +123,27 @@ export async function runSpiegel(args: string[]): Promise<void> {
       await migrate(db);
       const [m] = await db.query<{ id: number; name: string }>('SELECT id, name FROM municipality ORDER BY id LIMIT 1');
       if (!m) throw new Error('De database bevat nog geen gemeente. Start eerst met DEMO=1 of importeer gegevens.');
-      const rows = await loadMirrorRows(db, { municipalityId: m.id, from: period.from, to: period.to, teamId: values.team ? Number(values.team) : null }, config.pseudonymSecret);
+      const rows = await loadMirrorRows(
+        db,
+        { municipalityId: m.id, from: period.from, to: period.to, teamId: values.team ? Number(values.team) : null },
+        config.pseudonymSecret,
+      );
       const keyOf = (id: number) => recordKeyFor(id, config.pseudonymSecret);
       persons = rows.map((r) => ({ ...r.person, key: keyOf(r.clientId) }));
       if (values['compare-period'] || values['compare-team']) {
         const other = values['compare-period'] ? readPeriod(values['compare-period']) : period;
-        const otherTeam = values['compare-team'] ? Number(values['compare-team']) : values.team ? Number(values.team) : null;
-        otherPersons = (await loadMirrorRows(db, { municipalityId: m.id, from: other.from, to: other.to, teamId: otherTeam }, config.pseudonymSecret))
-          .map((r) => ({ ...r.person, key: keyOf(r.clientId) }));
+        const otherTeam = values['compare-team']
+          ? Number(values['compare-team'])
+          : values.team
+            ? Number(values.team)
+            : null;
+        otherPersons = (
+          await loadMirrorRows(
+            db,
+            { municipalityId: m.id, from: other.from, to: other.to, teamId: otherTeam },
+            config.pseudonymSecret,
+          )
+        ).map((r) => ({ ...r.person, key: keyOf(r.clientId) }));
         otherLabel = values['compare-period'] ? `periode ${other.label}` : `team ${otherTeam}`;
       }
       const missing = rows.filter((r) => !r.hasDiagnosis);
@@ -124,12 +160,26 @@ export async function runSpiegel(args: string[]): Promise<void> {
   const groupings = cliSelection(() => parseGroupings(values.ground, available, values.intersections));
   const table = buildPersonTable(persons, grounds, stages);
   const protection = protect ? protectionRules(threshold, config.roundingBase) : null;
-  if (protect && table.size < MIN_SCOPE_FACTOR * threshold) throw new Error(`Te weinig mensen (${table.size}) om beschermde cijfers te maken: minstens ${MIN_SCOPE_FACTOR * threshold}.`);
-  const { result, narrative, benchmark } = buildMirrorAnswer({ table, groupings, threshold, protection, extraGrounds, quality });
+  if (protect && table.size < MIN_SCOPE_FACTOR * threshold)
+    throw new Error(
+      `Te weinig mensen (${table.size}) om beschermde cijfers te maken: minstens ${MIN_SCOPE_FACTOR * threshold}.`,
+    );
+  const { result, narrative, benchmark } = buildMirrorAnswer({
+    table,
+    groupings,
+    threshold,
+    protection,
+    extraGrounds,
+    quality,
+  });
   let comparison: { label: string; rows: PeriodComparisonRow[] } | undefined;
   if (otherPersons) {
     const otherTable = buildPersonTable(otherPersons, grounds, stages);
-    const other = computeMirror(otherTable, groupings, protection ? { protection, extraGrounds } : { threshold, extraGrounds });
+    const other = computeMirror(
+      otherTable,
+      groupings,
+      protection ? { protection, extraGrounds } : { threshold, extraGrounds },
+    );
     comparison = { label: otherLabel, rows: compareResults(result, other) };
   }
   let output: string;
@@ -137,8 +187,14 @@ export async function runSpiegel(args: string[]): Promise<void> {
   else if (format === 'json') output = `${JSON.stringify({ ...result, narrative, comparison }, null, 2)}\n`;
   else {
     output = mirrorToHtml({
-      title: 'Kansenspiegel', subtitle, result, narrative,
-      benchmark, comparison, extraGrounds, generatedAt: todayIso(),
+      title: 'Kansenspiegel',
+      subtitle,
+      result,
+      narrative,
+      benchmark,
+      comparison,
+      extraGrounds,
+      generatedAt: todayIso(),
     });
   }
   if (values.out) {
@@ -161,10 +217,20 @@ export async function runSnapshot(args: string[]): Promise<void> {
     const [m] = await db.query<{ id: number }>('SELECT id FROM municipality ORDER BY id LIMIT 1');
     if (!m) throw new Error('De database bevat nog geen gemeente.');
     const t0 = Date.now();
-    const rows = await loadMirrorRows(db, { municipalityId: m.id, from: period.from, to: period.to }, config.pseudonymSecret);
-    const table = buildPersonTable(rows.map((r) => r.person), [...GROUNDS], [...CORE_STAGE_KEYS]);
+    const rows = await loadMirrorRows(
+      db,
+      { municipalityId: m.id, from: period.from, to: period.to },
+      config.pseudonymSecret,
+    );
+    const table = buildPersonTable(
+      rows.map((r) => r.person),
+      [...GROUNDS],
+      [...CORE_STAGE_KEYS],
+    );
     const id = await saveSnapshot(db, m.id, period.from, period.to, table);
-    console.log(`Snapshot ${id} voor ${period.label}: ${nl(table.size)} mensen, in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Snapshot ${id} voor ${period.label}: ${nl(table.size)} mensen, in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await db.close();
   }

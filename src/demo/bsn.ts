@@ -16,7 +16,8 @@ const B = 271_828;
 
 /** The BSN of client number `index` (0-based). */
 export function demoBsn(index: number): string {
-  if (!Number.isInteger(index) || index < 0 || index >= MAX_DEMO_BSNS) throw new RangeError(`demo BSN index out of range: ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index >= MAX_DEMO_BSNS)
+    throw new RangeError(`demo BSN index out of range: ${index}`);
   const middle = String((index * A + B) % MAX_DEMO_BSNS).padStart(6, '0');
   const first7 = `9${middle}`;
   let partial = 0;

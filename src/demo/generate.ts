@@ -14,7 +14,13 @@ import { buildOrganisation, defaultConsultants, MUNICIPALITY_ID } from './organi
 import { drawPerson } from './person.js';
 import { MUNICIPALITY } from './places.js';
 import { createRandom } from './random.js';
-import { CLIENT_TABLES, emptyClientTables, type ClientTables, type DemodamData, type OrganisationTables } from './rows.js';
+import {
+  CLIENT_TABLES,
+  emptyClientTables,
+  type ClientTables,
+  type DemodamData,
+  type OrganisationTables,
+} from './rows.js';
 
 /** Options of the generator; every one has a default. */
 export interface DemodamOptions {
@@ -35,7 +41,8 @@ export interface DemodamOptions {
 /** The options with their defaults filled in. */
 export function demodamSettings(opts: DemodamOptions = {}): Required<DemodamOptions> {
   const clients = opts.clients ?? 6000;
-  if (!Number.isInteger(clients) || clients < 1 || clients > MAX_DEMO_BSNS) throw new RangeError(`clients must be 1 … ${MAX_DEMO_BSNS}`);
+  if (!Number.isInteger(clients) || clients < 1 || clients > MAX_DEMO_BSNS)
+    throw new RangeError(`clients must be 1 … ${MAX_DEMO_BSNS}`);
   const s = {
     seed: opts.seed ?? 'demodam',
     clients,
@@ -44,7 +51,8 @@ export function demodamSettings(opts: DemodamOptions = {}): Required<DemodamOpti
     consultants: opts.consultants ?? defaultConsultants(clients),
     chunkSize: opts.chunkSize ?? 5000,
   };
-  if (dayOf(s.referenceDate) < dayOf(s.firstStartDate)) throw new RangeError('referenceDate lies before firstStartDate');
+  if (dayOf(s.referenceDate) < dayOf(s.firstStartDate))
+    throw new RangeError('referenceDate lies before firstStartDate');
   if (!Number.isInteger(s.chunkSize) || s.chunkSize < 1) throw new RangeError('chunkSize must be a positive integer');
   return s;
 }
@@ -77,20 +85,49 @@ export function* generateDemodamChunks(opts: DemodamOptions = {}): Generator<Cli
       const startDay = firstDay + Math.floor(((index + personRnd.next()) / s.clients) * span);
       const person = drawPerson(personRnd, createRandom(s.seed, 'origin', index), startDay, staffing);
       out.client.push({
-        id: clientId, municipality_id: MUNICIPALITY_ID, bsn: demoBsn(index), given_name: person.givenName, family_name: person.familyName,
-        birth_date: person.birthDate, gender: person.gender, ...person.address, city: MUNICIPALITY.name, neighbourhood_id: person.neighbourhoodId,
-        household: person.household, education_level: person.education, dutch_language_level: person.language, work_experience: person.workExperience,
-        doelgroepregister: person.doelgroepregister, team_id: person.teamId, consultant_id: person.consultantId, created_at: `${isoOf(startDay)}T08:00:00.000Z`,
+        id: clientId,
+        municipality_id: MUNICIPALITY_ID,
+        bsn: demoBsn(index),
+        given_name: person.givenName,
+        family_name: person.familyName,
+        birth_date: person.birthDate,
+        gender: person.gender,
+        ...person.address,
+        city: MUNICIPALITY.name,
+        neighbourhood_id: person.neighbourhoodId,
+        household: person.household,
+        education_level: person.education,
+        dutch_language_level: person.language,
+        work_experience: person.workExperience,
+        doelgroepregister: person.doelgroepregister,
+        team_id: person.teamId,
+        consultant_id: person.consultantId,
+        created_at: `${isoOf(startDay)}T08:00:00.000Z`,
       });
-      addHistory(out, ids, { refDay, teamConsultants: staffing.consultantsByTeam.get(person.teamId) ?? [] }, clientId, person,
-        createRandom(s.seed, 'path', index), createRandom(s.seed, 'text', index));
+      addHistory(
+        out,
+        ids,
+        { refDay, teamConsultants: staffing.consultantsByTeam.get(person.teamId) ?? [] },
+        clientId,
+        person,
+        createRandom(s.seed, 'path', index),
+        createRandom(s.seed, 'text', index),
+      );
       const o = person.origin;
       out.monitoring_person.push({
-        client_id: clientId, municipality_id: MUNICIPALITY_ID, birth_country: o.birthCountry, mother_birth_country: o.motherBirthCountry,
-        father_birth_country: o.fatherBirthCountry, nationality: o.nationality, statushouder: o.statushouder, religion: o.religion,
-        health_limitation: person.healthLimitation, source: o.religion !== null || o.backgrounds.length > 0 ? 'vragenlijst' : 'registratie',
+        client_id: clientId,
+        municipality_id: MUNICIPALITY_ID,
+        birth_country: o.birthCountry,
+        mother_birth_country: o.motherBirthCountry,
+        father_birth_country: o.fatherBirthCountry,
+        nationality: o.nationality,
+        statushouder: o.statushouder,
+        religion: o.religion,
+        health_limitation: person.healthLimitation,
+        source: o.religion !== null || o.backgrounds.length > 0 ? 'vragenlijst' : 'registratie',
       });
-      for (const background of o.backgrounds) out.monitoring_cultural_background.push({ client_id: clientId, background });
+      for (const background of o.backgrounds)
+        out.monitoring_cultural_background.push({ client_id: clientId, background });
     }
     yield out;
   }

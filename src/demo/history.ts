@@ -11,32 +11,86 @@
 import { INSTRUMENTS, INSTRUMENT_ID, LIFE_DOMAINS, type InstrumentDef, type SrgCode } from './catalogue.js';
 import { birthdayDay, isoOf, isoOrNull } from './dates.js';
 import {
-  AOW_AGE, CONVERSATION_INTERVAL, DIAGNOSIS_AFTER_INTAKE, DISCRIMINATION_DISCUSSED, DISCRIMINATION_EXPERIENCED, FEEDBACK_SHARE, FORGOTTEN,
-  INSTRUMENT_FACTOR_45_PLUS, INSTRUMENT_SHARE, INTAKE_AFTER_START, JOB_ENDS_BEFORE_SIX_MONTHS, JOB_HOURS, JOB_SHORTER_THAN_MONTH,
-  JOB_START_AFTER_WORK_INSTRUMENT, JOB_START_DOELGROEPREGISTER, JOB_START_PER_30_DAYS, KORT_FACTORS, LONG_JOB_OPEN_ENDED, ON_HOLD,
-  OTHER_OUTFLOW_PER_30_DAYS, PLAN_SHARE, REDIAGNOSIS, SRG_BY_DISTANCE, WAGE_COST_SUBSIDY, benefitEndsWithJob, jobStartAgeFactor,
-  kortBaseByAge, otherOutflowReasons,
+  AOW_AGE,
+  CONVERSATION_INTERVAL,
+  DIAGNOSIS_AFTER_INTAKE,
+  DISCRIMINATION_DISCUSSED,
+  DISCRIMINATION_EXPERIENCED,
+  FEEDBACK_SHARE,
+  FORGOTTEN,
+  INSTRUMENT_FACTOR_45_PLUS,
+  INSTRUMENT_SHARE,
+  INTAKE_AFTER_START,
+  JOB_ENDS_BEFORE_SIX_MONTHS,
+  JOB_HOURS,
+  JOB_SHORTER_THAN_MONTH,
+  JOB_START_AFTER_WORK_INSTRUMENT,
+  JOB_START_DOELGROEPREGISTER,
+  JOB_START_PER_30_DAYS,
+  KORT_FACTORS,
+  LONG_JOB_OPEN_ENDED,
+  ON_HOLD,
+  OTHER_OUTFLOW_PER_30_DAYS,
+  PLAN_SHARE,
+  REDIAGNOSIS,
+  SRG_BY_DISTANCE,
+  WAGE_COST_SUBSIDY,
+  benefitEndsWithJob,
+  jobStartAgeFactor,
+  kortBaseByAge,
+  otherOutflowReasons,
 } from './model.js';
 import { LOCATIONS } from './places.js';
 import type { Person } from './person.js';
 import type { Random } from './random.js';
 import type { BenefitEndReason, ClientTables, DiscriminationGround, IntermediateStepKind } from './rows.js';
 import {
-  EMPLOYERS, OCCUPATIONS, allocationTexts, conversationSummary, diagnosisReasons, discriminationAction, domainNote, feedbackComment,
-  intakeTexts, intermediateStepText, ladderNote, onHoldReason, planGoals, type ClientFacts,
+  EMPLOYERS,
+  OCCUPATIONS,
+  allocationTexts,
+  conversationSummary,
+  diagnosisReasons,
+  discriminationAction,
+  domainNote,
+  feedbackComment,
+  intakeTexts,
+  intermediateStepText,
+  ladderNote,
+  onHoldReason,
+  planGoals,
+  type ClientFacts,
 } from './texts.js';
 
 type Distance = 'kort' | 'lang';
 type Bestand = 'werkplein' | 'wijk';
 
 /** The last id used per table (0 = none yet); advanced as rows are added. */
-export type IdCounters = Record<Exclude<keyof ClientTables, 'client' | 'intake_domain_score' | 'monitoring_person' | 'monitoring_cultural_background'>, number>;
+export type IdCounters = Record<
+  Exclude<
+    keyof ClientTables,
+    'client' | 'intake_domain_score' | 'monitoring_person' | 'monitoring_cultural_background'
+  >,
+  number
+>;
 
 /** Counters at the start of a run: no ids used yet. */
 export function newIdCounters(): IdCounters {
   return {
-    benefit_period: 0, intake: 0, diagnosis: 0, bestand_period: 0, action_plan: 0, plan_goal: 0, plan_step: 0, instrument_allocation: 0,
-    conversation: 0, on_hold_period: 0, ladder_step: 0, intermediate_step: 0, discrimination_discussion: 0, work_period: 0, client_feedback: 0,
+    benefit_period: 0,
+    intake: 0,
+    diagnosis: 0,
+    bestand_period: 0,
+    action_plan: 0,
+    plan_goal: 0,
+    plan_step: 0,
+    instrument_allocation: 0,
+    conversation: 0,
+    on_hold_period: 0,
+    ladder_step: 0,
+    intermediate_step: 0,
+    discrimination_discussion: 0,
+    work_period: 0,
+    client_feedback: 0,
   };
 }
 
@@ -47,7 +101,12 @@ export interface HistoryContext {
   teamConsultants: readonly number[];
 }
 
-interface Job { start: number; end: number | null; hours: number; subsidy: boolean }
+interface Job {
+  start: number;
+  end: number | null;
+  hours: number;
+  subsidy: boolean;
+}
 
 const bestandOf = (d: Distance): Bestand => (d === 'kort' ? 'werkplein' : 'wijk');
 const WORK_SRG = new Set<SrgCode>([23, 29, 30]);
@@ -57,16 +116,26 @@ const PLACEMENTS = new Set(['werkervaringsplaats', 'participatieplek', 'leerwerk
 function instrumentWithin(t: Random, srg: SrgCode, distance: Distance, f: ClientFacts): InstrumentDef {
   const weight = (d: InstrumentDef): number => {
     switch (d.code) {
-      case 'taalcursus': return f.languageBelowB1 ? 3 : 0.1;
-      case 'activeringscentrum': return distance === 'lang' ? 2 : 0.3;
-      case 'cv_workshop': return distance === 'kort' ? 2 : 0.5;
-      case 'sollicitatietraining': return distance === 'kort' ? 2 : 0.3;
-      case 'empowerment': return 1;
-      case 'duaal_traject': return f.statushouder ? 3 : 0;
-      case 'werkervaringsplaats': return distance === 'kort' ? 3 : 1.5;
-      case 'participatieplek': return distance === 'kort' ? 0.5 : 2;
-      case 'leerwerktraject': return 1;
-      default: return 1;
+      case 'taalcursus':
+        return f.languageBelowB1 ? 3 : 0.1;
+      case 'activeringscentrum':
+        return distance === 'lang' ? 2 : 0.3;
+      case 'cv_workshop':
+        return distance === 'kort' ? 2 : 0.5;
+      case 'sollicitatietraining':
+        return distance === 'kort' ? 2 : 0.3;
+      case 'empowerment':
+        return 1;
+      case 'duaal_traject':
+        return f.statushouder ? 3 : 0;
+      case 'werkervaringsplaats':
+        return distance === 'kort' ? 3 : 1.5;
+      case 'participatieplek':
+        return distance === 'kort' ? 0.5 : 2;
+      case 'leerwerktraject':
+        return 1;
+      default:
+        return 1;
     }
   };
   return t.weighted(INSTRUMENTS.filter((d) => d.srg === srg && !d.newInCatalogue).map((d) => [d, weight(d)] as const));
@@ -76,16 +145,32 @@ function instrumentWithin(t: Random, srg: SrgCode, distance: Distance, f: Client
  * Adds the history of client `clientId` to `out`. `r` is the path stream, `t` the text stream.
  * Returns the benefit end day (null while on benefit at the reference date).
  */
-export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryContext, clientId: number, p: Person, r: Random, t: Random): number | null {
+export function addHistory(
+  out: ClientTables,
+  ids: IdCounters,
+  ctx: HistoryContext,
+  clientId: number,
+  p: Person,
+  r: Random,
+  t: Random,
+): number | null {
   const ref = ctx.refDay;
   const S = p.startDay;
   const consultant = p.consultantId;
   const female = p.gender === 'vrouw';
   const health = p.healthLimitation === true;
   const facts: ClientFacts = {
-    age: p.age, female, education: p.education, languageBelowB1: !['B1', 'B2', 'C1', 'C2'].includes(p.language), experience: p.workExperience,
-    occupation: t.pick(OCCUPATIONS), household: p.household, healthLimitation: health, bornAbroad: p.origin.bornAbroad && p.origin.heritage !== null,
-    statushouder: p.origin.statushouder === true, neighbourhood: p.neighbourhood.name,
+    age: p.age,
+    female,
+    education: p.education,
+    languageBelowB1: !['B1', 'B2', 'C1', 'C2'].includes(p.language),
+    experience: p.workExperience,
+    occupation: t.pick(OCCUPATIONS),
+    household: p.household,
+    healthLimitation: health,
+    bornAbroad: p.origin.bornAbroad && p.origin.heritage !== null,
+    statushouder: p.origin.statushouder === true,
+    neighbourhood: p.neighbourhood.name,
   };
   // age at a day, from the birthdays that fall in the window
   const birthdays = [1, 2, 3, 4].map((k) => birthdayDay(p.birthDate, p.age + k));
@@ -94,18 +179,40 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
 
   // ---- benefit start, intake, diagnosis ---------------------------------------------------
   const benefitId = ++ids.benefit_period;
-  const benefit = { id: benefitId, client_id: clientId, start_date: isoOf(S), end_date: null as string | null, end_reason: null as BenefitEndReason | null };
+  const benefit = {
+    id: benefitId,
+    client_id: clientId,
+    start_date: isoOf(S),
+    end_date: null as string | null,
+    end_reason: null as BenefitEndReason | null,
+  };
   out.benefit_period.push(benefit);
 
   const intakeDay = S + r.int(INTAKE_AFTER_START[0], INTAKE_AFTER_START[1]);
   const diagDay = intakeDay + r.int(DIAGNOSIS_AFTER_INTAKE[0], DIAGNOSIS_AFTER_INTAKE[1]);
-  const pKort = Math.min(0.95, kortBaseByAge(p.age) * KORT_FACTORS.education[p.education]
-    * (p.workExperience === 'geen' ? KORT_FACTORS.noWorkExperience : p.workExperience === 'onbekend' ? 1 : KORT_FACTORS.someWorkExperience)
-    * (health ? KORT_FACTORS.healthLimitation : 1) * (p.doelgroepregister ? KORT_FACTORS.doelgroepregister : 1));
+  const pKort = Math.min(
+    0.95,
+    kortBaseByAge(p.age) *
+      KORT_FACTORS.education[p.education] *
+      (p.workExperience === 'geen'
+        ? KORT_FACTORS.noWorkExperience
+        : p.workExperience === 'onbekend'
+          ? 1
+          : KORT_FACTORS.someWorkExperience) *
+      (health ? KORT_FACTORS.healthLimitation : 1) *
+      (p.doelgroepregister ? KORT_FACTORS.doelgroepregister : 1),
+  );
   const d0: Distance = r.bernoulli(pKort) ? 'kort' : 'lang';
   const rediag = r.bernoulli(REDIAGNOSIS.share);
   const rediagDay = diagDay + r.int(REDIAGNOSIS.afterDays[0], REDIAGNOSIS.afterDays[1]);
-  const d1: Distance = d0 === 'lang' ? (r.bernoulli(REDIAGNOSIS.changeFromLang) ? 'kort' : 'lang') : (r.bernoulli(REDIAGNOSIS.changeFromKort) ? 'lang' : 'kort');
+  const d1: Distance =
+    d0 === 'lang'
+      ? r.bernoulli(REDIAGNOSIS.changeFromLang)
+        ? 'kort'
+        : 'lang'
+      : r.bernoulli(REDIAGNOSIS.changeFromKort)
+        ? 'lang'
+        : 'kort';
   const distanceAt = (day: number): Distance | null => (day < diagDay ? null : rediag && day >= rediagDay ? d1 : d0);
 
   const hasPlan = r.bernoulli(PLAN_SHARE[bestandOf(d0)]);
@@ -118,7 +225,15 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   const onHoldAt = (day: number): boolean => onHold && day >= holdStart && day <= holdEnd;
 
   // ---- instruments (planned; cut at the benefit end later) ---------------------------------
-  interface Planned { requested: number; srg: SrgCode; def: InstrumentDef; started: number | null; length: number; stoppedEarly: boolean; satisfaction: number | null }
+  interface Planned {
+    requested: number;
+    srg: SrgCode;
+    def: InstrumentDef;
+    started: number | null;
+    length: number;
+    stoppedEarly: boolean;
+    satisfaction: number | null;
+  }
   const planned: Planned[] = [];
   const pAny = INSTRUMENT_SHARE[d0] * (p.age >= 45 ? INSTRUMENT_FACTOR_45_PLUS : 1);
   if (r.bernoulli(pAny)) {
@@ -132,11 +247,21 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
       const started = notStarted ? null : requested + r.int(5, 45);
       const length = r.int(def.days[0], def.days[1]);
       const stoppedEarly = r.bernoulli(0.2);
-      const satisfaction = r.bernoulli(0.7) ? r.weighted([[1, 5], [2, 10], [3, 20], [4, 40], [5, 25]]) : null;
+      const satisfaction = r.bernoulli(0.7)
+        ? r.weighted([
+            [1, 5],
+            [2, 10],
+            [3, 20],
+            [4, 40],
+            [5, 25],
+          ])
+        : null;
       planned.push({ requested, srg, def, started, length, stoppedEarly, satisfaction });
     }
   }
-  const workInstrumentFrom = Math.min(...planned.filter((x) => x.started !== null && WORK_SRG.has(x.srg)).map((x) => x.started as number));
+  const workInstrumentFrom = Math.min(
+    ...planned.filter((x) => x.started !== null && WORK_SRG.has(x.srg)).map((x) => x.started as number),
+  );
 
   // ---- work and outflow, in steps of 30 days -------------------------------------------------
   const jobs: Job[] = [];
@@ -144,18 +269,27 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   let endReason: BenefitEndReason | null = null;
   let busyUntil = -Infinity; // working (part-time, benefit continues) until this day
   for (let day = intakeDay; day <= ref && end === null; day += 30) {
-    if (aowDay >= day && aowDay < day + 30 && aowDay <= ref) { end = aowDay; endReason = 'aow'; break; }
+    if (aowDay >= day && aowDay < day + 30 && aowDay <= ref) {
+      end = aowDay;
+      endReason = 'aow';
+      break;
+    }
     const distance = distanceAt(day);
     if (!onHoldAt(day) && day > busyUntil) {
       const base = distance === null ? JOB_START_PER_30_DAYS.beforeDiagnosis : JOB_START_PER_30_DAYS[distance];
-      const pJob = base * jobStartAgeFactor(ageAt(day)) * (day >= workInstrumentFrom ? JOB_START_AFTER_WORK_INSTRUMENT : 1)
-        * (p.doelgroepregister ? JOB_START_DOELGROEPREGISTER : 1);
+      const pJob =
+        base *
+        jobStartAgeFactor(ageAt(day)) *
+        (day >= workInstrumentFrom ? JOB_START_AFTER_WORK_INSTRUMENT : 1) *
+        (p.doelgroepregister ? JOB_START_DOELGROEPREGISTER : 1);
       if (r.bernoulli(pJob)) {
         const start = day + r.int(0, 29);
         if (start > ref) break;
         const [hLo, hHi] = r.weighted(JOB_HOURS);
         const hours = r.int(hLo * 2, hHi * 2) / 2;
-        const subsidy = r.bernoulli(p.doelgroepregister ? WAGE_COST_SUBSIDY.doelgroepregister : WAGE_COST_SUBSIDY[distance ?? 'kort']);
+        const subsidy = r.bernoulli(
+          p.doelgroepregister ? WAGE_COST_SUBSIDY.doelgroepregister : WAGE_COST_SUBSIDY[distance ?? 'kort'],
+        );
         let length: number | null;
         if (r.bernoulli(JOB_SHORTER_THAN_MONTH)) length = r.int(5, 29);
         else if (r.bernoulli(JOB_ENDS_BEFORE_SIX_MONTHS[p.gender])) length = r.int(31, 180);
@@ -164,31 +298,52 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
         jobs.push({ start, end: jobEnd !== null && jobEnd <= ref ? jobEnd : null, hours, subsidy });
         const endsBenefit = (length === null || length >= 31) && r.bernoulli(benefitEndsWithJob(hours));
         const outDay = start + r.int(0, 30);
-        if (endsBenefit && outDay <= ref) { end = outDay; endReason = subsidy ? 'werk_met_loonkostensubsidie' : 'werk'; break; }
+        if (endsBenefit && outDay <= ref) {
+          end = outDay;
+          endReason = subsidy ? 'werk_met_loonkostensubsidie' : 'werk';
+          break;
+        }
         busyUntil = jobEnd ?? Infinity;
         continue;
       }
     }
     if (r.bernoulli(OTHER_OUTFLOW_PER_30_DAYS)) {
       const outDay = day + r.int(0, 29);
-      if (outDay <= ref) { end = outDay; endReason = r.weighted(otherOutflowReasons(ageAt(outDay))); }
+      if (outDay <= ref) {
+        end = outDay;
+        endReason = r.weighted(otherOutflowReasons(ageAt(outDay)));
+      }
     }
   }
-  if (end !== null) { benefit.end_date = isoOf(end); benefit.end_reason = endReason; }
+  if (end !== null) {
+    benefit.end_date = isoOf(end);
+    benefit.end_reason = endReason;
+  }
   const until = Math.min(end ?? ref, ref); // last day we observe the client on benefit
   const seen = (day: number): boolean => day <= until;
 
   for (const j of jobs) {
     out.work_period.push({
-      id: ++ids.work_period, client_id: clientId, employer: t.pick(EMPLOYERS), start_date: isoOf(j.start), end_date: isoOrNull(j.end),
-      hours_per_week: j.hours, wage_cost_subsidy: j.subsidy,
+      id: ++ids.work_period,
+      client_id: clientId,
+      employer: t.pick(EMPLOYERS),
+      start_date: isoOf(j.start),
+      end_date: isoOrNull(j.end),
+      hours_per_week: j.hours,
+      wage_cost_subsidy: j.subsidy,
     });
   }
 
   // ---- intake ------------------------------------------------------------------------------
   if (!seen(intakeDay)) return end;
   const intakeId = ++ids.intake;
-  out.intake.push({ id: intakeId, client_id: clientId, held_on: isoOf(intakeDay), consultant_id: consultant, ...intakeTexts(t, facts) });
+  out.intake.push({
+    id: intakeId,
+    client_id: clientId,
+    held_on: isoOf(intakeDay),
+    consultant_id: consultant,
+    ...intakeTexts(t, facts),
+  });
   const lift = d0 === 'kort' ? 0.7 : -0.4;
   LIFE_DOMAINS.forEach((d, i) => {
     let mean = 3 + lift;
@@ -196,7 +351,12 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
     if (d.code === 'gezondheid_fysiek' || d.code === 'psychisch') mean += health ? -1.2 : 0.3;
     if (d.code === 'werk_opleiding' && p.workExperience === 'geen') mean -= 0.8;
     const score = Math.max(1, Math.min(5, Math.round(t.normal(mean, 0.9))));
-    out.intake_domain_score.push({ intake_id: intakeId, life_domain_id: i + 1, score, note: domainNote(t, d.code, score) });
+    out.intake_domain_score.push({
+      intake_id: intakeId,
+      life_domain_id: i + 1,
+      score,
+      note: domainNote(t, d.code, score),
+    });
   });
 
   // ---- diagnosis and bestand ---------------------------------------------------------------
@@ -204,7 +364,14 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   if (seen(diagDay)) diagnoses.push([diagDay, d0]);
   if (seen(diagDay) && rediag && seen(rediagDay)) diagnoses.push([rediagDay, d1]);
   diagnoses.forEach(([day, d], k) => {
-    out.diagnosis.push({ id: ++ids.diagnosis, client_id: clientId, given_on: isoOf(day), distance: d, reasons: diagnosisReasons(t, facts, d, k > 0), given_by: consultant });
+    out.diagnosis.push({
+      id: ++ids.diagnosis,
+      client_id: clientId,
+      given_on: isoOf(day),
+      distance: d,
+      reasons: diagnosisReasons(t, facts, d, k > 0),
+      given_by: consultant,
+    });
   });
   const periods: { bestand: Bestand; start: number; end: number | null }[] = [];
   for (const [day, d] of diagnoses) {
@@ -213,9 +380,16 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
     if (last) last.end = day - 1;
     periods.push({ bestand: bestandOf(d), start: day, end: null });
   }
-  if (end !== null && periods.length > 0) periods[periods.length - 1].end = Math.max(end, periods[periods.length - 1].start);
+  if (end !== null && periods.length > 0)
+    periods[periods.length - 1].end = Math.max(end, periods[periods.length - 1].start);
   for (const b of periods) {
-    out.bestand_period.push({ id: ++ids.bestand_period, client_id: clientId, bestand: b.bestand, start_date: isoOf(b.start), end_date: isoOrNull(b.end) });
+    out.bestand_period.push({
+      id: ++ids.bestand_period,
+      client_id: clientId,
+      bestand: b.bestand,
+      start_date: isoOf(b.start),
+      end_date: isoOrNull(b.end),
+    });
   }
   const bestandAt = (day: number): Bestand => {
     let b: Bestand = bestandOf(d0);
@@ -227,7 +401,13 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   if (diagnoses.length > 0 && hasPlan && seen(planDay)) {
     const planId = ++ids.action_plan;
     const status = end !== null ? 'afgerond' : planDay > ref - 14 && planConcept ? 'concept' : 'actief';
-    out.action_plan.push({ id: planId, client_id: clientId, created_on: isoOf(planDay), status, consultant_id: consultant });
+    out.action_plan.push({
+      id: planId,
+      client_id: clientId,
+      created_on: isoOf(planDay),
+      status,
+      consultant_id: consultant,
+    });
     planGoals(t, facts, bestandOf(d0)).forEach((g, gi) => {
       const goalId = ++ids.plan_goal;
       out.plan_goal.push({ id: goalId, plan_id: planId, description: g.goal, sort_order: gi + 1 });
@@ -235,7 +415,11 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
         const due = planDay + t.int(14, 180);
         const done = t.bernoulli(0.55) ? due - t.int(-20, 10) : null;
         out.plan_step.push({
-          id: ++ids.plan_step, plan_id: planId, goal_id: goalId, description: step, due_on: isoOf(due),
+          id: ++ids.plan_step,
+          plan_id: planId,
+          goal_id: goalId,
+          description: step,
+          due_on: isoOf(due),
           done_on: done !== null && done >= planDay && done <= until ? isoOf(done) : null,
         });
       }
@@ -245,7 +429,13 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   // ---- on hold -----------------------------------------------------------------------------
   if (diagnoses.length > 0 && onHold && holdStart <= until) {
     const closes = holdEnd <= until ? holdEnd : end !== null ? end : null;
-    out.on_hold_period.push({ id: ++ids.on_hold_period, client_id: clientId, start_date: isoOf(holdStart), end_date: isoOrNull(closes), reason: onHoldReason(t, female, health) });
+    out.on_hold_period.push({
+      id: ++ids.on_hold_period,
+      client_id: clientId,
+      start_date: isoOf(holdStart),
+      end_date: isoOrNull(closes),
+      reason: onHoldReason(t, female, health),
+    });
   }
 
   // ---- instrument allocations --------------------------------------------------------------
@@ -262,16 +452,28 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
       if (started !== null) {
         const stopAt = started + (x.stoppedEarly ? Math.max(1, Math.round(x.length * 0.4)) : x.length);
         const continuesInJob = x.srg === 30 || x.srg === 31;
-        if (stopAt <= ref && (stopAt <= until || continuesInJob)) { ended = stopAt; outcome = x.stoppedEarly ? 'voortijdig_gestopt' : 'afgerond'; }
-        else if (end !== null && !continuesInJob) { ended = Math.max(end, started); outcome = 'voortijdig_gestopt'; }
+        if (stopAt <= ref && (stopAt <= until || continuesInJob)) {
+          ended = stopAt;
+          outcome = x.stoppedEarly ? 'voortijdig_gestopt' : 'afgerond';
+        } else if (end !== null && !continuesInJob) {
+          ended = Math.max(end, started);
+          outcome = 'voortijdig_gestopt';
+        }
         if (PLACEMENTS.has(x.def.code)) placements.push(started);
         running.push([started, ended, x.def.name]);
       }
       const texts = allocationTexts(t, x.def, facts);
       out.instrument_allocation.push({
-        id: ++ids.instrument_allocation, client_id: clientId, instrument_id: INSTRUMENT_ID[x.def.code], requested_on: isoOf(x.requested),
-        started_on: isoOrNull(started), ended_on: isoOrNull(ended), outcome, satisfaction: ended !== null ? x.satisfaction : null,
-        ...texts, allocated_by: consultant,
+        id: ++ids.instrument_allocation,
+        client_id: clientId,
+        instrument_id: INSTRUMENT_ID[x.def.code],
+        requested_on: isoOf(x.requested),
+        started_on: isoOrNull(started),
+        ended_on: isoOrNull(ended),
+        outcome,
+        satisfaction: ended !== null ? x.satisfaction : null,
+        ...texts,
+        allocated_by: consultant,
       });
     }
   }
@@ -287,8 +489,11 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   for (;;) {
     const last = held[held.length - 1];
     let next: number;
-    if (forgotten && !gapDone && last >= gapAt) { next = last + gapLength; gapDone = true; gapAfter.add(held.length - 1); }
-    else {
+    if (forgotten && !gapDone && last >= gapAt) {
+      next = last + gapLength;
+      gapDone = true;
+      gapAfter.add(held.length - 1);
+    } else {
       const [lo, hi] = CONVERSATION_INTERVAL[bestandAt(last)];
       next = last + r.int(lo, hi);
     }
@@ -301,28 +506,75 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   const conversationIds: number[] = [];
   held.forEach((day, k) => {
     const bestand = bestandAt(day);
-    const kind = k === 0 ? 'gesprek' : t.weighted(bestand === 'werkplein'
-      ? [['gesprek', 60], ['telefoon', 25], ['video', 15]] as const
-      : [['huisbezoek', 35], ['gesprek', 35], ['telefoon', 25], ['video', 5]] as const);
-    const location = kind === 'huisbezoek' ? LOCATIONS.thuis : kind === 'gesprek'
-      ? (bestand === 'werkplein' || k === 0 ? LOCATIONS.werkplein : LOCATIONS.wijkcentrum(p.neighbourhood.name)) : null;
+    const kind =
+      k === 0
+        ? 'gesprek'
+        : t.weighted(
+            bestand === 'werkplein'
+              ? ([
+                  ['gesprek', 60],
+                  ['telefoon', 25],
+                  ['video', 15],
+                ] as const)
+              : ([
+                  ['huisbezoek', 35],
+                  ['gesprek', 35],
+                  ['telefoon', 25],
+                  ['video', 5],
+                ] as const),
+          );
+    const location =
+      kind === 'huisbezoek'
+        ? LOCATIONS.thuis
+        : kind === 'gesprek'
+          ? bestand === 'werkplein' || k === 0
+            ? LOCATIONS.werkplein
+            : LOCATIONS.wijkcentrum(p.neighbourhood.name)
+          : null;
     const inJob = jobs.some((j) => j.start <= day && (j.end === null || j.end >= day));
     const instrument = running.find(([s, e]) => s <= day && (e === null || e >= day));
     const nextHeld = k + 1 < held.length ? held[k + 1] : planNextAfterLast;
-    const planned = gapAfter.has(k) || nextHeld === null ? null : Math.max(day + 1, nextHeld - (t.bernoulli(0.15) ? t.int(7, 21) : 0));
+    const planned =
+      gapAfter.has(k) || nextHeld === null
+        ? null
+        : Math.max(day + 1, nextHeld - (t.bernoulli(0.15) ? t.int(7, 21) : 0));
     const id = ++ids.conversation;
     conversationIds.push(id);
     out.conversation.push({
-      id, client_id: clientId, held_on: isoOf(day), kind, location,
-      summary: conversationSummary(t, { first: k === 0, bestand, onHold: onHoldAt(day), working: inJob, afterLongGap: k > 0 && gapAfter.has(k - 1), instrument: instrument ? instrument[2] : null }),
+      id,
+      client_id: clientId,
+      held_on: isoOf(day),
+      kind,
+      location,
+      summary: conversationSummary(t, {
+        first: k === 0,
+        bestand,
+        onHold: onHoldAt(day),
+        working: inJob,
+        afterLongGap: k > 0 && gapAfter.has(k - 1),
+        instrument: instrument ? instrument[2] : null,
+      }),
       next_appointment: isoOrNull(planned),
       consultant_id: k > 0 && t.bernoulli(0.05) ? t.pick(ctx.teamConsultants) : consultant,
     });
     if (k > 0 && t.bernoulli(FEEDBACK_SHARE)) {
       const given = day + t.int(0, 3);
       if (given <= ref) {
-        const score = t.weighted([[1, 4], [2, 8], [3, 18], [4, 40], [5, 30]]);
-        out.client_feedback.push({ id: ++ids.client_feedback, client_id: clientId, conversation_id: id, given_on: isoOf(given), score, comment: feedbackComment(t, score) });
+        const score = t.weighted([
+          [1, 4],
+          [2, 8],
+          [3, 18],
+          [4, 40],
+          [5, 30],
+        ]);
+        out.client_feedback.push({
+          id: ++ids.client_feedback,
+          client_id: clientId,
+          conversation_id: id,
+          given_on: isoOf(given),
+          score,
+          comment: feedbackComment(t, score),
+        });
       }
     }
   });
@@ -336,26 +588,75 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   }
   for (const s of placements) events.push([s, 'placement']);
   events.sort((a, b) => a[0] - b[0]);
-  let step = d0 === 'kort' ? t.weighted([[2, 15], [3, 35], [4, 50]]) : t.weighted([[1, 15], [2, 40], [3, 35], [4, 10]]);
-  out.ladder_step.push({ id: ++ids.ladder_step, client_id: clientId, step, recorded_on: isoOf(intakeDay), note: ladderNote('intake') });
+  let step =
+    d0 === 'kort'
+      ? t.weighted([
+          [2, 15],
+          [3, 35],
+          [4, 50],
+        ])
+      : t.weighted([
+          [1, 15],
+          [2, 40],
+          [3, 35],
+          [4, 10],
+        ]);
+  out.ladder_step.push({
+    id: ++ids.ladder_step,
+    client_id: clientId,
+    step,
+    recorded_on: isoOf(intakeDay),
+    note: ladderNote('intake'),
+  });
   for (const [day, cause] of events) {
-    const next = cause === 'review' ? (step < 4 && t.bernoulli(0.3) ? step + 1 : step)
-      : cause === 'work' ? 6 : cause === 'work_supported' ? 5 : cause === 'work_ended' ? Math.min(step, 4) : Math.max(step, 4);
+    const next =
+      cause === 'review'
+        ? step < 4 && t.bernoulli(0.3)
+          ? step + 1
+          : step
+        : cause === 'work'
+          ? 6
+          : cause === 'work_supported'
+            ? 5
+            : cause === 'work_ended'
+              ? Math.min(step, 4)
+              : Math.max(step, 4);
     if (next === step && cause === 'review' && t.bernoulli(0.6)) continue;
     step = next;
-    out.ladder_step.push({ id: ++ids.ladder_step, client_id: clientId, step, recorded_on: isoOf(day), note: ladderNote(cause) });
+    out.ladder_step.push({
+      id: ++ids.ladder_step,
+      client_id: clientId,
+      step,
+      recorded_on: isoOf(day),
+      note: ladderNote(cause),
+    });
   }
 
   // ---- intermediate steps ------------------------------------------------------------------
   if (until > intakeDay + 60) {
-    const n = t.weighted([[0, 35], [1, 30], [2, 20], [3, 10], [4, 5]]);
+    const n = t.weighted([
+      [0, 35],
+      [1, 30],
+      [2, 20],
+      [3, 10],
+      [4, 5],
+    ]);
     for (let k = 0; k < n; k++) {
       const kind = t.weighted<IntermediateStepKind>([
-        ['taal', facts.languageBelowB1 ? 3 : 0.3], ['gezondheid', health ? 2 : 0.5], ['netwerk', 1], ['scholing', 1],
-        ['vrijwilligerswerk', d0 === 'lang' ? 1.5 : 0.5], ['financien', 1], ['overig', 0.5],
+        ['taal', facts.languageBelowB1 ? 3 : 0.3],
+        ['gezondheid', health ? 2 : 0.5],
+        ['netwerk', 1],
+        ['scholing', 1],
+        ['vrijwilligerswerk', d0 === 'lang' ? 1.5 : 0.5],
+        ['financien', 1],
+        ['overig', 0.5],
       ]);
       out.intermediate_step.push({
-        id: ++ids.intermediate_step, client_id: clientId, achieved_on: isoOf(t.int(intakeDay + 30, until)), kind, description: intermediateStepText(t, kind),
+        id: ++ids.intermediate_step,
+        client_id: clientId,
+        achieved_on: isoOf(t.int(intakeDay + 30, until)),
+        kind,
+        description: intermediateStepText(t, kind),
       });
     }
   }
@@ -364,10 +665,16 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
   if (held.length >= 3 && t.bernoulli(DISCRIMINATION_DISCUSSED.once)) {
     const times = t.bernoulli(DISCRIMINATION_DISCUSSED.twice / DISCRIMINATION_DISCUSSED.once) ? 2 : 1;
     const o = p.origin.kind;
-    const pExperienced = o === 'nonWesternFirst' ? DISCRIMINATION_EXPERIENCED.nonWesternFirst
-      : o === 'nonWesternSecond' ? DISCRIMINATION_EXPERIENCED.nonWesternSecond
-        : o === 'westernFirst' || o === 'westernSecond' ? DISCRIMINATION_EXPERIENCED.western
-          : o === 'unknown' ? DISCRIMINATION_EXPERIENCED.unknown : DISCRIMINATION_EXPERIENCED.dutch;
+    const pExperienced =
+      o === 'nonWesternFirst'
+        ? DISCRIMINATION_EXPERIENCED.nonWesternFirst
+        : o === 'nonWesternSecond'
+          ? DISCRIMINATION_EXPERIENCED.nonWesternSecond
+          : o === 'westernFirst' || o === 'westernSecond'
+            ? DISCRIMINATION_EXPERIENCED.western
+            : o === 'unknown'
+              ? DISCRIMINATION_EXPERIENCED.unknown
+              : DISCRIMINATION_EXPERIENCED.dutch;
     const migrant = p.origin.heritage !== null;
     const chosen = new Set<number>();
     for (let k = 0; k < times; k++) chosen.add(t.int(1, held.length - 1));
@@ -383,8 +690,13 @@ export function addHistory(out: ClientTables, ids: IdCounters, ctx: HistoryConte
         if (grounds.length === 0) grounds.push(migrant ? 'herkomst' : 'anders');
       }
       out.discrimination_discussion.push({
-        id: ++ids.discrimination_discussion, client_id: clientId, discussed_on: isoOf(held[k]), experienced, grounds,
-        action_taken: discriminationAction(t, experienced), consultant_id: consultant,
+        id: ++ids.discrimination_discussion,
+        client_id: clientId,
+        discussed_on: isoOf(held[k]),
+        experienced,
+        grounds,
+        action_taken: discriminationAction(t, experienced),
+        consultant_id: consultant,
       });
     }
   }

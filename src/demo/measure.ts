@@ -13,11 +13,44 @@ export type Herkomst = 'nederland' | 'europa' | 'buiten-europa' | 'onbekend';
 export type Extended = 'geen' | 'westers' | 'niet-westers' | 'onbekend';
 
 /** Western countries by CBS's definition until 2022: Europe (not Turkey), North America, Oceania, Indonesia, Japan. */
-const WESTERN = new Set(['NL', 'BE', 'DE', 'PL', 'RO', 'BG', 'GB', 'PT', 'ES', 'IT', 'FR', 'HU', 'UA', 'US', 'CA', 'AU', 'NZ', 'ID', 'JP']);
+const WESTERN = new Set([
+  'NL',
+  'BE',
+  'DE',
+  'PL',
+  'RO',
+  'BG',
+  'GB',
+  'PT',
+  'ES',
+  'IT',
+  'FR',
+  'HU',
+  'UA',
+  'US',
+  'CA',
+  'AU',
+  'NZ',
+  'ID',
+  'JP',
+]);
 /** European countries (CBS 2022 herkomst; Turkey counted with Europe here, an assumption to check against CBS's list). */
 const EUROPE = new Set(['NL', 'BE', 'DE', 'PL', 'RO', 'BG', 'GB', 'PT', 'ES', 'IT', 'FR', 'HU', 'UA', 'TR']);
 /** Self-reported backgrounds counted as western in the extended definition (the rest, except Nederlands, as non-western). */
-const WESTERN_BACKGROUNDS = new Set(['Pools', 'Roemeens', 'Bulgaars', 'Duits', 'Belgisch', 'Brits', 'Portugees', 'Spaans', 'Oekraïens', 'Indonesisch', 'Indisch', 'Moluks']);
+const WESTERN_BACKGROUNDS = new Set([
+  'Pools',
+  'Roemeens',
+  'Bulgaars',
+  'Duits',
+  'Belgisch',
+  'Brits',
+  'Portugees',
+  'Spaans',
+  'Oekraïens',
+  'Indonesisch',
+  'Indisch',
+  'Moluks',
+]);
 
 /** Everything the checks need about one client. */
 export interface ClientFact {
@@ -84,13 +117,20 @@ export function clientFacts(t: ClientTables, referenceDate: string): ClientFact[
     const m = new Map<number, R[]>();
     for (const r of rows) {
       const list = m.get(r.client_id);
-      if (list) list.push(r); else m.set(r.client_id, [r]);
+      if (list) list.push(r);
+      else m.set(r.client_id, [r]);
     }
     return m;
   };
-  const benefits = byClient(t.benefit_period), diagnoses = byClient(t.diagnosis), bestanden = byClient(t.bestand_period);
-  const plans = byClient(t.action_plan), allocations = byClient(t.instrument_allocation), conversations = byClient(t.conversation);
-  const intakes = byClient(t.intake), work = byClient(t.work_period), monitoring = new Map(t.monitoring_person.map((m) => [m.client_id, m]));
+  const benefits = byClient(t.benefit_period),
+    diagnoses = byClient(t.diagnosis),
+    bestanden = byClient(t.bestand_period);
+  const plans = byClient(t.action_plan),
+    allocations = byClient(t.instrument_allocation),
+    conversations = byClient(t.conversation);
+  const intakes = byClient(t.intake),
+    work = byClient(t.work_period),
+    monitoring = new Map(t.monitoring_person.map((m) => [m.client_id, m]));
   const backgrounds = byClient(t.monitoring_cultural_background);
   const srgOf = new Map<number, number>(INSTRUMENTS.map((d, i) => [i + 1, d.srg]));
 
@@ -106,7 +146,8 @@ export function clientFacts(t: ClientTables, referenceDate: string): ClientFact[
     const periods = [...(bestanden.get(c.id) ?? [])].sort((x, y) => x.start_date.localeCompare(y.start_date));
     let mainBestand: 'werkplein' | 'wijk' | null = null;
     const days = { werkplein: 0, wijk: 0 };
-    for (const p of periods) days[p.bestand] += Math.min(p.end_date ? dayOf(p.end_date) : ref, untilDay) - dayOf(p.start_date) + 1;
+    for (const p of periods)
+      days[p.bestand] += Math.min(p.end_date ? dayOf(p.end_date) : ref, untilDay) - dayOf(p.start_date) + 1;
     if (periods.length > 0) mainBestand = days.werkplein >= days.wijk ? 'werkplein' : 'wijk';
 
     const conv = (conversations.get(c.id) ?? []).map((x) => dayOf(x.held_on)).sort((x, y) => x - y);
@@ -114,18 +155,27 @@ export function clientFacts(t: ClientTables, referenceDate: string): ClientFact[
     let maxGap = 0;
     if (intake) {
       let prev = dayOf(intake.held_on);
-      for (const d of conv) { maxGap = Math.max(maxGap, d - prev); prev = Math.max(prev, d); }
+      for (const d of conv) {
+        maxGap = Math.max(maxGap, d - prev);
+        prev = Math.max(prev, d);
+      }
       maxGap = Math.max(maxGap, untilDay - prev);
     }
     const firstYearFrom = intake ? dayOf(intake.held_on) : startDay;
     const jobs = work.get(c.id) ?? [];
-    const lasted = (months: number): boolean => jobs.some((j) => addMonths(dayOf(j.start_date), months) <= (j.end_date ? dayOf(j.end_date) : ref));
+    const lasted = (months: number): boolean =>
+      jobs.some((j) => addMonths(dayOf(j.start_date), months) <= (j.end_date ? dayOf(j.end_date) : ref));
     const m = monitoring.get(c.id);
     const cbsOld = m ? cbsOldOf(m.birth_country, m.mother_birth_country, m.father_birth_country) : 'onbekend';
     const bgs = (backgrounds.get(c.id) ?? []).map((x) => x.background).filter((x) => x !== 'Nederlands');
     let extended: Extended;
     const nationalityAbroad = m?.nationality && m.nationality !== 'NL' ? m.nationality : null;
-    if (cbsOld === 'niet-westers' || bgs.some((x) => !WESTERN_BACKGROUNDS.has(x)) || (nationalityAbroad !== null && !WESTERN.has(nationalityAbroad))) extended = 'niet-westers';
+    if (
+      cbsOld === 'niet-westers' ||
+      bgs.some((x) => !WESTERN_BACKGROUNDS.has(x)) ||
+      (nationalityAbroad !== null && !WESTERN.has(nationalityAbroad))
+    )
+      extended = 'niet-westers';
     else if (cbsOld === 'westers' || bgs.length > 0 || nationalityAbroad !== null) extended = 'westers';
     else if (cbsOld === 'onbekend') extended = 'onbekend';
     else extended = 'geen';

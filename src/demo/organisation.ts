@@ -49,7 +49,10 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 }
 
 /** The organisation tables and the staffing of the teams. */
-export function buildOrganisation(seed: string, consultants: number): { tables: OrganisationTables; staffing: Staffing } {
+export function buildOrganisation(
+  seed: string,
+  consultants: number,
+): { tables: OrganisationTables; staffing: Staffing } {
   if (consultants < TEAM_NAMES.length) throw new RangeError(`at least ${TEAM_NAMES.length} consultants (one per team)`);
   const rnd = createRandom(seed, 'staff');
   const m = MUNICIPALITY_ID;
@@ -70,7 +73,11 @@ export function buildOrganisation(seed: string, consultants: number): { tables: 
       const first = ti === 0 && k === 0;
       const id = users.length + 1;
       users.push({
-        id, municipality_id: m, team_id: teamId(t), role: 'consultant', display_name: staffName(rnd),
+        id,
+        municipality_id: m,
+        team_id: teamId(t),
+        role: 'consultant',
+        display_name: staffName(rnd),
         username: first ? DEMO_ACCOUNTS.consultant : `km${String(++km).padStart(width, '0')}`,
       });
       ids.push(id);
@@ -79,12 +86,23 @@ export function buildOrganisation(seed: string, consultants: number): { tables: 
   });
   for (const t of TEAM_NAMES) {
     users.push({
-      id: users.length + 1, municipality_id: m, team_id: teamId(t), role: 'teamleider', display_name: staffName(rnd),
+      id: users.length + 1,
+      municipality_id: m,
+      team_id: teamId(t),
+      role: 'teamleider',
+      display_name: staffName(rnd),
       username: t === 'Noord' ? DEMO_ACCOUNTS.teamleider : `tl-${t.toLowerCase()}`,
     });
   }
   for (const role of ['beleidsmedewerker', 'onderzoeker', 'beheerder'] as const) {
-    users.push({ id: users.length + 1, municipality_id: m, team_id: null, role, display_name: staffName(rnd), username: DEMO_ACCOUNTS[role] });
+    users.push({
+      id: users.length + 1,
+      municipality_id: m,
+      team_id: null,
+      role,
+      display_name: staffName(rnd),
+      username: DEMO_ACCOUNTS[role],
+    });
   }
   return {
     tables: {
@@ -92,10 +110,25 @@ export function buildOrganisation(seed: string, consultants: number): { tables: 
       neighbourhood,
       team,
       app_user: users,
-      life_domain: LIFE_DOMAINS.map((d, i) => ({ id: i + 1, municipality_id: m, code: d.code, name: d.name, sort_order: i + 1, active: true })),
+      life_domain: LIFE_DOMAINS.map((d, i) => ({
+        id: i + 1,
+        municipality_id: m,
+        code: d.code,
+        name: d.name,
+        sort_order: i + 1,
+        active: true,
+      })),
       instrument: INSTRUMENTS.map((d, i) => ({
-        id: i + 1, municipality_id: m, code: d.code, name: d.name, srg_code: d.srg, description: d.description, asks: d.asks,
-        yields: d.yields, target_group: d.targetGroup, active: true,
+        id: i + 1,
+        municipality_id: m,
+        code: d.code,
+        name: d.name,
+        srg_code: d.srg,
+        description: d.description,
+        asks: d.asks,
+        yields: d.yields,
+        target_group: d.targetGroup,
+        active: true,
       })),
     },
     staffing: { consultantsByTeam },

@@ -6,7 +6,13 @@
 import type { EducationLevel, Gender, Household, LanguageLevel, WorkExperience } from '../domain/codes.js';
 import { birthdayDay, isoOf } from './dates.js';
 import {
-  AGE_BANDS, DOELGROEPREGISTER, EDUCATION_SHARES, GENDER_SHARES, HEALTH_SHARES, WORK_EXPERIENCE_SHARES, householdShares,
+  AGE_BANDS,
+  DOELGROEPREGISTER,
+  EDUCATION_SHARES,
+  GENDER_SHARES,
+  HEALTH_SHARES,
+  WORK_EXPERIENCE_SHARES,
+  householdShares,
 } from './model.js';
 import { drawName } from './names.js';
 import { COUNTRIES, drawOrigin, type Origin } from './origins.js';
@@ -42,11 +48,47 @@ const DUTCH_SPEAKING = new Set(['NL', 'SR', 'CW', 'BE']);
 
 /** Dutch language level: follows origin (and nothing else), and has no effect on any outcome. */
 function drawLanguage(rnd: Random, o: Origin): LanguageLevel {
-  if (o.birthCountry === null) return rnd.weighted([['A2', 20], ['B1', 30], ['B2', 30], ['C1', 15], ['onbekend', 5]]);
-  if (!o.bornAbroad || o.heritage === null) return rnd.weighted([['B1', 14], ['B2', 35], ['C1', 38], ['C2', 8], ['onbekend', 5]]);
-  if (DUTCH_SPEAKING.has(o.birthCountry)) return rnd.weighted([['B1', 5], ['B2', 30], ['C1', 45], ['C2', 15], ['onbekend', 5]]);
-  if (o.statushouder) return rnd.weighted([['A0', 8], ['A1', 27], ['A2', 30], ['B1', 22], ['B2', 8], ['onbekend', 5]]);
-  return rnd.weighted([['A1', 10], ['A2', 22], ['B1', 33], ['B2', 20], ['C1', 10], ['onbekend', 5]]);
+  if (o.birthCountry === null)
+    return rnd.weighted([
+      ['A2', 20],
+      ['B1', 30],
+      ['B2', 30],
+      ['C1', 15],
+      ['onbekend', 5],
+    ]);
+  if (!o.bornAbroad || o.heritage === null)
+    return rnd.weighted([
+      ['B1', 14],
+      ['B2', 35],
+      ['C1', 38],
+      ['C2', 8],
+      ['onbekend', 5],
+    ]);
+  if (DUTCH_SPEAKING.has(o.birthCountry))
+    return rnd.weighted([
+      ['B1', 5],
+      ['B2', 30],
+      ['C1', 45],
+      ['C2', 15],
+      ['onbekend', 5],
+    ]);
+  if (o.statushouder)
+    return rnd.weighted([
+      ['A0', 8],
+      ['A1', 27],
+      ['A2', 30],
+      ['B1', 22],
+      ['B2', 8],
+      ['onbekend', 5],
+    ]);
+  return rnd.weighted([
+    ['A1', 10],
+    ['A2', 22],
+    ['B1', 33],
+    ['B2', 20],
+    ['C1', 10],
+    ['onbekend', 5],
+  ]);
 }
 
 /**
@@ -66,7 +108,9 @@ export function drawPerson(personRnd: Random, originRnd: Random, startDay: numbe
   const education = p.weighted(EDUCATION_SHARES);
   const experienceKind = p.weighted(WORK_EXPERIENCE_SHARES);
   const healthLimitation = p.weighted(HEALTH_SHARES);
-  const doelgroepregister = p.bernoulli(healthLimitation ? DOELGROEPREGISTER.withHealthLimitation : DOELGROEPREGISTER.otherwise);
+  const doelgroepregister = p.bernoulli(
+    healthLimitation ? DOELGROEPREGISTER.withHealthLimitation : DOELGROEPREGISTER.otherwise,
+  );
   const nIndex = p.weighted(NEIGHBOURHOOD_WEIGHTS);
   const neighbourhood = NEIGHBOURHOODS[nIndex];
   const address = drawAddress(p, neighbourhood);
@@ -77,16 +121,36 @@ export function drawPerson(personRnd: Random, originRnd: Random, startDay: numbe
   const origin = drawOrigin(o);
   const language = drawLanguage(o, origin);
   // "some" experience is in NL or abroad: the split follows birth country and nothing depends on it
-  const workExperience: WorkExperience = experienceKind === 'some'
-    ? (origin.bornAbroad && origin.heritage !== null && o.bernoulli(0.55) ? 'buitenland' : 'nederland') : experienceKind;
+  const workExperience: WorkExperience =
+    experienceKind === 'some'
+      ? origin.bornAbroad && origin.heritage !== null && o.bernoulli(0.55)
+        ? 'buitenland'
+        : 'nederland'
+      : experienceKind;
   const familyGroup = COUNTRIES[origin.nameCountry].nameGroup;
   const second = origin.kind === 'nonWesternSecond' || origin.kind === 'westernSecond';
   const givenGroup = second && o.bernoulli(0.3) ? 'nl' : familyGroup;
   const { given, family } = drawName(o, { givenGroup, familyGroup, gender, birthYear: Number(birthDate.slice(0, 4)) });
 
   return {
-    startDay, age, birthDate, gender, household, education, workExperience, healthLimitation, doelgroepregister,
-    neighbourhoodId: nIndex + 1, neighbourhood, address, teamId, teamName: neighbourhood.team, consultantId,
-    origin, language, givenName: given, familyName: family,
+    startDay,
+    age,
+    birthDate,
+    gender,
+    household,
+    education,
+    workExperience,
+    healthLimitation,
+    doelgroepregister,
+    neighbourhoodId: nIndex + 1,
+    neighbourhood,
+    address,
+    teamId,
+    teamName: neighbourhood.team,
+    consultantId,
+    origin,
+    language,
+    givenName: given,
+    familyName: family,
   };
 }

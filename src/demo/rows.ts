@@ -9,9 +9,22 @@ import type { Distance, EducationLevel, Gender, Household, LanguageLevel, WorkEx
 /** An ISO calendar date, YYYY-MM-DD. */
 export type IsoDate = string;
 
-export interface MunicipalityRow { id: number; code: string; name: string }
-export interface NeighbourhoodRow { id: number; municipality_id: number; code: string; name: string }
-export interface TeamRow { id: number; municipality_id: number; name: string }
+export interface MunicipalityRow {
+  id: number;
+  code: string;
+  name: string;
+}
+export interface NeighbourhoodRow {
+  id: number;
+  municipality_id: number;
+  code: string;
+  name: string;
+}
+export interface TeamRow {
+  id: number;
+  municipality_id: number;
+  name: string;
+}
 
 /** An account, without its password hash (the writer adds that). */
 export interface DemoUserRow {
@@ -23,7 +36,14 @@ export interface DemoUserRow {
   role: Role;
 }
 
-export interface LifeDomainRow { id: number; municipality_id: number; code: string; name: string; sort_order: number; active: boolean }
+export interface LifeDomainRow {
+  id: number;
+  municipality_id: number;
+  code: string;
+  name: string;
+  sort_order: number;
+  active: boolean;
+}
 
 export interface InstrumentRow {
   id: number;
@@ -63,9 +83,23 @@ export interface ClientRow {
 }
 
 export type BenefitEndReason =
-  | 'werk' | 'werk_met_loonkostensubsidie' | 'onderwijs' | 'inkomen_partner' | 'verhuizing' | 'aow' | 'overlijden' | 'detentie' | 'overig';
+  | 'werk'
+  | 'werk_met_loonkostensubsidie'
+  | 'onderwijs'
+  | 'inkomen_partner'
+  | 'verhuizing'
+  | 'aow'
+  | 'overlijden'
+  | 'detentie'
+  | 'overig';
 
-export interface BenefitPeriodRow { id: number; client_id: number; start_date: IsoDate; end_date: IsoDate | null; end_reason: BenefitEndReason | null }
+export interface BenefitPeriodRow {
+  id: number;
+  client_id: number;
+  start_date: IsoDate;
+  end_date: IsoDate | null;
+  end_reason: BenefitEndReason | null;
+}
 
 export interface IntakeRow {
   id: number;
@@ -81,15 +115,51 @@ export interface IntakeRow {
   network: string;
 }
 
-export interface IntakeDomainScoreRow { intake_id: number; life_domain_id: number; score: number; note: string | null }
+export interface IntakeDomainScoreRow {
+  intake_id: number;
+  life_domain_id: number;
+  score: number;
+  note: string | null;
+}
 
-export interface DiagnosisRow { id: number; client_id: number; given_on: IsoDate; distance: Distance; reasons: string; given_by: number }
+export interface DiagnosisRow {
+  id: number;
+  client_id: number;
+  given_on: IsoDate;
+  distance: Distance;
+  reasons: string;
+  given_by: number;
+}
 
-export interface BestandPeriodRow { id: number; client_id: number; bestand: 'werkplein' | 'wijk'; start_date: IsoDate; end_date: IsoDate | null }
+export interface BestandPeriodRow {
+  id: number;
+  client_id: number;
+  bestand: 'werkplein' | 'wijk';
+  start_date: IsoDate;
+  end_date: IsoDate | null;
+}
 
-export interface ActionPlanRow { id: number; client_id: number; created_on: IsoDate; status: 'concept' | 'actief' | 'afgerond'; consultant_id: number }
-export interface PlanGoalRow { id: number; plan_id: number; description: string; sort_order: number }
-export interface PlanStepRow { id: number; plan_id: number; goal_id: number; description: string; due_on: IsoDate | null; done_on: IsoDate | null }
+export interface ActionPlanRow {
+  id: number;
+  client_id: number;
+  created_on: IsoDate;
+  status: 'concept' | 'actief' | 'afgerond';
+  consultant_id: number;
+}
+export interface PlanGoalRow {
+  id: number;
+  plan_id: number;
+  description: string;
+  sort_order: number;
+}
+export interface PlanStepRow {
+  id: number;
+  plan_id: number;
+  goal_id: number;
+  description: string;
+  due_on: IsoDate | null;
+  done_on: IsoDate | null;
+}
 
 export interface InstrumentAllocationRow {
   id: number;
@@ -116,11 +186,30 @@ export interface ConversationRow {
   consultant_id: number;
 }
 
-export interface OnHoldPeriodRow { id: number; client_id: number; start_date: IsoDate; end_date: IsoDate | null; reason: string }
-export interface LadderStepRow { id: number; client_id: number; step: number; recorded_on: IsoDate; note: string | null }
+export interface OnHoldPeriodRow {
+  id: number;
+  client_id: number;
+  start_date: IsoDate;
+  end_date: IsoDate | null;
+  reason: string;
+}
+export interface LadderStepRow {
+  id: number;
+  client_id: number;
+  step: number;
+  recorded_on: IsoDate;
+  note: string | null;
+}
 
-export type IntermediateStepKind = 'taal' | 'gezondheid' | 'netwerk' | 'scholing' | 'vrijwilligerswerk' | 'financien' | 'overig';
-export interface IntermediateStepRow { id: number; client_id: number; achieved_on: IsoDate; kind: IntermediateStepKind; description: string }
+export type IntermediateStepKind =
+  'taal' | 'gezondheid' | 'netwerk' | 'scholing' | 'vrijwilligerswerk' | 'financien' | 'overig';
+export interface IntermediateStepRow {
+  id: number;
+  client_id: number;
+  achieved_on: IsoDate;
+  kind: IntermediateStepKind;
+  description: string;
+}
 
 export type DiscriminationGround = 'herkomst' | 'religie' | 'geslacht' | 'leeftijd' | 'beperking' | 'anders';
 export interface DiscriminationDiscussionRow {
@@ -143,7 +232,14 @@ export interface WorkPeriodRow {
   wage_cost_subsidy: boolean;
 }
 
-export interface ClientFeedbackRow { id: number; client_id: number; conversation_id: number; given_on: IsoDate; score: number; comment: string | null }
+export interface ClientFeedbackRow {
+  id: number;
+  client_id: number;
+  conversation_id: number;
+  given_on: IsoDate;
+  score: number;
+  comment: string | null;
+}
 
 /** Special-category data, keyed by client id here; stored under the pseudonym of that id. */
 export interface MonitoringPersonRow {
@@ -159,7 +255,10 @@ export interface MonitoringPersonRow {
   source: 'registratie' | 'vragenlijst';
 }
 
-export interface MonitoringCulturalBackgroundRow { client_id: number; background: string }
+export interface MonitoringCulturalBackgroundRow {
+  client_id: number;
+  background: string;
+}
 
 /** The organisation: written once, before any client. */
 export interface OrganisationTables {
@@ -197,12 +296,35 @@ export interface ClientTables {
 /** All of Demodam. */
 export type DemodamData = OrganisationTables & ClientTables;
 
-export const ORGANISATION_TABLES = ['municipality', 'neighbourhood', 'team', 'app_user', 'life_domain', 'instrument'] as const satisfies readonly (keyof OrganisationTables)[];
+export const ORGANISATION_TABLES = [
+  'municipality',
+  'neighbourhood',
+  'team',
+  'app_user',
+  'life_domain',
+  'instrument',
+] as const satisfies readonly (keyof OrganisationTables)[];
 
 export const CLIENT_TABLES = [
-  'client', 'benefit_period', 'intake', 'intake_domain_score', 'diagnosis', 'bestand_period', 'action_plan', 'plan_goal',
-  'plan_step', 'instrument_allocation', 'conversation', 'on_hold_period', 'ladder_step', 'intermediate_step',
-  'discrimination_discussion', 'work_period', 'client_feedback', 'monitoring_person', 'monitoring_cultural_background',
+  'client',
+  'benefit_period',
+  'intake',
+  'intake_domain_score',
+  'diagnosis',
+  'bestand_period',
+  'action_plan',
+  'plan_goal',
+  'plan_step',
+  'instrument_allocation',
+  'conversation',
+  'on_hold_period',
+  'ladder_step',
+  'intermediate_step',
+  'discrimination_discussion',
+  'work_period',
+  'client_feedback',
+  'monitoring_person',
+  'monitoring_cultural_background',
 ] as const satisfies readonly (keyof ClientTables)[];
 
 /** Empty client tables, to fill. */

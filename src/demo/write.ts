@@ -7,7 +7,12 @@
 import argon2 from 'argon2';
 import { pseudonymFor } from '../domain/pseudonym.js';
 import type { Db, Queryable } from '../store/db.js';
-import { demodamSettings, generateDemodamChunks, generateDemodamOrganisation, type DemodamOptions } from './generate.js';
+import {
+  demodamSettings,
+  generateDemodamChunks,
+  generateDemodamOrganisation,
+  type DemodamOptions,
+} from './generate.js';
 import { DEMO_PASSWORD } from './organisation.js';
 import { CLIENT_TABLES, ORGANISATION_TABLES, type ClientTables } from './rows.js';
 import { TABLE_SPECS, columnArrays, unnestInsertSql, type TableSpec } from './tables.js';
@@ -45,7 +50,9 @@ async function assertEmpty(db: Queryable): Promise<void> {
     'SELECT (SELECT count(*) FROM municipality) AS m, (SELECT count(*) FROM client) AS c, (SELECT count(*) FROM app_user) AS u',
   );
   if (row.m > 0 || row.c > 0 || row.u > 0) {
-    throw new Error(`Demodam kan alleen in een lege database worden geschreven (gevonden: ${row.m} gemeente(n), ${row.u} gebruiker(s), ${row.c} klant(en)).`);
+    throw new Error(
+      `Demodam kan alleen in een lege database worden geschreven (gevonden: ${row.m} gemeente(n), ${row.u} gebruiker(s), ${row.c} klant(en)).`,
+    );
   }
 }
 
@@ -69,16 +76,19 @@ export async function writeDemodam(db: Db, opts: WriteDemodamOptions): Promise<W
   const t0 = Date.now();
   const settings = demodamSettings(opts);
   const rows: Record<string, number> = {};
-  const count = (table: string, n: number): void => { rows[table] = (rows[table] ?? 0) + n; };
+  const count = (table: string, n: number): void => {
+    rows[table] = (rows[table] ?? 0) + n;
+  };
   await assertEmpty(db);
 
   const organisation = generateDemodamOrganisation(settings);
   const passwordHash = await argon2.hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const table of ORGANISATION_TABLES) {
-      const list: readonly object[] = table === 'app_user'
-        ? organisation.app_user.map((u) => ({ ...u, password_hash: passwordHash }))
-        : organisation[table];
+      const list: readonly object[] =
+        table === 'app_user'
+          ? organisation.app_user.map((u) => ({ ...u, password_hash: passwordHash }))
+          : organisation[table];
       await insertRows(tx, TABLE_SPECS[table], list);
       count(table, list.length);
     }
@@ -98,7 +108,11 @@ export async function writeDemodam(db: Db, opts: WriteDemodamOptions): Promise<W
     opts.onProgress?.(written, settings.clients);
   }
   await resetSequences(db);
-  const waves = await writeDemodamWaves(db, { seed: settings.seed, pseudonymSecret: opts.pseudonymSecret, referenceDate: settings.referenceDate });
+  const waves = await writeDemodamWaves(db, {
+    seed: settings.seed,
+    pseudonymSecret: opts.pseudonymSecret,
+    referenceDate: settings.referenceDate,
+  });
   count('monitoring.questionnaire_response', waves.responses);
   // Fresh statistics for the planner: without them PGlite plans the mirror's population query
   // for a single row and a team or wijk takes seconds instead of a fraction of one.
@@ -109,10 +123,16 @@ export async function writeDemodam(db: Db, opts: WriteDemodamOptions): Promise<W
 /** A chunk's rows as the database takes them: monitoring rows keyed by pseudonym instead of client id. */
 function rowsForDatabase(chunk: ClientTables, table: keyof ClientTables, secret: string): readonly object[] {
   if (table === 'monitoring_person') {
-    return chunk.monitoring_person.map(({ client_id, ...rest }) => ({ ...rest, pseudonym: pseudonymFor(client_id, secret) }));
+    return chunk.monitoring_person.map(({ client_id, ...rest }) => ({
+      ...rest,
+      pseudonym: pseudonymFor(client_id, secret),
+    }));
   }
   if (table === 'monitoring_cultural_background') {
-    return chunk.monitoring_cultural_background.map(({ client_id, background }) => ({ pseudonym: pseudonymFor(client_id, secret), background }));
+    return chunk.monitoring_cultural_background.map(({ client_id, background }) => ({
+      pseudonym: pseudonymFor(client_id, secret),
+      background,
+    }));
   }
   return chunk[table];
 }

@@ -23,7 +23,8 @@ export { AGE_BANDS, type AgeBand } from './age.js';
 export { addDays, ageOn, daysBetween, monthOf } from './dates.js';
 
 /** "Onder op de stapel" as a rule on a count of days: {@link BOTTOM_OF_PILE_DAYS} or more. */
-export const isBottomOfPile = (daysWithoutConversation: number): boolean => daysWithoutConversation >= BOTTOM_OF_PILE_DAYS;
+export const isBottomOfPile = (daysWithoutConversation: number): boolean =>
+  daysWithoutConversation >= BOTTOM_OF_PILE_DAYS;
 
 export interface StatusFacts {
   /** The client has at least one benefit period. */
@@ -153,38 +154,92 @@ export function dateSpellings(iso: string): string[] {
   const [y, m, d] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
   const dd = String(Number(d));
   const mm = String(Number(m));
-  return [...new Set([iso, `${d}-${m}-${y}`, `${d}/${m}/${y}`, `${dd}-${mm}-${y}`, `${dd}/${mm}/${y}`, `${d}.${m}.${y}`])];
+  return [
+    ...new Set([iso, `${d}-${m}-${y}`, `${d}/${m}/${y}`, `${dd}-${mm}-${y}`, `${dd}/${mm}/${y}`, `${d}.${m}.${y}`]),
+  ];
 }
 
 /** Particles of Dutch surnames that identify no one on their own. */
-const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'op', 'in', 'el', 'al', 'la', 'le', 'da', 'di', 'du', 'bin', 'ben']);
+const NAME_PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  'ten',
+  'ter',
+  'te',
+  'op',
+  'in',
+  'el',
+  'al',
+  'la',
+  'le',
+  'da',
+  'di',
+  'du',
+  'bin',
+  'ben',
+]);
 
 /** A name and its distinctive parts: "Fatima El Amrani" gives itself, "Fatima" and "Amrani". */
 export function nameForms(name: string | null | undefined): string[] {
   if (!name) return [];
-  const parts = name.trim().split(/[\s-]+/).filter((p) => p.length >= 3 && !NAME_PARTICLES.has(p.toLowerCase()));
+  const parts = name
+    .trim()
+    .split(/[\s-]+/)
+    .filter((p) => p.length >= 3 && !NAME_PARTICLES.has(p.toLowerCase()));
   return [name.trim(), ...parts];
 }
 
 /** What an intervision summary is made from (a client's case file; extra fields are ignored). */
 export interface IntervisionInput {
   client: {
-    bsn: string; givenName: string; familyName: string; birthDate: string;
-    street: string | null; houseNumber: string | null; postcode: string | null; city: string | null;
-    household: string; educationLevel: string; dutchLanguageLevel: string; workExperience: string;
-    doelgroepregister: boolean; consultantName: string | null;
+    bsn: string;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    street: string | null;
+    houseNumber: string | null;
+    postcode: string | null;
+    city: string | null;
+    household: string;
+    educationLevel: string;
+    dutchLanguageLevel: string;
+    workExperience: string;
+    doelgroepregister: boolean;
+    consultantName: string | null;
   };
   benefitPeriods: { startDate: string; endDate: string | null }[];
   onHoldPeriods: { startDate: string; endDate: string | null }[];
   diagnoses: { givenOn: string; distance: 'kort' | 'lang'; reasons: string; givenByName: string | null }[];
-  plans: { createdOn: string; status: string; consultantName: string | null; goals: { description: string }[]; steps: { doneOn: string | null }[] }[];
+  plans: {
+    createdOn: string;
+    status: string;
+    consultantName: string | null;
+    goals: { description: string }[];
+    steps: { doneOn: string | null }[];
+  }[];
   instrumentAllocations: {
-    instrumentName: string; srgCode: number; requestedOn: string; startedOn: string | null; endedOn: string | null;
-    outcome: string | null; satisfaction: number | null; reason: string; allocatedByName: string | null;
+    instrumentName: string;
+    srgCode: number;
+    requestedOn: string;
+    startedOn: string | null;
+    endedOn: string | null;
+    outcome: string | null;
+    satisfaction: number | null;
+    reason: string;
+    allocatedByName: string | null;
   }[];
   conversations: { kind: string; consultantName: string | null }[];
   ladderSteps: { step: number; stepName: string; recordedOn: string }[];
-  workPeriods: { employer: string; startDate: string; endDate: string | null; hoursPerWeek: number; wageCostSubsidy: boolean }[];
+  workPeriods: {
+    employer: string;
+    startDate: string;
+    endDate: string | null;
+    hoursPerWeek: number;
+    wageCostSubsidy: boolean;
+  }[];
   discriminationDiscussions?: { consultantName: string | null }[];
 }
 
@@ -201,10 +256,25 @@ export interface IntervisionSummary {
   doelgroepregister: boolean;
   diagnoses: { month: string; distance: 'kort' | 'lang'; reasons: string }[];
   plans: { month: string; status: string; goals: string[]; steps: number; stepsDone: number }[];
-  instruments: { name: string; srgCode: number; requestedMonth: string; startedMonth: string | null; endedMonth: string | null; outcome: string | null; satisfaction: number | null; reason: string }[];
+  instruments: {
+    name: string;
+    srgCode: number;
+    requestedMonth: string;
+    startedMonth: string | null;
+    endedMonth: string | null;
+    outcome: string | null;
+    satisfaction: number | null;
+    reason: string;
+  }[];
   conversations: { total: number; byKind: Record<string, number> };
   ladderSteps: { month: string; step: number; stepName: string }[];
-  workPeriods: { employer: typeof EMPLOYER_PLACEHOLDER; startMonth: string; endMonth: string | null; hoursPerWeek: number; wageCostSubsidy: boolean }[];
+  workPeriods: {
+    employer: typeof EMPLOYER_PLACEHOLDER;
+    startMonth: string;
+    endMonth: string | null;
+    hoursPerWeek: number;
+    wageCostSubsidy: boolean;
+  }[];
 }
 
 /**
@@ -218,13 +288,22 @@ export function intervisionSummary(file: IntervisionInput, today: string): Inter
   const c = file.client;
   const postcode = c.postcode?.replace(/\s+/g, '') ?? null;
   const identifiers = [
-    ...nameForms(`${c.givenName} ${c.familyName}`), ...nameForms(c.familyName),
-    c.bsn, c.street && c.houseNumber ? `${c.street} ${c.houseNumber}` : null, c.street,
-    postcode, postcode && postcode.length === 6 ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : null,
+    ...nameForms(`${c.givenName} ${c.familyName}`),
+    ...nameForms(c.familyName),
+    c.bsn,
+    c.street && c.houseNumber ? `${c.street} ${c.houseNumber}` : null,
+    c.street,
+    postcode,
+    postcode && postcode.length === 6 ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : null,
     ...dateSpellings(c.birthDate),
-    ...[c.consultantName, ...file.diagnoses.map((d) => d.givenByName), ...file.plans.map((p) => p.consultantName),
-      ...file.instrumentAllocations.map((a) => a.allocatedByName), ...file.conversations.map((v) => v.consultantName),
-      ...(file.discriminationDiscussions ?? []).map((d) => d.consultantName)].flatMap(nameForms),
+    ...[
+      c.consultantName,
+      ...file.diagnoses.map((d) => d.givenByName),
+      ...file.plans.map((p) => p.consultantName),
+      ...file.instrumentAllocations.map((a) => a.allocatedByName),
+      ...file.conversations.map((v) => v.consultantName),
+      ...(file.discriminationDiscussions ?? []).map((d) => d.consultantName),
+    ].flatMap(nameForms),
     ...file.workPeriods.map((w) => w.employer),
   ];
   const clean = (text: string): string => redact(text, identifiers);
@@ -239,20 +318,36 @@ export function intervisionSummary(file: IntervisionInput, today: string): Inter
     dutchLanguageLevel: c.dutchLanguageLevel,
     workExperience: c.workExperience,
     doelgroepregister: c.doelgroepregister,
-    diagnoses: file.diagnoses.map((d) => ({ month: month(d.givenOn), distance: d.distance, reasons: clean(d.reasons) })),
+    diagnoses: file.diagnoses.map((d) => ({
+      month: month(d.givenOn),
+      distance: d.distance,
+      reasons: clean(d.reasons),
+    })),
     plans: file.plans.map((p) => ({
-      month: month(p.createdOn), status: p.status, goals: p.goals.map((g) => clean(g.description)),
-      steps: p.steps.length, stepsDone: p.steps.filter((s) => s.doneOn !== null).length,
+      month: month(p.createdOn),
+      status: p.status,
+      goals: p.goals.map((g) => clean(g.description)),
+      steps: p.steps.length,
+      stepsDone: p.steps.filter((s) => s.doneOn !== null).length,
     })),
     instruments: file.instrumentAllocations.map((a) => ({
-      name: a.instrumentName, srgCode: a.srgCode, requestedMonth: month(a.requestedOn), startedMonth: monthOf(a.startedOn),
-      endedMonth: monthOf(a.endedOn), outcome: a.outcome, satisfaction: a.satisfaction, reason: clean(a.reason),
+      name: a.instrumentName,
+      srgCode: a.srgCode,
+      requestedMonth: month(a.requestedOn),
+      startedMonth: monthOf(a.startedOn),
+      endedMonth: monthOf(a.endedOn),
+      outcome: a.outcome,
+      satisfaction: a.satisfaction,
+      reason: clean(a.reason),
     })),
     conversations: { total: file.conversations.length, byKind },
     ladderSteps: file.ladderSteps.map((l) => ({ month: month(l.recordedOn), step: l.step, stepName: l.stepName })),
     workPeriods: file.workPeriods.map((w) => ({
-      employer: EMPLOYER_PLACEHOLDER, startMonth: month(w.startDate), endMonth: monthOf(w.endDate),
-      hoursPerWeek: w.hoursPerWeek, wageCostSubsidy: w.wageCostSubsidy,
+      employer: EMPLOYER_PLACEHOLDER,
+      startMonth: month(w.startDate),
+      endMonth: monthOf(w.endDate),
+      hoursPerWeek: w.hoursPerWeek,
+      wageCostSubsidy: w.wageCostSubsidy,
     })),
   };
 }

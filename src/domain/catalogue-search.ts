@@ -15,11 +15,19 @@ export interface SearchableInstrument {
 
 /** Lower case without accents, every run of other characters one space: "Financiën" → "financien". */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl').replace(/[^\p{L}\p{N}+]+/gu, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('nl')
+    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
+    .trim();
 }
 
 /** The words of a search, folded; empty for an empty search. */
-export const searchWords = (text: string | undefined): string[] => foldText(text ?? '').split(' ').filter(Boolean);
+export const searchWords = (text: string | undefined): string[] =>
+  foldText(text ?? '')
+    .split(' ')
+    .filter(Boolean);
 
 /**
  * The keuzehulp's word search: every word must occur somewhere (as part of a word, so "zorg"
@@ -31,10 +39,19 @@ export function matchesInstrumentSearch(i: SearchableInstrument, s: { q?: string
   const q = searchWords(s.q);
   const asks = searchWords(s.asks);
   if (q.length > 0) {
-    const text = foldText([
-      i.name, i.code, i.description, i.asks, i.yields, String(i.srgCode), i.srgName,
-      i.targetGroup ? targetGroupLabel(i.targetGroup, i.targetGroupNote) : '', i.targetGroupNote ?? '',
-    ].join(' '));
+    const text = foldText(
+      [
+        i.name,
+        i.code,
+        i.description,
+        i.asks,
+        i.yields,
+        String(i.srgCode),
+        i.srgName,
+        i.targetGroup ? targetGroupLabel(i.targetGroup, i.targetGroupNote) : '',
+        i.targetGroupNote ?? '',
+      ].join(' '),
+    );
     if (!q.every((w) => text.includes(w))) return false;
   }
   if (asks.length > 0) {

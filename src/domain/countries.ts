@@ -63,7 +63,13 @@ export interface Country {
   readonly note: string | null;
 }
 
-type Row = readonly [code: string, name: string, region: Region, before2022: CbsBefore2022Origin | null, from2022: CbsFrom2022Origin | null];
+type Row = readonly [
+  code: string,
+  name: string,
+  region: Region,
+  before2022: CbsBefore2022Origin | null,
+  from2022: CbsFrom2022Origin | null,
+];
 
 /** Current codes. Columns: code, Dutch name, continent, CBS until 2022, CBS from 2022. */
 const ROWS: readonly Row[] = [
@@ -98,7 +104,7 @@ const ROWS: readonly Row[] = [
   ['BO', 'Bolivia', 'Latijns-Amerika', 'niet-westers', 'buiten-europa'],
   ['BQ', 'Caribisch Nederland (Bonaire, Sint Eustatius en Saba)', 'Latijns-Amerika', 'niet-westers', 'buiten-europa'],
   ['BR', 'Brazilië', 'Latijns-Amerika', 'niet-westers', 'buiten-europa'],
-  ['BS', 'Bahama\'s', 'Latijns-Amerika', 'niet-westers', 'buiten-europa'],
+  ['BS', "Bahama's", 'Latijns-Amerika', 'niet-westers', 'buiten-europa'],
   ['BT', 'Bhutan', 'Azië', 'niet-westers', 'buiten-europa'],
   ['BV', 'Bouveteiland', 'Latijns-Amerika', 'niet-westers', 'buiten-europa'],
   ['BW', 'Botswana', 'Afrika', 'niet-westers', 'buiten-europa'],

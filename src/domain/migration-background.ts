@@ -136,7 +136,11 @@ export interface CbsFrom2022Result {
 
 const UNKNOWN_FROM_2022: CbsFrom2022Result = { category: 'onbekend', migrant: null, country: null, basis: null };
 
-function from2022Group(migrant: 'migrant' | 'kind-van-migrant', basis: OriginBasis, country: Country): CbsFrom2022Result {
+function from2022Group(
+  migrant: 'migrant' | 'kind-van-migrant',
+  basis: OriginBasis,
+  country: Country,
+): CbsFrom2022Result {
   const group = country.cbsFrom2022;
   if (group !== 'europa' && group !== 'buiten-europa') return UNKNOWN_FROM_2022;
   return { category: group, migrant, country: country.code, basis };
@@ -167,7 +171,8 @@ export function cbsFrom2022(p: MigrationInput): CbsFrom2022Result {
   if (self.kind === 'abroad') return from2022Group('migrant', 'eigen-geboorteland', self.country);
   const parent = deciding(mother, father);
   if (parent !== null) return from2022Group('kind-van-migrant', parent.basis, parent.country);
-  if (mother.kind === 'nl' && father.kind === 'nl') return { category: 'nederland', migrant: null, country: NL, basis: 'ouders' };
+  if (mother.kind === 'nl' && father.kind === 'nl')
+    return { category: 'nederland', migrant: null, country: NL, basis: 'ouders' };
   return UNKNOWN_FROM_2022;
 }
 
@@ -258,7 +263,8 @@ export const CULTURAL_BACKGROUNDS: Readonly<Record<string, CulturalBackground>> 
   australisch: { label: 'Australisch', country: 'AU' },
 };
 
-type ReadBackground = { kind: 'dutch' } | { kind: 'link'; group: 'westers' | 'niet-westers' } | { kind: 'unrecognised' };
+type ReadBackground =
+  { kind: 'dutch' } | { kind: 'link'; group: 'westers' | 'niet-westers' } | { kind: 'unrecognised' };
 
 function readBackground(value: string): ReadBackground {
   const trimmed = value.trim();

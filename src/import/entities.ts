@@ -2,7 +2,15 @@ import { isValidBsn, normaliseBsn } from '../domain/bsn.js';
 import { TARGET_GROUPS, normalisePostcode } from '../domain/codes.js';
 
 /** What an extract can hold. One file holds one entity. */
-export const ENTITIES = ['clients', 'benefit_periods', 'diagnoses', 'instruments', 'allocations', 'conversations', 'work_periods'] as const;
+export const ENTITIES = [
+  'clients',
+  'benefit_periods',
+  'diagnoses',
+  'instruments',
+  'allocations',
+  'conversations',
+  'work_periods',
+] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
 export type FieldType = 'text' | 'bsn' | 'date' | 'enum' | 'bool' | 'number' | 'int' | 'postcode';
@@ -43,17 +51,39 @@ export type Value = string | number | boolean | null;
 export type ParsedRow = Record<string, Value>;
 
 const GENDER = ['man', 'vrouw', 'anders', 'onbekend'] as const;
-const HOUSEHOLD = ['alleenstaand', 'eenouder', 'paar_met_kinderen', 'paar_zonder_kinderen', 'overig', 'onbekend'] as const;
+const HOUSEHOLD = [
+  'alleenstaand',
+  'eenouder',
+  'paar_met_kinderen',
+  'paar_zonder_kinderen',
+  'overig',
+  'onbekend',
+] as const;
 const EDUCATION = ['geen_basis', 'vmbo_mbo1', 'startkwalificatie', 'hbo_wo', 'onbekend'] as const;
 const LANGUAGE = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'onbekend'] as const;
 const WORK_EXPERIENCE = ['geen', 'buitenland', 'nederland', 'onbekend'] as const;
-const END_REASONS = ['werk', 'werk_met_loonkostensubsidie', 'onderwijs', 'inkomen_partner', 'verhuizing', 'aow', 'overlijden', 'detentie', 'overig'] as const;
+const END_REASONS = [
+  'werk',
+  'werk_met_loonkostensubsidie',
+  'onderwijs',
+  'inkomen_partner',
+  'verhuizing',
+  'aow',
+  'overlijden',
+  'detentie',
+  'overig',
+] as const;
 const KINDS = ['gesprek', 'telefoon', 'video', 'huisbezoek'] as const;
 const OUTCOMES = ['afgerond', 'voortijdig_gestopt', 'niet_gestart'] as const;
 
 const bsnField: FieldDef = { field: 'bsn', type: 'bsn', required: true };
 
-function order(row: ParsedRow, first: string, second: string, reason = 'De einddatum ligt vóór de begindatum.'): [string, string][] {
+function order(
+  row: ParsedRow,
+  first: string,
+  second: string,
+  reason = 'De einddatum ligt vóór de begindatum.',
+): [string, string][] {
   const a = row[first];
   const b = row[second];
   return typeof a === 'string' && typeof b === 'string' && b < a ? [[second, reason]] : [];
@@ -61,7 +91,11 @@ function order(row: ParsedRow, first: string, second: string, reason = 'De eindd
 
 export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
   clients: {
-    name: 'clients', label: 'klanten', table: 'client', clientLinked: false, key: ['bsn'],
+    name: 'clients',
+    label: 'klanten',
+    table: 'client',
+    clientLinked: false,
+    key: ['bsn'],
     fields: [
       { field: 'bsn', column: 'bsn', type: 'bsn', required: true },
       { field: 'given_name', column: 'given_name', type: 'text', required: true, maxLength: 200 },
@@ -75,15 +109,31 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
       { field: 'neighbourhood', column: 'neighbourhood_id', type: 'text', lookup: 'neighbourhood' },
       { field: 'household', column: 'household', type: 'enum', values: HOUSEHOLD, fallback: 'onbekend' },
       { field: 'education_level', column: 'education_level', type: 'enum', values: EDUCATION, fallback: 'onbekend' },
-      { field: 'dutch_language_level', column: 'dutch_language_level', type: 'enum', values: LANGUAGE, fallback: 'onbekend' },
-      { field: 'work_experience', column: 'work_experience', type: 'enum', values: WORK_EXPERIENCE, fallback: 'onbekend' },
+      {
+        field: 'dutch_language_level',
+        column: 'dutch_language_level',
+        type: 'enum',
+        values: LANGUAGE,
+        fallback: 'onbekend',
+      },
+      {
+        field: 'work_experience',
+        column: 'work_experience',
+        type: 'enum',
+        values: WORK_EXPERIENCE,
+        fallback: 'onbekend',
+      },
       { field: 'doelgroepregister', column: 'doelgroepregister', type: 'bool', fallback: false },
       { field: 'team', column: 'team_id', type: 'text', required: true, lookup: 'team' },
       { field: 'consultant', column: 'consultant_id', type: 'text', lookup: 'consultant' },
     ],
   },
   benefit_periods: {
-    name: 'benefit_periods', label: 'uitkeringsperioden', table: 'benefit_period', clientLinked: true, key: ['bsn', 'start_date'],
+    name: 'benefit_periods',
+    label: 'uitkeringsperioden',
+    table: 'benefit_period',
+    clientLinked: true,
+    key: ['bsn', 'start_date'],
     fields: [
       bsnField,
       { field: 'start_date', column: 'start_date', type: 'date', required: true, dateKind: 'past' },
@@ -93,12 +143,23 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
     check: (row) => [
       ...order(row, 'start_date', 'end_date'),
       ...((row.end_date === null) !== (row.end_reason === null)
-        ? [['end_reason', row.end_date === null ? 'Een reden van beëindiging hoort alleen bij een einddatum.' : 'Bij een einddatum hoort een reden van beëindiging.'] as [string, string]]
+        ? [
+            [
+              'end_reason',
+              row.end_date === null
+                ? 'Een reden van beëindiging hoort alleen bij een einddatum.'
+                : 'Bij een einddatum hoort een reden van beëindiging.',
+            ] as [string, string],
+          ]
         : []),
     ],
   },
   diagnoses: {
-    name: 'diagnoses', label: 'diagnoses', table: 'diagnosis', clientLinked: true, key: ['bsn', 'given_on'],
+    name: 'diagnoses',
+    label: 'diagnoses',
+    table: 'diagnosis',
+    clientLinked: true,
+    key: ['bsn', 'given_on'],
     fields: [
       bsnField,
       { field: 'given_on', column: 'given_on', type: 'date', required: true, dateKind: 'past' },
@@ -107,7 +168,11 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
     ],
   },
   instruments: {
-    name: 'instruments', label: 'voorzieningen (catalogus)', table: 'instrument', clientLinked: false, key: ['code'],
+    name: 'instruments',
+    label: 'voorzieningen (catalogus)',
+    table: 'instrument',
+    clientLinked: false,
+    key: ['code'],
     fields: [
       { field: 'code', column: 'code', type: 'text', required: true, maxLength: 50 },
       { field: 'name', column: 'name', type: 'text', required: true, maxLength: 200 },
@@ -122,7 +187,10 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
     ],
   },
   allocations: {
-    name: 'allocations', label: 'toegekende voorzieningen', table: 'instrument_allocation', clientLinked: true,
+    name: 'allocations',
+    label: 'toegekende voorzieningen',
+    table: 'instrument_allocation',
+    clientLinked: true,
     key: ['bsn', 'instrument_code', 'requested_on'],
     fields: [
       bsnField,
@@ -138,11 +206,17 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
     check: (row) => [
       ...order(row, 'requested_on', 'started_on', 'De startdatum ligt vóór de aanvraagdatum.'),
       ...order(row, 'started_on', 'ended_on'),
-      ...(row.ended_on !== null && row.started_on === null ? [['ended_on', 'Een einddatum zonder startdatum kan niet.'] as [string, string]] : []),
+      ...(row.ended_on !== null && row.started_on === null
+        ? [['ended_on', 'Een einddatum zonder startdatum kan niet.'] as [string, string]]
+        : []),
     ],
   },
   conversations: {
-    name: 'conversations', label: 'gesprekken', table: 'conversation', clientLinked: true, key: ['bsn', 'held_on', 'kind'],
+    name: 'conversations',
+    label: 'gesprekken',
+    table: 'conversation',
+    clientLinked: true,
+    key: ['bsn', 'held_on', 'kind'],
     fields: [
       bsnField,
       { field: 'held_on', column: 'held_on', type: 'date', required: true, dateKind: 'past' },
@@ -153,7 +227,11 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
     ],
   },
   work_periods: {
-    name: 'work_periods', label: 'werkperioden', table: 'work_period', clientLinked: true, key: ['bsn', 'employer', 'start_date'],
+    name: 'work_periods',
+    label: 'werkperioden',
+    table: 'work_period',
+    clientLinked: true,
+    key: ['bsn', 'employer', 'start_date'],
     fields: [
       bsnField,
       { field: 'employer', column: 'employer', type: 'text', required: true, maxLength: 200 },
@@ -184,11 +262,19 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** 'YYYY-MM-DD' from the usual ways municipal systems write a date, or null when it is no date at all. */
 export function parseDate(raw: string): { iso: string; valid: boolean } | null {
   const m = ISO.exec(raw) ?? COMPACT.exec(raw);
-  let y: number; let mo: number; let d: number;
-  if (m) { y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); } else {
+  let y: number;
+  let mo: number;
+  let d: number;
+  if (m) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  } else {
     const n = DMY.exec(raw);
     if (!n) return null;
-    y = Number(n[3]); mo = Number(n[2]); d = Number(n[1]);
+    y = Number(n[3]);
+    mo = Number(n[2]);
+    d = Number(n[1]);
   }
   const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -214,11 +300,17 @@ export function parseField(def: FieldDef, raw: string, today: string): { value: 
     if (def.required) return problem('missing', 'Dit veld is verplicht en is leeg.');
     return { value: def.fallback ?? null };
   }
-  if (CONTROL.test(v)) return problem('invalid', 'Bevat ongeldige tekens (stuurtekens of een teken dat niet te lezen was in de gekozen tekenset).');
+  if (CONTROL.test(v))
+    return problem(
+      'invalid',
+      'Bevat ongeldige tekens (stuurtekens of een teken dat niet te lezen was in de gekozen tekenset).',
+    );
   switch (def.type) {
     case 'bsn': {
       const bsn = normaliseBsn(v);
-      return isValidBsn(bsn) ? { value: bsn } : problem('invalid', 'Geen geldig BSN: 9 cijfers die voldoen aan de elfproef.');
+      return isValidBsn(bsn)
+        ? { value: bsn }
+        : problem('invalid', 'Geen geldig BSN: 9 cijfers die voldoen aan de elfproef.');
     }
     case 'date': {
       const d = parseDate(v);
@@ -229,14 +321,17 @@ export function parseField(def: FieldDef, raw: string, today: string): { value: 
         if (d.iso > today) return problem('impossible_date', 'Een geboortedatum in de toekomst kan niet.');
         if (year < 1900) return problem('impossible_date', 'Een geboortedatum vóór 1900 kan niet.');
       } else if (def.dateKind === 'past') {
-        if (d.iso > today) return problem('impossible_date', 'Deze datum ligt in de toekomst; hij hoort al geweest te zijn.');
+        if (d.iso > today)
+          return problem('impossible_date', 'Deze datum ligt in de toekomst; hij hoort al geweest te zijn.');
         if (year < 1950) return problem('impossible_date', 'Een datum vóór 1950 kan hier niet.');
       } else if (year < 1950 || year > 2100) return problem('impossible_date', 'Deze datum ligt buiten 1950–2100.');
       return { value: d.iso };
     }
     case 'enum': {
       const found = def.values!.find((x) => x.toLowerCase() === v.toLowerCase());
-      return found !== undefined ? { value: found } : problem('unknown_code', `Onbekende waarde "${v.slice(0, 40)}". Toegestaan: ${def.values!.join(', ')}.`);
+      return found !== undefined
+        ? { value: found }
+        : problem('unknown_code', `Onbekende waarde "${v.slice(0, 40)}". Toegestaan: ${def.values!.join(', ')}.`);
     }
     case 'bool': {
       const l = v.toLowerCase();
@@ -247,7 +342,8 @@ export function parseField(def: FieldDef, raw: string, today: string): { value: 
     case 'number':
     case 'int': {
       const n = Number(v.replace(',', '.'));
-      if (!Number.isFinite(n) || (def.type === 'int' && !Number.isInteger(n))) return problem('invalid', `"${v.slice(0, 40)}" is geen ${def.type === 'int' ? 'heel ' : ''}getal.`);
+      if (!Number.isFinite(n) || (def.type === 'int' && !Number.isInteger(n)))
+        return problem('invalid', `"${v.slice(0, 40)}" is geen ${def.type === 'int' ? 'heel ' : ''}getal.`);
       if (def.min !== undefined && n < def.min) return problem('invalid', `Minstens ${def.min}.`);
       if (def.max !== undefined && n > def.max) return problem('invalid', `Hoogstens ${def.max}.`);
       return { value: n };
@@ -255,10 +351,13 @@ export function parseField(def: FieldDef, raw: string, today: string): { value: 
     case 'postcode': {
       // the same rule as the API (src/domain/codes.ts)
       const p = normalisePostcode(v);
-      return p === null ? problem('invalid', `"${v.slice(0, 40)}" is geen Nederlandse postcode (zoals 1234 AB).`) : { value: p };
+      return p === null
+        ? problem('invalid', `"${v.slice(0, 40)}" is geen Nederlandse postcode (zoals 1234 AB).`)
+        : { value: p };
     }
     default:
-      if (def.maxLength !== undefined && v.length > def.maxLength) return problem('invalid', `Te lang: hoogstens ${def.maxLength} tekens.`);
+      if (def.maxLength !== undefined && v.length > def.maxLength)
+        return problem('invalid', `Te lang: hoogstens ${def.maxLength} tekens.`);
       return { value: v };
   }
 }

@@ -31,7 +31,8 @@ export interface MappingFile {
 
 /** Reads and checks a mapping (parsed JSON); throws an Error with a Dutch message naming what is wrong. */
 export function parseMapping(json: unknown): MappingFile {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error('De koppeling (mapping) moet een JSON-object zijn.');
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new Error('De koppeling (mapping) moet een JSON-object zijn.');
   const out: MappingFile = { entities: {} };
   for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
     if (key === 'encoding') {
@@ -44,23 +45,33 @@ export function parseMapping(json: unknown): MappingFile {
       out.delimiter = value;
       continue;
     }
-    if (!isEntity(key)) throw new Error(`Onbekend onderdeel "${key}" in de koppeling. Kies uit: ${Object.keys(ENTITY_DEFS).join(', ')}, encoding, delimiter.`);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${key}: verwacht een object met columns, values en/of defaults.`);
+    if (!isEntity(key))
+      throw new Error(
+        `Onbekend onderdeel "${key}" in de koppeling. Kies uit: ${Object.keys(ENTITY_DEFS).join(', ')}, encoding, delimiter.`,
+      );
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`${key}: verwacht een object met columns, values en/of defaults.`);
     const fields = new Set(ENTITY_DEFS[key].fields.map((f) => f.field));
     const m = value as Record<string, unknown>;
     const entity: EntityMapping = {};
-    for (const part of Object.keys(m)) if (!['columns', 'values', 'defaults'].includes(part)) throw new Error(`${key}.${part}: onbekend; gebruik columns, values of defaults.`);
+    for (const part of Object.keys(m))
+      if (!['columns', 'values', 'defaults'].includes(part))
+        throw new Error(`${key}.${part}: onbekend; gebruik columns, values of defaults.`);
     const record = (name: string): Record<string, unknown> | undefined => {
       const v = m[name];
       if (v === undefined) return undefined;
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(`${key}.${name}: verwacht een object.`);
+      if (v === null || typeof v !== 'object' || Array.isArray(v))
+        throw new Error(`${key}.${name}: verwacht een object.`);
       return v as Record<string, unknown>;
     };
     const columns = record('columns');
     if (columns) {
       entity.columns = {};
       for (const [source, field] of Object.entries(columns)) {
-        if (typeof field !== 'string' || !fields.has(field)) throw new Error(`${key}.columns."${source}": onbekend veld "${String(field)}". Velden: ${[...fields].join(', ')}.`);
+        if (typeof field !== 'string' || !fields.has(field))
+          throw new Error(
+            `${key}.columns."${source}": onbekend veld "${String(field)}". Velden: ${[...fields].join(', ')}.`,
+          );
         entity.columns[source] = field;
       }
     }
@@ -69,8 +80,11 @@ export function parseMapping(json: unknown): MappingFile {
       entity.values = {};
       for (const [field, table] of Object.entries(values)) {
         if (!fields.has(field)) throw new Error(`${key}.values.${field}: onbekend veld.`);
-        if (table === null || typeof table !== 'object') throw new Error(`${key}.values.${field}: verwacht een object van bronwaarde naar waarde.`);
-        entity.values[field] = Object.fromEntries(Object.entries(table as Record<string, unknown>).map(([a, b]) => [a, String(b)]));
+        if (table === null || typeof table !== 'object')
+          throw new Error(`${key}.values.${field}: verwacht een object van bronwaarde naar waarde.`);
+        entity.values[field] = Object.fromEntries(
+          Object.entries(table as Record<string, unknown>).map(([a, b]) => [a, String(b)]),
+        );
       }
     }
     const defaults = record('defaults');
@@ -108,10 +122,17 @@ export function planColumns(entity: EntityName, header: readonly string[], mappi
   for (const f of def.fields) {
     if (index.has(f.field)) continue;
     const i = lower.indexOf(f.field);
-    if (i >= 0 && !used.has(i)) { index.set(f.field, i); used.add(i); }
+    if (i >= 0 && !used.has(i)) {
+      index.set(f.field, i);
+      used.add(i);
+    }
   }
-  for (const f of def.fields) if (!index.has(f.field) && mapping.defaults?.[f.field] !== undefined) index.set(f.field, -1);
+  for (const f of def.fields)
+    if (!index.has(f.field) && mapping.defaults?.[f.field] !== undefined) index.set(f.field, -1);
   const missing = def.fields.filter((f) => f.required && !index.has(f.field)).map((f) => f.field);
-  if (missing.length) throw new Error(`Verplichte velden zonder kolom: ${missing.join(', ')}. Noem ze in de kopregel of in de koppeling (columns of defaults).`);
+  if (missing.length)
+    throw new Error(
+      `Verplichte velden zonder kolom: ${missing.join(', ')}. Noem ze in de kopregel of in de koppeling (columns of defaults).`,
+    );
   return { index, ignored: header.filter((_, i) => !used.has(i)) };
 }

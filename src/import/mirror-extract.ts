@@ -4,7 +4,15 @@ import { ageBand, ageBandGroups } from '../domain/age.js';
 import type { MirrorPerson } from '../mirror/person-table.js';
 
 /** Stage columns of the extract format, in funnel order. Absent columns are skipped. */
-export const EXTRACT_STAGES = ['diagnose_kort', 'plan', 'voorziening', 'contact_4', 'werkzaam_1m', 'werkzaam_6m', 'uitstroom'] as const;
+export const EXTRACT_STAGES = [
+  'diagnose_kort',
+  'plan',
+  'voorziening',
+  'contact_4',
+  'werkzaam_1m',
+  'werkzaam_6m',
+  'uitstroom',
+] as const;
 
 export interface RowError {
   /** Line number in the file (the header is line 1). */
@@ -53,10 +61,13 @@ export function readMirrorExtract(text: string, options: ExtractOptions = {}): E
   if (col('persoon') < 0) throw new Error('Kolom "persoon" ontbreekt in de kopregel.');
   const bands = options.ageBands ?? [27, 45];
   const extraGrounds = options.extraGrounds ?? [];
-  for (const g of extraGrounds) if (col(g.toLowerCase()) < 0) throw new Error(`Kolom "${g}" (genoemd bij --ground) ontbreekt in de kopregel.`);
+  for (const g of extraGrounds)
+    if (col(g.toLowerCase()) < 0) throw new Error(`Kolom "${g}" (genoemd bij --ground) ontbreekt in de kopregel.`);
 
   const stages = EXTRACT_STAGES.filter((s) => col(s) >= 0);
-  const baseGrounds = ['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'].filter((g) => col(g) >= 0);
+  const baseGrounds = ['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'].filter(
+    (g) => col(g) >= 0,
+  );
   const errors: RowError[] = [];
   const persons: MirrorPerson[] = [];
   const extraValues = new Map(extraGrounds.map((g) => [g, new Set<string>()]));
@@ -69,18 +80,28 @@ export function readMirrorExtract(text: string, options: ExtractOptions = {}): E
     const value = (name: string) => (rec[col(name)] ?? '').trim();
     const id = value('persoon');
     if (!id) rowErrors.push({ row: line, field: 'persoon', reason: 'leeg; elke regel hoort bij één persoon' });
-    else if (seen.has(id)) rowErrors.push({ row: line, field: 'persoon', reason: `komt al voor op regel ${seen.get(id)}` });
+    else if (seen.has(id))
+      rowErrors.push({ row: line, field: 'persoon', reason: `komt al voor op regel ${seen.get(id)}` });
     const grounds: Record<string, string | null> = {};
     for (const g of baseGrounds) {
       const v = value(g).toLowerCase();
-      if (v === '' || v === 'onbekend') { grounds[g] = null; continue; }
+      if (v === '' || v === 'onbekend') {
+        grounds[g] = null;
+        continue;
+      }
       if (g === 'leeftijd') {
         const age = Number(v);
-        if (!Number.isInteger(age) || age < 15 || age > 70) rowErrors.push({ row: line, field: g, reason: `"${value(g)}" is geen leeftijd in hele jaren (15–70)` });
+        if (!Number.isInteger(age) || age < 15 || age > 70)
+          rowErrors.push({ row: line, field: g, reason: `"${value(g)}" is geen leeftijd in hele jaren (15–70)` });
         else grounds[g] = ageBand(age, bands);
         continue;
       }
-      if (!KNOWN_VALUES[g].includes(v)) rowErrors.push({ row: line, field: g, reason: `onbekende waarde "${value(g)}"; toegestaan: ${KNOWN_VALUES[g].join(', ')}, onbekend of leeg` });
+      if (!KNOWN_VALUES[g].includes(v))
+        rowErrors.push({
+          row: line,
+          field: g,
+          reason: `onbekende waarde "${value(g)}"; toegestaan: ${KNOWN_VALUES[g].join(', ')}, onbekend of leeg`,
+        });
       else grounds[g] = v;
     }
     for (const g of extraGrounds) {
@@ -92,9 +113,13 @@ export function readMirrorExtract(text: string, options: ExtractOptions = {}): E
     for (const s of stages) {
       const v = value(s);
       if (v === '1' || v === '0') st[s] = v === '1';
-      else rowErrors.push({ row: line, field: s, reason: v === '' ? 'leeg; verwacht 0 of 1' : `"${v}" is geen 0 of 1` });
+      else
+        rowErrors.push({ row: line, field: s, reason: v === '' ? 'leeg; verwacht 0 of 1' : `"${v}" is geen 0 of 1` });
     }
-    if (rowErrors.length) { errors.push(...rowErrors); continue; }
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
     seen.set(id, line);
     persons.push(options.keyFor ? { grounds, stages: st, key: options.keyFor(id) } : { grounds, stages: st });
   }

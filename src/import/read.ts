@@ -86,7 +86,9 @@ async function* decode(chunks: AsyncIterable<Buffer>, encoding: Encoding): Async
 
 /** Counts `;` and `,` outside quotes in the first line. */
 export function detectDelimiter(text: string): ';' | ',' {
-  let semi = 0; let comma = 0; let quoted = false;
+  let semi = 0;
+  let comma = 0;
+  let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && ch === ';') semi++;
@@ -105,12 +107,23 @@ async function openCsv(chunks: AsyncIterable<Buffer>, encoding: Encoding, opts: 
     if (head) yield head;
     yield* text;
   }
-  const parser = Readable.from(all()).pipe(parse({
-    delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true,
-    skip_records_with_error: true,
-  }));
+  const parser = Readable.from(all()).pipe(
+    parse({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      skip_records_with_error: true,
+    }),
+  );
   parser.on('skip', (err: Error & { lines?: number }) => {
-    opts.onUnreadable?.({ row: err.lines ?? 0, reason: `Deze regel is niet te lezen als CSV (${err.message.replace(/^Invalid /, '').slice(0, 120)}).` });
+    opts.onUnreadable?.({
+      row: err.lines ?? 0,
+      reason: `Deze regel is niet te lezen als CSV (${err.message.replace(/^Invalid /, '').slice(0, 120)}).`,
+    });
   });
   const it = (parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)[Symbol.asyncIterator]();
   const firstRecord = await it.next();
@@ -141,11 +154,24 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 async function openXlsx(chunks: AsyncIterable<Buffer>): Promise<Source> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   const sheets = reader[Symbol.asyncIterator]();
   const first = await sheets.next();
-  if (first.done) return { format: 'xlsx', encoding: null, delimiter: null, header: [], rows: (async function* () { /* empty */ })() };
+  if (first.done)
+    return {
+      format: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      header: [],
+      rows: (async function* () {
+        /* empty */
+      })(),
+    };
   const sheetRows = (first.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
   const toCells = (r: ExcelJS.Row): string[] => {
     const values = r.values as ExcelJS.CellValue[];
@@ -178,15 +204,20 @@ async function openXlsx(chunks: AsyncIterable<Buffer>): Promise<Source> {
  * Opens an extract as a stream of rows: XLSX (recognised by its zip signature) or CSV.
  * Nothing but the current chunk and row is held in memory.
  */
-export async function openSource(input: AsyncIterable<Buffer | Uint8Array | string>, opts: ReadOptions = {}): Promise<Source> {
+export async function openSource(
+  input: AsyncIterable<Buffer | Uint8Array | string>,
+  opts: ReadOptions = {},
+): Promise<Source> {
   const it = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const { head, done } = await peek(it, 4);
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   if (isZip) return openXlsx(prepend(head, it, done));
-  const sniff = done ? { head, done } : await (async () => {
-    const more = await peek(it, SNIFF_BYTES - head.length);
-    return { head: Buffer.concat([head, more.head]), done: more.done };
-  })();
+  const sniff = done
+    ? { head, done }
+    : await (async () => {
+        const more = await peek(it, SNIFF_BYTES - head.length);
+        return { head: Buffer.concat([head, more.head]), done: more.done };
+      })();
   const encoding = opts.encoding ?? detectEncoding(sniff.head, sniff.done);
   return openCsv(prepend(sniff.head, it, sniff.done), encoding, opts);
 }

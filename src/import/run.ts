@@ -46,7 +46,20 @@ export interface FileQuality {
 }
 
 /** What an import did: the run's counts, with the data-quality report of the file. */
-export type ImportSummary = Pick<ImportRun, 'id' | 'status' | 'entity' | 'dryRun' | 'rowsTotal' | 'rowsValid' | 'rowsRejected' | 'inserted' | 'updated' | 'unchanged' | 'error'> & {
+export type ImportSummary = Pick<
+  ImportRun,
+  | 'id'
+  | 'status'
+  | 'entity'
+  | 'dryRun'
+  | 'rowsTotal'
+  | 'rowsValid'
+  | 'rowsRejected'
+  | 'inserted'
+  | 'updated'
+  | 'unchanged'
+  | 'error'
+> & {
   quality: FileQuality | null;
 };
 
@@ -65,19 +78,37 @@ function bump(map: Record<string, number>, key: string, by = 1): void {
  * half-way leaves nothing of this file behind. Rows are streamed in batches; only the natural
  * keys seen so far are kept in memory (for duplicates within the file).
  */
-export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array | string>, opts: ImportOptions): Promise<ImportSummary> {
+export async function runImport(
+  db: Db,
+  input: AsyncIterable<Buffer | Uint8Array | string>,
+  opts: ImportOptions,
+): Promise<ImportSummary> {
   const repo = importRepository(db);
   const def = ENTITY_DEFS[opts.entity];
   const dryRun = opts.dryRun ?? false;
   const today = opts.today ?? todayIso();
   const batchSize = opts.batchSize ?? 1000;
   const mapping = opts.mapping?.entities[opts.entity] ?? {};
-  const id = await repo.createRun({ municipalityId: opts.municipalityId, entity: opts.entity, fileName: opts.fileName, dryRun, startedBy: opts.userId });
+  const id = await repo.createRun({
+    municipalityId: opts.municipalityId,
+    entity: opts.entity,
+    fileName: opts.fileName,
+    dryRun,
+    startedBy: opts.userId,
+  });
 
   const quality: FileQuality = {
-    rows: 0, rejectedRows: 0, missing: {}, impossibleDates: {}, invalid: {}, unknownCodes: {},
+    rows: 0,
+    rejectedRows: 0,
+    missing: {},
+    impossibleDates: {},
+    invalid: {},
+    unknownCodes: {},
     duplicates: { sameKeyInFile: 0, sameNameAndBirthDateInFile: 0, sameNameAndBirthDateInDatabase: null },
-    ignoredColumns: [], format: 'csv', encoding: null, delimiter: null,
+    ignoredColumns: [],
+    format: 'csv',
+    encoding: null,
+    delimiter: null,
   };
   const counts = { valid: 0, inserted: 0, updated: 0 };
   const rejectedRows = new Set<number>();
@@ -93,9 +124,15 @@ export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array
         rejectedRows.add(row);
       };
       const source = await openSource(input, {
-        encoding: opts.mapping?.encoding, delimiter: opts.mapping?.delimiter,
-        onUnreadable: (u) => { quality.rows++; reject(u.row, { field: '(regel)', reason: u.reason }); },
-      }).catch((err: unknown) => { throw new ImportFileError(`Het bestand is niet te lezen: ${err instanceof Error ? err.message : String(err)}`); });
+        encoding: opts.mapping?.encoding,
+        delimiter: opts.mapping?.delimiter,
+        onUnreadable: (u) => {
+          quality.rows++;
+          reject(u.row, { field: '(regel)', reason: u.reason });
+        },
+      }).catch((err: unknown) => {
+        throw new ImportFileError(`Het bestand is niet te lezen: ${err instanceof Error ? err.message : String(err)}`);
+      });
       Object.assign(quality, { format: source.format, encoding: source.encoding, delimiter: source.delimiter });
       if (source.header.length === 0) throw new ImportFileError('Het bestand is leeg: er is geen kopregel.');
       let plan;
@@ -123,7 +160,10 @@ export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array
           let ok = true;
           if (clientIds) {
             const cid = clientIds.get(values.bsn as string);
-            if (cid === undefined) { reject(row, { field: 'bsn', reason: 'Er is geen klant met dit BSN; importeer eerst de klanten.' }); ok = false; }
+            if (cid === undefined) {
+              reject(row, { field: 'bsn', reason: 'Er is geen klant met dit BSN; importeer eerst de klanten.' });
+              ok = false;
+            }
             out.client_id = cid ?? null;
           }
           for (const f of def.fields) {
@@ -132,8 +172,17 @@ export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array
             if (f.lookup && v !== null) {
               const found = lookups[f.lookup].get(String(v).toLowerCase());
               if (found === undefined) {
-                const what = { team: 'team', consultant: 'medewerker (gebruikersnaam)', neighbourhood: 'wijkcode', instrument: 'voorziening', srg: 'SRG-code' }[f.lookup];
-                reject(row, { field: f.field, reason: `Onbekende ${what} "${String(v).slice(0, 40)}": staat niet in de ${f.lookup === 'instrument' ? 'catalogus' : 'lijst'}.` });
+                const what = {
+                  team: 'team',
+                  consultant: 'medewerker (gebruikersnaam)',
+                  neighbourhood: 'wijkcode',
+                  instrument: 'voorziening',
+                  srg: 'SRG-code',
+                }[f.lookup];
+                reject(row, {
+                  field: f.field,
+                  reason: `Onbekende ${what} "${String(v).slice(0, 40)}": staat niet in de ${f.lookup === 'instrument' ? 'catalogus' : 'lijst'}.`,
+                });
                 const u = (quality.unknownCodes[f.field] ??= { count: 0, values: {} });
                 u.count++;
                 const key = String(v).slice(0, 40);
@@ -160,8 +209,14 @@ export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array
 
       for await (const src of source.rows as AsyncIterable<SourceRow>) {
         quality.rows++;
-        if (src.cells.length > source.header.length || (src.cells.length < source.header.length && source.format === 'csv')) {
-          reject(src.row, { field: '(regel)', reason: `Deze regel heeft ${src.cells.length} kolommen; de kopregel heeft er ${source.header.length}.` });
+        if (
+          src.cells.length > source.header.length ||
+          (src.cells.length < source.header.length && source.format === 'csv')
+        ) {
+          reject(src.row, {
+            field: '(regel)',
+            reason: `Deze regel heeft ${src.cells.length} kolommen; de kopregel heeft er ${source.header.length}.`,
+          });
           continue;
         }
         const parsed = parseRow(src, plan.index, mapping.values, mapping.defaults, def.fields, today);
@@ -180,19 +235,27 @@ export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array
         if (parsed.problems.length > 0) continue;
         const crossProblems = def.check?.(parsed.values) ?? [];
         if (crossProblems.length > 0) {
-          for (const [field, reason] of crossProblems) { reject(src.row, { field, reason }); bump(quality.invalid, field); }
+          for (const [field, reason] of crossProblems) {
+            reject(src.row, { field, reason });
+            bump(quality.invalid, field);
+          }
           continue;
         }
         const key = def.key.map((k) => String(parsed.values[k] ?? '').toLowerCase()).join('\u0001');
         const earlier = seenKeys.get(key);
         if (earlier !== undefined) {
           quality.duplicates.sameKeyInFile++;
-          reject(src.row, { field: def.key.join('+'), reason: `Dubbel: regel ${earlier} heeft dezelfde ${def.key.join(' en ')}.` });
+          reject(src.row, {
+            field: def.key.join('+'),
+            reason: `Dubbel: regel ${earlier} heeft dezelfde ${def.key.join(' en ')}.`,
+          });
           continue;
         }
         seenKeys.set(key, src.row);
         if (opts.entity === 'clients') {
-          const person = [parsed.values.given_name, parsed.values.family_name, parsed.values.birth_date].map((v) => String(v).toLowerCase()).join('\u0001');
+          const person = [parsed.values.given_name, parsed.values.family_name, parsed.values.birth_date]
+            .map((v) => String(v).toLowerCase())
+            .join('\u0001');
           const bsn = seenPersons.get(person);
           if (bsn !== undefined && bsn !== parsed.values.bsn) quality.duplicates.sameNameAndBirthDateInFile++;
           else seenPersons.set(person, parsed.values.bsn as string);
@@ -207,33 +270,70 @@ export async function runImport(db: Db, input: AsyncIterable<Buffer | Uint8Array
         quality.duplicates.sameNameAndBirthDateInDatabase = { groups: Number(d.groups), clients: Number(d.clients) };
       }
       await txRepo.finishRun(id, {
-        status: dryRun ? 'proef' : 'klaar', rowsTotal: quality.rows, rowsValid: counts.valid, rowsRejected: rejectedRows.size,
-        inserted: counts.inserted, updated: counts.updated, unchanged: counts.valid - counts.inserted - counts.updated, quality,
+        status: dryRun ? 'proef' : 'klaar',
+        rowsTotal: quality.rows,
+        rowsValid: counts.valid,
+        rowsRejected: rejectedRows.size,
+        inserted: counts.inserted,
+        updated: counts.updated,
+        unchanged: counts.valid - counts.inserted - counts.updated,
+        quality,
       });
-      await writeAudit(tx, [{
-        userId: opts.userId, clientId: null, action: 'import', resource: def.table,
-        detail: `import ${id} (${opts.entity}${dryRun ? ', proef' : ''}): ${counts.inserted} nieuw, ${counts.updated} gewijzigd, ${rejectedRows.size} regels afgekeurd`,
-      }]);
+      await writeAudit(tx, [
+        {
+          userId: opts.userId,
+          clientId: null,
+          action: 'import',
+          resource: def.table,
+          detail: `import ${id} (${opts.entity}${dryRun ? ', proef' : ''}): ${counts.inserted} nieuw, ${counts.updated} gewijzigd, ${rejectedRows.size} regels afgekeurd`,
+        },
+      ]);
     });
   } catch (err) {
-    const message = err instanceof ImportFileError ? err.message : `De import is afgebroken; er is niets van dit bestand opgeslagen. (${err instanceof Error ? err.message : String(err)})`;
+    const message =
+      err instanceof ImportFileError
+        ? err.message
+        : `De import is afgebroken; er is niets van dit bestand opgeslagen. (${err instanceof Error ? err.message : String(err)})`;
     await repo.failRun(id, message);
     return {
-      id, status: 'mislukt', entity: opts.entity, dryRun, rowsTotal: quality.rows, rowsValid: 0, rowsRejected: 0,
-      inserted: 0, updated: 0, unchanged: 0, quality: null, error: message,
+      id,
+      status: 'mislukt',
+      entity: opts.entity,
+      dryRun,
+      rowsTotal: quality.rows,
+      rowsValid: 0,
+      rowsRejected: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      quality: null,
+      error: message,
     };
   }
   return {
-    id, status: dryRun ? 'proef' : 'klaar', entity: opts.entity, dryRun, rowsTotal: quality.rows, rowsValid: counts.valid,
-    rowsRejected: rejectedRows.size, inserted: counts.inserted, updated: counts.updated,
-    unchanged: counts.valid - counts.inserted - counts.updated, quality, error: null,
+    id,
+    status: dryRun ? 'proef' : 'klaar',
+    entity: opts.entity,
+    dryRun,
+    rowsTotal: quality.rows,
+    rowsValid: counts.valid,
+    rowsRejected: rejectedRows.size,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unchanged: counts.valid - counts.inserted - counts.updated,
+    quality,
+    error: null,
   };
 }
 
 /** Parses the cells of one row into field values, collecting every problem (not only the first). */
 export function parseRow(
-  src: SourceRow, index: ReadonlyMap<string, number>, values: Record<string, Record<string, string>> | undefined,
-  defaults: Record<string, string> | undefined, fields: typeof ENTITY_DEFS[EntityName]['fields'], today: string,
+  src: SourceRow,
+  index: ReadonlyMap<string, number>,
+  values: Record<string, Record<string, string>> | undefined,
+  defaults: Record<string, string> | undefined,
+  fields: (typeof ENTITY_DEFS)[EntityName]['fields'],
+  today: string,
 ): { values: ParsedRow; problems: FieldProblem[]; empty: string[]; raw: Record<string, string> } {
   const out: ParsedRow = {};
   const problems: FieldProblem[] = [];

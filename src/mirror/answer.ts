@@ -53,7 +53,11 @@ export interface MirrorAnswerInput {
 export function buildMirrorAnswer(input: MirrorAnswerInput): MirrorAnswer {
   const { table, groupings, threshold, protection } = input;
   const extraGrounds = input.extraGrounds ?? [];
-  const result = computeMirror(table, groupings, protection ? { protection, extraGrounds } : { threshold, extraGrounds });
+  const result = computeMirror(
+    table,
+    groupings,
+    protection ? { protection, extraGrounds } : { threshold, extraGrounds },
+  );
   const q = input.quality ?? {};
   const count = (c: KeyedCount | undefined): number | null => {
     if (c === undefined) return null;

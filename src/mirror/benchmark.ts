@@ -13,7 +13,9 @@ export interface NationalRow {
 }
 
 /** Reads reference/cbs-kansenspiegel-2018.csv (or another file of the same columns). */
-export function readNationalFigures(path = new URL('../../../reference/cbs-kansenspiegel-2018.csv', import.meta.url)): NationalRow[] {
+export function readNationalFigures(
+  path = new URL('../../../reference/cbs-kansenspiegel-2018.csv', import.meta.url),
+): NationalRow[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -26,15 +28,28 @@ export function readNationalFigures(path = new URL('../../../reference/cbs-kanse
   }
   return lines.map((line) => {
     const [ground, group, population, withProvision, employed1m, employed6m] = line.split(',');
-    return { ground, group, population: +population, withProvision: +withProvision, employed1m: +employed1m, employed6m: +employed6m };
+    return {
+      ground,
+      group,
+      population: +population,
+      withProvision: +withProvision,
+      employed1m: +employed1m,
+      employed6m: +employed6m,
+    };
   });
 }
 
 /** How the national groups map onto the mirror's grounds and groups. */
 const MAPPING: Record<string, { ground: string; groups: Record<string, string[]> }> = {
   gender: { ground: 'geslacht', groups: { vrouw: ['vrouw'], man: ['man'] } },
-  age: { ground: 'leeftijd', groups: { '26 jaar of jonger': ['t/m 26'], '27 tot 45 jaar': ['27-44'], '45 tot AOW-leeftijd': ['45+'] } },
-  migration_background: { ground: 'migratieachtergrond', groups: { 'niet-westers': ['niet-westers'], westers: ['westers'], nederlands: ['nederlands'] } },
+  age: {
+    ground: 'leeftijd',
+    groups: { '26 jaar of jonger': ['t/m 26'], '27 tot 45 jaar': ['27-44'], '45 tot AOW-leeftijd': ['45+'] },
+  },
+  migration_background: {
+    ground: 'migratieachtergrond',
+    groups: { 'niet-westers': ['niet-westers'], westers: ['westers'], nederlands: ['nederlands'] },
+  },
   household: {
     ground: 'huishouden',
     groups: {
@@ -47,7 +62,9 @@ const MAPPING: Record<string, { ground: string; groups: Record<string, string[]>
 };
 
 const STAGE_OF: Record<'withProvision' | 'employed1m' | 'employed6m', string> = {
-  withProvision: 'voorziening', employed1m: 'werkzaam_1m', employed6m: 'werkzaam_6m',
+  withProvision: 'voorziening',
+  employed1m: 'werkzaam_1m',
+  employed6m: 'werkzaam_6m',
 };
 
 export interface BenchmarkRow {
@@ -76,19 +93,28 @@ export function nationalFiguresOnce(): readonly NationalRow[] {
   return nationalFigures;
 }
 
-export function compareWithNational(result: MirrorResult, national: readonly NationalRow[] = nationalFiguresOnce()): BenchmarkRow[] {
+export function compareWithNational(
+  result: MirrorResult,
+  national: readonly NationalRow[] = nationalFiguresOnce(),
+): BenchmarkRow[] {
   const out: BenchmarkRow[] = [];
   for (const [natGround, map] of Object.entries(MAPPING)) {
     if (!result.groupings.includes(map.ground)) continue;
     const rows = national.filter((r) => r.ground === natGround);
     const natPop = rows.reduce((a, r) => a + r.population, 0);
-    for (const [field, stage] of Object.entries(STAGE_OF) as ['withProvision' | 'employed1m' | 'employed6m', string][]) {
+    for (const [field, stage] of Object.entries(STAGE_OF) as [
+      'withProvision' | 'employed1m' | 'employed6m',
+      string,
+    ][]) {
       if (!result.stages.includes(stage)) continue;
       const natStage = rows.reduce((a, r) => a + r[field], 0);
       for (const r of rows) {
         const localGroups = map.groups[r.group];
-        const cells = result.cells.filter((c) => c.ground === map.ground && c.stage === stage && localGroups.includes(c.group));
-        const complete = cells.length === localGroups.length && cells.every((c) => c.suppressed === null && c.nPopulation !== null);
+        const cells = result.cells.filter(
+          (c) => c.ground === map.ground && c.stage === stage && localGroups.includes(c.group),
+        );
+        const complete =
+          cells.length === localGroups.length && cells.every((c) => c.suppressed === null && c.nPopulation !== null);
         const share = (k: 'sharePopulation' | 'shareStage') => cells.reduce((a, c) => a + (c[k] ?? 0), 0);
         const n = cells.reduce((a, c) => a + (c.nPopulation ?? 0), 0);
         const x = cells.reduce((a, c) => a + (c.nStage ?? 0), 0);
@@ -132,17 +158,23 @@ export interface PeriodComparisonRow {
 export function compareResults(current: MirrorResult, other: MirrorResult): PeriodComparisonRow[] {
   const key = (c: { ground: string; group: string; stage: string }) => `${c.ground}|${c.group}|${c.stage}`;
   const byKey = new Map(other.cells.map((c) => [key(c), c]));
-  return current.cells.filter((c) => !c.unknown).map((c) => {
-    const o = byKey.get(key(c));
-    const both = o && c.nStage !== null && c.nPopulation && o.nStage !== null && o.nPopulation;
-    const t = both ? testDifference(c.nStage!, c.nPopulation!, o.nStage!, o.nPopulation!) : null;
-    return {
-      ground: c.ground, group: c.group, stage: c.stage,
-      rate: c.rate, otherRate: o?.rate ?? null,
-      differencePp: c.differencePp, otherDifferencePp: o?.differencePp ?? null,
-      change: both ? c.rate! - o.rate! : null,
-      test: t?.method ?? null,
-      p: t?.p ?? null,
-    };
-  });
+  return current.cells
+    .filter((c) => !c.unknown)
+    .map((c) => {
+      const o = byKey.get(key(c));
+      const both = o && c.nStage !== null && c.nPopulation && o.nStage !== null && o.nPopulation;
+      const t = both ? testDifference(c.nStage!, c.nPopulation!, o.nStage!, o.nPopulation!) : null;
+      return {
+        ground: c.ground,
+        group: c.group,
+        stage: c.stage,
+        rate: c.rate,
+        otherRate: o?.rate ?? null,
+        differencePp: c.differencePp,
+        otherDifferencePp: o?.differencePp ?? null,
+        change: both ? c.rate! - o.rate! : null,
+        test: t?.method ?? null,
+        p: t?.p ?? null,
+      };
+    });
 }

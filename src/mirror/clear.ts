@@ -7,7 +7,9 @@ export const CLEAR_P = 0.05;
 export const CLEAR_RATIO = 1.1;
 
 export function isClearDifference(pAdjusted: number | null, ratio: number | null): boolean {
-  return pAdjusted !== null && pAdjusted < CLEAR_P && ratio !== null && (ratio >= CLEAR_RATIO || ratio <= 1 / CLEAR_RATIO);
+  return (
+    pAdjusted !== null && pAdjusted < CLEAR_P && ratio !== null && (ratio >= CLEAR_RATIO || ratio <= 1 / CLEAR_RATIO)
+  );
 }
 
 /** A test result we call significant (adjusted comparison, outcome mirror): p under 0.05. */

@@ -44,9 +44,16 @@ export const SECONDARY_LIMIT_FACTOR = 3;
 export const MIN_SCOPE_FACTOR = 10;
 
 export function protectionRules(threshold: number, base = DEFAULT_ROUNDING_BASE, testSlack?: number): ProtectionRules {
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`threshold must be a whole number ≥ 1, got ${threshold}`);
-  if (!Number.isInteger(base) || base < 1) throw new RangeError(`rounding base must be a whole number ≥ 1, got ${base}`);
-  return { threshold, base, secondaryLimit: SECONDARY_LIMIT_FACTOR * threshold, testSlack: testSlack ?? Math.floor(base / 2) };
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new RangeError(`threshold must be a whole number ≥ 1, got ${threshold}`);
+  if (!Number.isInteger(base) || base < 1)
+    throw new RangeError(`rounding base must be a whole number ≥ 1, got ${base}`);
+  return {
+    threshold,
+    base,
+    secondaryLimit: SECONDARY_LIMIT_FACTOR * threshold,
+    testSlack: testSlack ?? Math.floor(base / 2),
+  };
 }
 
 const TWO_32 = 4294967296;

@@ -87,10 +87,15 @@ const pct = (x: number) => x * 100;
  * or three) and every stage, composition, rate, ratios, a test and the BH-adjusted p-value, with
  * small numbers suppressed before anything leaves this function.
  */
-export function computeMirror(table: PersonTable, groupings: readonly (readonly string[])[], options: MirrorOptions = {}): MirrorResult {
+export function computeMirror(
+  table: PersonTable,
+  groupings: readonly (readonly string[])[],
+  options: MirrorOptions = {},
+): MirrorResult {
   const protection = options.protection ?? null;
   const threshold = protection?.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`threshold must be a whole number ≥ 1, got ${threshold}`);
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new RangeError(`threshold must be a whole number ≥ 1, got ${threshold}`);
   const S = table.stages.length;
   const cells: MirrorCell[] = [];
 
@@ -99,7 +104,8 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
   const mask = table.distinctMasks;
   const perMask = new Uint32Array(mask.length);
   for (let i = 0; i < table.size; i++) perMask[table.maskIds[i]]++;
-  for (let j = 0; j < mask.length; j++) for (let s = 0; s < S; s++) if (mask[j] & (1 << s)) totalReached[s] += perMask[j];
+  for (let j = 0; j < mask.length; j++)
+    for (let s = 0; s < S; s++) if (mask[j] & (1 << s)) totalReached[s] += perMask[j];
   const keysOfAll = protection ? totalKeys(table) : null;
   const publish = (count: number, key: number) => (protection ? roundByKey(count, key, protection.base) : count);
   const population = keysOfAll ? publish(table.size, keysOfAll.population) : table.size;
@@ -122,7 +128,9 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
     });
     // known groups first, any cell with an unknown part last (the grid stays complete)
     const raw = countGroups(table, keys);
-    const order = raw.map((_, i) => i).sort((a, b) => Number(raw[a].groups.includes(UNKNOWN)) - Number(raw[b].groups.includes(UNKNOWN)) || a - b);
+    const order = raw
+      .map((_, i) => i)
+      .sort((a, b) => Number(raw[a].groups.includes(UNKNOWN)) - Number(raw[b].groups.includes(UNKNOWN)) || a - b);
     const radix = defs.map((d) => d.groups.length + 1);
     const rawSupp = decideSuppression(raw, radix, S, threshold, protection?.secondaryLimit);
     const grouping: Grouping = {
@@ -140,7 +148,8 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
       }));
       // Everyone with a known value, published as a count of its own (the key of a union of
       // disjoint cells is the sum of their keys): the base of shares and of "everyone else".
-      let n = 0, nKey = 0;
+      let n = 0,
+        nKey = 0;
       const x = new Array<number>(S).fill(0);
       const xKey = new Array<number>(S).fill(0);
       raw.forEach((c, i) => {
@@ -163,7 +172,9 @@ export function computeMirror(table: PersonTable, groupings: readonly (readonly 
   for (const stage of table.stages) {
     const family = cells.filter((c) => c.stage === stage && c.p !== null);
     const adjusted = benjaminiHochberg(family.map((c) => c.p as number));
-    family.forEach((c, k) => { c.pAdjusted = adjusted[k]; });
+    family.forEach((c, k) => {
+      c.pAdjusted = adjusted[k];
+    });
   }
   for (const c of cells) c.clear = isClearDifference(c.pAdjusted, c.ratio);
 
@@ -193,10 +204,26 @@ function emptyCell(g: Grouping, c: GroupCount, stage: string, unknown: boolean, 
     groups: c.groups,
     stage,
     unknown,
-    nPopulation: null, nStage: null, sharePopulation: null, shareStage: null, differencePp: null,
-    rate: null, rateLower: null, rateUpper: null, ratio: null, ratioLower: null, ratioUpper: null,
-    reference: g.reference, ratioReference: null, ratioReferenceLower: null, ratioReferenceUpper: null,
-    test: null, p: null, pAdjusted: null, clear: false, suppressed: hidden,
+    nPopulation: null,
+    nStage: null,
+    sharePopulation: null,
+    shareStage: null,
+    differencePp: null,
+    rate: null,
+    rateLower: null,
+    rateUpper: null,
+    ratio: null,
+    ratioLower: null,
+    ratioUpper: null,
+    reference: g.reference,
+    ratioReference: null,
+    ratioReferenceLower: null,
+    ratioReferenceUpper: null,
+    test: null,
+    p: null,
+    pAdjusted: null,
+    clear: false,
+    suppressed: hidden,
   };
 }
 
@@ -223,9 +250,13 @@ function fillComparison(cell: MirrorCell, x: number, n: number, x2: number, n2: 
   cell.ratio = rr.ratio;
   cell.ratioLower = rr.lower;
   cell.ratioUpper = rr.upper;
-  const toward = (v: number, target: number, size: number) => Math.round(Math.min(size, Math.max(0, Math.min(v + slack, Math.max(v - slack, target)))));
+  const toward = (v: number, target: number, size: number) =>
+    Math.round(Math.min(size, Math.max(0, Math.min(v + slack, Math.max(v - slack, target)))));
   const share = (x + x2) / (n + n2);
-  const t = slack > 0 ? testDifference(toward(x, n * share, n), n, toward(x2, n2 * share, n2), n2) : testDifference(x, n, x2, n2);
+  const t =
+    slack > 0
+      ? testDifference(toward(x, n * share, n), n, toward(x2, n2 * share, n2), n2)
+      : testDifference(x, n, x2, n2);
   cell.test = t.method;
   cell.p = t.p;
 }
@@ -248,7 +279,12 @@ interface Bases {
 }
 
 /** The cells of one grouping: hidden cells stay empty, shown cells get every figure. */
-function groupingCells(g: Grouping, counts: readonly GroupCount[], stages: readonly string[], bases: Bases): MirrorCell[] {
+function groupingCells(
+  g: Grouping,
+  counts: readonly GroupCount[],
+  stages: readonly string[],
+  bases: Bases,
+): MirrorCell[] {
   const { supp } = g;
   const isUnknown = counts.map((c) => c.groups.includes(UNKNOWN));
   const shown = (i: number, s: number) => supp.population[i] === null && supp.stage[i][s] === null;
@@ -271,7 +307,8 @@ function groupingCells(g: Grouping, counts: readonly GroupCount[], stages: reado
       const den = bases.shares(s);
       cell.sharePopulation = den.population > 0 ? pct(Math.min(1, n / den.population)) : null;
       cell.shareStage = den.stage > 0 ? pct(Math.min(1, x / den.stage)) : null;
-      cell.differencePp = cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
+      cell.differencePp =
+        cell.sharePopulation !== null && cell.shareStage !== null ? cell.shareStage - cell.sharePopulation : null;
       const others = bases.others(s, n, x);
       if (others) fillComparison(cell, x, n, others.x, others.n, bases.slack);
       if (refIndex >= 0 && refIndex !== i && shown(refIndex, s) && counts[refIndex].population > 0) {
@@ -290,7 +327,8 @@ function exactCells(g: Grouping, stages: readonly string[]): MirrorCell[] {
   const { counts, supp } = g;
   const S = stages.length;
   const isUnknown = counts.map((c) => c.groups.includes(UNKNOWN));
-  let knownPop = 0, totalPop = 0;
+  let knownPop = 0,
+    totalPop = 0;
   const knownStage = new Array<number>(S).fill(0);
   const allStage = new Array<number>(S).fill(0);
   counts.forEach((c, i) => {
@@ -303,9 +341,14 @@ function exactCells(g: Grouping, stages: readonly string[]): MirrorCell[] {
   // When an unknown cell is hidden, shares are taken over everyone, so that the number
   // unknown cannot be worked back from the percentages.
   const unknownHiddenPop = counts.some((_, i) => isUnknown[i] && supp.population[i] !== null);
-  const unknownHiddenStage = stages.map((_, st) => counts.some((_, k) => isUnknown[k] && (supp.stage[k][st] !== null || supp.population[k] !== null)));
+  const unknownHiddenStage = stages.map((_, st) =>
+    counts.some((_, k) => isUnknown[k] && (supp.stage[k][st] !== null || supp.population[k] !== null)),
+  );
   return groupingCells(g, counts, stages, {
-    shares: (s) => ({ population: unknownHiddenPop ? totalPop : knownPop, stage: unknownHiddenStage[s] ? allStage[s] : knownStage[s] }),
+    shares: (s) => ({
+      population: unknownHiddenPop ? totalPop : knownPop,
+      stage: unknownHiddenStage[s] ? allStage[s] : knownStage[s],
+    }),
     others: (s, n, x) => ({ n: knownPop - n, x: knownStage[s] - x }),
     slack: 0,
   });
@@ -329,7 +372,8 @@ function protectedCells(
   return groupingCells(g, published, stages, {
     shares: (s) => ({ population: known.population, stage: known.reached[s] }),
     others: (s, n, x) => {
-      const n2 = known.population - n, x2 = known.reached[s] - x;
+      const n2 = known.population - n,
+        x2 = known.reached[s] - x;
       return n2 >= threshold && x2 >= 0 && x2 <= n2 ? { n: n2, x: x2 } : null;
     },
     slack,
@@ -338,7 +382,10 @@ function protectedCells(
 
 /** Label of a (possibly intersected) ground key. */
 export function groupingLabel(key: string, extra: readonly GroundDef[] = []): string {
-  return key.split(INTERSECTION_SEPARATOR).map((k) => groundDef(k, extra)?.label ?? k).join(INTERSECTION_SEPARATOR);
+  return key
+    .split(INTERSECTION_SEPARATOR)
+    .map((k) => groundDef(k, extra)?.label ?? k)
+    .join(INTERSECTION_SEPARATOR);
 }
 
 /** All pairs of the given grounds (for "every 2-way intersection"). */

@@ -23,17 +23,23 @@ export const isClear = (c: MirrorCell): boolean => c.clear;
 
 function cellGroupLabel(c: MirrorCell, extra: readonly GroundDef[]): string {
   const keys = c.ground.split(INTERSECTION_SEPARATOR);
-  return c.groups.map((g, i) => {
-    const def = groundDef(keys[i], extra);
-    return def ? groupLabel(def, g) : g;
-  }).join(', ');
+  return c.groups
+    .map((g, i) => {
+      const def = groundDef(keys[i], extra);
+      return def ? groupLabel(def, g) : g;
+    })
+    .join(', ');
 }
 
 /**
  * Plain Dutch (B1) sentences from the numbers: what stands out, how sure we are, and what the
  * figures do not show. Uses only cells the engine has released (suppressed cells are null).
  */
-export function narrate(result: MirrorResult, quality: DataQuality = {}, options: { extraGrounds?: readonly GroundDef[]; extraStages?: readonly StageDef[] } = {}): Narrative {
+export function narrate(
+  result: MirrorResult,
+  quality: DataQuality = {},
+  options: { extraGrounds?: readonly GroundDef[]; extraStages?: readonly StageDef[] } = {},
+): Narrative {
   const extra = options.extraGrounds ?? [];
   const sections: Narrative['sections'] = [];
   const known = result.cells.filter((c) => !c.unknown);
@@ -54,15 +60,22 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
     const st = stageDef(c.stage, options.extraStages);
     const rest = c.rate! / c.ratio!;
     const more = c.ratio! > 1;
-    const others = clear.filter((x) => x.ground === c.ground && x.group === c.group && x.stage !== c.stage && behind(x)).length;
+    const others = clear.filter(
+      (x) => x.ground === c.ground && x.group === c.group && x.stage !== c.stage && behind(x),
+    ).length;
     standout.push(
       `${capital(cellGroupLabel(c, extra))}: ${pctNl(c.rate)} ${st.description}, tegen ${pctNl(rest)} van de anderen ` +
-      `(${nl(c.ratio!, 2)} keer zo vaak). ${certainty(c.pAdjusted!)}` +
-      (others > 0 ? ` Deze groep blijft ook bij ${others === 1 ? 'nog 1 andere fase' : `nog ${others} andere fasen`} achter.` : '') +
-      (st.adverse && more ? ' Niemand zou deze fase moeten bereiken.' : ''),
+        `(${nl(c.ratio!, 2)} keer zo vaak). ${certainty(c.pAdjusted!)}` +
+        (others > 0
+          ? ` Deze groep blijft ook bij ${others === 1 ? 'nog 1 andere fase' : `nog ${others} andere fasen`} achter.`
+          : '') +
+        (st.adverse && more ? ' Niemand zou deze fase moeten bereiken.' : ''),
     );
   }
-  if (standout.length === 0) standout.push('We zien bij geen enkele groep een duidelijk verschil: overal liggen de kansen dicht bij elkaar, of de verschillen kunnen toeval zijn.');
+  if (standout.length === 0)
+    standout.push(
+      'We zien bij geen enkele groep een duidelijk verschil: overal liggen de kansen dicht bij elkaar, of de verschillen kunnen toeval zijn.',
+    );
   sections.push({ title: 'Wat valt op', sentences: standout });
 
   const calm: string[] = [];
@@ -70,12 +83,23 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
     const cells = known.filter((c) => c.ground === grouping);
     if (cells.length === 0) continue;
     if (!cells.some(isClear)) {
-      calm.push(`Naar ${lowerFirst(groupingLabel(grouping, extra))} zien we in geen enkele fase een duidelijk verschil tussen de groepen.`);
+      calm.push(
+        `Naar ${lowerFirst(groupingLabel(grouping, extra))} zien we in geen enkele fase een duidelijk verschil tussen de groepen.`,
+      );
     }
   }
-  const uncertain = known.filter((c) => !isClear(c) && c.ratio !== null && (c.ratio >= 1.25 || c.ratio <= 0.8) && c.pAdjusted !== null && c.pAdjusted >= 0.05);
+  const uncertain = known.filter(
+    (c) =>
+      !isClear(c) &&
+      c.ratio !== null &&
+      (c.ratio >= 1.25 || c.ratio <= 0.8) &&
+      c.pAdjusted !== null &&
+      c.pAdjusted >= 0.05,
+  );
   for (const c of uncertain.slice(0, 3)) {
-    calm.push(`${capital(cellGroupLabel(c, extra))} (${stageDef(c.stage, options.extraStages).label.toLowerCase()}): het verschil lijkt groot (${nl(c.ratio!, 2)} keer zo vaak), maar is onzeker: het gaat om weinig mensen (${nl(c.nStage ?? 0)} van de ${nl(c.nPopulation ?? 0)}). Trek hier nog geen conclusie uit.`);
+    calm.push(
+      `${capital(cellGroupLabel(c, extra))} (${stageDef(c.stage, options.extraStages).label.toLowerCase()}): het verschil lijkt groot (${nl(c.ratio!, 2)} keer zo vaak), maar is onzeker: het gaat om weinig mensen (${nl(c.nStage ?? 0)} van de ${nl(c.nPopulation ?? 0)}). Trek hier nog geen conclusie uit.`,
+    );
   }
   if (calm.length) sections.push({ title: 'Waar we geen duidelijk verschil zien', sentences: calm });
 
@@ -83,13 +107,19 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
   const small = result.cells.filter((c) => c.suppressed === 'klein-aantal').length;
   const secondary = result.cells.filter((c) => c.suppressed === 'secundair').length;
   if (small > 0) {
-    caution.push(`In ${nl(small)} cellen staat "< ${result.threshold}": daar gaat het om minder dan ${result.threshold} mensen. Om mensen te beschermen tonen we daar geen cijfers.`);
+    caution.push(
+      `In ${nl(small)} cellen staat "< ${result.threshold}": daar gaat het om minder dan ${result.threshold} mensen. Om mensen te beschermen tonen we daar geen cijfers.`,
+    );
   }
   if (secondary > 0) {
-    caution.push(`In ${nl(secondary)} cellen staat "x": die groep is groot genoeg, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Daarom tonen we het ook niet.`);
+    caution.push(
+      `In ${nl(secondary)} cellen staat "x": die groep is groot genoeg, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Daarom tonen we het ook niet.`,
+    );
   }
   if (result.protection && result.protection.base > 1) {
-    caution.push(`Alle aantallen zijn afgerond op ${result.protection.base === 5 ? 'vijftallen' : `veelvouden van ${result.protection.base}`}, en de percentages zijn berekend uit die afgeronde aantallen. Zo kan niemand door cijfers van elkaar af te trekken iets over één persoon te weten komen. Kleine verschillen tussen tabellen komen daardoor.`);
+    caution.push(
+      `Alle aantallen zijn afgerond op ${result.protection.base === 5 ? 'vijftallen' : `veelvouden van ${result.protection.base}`}, en de percentages zijn berekend uit die afgeronde aantallen. Zo kan niemand door cijfers van elkaar af te trekken iets over één persoon te weten komen. Kleine verschillen tussen tabellen komen daardoor.`,
+    );
   }
   for (const grouping of result.groupings.filter((g) => !g.includes(INTERSECTION_SEPARATOR))) {
     const unknownCell = result.cells.find((c) => c.ground === grouping && c.unknown && c.stage === result.stages[0]);
@@ -97,18 +127,30 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
     if (unknownCell && (n === null || n > 0)) {
       const share = n === null ? null : (100 * n) / result.population;
       if (share === null || share >= 2) {
-        caution.push(`Van ${share === null ? `minder dan ${result.threshold} mensen` : `${pctNl(share)} van de mensen`} is ${lowerFirst(groundDef(grouping, extra)?.label ?? grouping)} onbekend. Zij tellen niet mee in de percentages.`);
+        caution.push(
+          `Van ${share === null ? `minder dan ${result.threshold} mensen` : `${pctNl(share)} van de mensen`} is ${lowerFirst(groundDef(grouping, extra)?.label ?? grouping)} onbekend. Zij tellen niet mee in de percentages.`,
+        );
       }
     }
   }
   if (quality.missingDiagnosis) {
-    caution.push(`${nl(quality.missingDiagnosis)} mensen (${pctNl((100 * quality.missingDiagnosis) / Math.max(1, result.population))}) hebben nog geen diagnoseadvies. Zij tellen bij "diagnose kort" als niet kort.`);
+    caution.push(
+      `${nl(quality.missingDiagnosis)} mensen (${pctNl((100 * quality.missingDiagnosis) / Math.max(1, result.population))}) hebben nog geen diagnoseadvies. Zij tellen bij "diagnose kort" als niet kort.`,
+    );
   }
   if (quality.withoutConversation) {
-    caution.push(`Bij ${nl(quality.withoutConversation)} mensen staat geen enkel gesprek geregistreerd. Dat kan een echte achterstand zijn, of een gat in de registratie.`);
+    caution.push(
+      `Bij ${nl(quality.withoutConversation)} mensen staat geen enkel gesprek geregistreerd. Dat kan een echte achterstand zijn, of een gat in de registratie.`,
+    );
   }
-  if (quality.rejectedRows) caution.push(`${nl(quality.rejectedRows)} regels uit het bestand zijn niet meegeteld, omdat ze fouten bevatten (zie de foutenlijst).`);
-  sections.push({ title: 'Hoe zeker is dit', sentences: caution.length ? caution : ['De aantallen zijn groot genoeg om alle cijfers te tonen.'] });
+  if (quality.rejectedRows)
+    caution.push(
+      `${nl(quality.rejectedRows)} regels uit het bestand zijn niet meegeteld, omdat ze fouten bevatten (zie de foutenlijst).`,
+    );
+  sections.push({
+    title: 'Hoe zeker is dit',
+    sentences: caution.length ? caution : ['De aantallen zijn groot genoeg om alle cijfers te tonen.'],
+  });
 
   const limits = [
     'De cijfers laten zien óf groepen verschillen, niet waaróm. Een verschil kan ook komen door iets anders dat met de groep samenhangt, zoals opleiding, taal of gezondheid. Kijk daarvoor bij de vergelijking "rekening houdend met".',
@@ -116,7 +158,9 @@ export function narrate(result: MirrorResult, quality: DataQuality = {}, options
   ];
   const groupings = result.groupings.map((g) => g.split(INTERSECTION_SEPARATOR)).flat();
   if (groupings.some((g) => g === 'migratieachtergrond' || g === 'herkomst' || g === 'migratie_enschede')) {
-    limits.push('De indeling naar migratieachtergrond kent alleen de groepen in de tabel. Lees er geen andere groepen in: statushouders zijn bijvoorbeeld een apart kenmerk, geen groep in deze indeling.');
+    limits.push(
+      'De indeling naar migratieachtergrond kent alleen de groepen in de tabel. Lees er geen andere groepen in: statushouders zijn bijvoorbeeld een apart kenmerk, geen groep in deze indeling.',
+    );
   }
   sections.push({ title: 'Wat de cijfers niet laten zien', sentences: limits });
 

@@ -10,7 +10,15 @@
  * test on change scores for the difference in change between groups.
  */
 import { classifyAll } from '../domain/migration-background.js';
-import { itemsOf, WAVES, type Answers, type Mode, type QuestionnaireDefinition, type QuestionnaireItem, type Wave } from '../questionnaire/definition.js';
+import {
+  itemsOf,
+  WAVES,
+  type Answers,
+  type Mode,
+  type QuestionnaireDefinition,
+  type QuestionnaireItem,
+  type Wave,
+} from '../questionnaire/definition.js';
 import { mcnemarPaired, wilcoxonRankSum, wilcoxonSignedRank } from './stats/paired.js';
 import { benjaminiHochberg } from './stats/multiple-testing.js';
 import { ageOn } from '../domain/dates.js';
@@ -28,7 +36,12 @@ export interface OutcomeSourceRow {
   birthDate: string;
   distance: 'kort' | 'lang' | null;
   statushouder: boolean | null;
-  monitoring: { birth_country: string | null; mother_birth_country: string | null; father_birth_country: string | null; nationality: string | null } | null;
+  monitoring: {
+    birth_country: string | null;
+    mother_birth_country: string | null;
+    father_birth_country: string | null;
+    nationality: string | null;
+  } | null;
   backgrounds: string[];
   responses: Partial<Record<Wave, { answers: Answers; mode: Mode }>>;
 }
@@ -54,23 +67,41 @@ export interface OutcomeGround {
 /** Grounds of the outcome mirror. The first one is the Enschede study's comparison. */
 export const OUTCOME_GROUNDS: readonly OutcomeGround[] = [
   {
-    key: 'herkomst', label: 'Migratieachtergrond en status (Enschede)',
+    key: 'herkomst',
+    label: 'Migratieachtergrond en status (Enschede)',
     groups: ['geen', 'westers', 'niet-westers-oudkomer', 'statushouder'],
-    groupLabels: { geen: 'Geen migratieachtergrond', westers: 'Westerse migratieachtergrond', 'niet-westers-oudkomer': 'Niet-westerse oudkomers', statushouder: 'Statushouders' },
+    groupLabels: {
+      geen: 'Geen migratieachtergrond',
+      westers: 'Westerse migratieachtergrond',
+      'niet-westers-oudkomer': 'Niet-westerse oudkomers',
+      statushouder: 'Statushouders',
+    },
   },
   {
-    key: 'migratie_cbs_tot_2022', label: 'Migratieachtergrond (CBS tot 2022)',
+    key: 'migratie_cbs_tot_2022',
+    label: 'Migratieachtergrond (CBS tot 2022)',
     groups: ['nederlands', 'westers', 'niet-westers'],
     groupLabels: { nederlands: 'Nederlands', westers: 'Westers', 'niet-westers': 'Niet-westers' },
   },
   {
-    key: 'herkomst_cbs_2022', label: 'Herkomst (CBS vanaf 2022)',
+    key: 'herkomst_cbs_2022',
+    label: 'Herkomst (CBS vanaf 2022)',
     groups: ['nederland', 'europa', 'buiten-europa'],
     groupLabels: { nederland: 'Nederland', europa: 'Europa (zonder Nederland)', 'buiten-europa': 'Buiten Europa' },
   },
-  { key: 'afstand', label: 'Afstand tot werk (eerste diagnose)', groups: ['kort', 'lang'], groupLabels: { kort: 'Kort', lang: 'Lang' } },
+  {
+    key: 'afstand',
+    label: 'Afstand tot werk (eerste diagnose)',
+    groups: ['kort', 'lang'],
+    groupLabels: { kort: 'Kort', lang: 'Lang' },
+  },
   { key: 'geslacht', label: 'Geslacht', groups: ['vrouw', 'man'], groupLabels: { vrouw: 'Vrouw', man: 'Man' } },
-  { key: 'leeftijd', label: 'Leeftijd bij start', groups: ['tot27', '27-44', '45plus'], groupLabels: { tot27: 'Tot 27 jaar', '27-44': '27 tot 45 jaar', '45plus': '45 jaar en ouder' } },
+  {
+    key: 'leeftijd',
+    label: 'Leeftijd bij start',
+    groups: ['tot27', '27-44', '45plus'],
+    groupLabels: { tot27: 'Tot 27 jaar', '27-44': '27 tot 45 jaar', '45plus': '45 jaar en ouder' },
+  },
 ];
 
 export const MEASURE_LABELS: Readonly<Record<string, string>> = {
@@ -86,20 +117,24 @@ export const MEASURE_LABELS: Readonly<Record<string, string>> = {
   tevredenheid_voorzieningen: 'Tevredenheid over voorzieningen (1–5)',
 };
 
-
 /** The groups of one cohort member; migration background through classifyAll (three definitions). */
 export function outcomeGroups(row: OutcomeSourceRow): Record<string, string | null> {
   const m = row.monitoring;
   const migration = m
     ? classifyAll({
-      birthCountry: m.birth_country, motherBirthCountry: m.mother_birth_country, fatherBirthCountry: m.father_birth_country,
-      nationality: m.nationality, culturalBackgrounds: row.backgrounds.length > 0 ? row.backgrounds : null,
-    })
+        birthCountry: m.birth_country,
+        motherBirthCountry: m.mother_birth_country,
+        fatherBirthCountry: m.father_birth_country,
+        nationality: m.nationality,
+        culturalBackgrounds: row.backgrounds.length > 0 ? row.backgrounds : null,
+      })
     : null;
   let herkomst: string | null = null;
   if (row.statushouder === true) herkomst = 'statushouder';
   else if (migration) {
-    herkomst = { geen: 'geen', westers: 'westers', 'niet-westers': 'niet-westers-oudkomer', onbekend: null }[migration.enschede];
+    herkomst = { geen: 'geen', westers: 'westers', 'niet-westers': 'niet-westers-oudkomer', onbekend: null }[
+      migration.enschede
+    ];
   }
   const age = ageOn(row.birthDate, row.start);
   return {
@@ -113,12 +148,17 @@ export function outcomeGroups(row: OutcomeSourceRow): Record<string, string | nu
 }
 
 /** From source rows to engine persons: a wave counts as due when its date plus the answer time lies before today and the benefit still ran then. */
-export function toOutcomePersons(rows: readonly OutcomeSourceRow[], dueOn: (start: string) => Record<Wave, string>, countFrom: string): OutcomePerson[] {
+export function toOutcomePersons(
+  rows: readonly OutcomeSourceRow[],
+  dueOn: (start: string) => Record<Wave, string>,
+  countFrom: string,
+): OutcomePerson[] {
   return rows.map((row) => {
     const dates = dueOn(row.start);
     const due = {} as Record<Wave, boolean>;
     for (const w of WAVES) {
-      due[w] = row.responses[w] !== undefined || (dates[w] <= countFrom && (row.endedOn === null || row.endedOn >= dates[w]));
+      due[w] =
+        row.responses[w] !== undefined || (dates[w] <= countFrom && (row.endedOn === null || row.endedOn >= dates[w]));
     }
     const responses: OutcomePerson['responses'] = {};
     const modes: OutcomePerson['modes'] = {};
@@ -225,11 +265,13 @@ interface Publisher {
 }
 
 function publisher(threshold: number, protection: ProtectionRules | undefined): Publisher {
-  if (!protection) return { threshold, size: (people) => (people.length > 0 && people.length < threshold ? null : people.length) };
+  if (!protection)
+    return { threshold, size: (people) => (people.length > 0 && people.length < threshold ? null : people.length) };
   return {
     threshold,
     size(people) {
-      if (people.some((p) => p.key === undefined)) throw new RangeError('protected outcomes need a record key per person');
+      if (people.some((p) => p.key === undefined))
+        throw new RangeError('protected outcomes need a record key per person');
       return publishCount(people.length, keyOfSet(people.map((p) => p.key!)), protection);
     },
   };
@@ -245,7 +287,11 @@ function valueOf(item: QuestionnaireItem, answers: Answers | undefined): number 
 }
 
 /** A part of a whole (respondents of those due): hidden with its complement when either is small. */
-function partOf(part: readonly OutcomePerson[], whole: readonly OutcomePerson[], pub: Publisher): { whole: number | null; part: number | null; rate: number | null } {
+function partOf(
+  part: readonly OutcomePerson[],
+  whole: readonly OutcomePerson[],
+  pub: Publisher,
+): { whole: number | null; part: number | null; rate: number | null } {
   const small = (n: number) => n > 0 && n < pub.threshold;
   const publishedWhole = pub.size(whole);
   const hide = whole.length < pub.threshold || small(part.length) || small(whole.length - part.length);
@@ -298,18 +344,29 @@ function measureResult(item: QuestionnaireItem, persons: readonly OutcomePerson[
       }
     }
     const method = kind === 'yesno' ? 'mcnemar' : 'wilcoxon-signed-rank';
-    if (before.length < threshold) return { from: 'T0', to, pairs: pub.size(paired), meanChange: null, method, statistic: null, p: null };
-    const test = kind === 'yesno' ? mcnemarPaired(before.map(Boolean), after.map(Boolean)) : wilcoxonSignedRank(after, before);
+    if (before.length < threshold)
+      return { from: 'T0', to, pairs: pub.size(paired), meanChange: null, method, statistic: null, p: null };
+    const test =
+      kind === 'yesno' ? mcnemarPaired(before.map(Boolean), after.map(Boolean)) : wilcoxonSignedRank(after, before);
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
     return {
-      from: 'T0', to, pairs: pub.size(paired), meanChange: mean(after) - mean(before), method,
-      statistic: finite(test.statistic), p: finite(test.p),
+      from: 'T0',
+      to,
+      pairs: pub.size(paired),
+      meanChange: mean(after) - mean(before),
+      method,
+      statistic: finite(test.statistic),
+      p: finite(test.p),
     };
   });
   return { measure: item.id, label: MEASURE_LABELS[item.id] ?? item.id, kind, waves, changes };
 }
 
-function changeScores(item: QuestionnaireItem, persons: readonly OutcomePerson[], to: Wave): { scores: number[]; people: OutcomePerson[] } {
+function changeScores(
+  item: QuestionnaireItem,
+  persons: readonly OutcomePerson[],
+  to: Wave,
+): { scores: number[]; people: OutcomePerson[] } {
   const scores: number[] = [];
   const people: OutcomePerson[] = [];
   for (const p of persons) {
@@ -338,13 +395,21 @@ export function computeOutcomes(
   const measures = itemsOf(def).filter((i) => i.measure !== undefined);
   if (persons.length < threshold) {
     return {
-      threshold, cohort: pub.size(persons), response: [], modes: [], overall: [], grounds: [],
-      narrative: ['Deze groep is te klein om iets te laten zien: minder dan ' + threshold + ' mensen. Kies een ruimere periode.'],
+      threshold,
+      cohort: pub.size(persons),
+      response: [],
+      modes: [],
+      overall: [],
+      grounds: [],
+      narrative: [
+        'Deze groep is te klein om iets te laten zien: minder dan ' + threshold + ' mensen. Kies een ruimere periode.',
+      ],
     };
   }
   // A questionnaire filled in per mode: one entry per person and wave (a person may count twice).
   const modeCounts = (['kiosk', 'link', 'voorgelezen'] as const).map((mode) => ({
-    mode, n: pub.size(persons.flatMap((p) => WAVES.filter((w) => p.modes[w] === mode).map(() => p))),
+    mode,
+    n: pub.size(persons.flatMap((p) => WAVES.filter((w) => p.modes[w] === mode).map(() => p))),
   }));
   const response = responseCells(persons, pub);
   const overall = measures.map((m) => measureResult(m, persons, pub));
@@ -358,8 +423,12 @@ export function computeOutcomes(
       const members = memberLists[gi];
       const small = hidden[gi] !== null;
       return {
-        group: g, label: ground.groupLabels[g] ?? g, size: small ? null : pub.size(members),
-        response: small ? WAVES.map((wave) => ({ wave, due: null, responded: null, rate: null })) : responseCells(members, pub),
+        group: g,
+        label: ground.groupLabels[g] ?? g,
+        size: small ? null : pub.size(members),
+        response: small
+          ? WAVES.map((wave) => ({ wave, due: null, responded: null, rate: null }))
+          : responseCells(members, pub),
         retention: small ? [] : retention(members, pub),
         measures: small ? [] : measures.map((m) => measureResult(m, members, pub)),
         suppressed: hidden[gi],
@@ -368,14 +437,30 @@ export function computeOutcomes(
     const differences: DifferenceInChange[] = [];
     for (const m of measures) {
       for (const g of ground.groups) {
-        const inGroup = changeScores(m, known.filter((p) => p.groups[ground.key] === g), 'T2');
-        const rest = changeScores(m, known.filter((p) => p.groups[ground.key] !== g), 'T2');
-        const ok = inGroup.scores.length >= threshold && rest.scores.length >= threshold && hidden[ground.groups.indexOf(g)] === null;
+        const inGroup = changeScores(
+          m,
+          known.filter((p) => p.groups[ground.key] === g),
+          'T2',
+        );
+        const rest = changeScores(
+          m,
+          known.filter((p) => p.groups[ground.key] !== g),
+          'T2',
+        );
+        const ok =
+          inGroup.scores.length >= threshold &&
+          rest.scores.length >= threshold &&
+          hidden[ground.groups.indexOf(g)] === null;
         const test = ok ? wilcoxonRankSum(inGroup.scores, rest.scores) : null;
         differences.push({
-          measure: m.id, from: 'T0', to: 'T2', group: g,
-          pairsGroup: ok ? pub.size(inGroup.people) : null, pairsRest: ok ? pub.size(rest.people) : null,
-          meanChangeGroup: ok ? mean(inGroup.scores) : null, meanChangeRest: ok ? mean(rest.scores) : null,
+          measure: m.id,
+          from: 'T0',
+          to: 'T2',
+          group: g,
+          pairsGroup: ok ? pub.size(inGroup.people) : null,
+          pairsRest: ok ? pub.size(rest.people) : null,
+          meanChangeGroup: ok ? mean(inGroup.scores) : null,
+          meanChangeRest: ok ? mean(rest.scores) : null,
           statistic: test && Number.isFinite(test.statistic) ? test.statistic : null,
           p: test && Number.isFinite(test.p) ? test.p : null,
           pAdjusted: null,
@@ -383,13 +468,26 @@ export function computeOutcomes(
       }
     }
     const adjusted = benjaminiHochberg(differences.map((d) => d.p));
-    differences.forEach((d, i) => { d.pAdjusted = adjusted[i]; });
+    differences.forEach((d, i) => {
+      d.pAdjusted = adjusted[i];
+    });
     const unknownHidden = hidden[ground.groups.length] !== null;
-    return { key: ground.key, label: ground.label, unknown: unknownHidden ? null : pub.size(unknownPeople), groups, differences };
+    return {
+      key: ground.key,
+      label: ground.label,
+      unknown: unknownHidden ? null : pub.size(unknownPeople),
+      groups,
+      differences,
+    };
   });
 
   return {
-    threshold, cohort: pub.size(persons), response, modes: modeCounts, overall, grounds: groundResults,
+    threshold,
+    cohort: pub.size(persons),
+    response,
+    modes: modeCounts,
+    overall,
+    grounds: groundResults,
     narrative: narrateOutcomes(response, groundResults[0], overall, modeCounts, threshold),
   };
 }
@@ -400,58 +498,86 @@ export function computeOutcomes(
  * published. The same line rule as the mirror's (suppression.ts); exact figures get no
  * secondary rule here, as before.
  */
-function secondaryOutcomeGroups(lists: readonly (readonly OutcomePerson[])[], threshold: number, protection: ProtectionRules | undefined): SuppressionReason[] {
+function secondaryOutcomeGroups(
+  lists: readonly (readonly OutcomePerson[])[],
+  threshold: number,
+  protection: ProtectionRules | undefined,
+): SuppressionReason[] {
   const counts = lists.map((l, i) => ({ groups: [String(i)], population: l.length, reached: [] }));
   return decideSuppression(counts, [lists.length], 0, threshold, protection?.secondaryLimit ?? 0).population;
 }
 
 /** Plain Dutch (B1): what the figures show and what they do not. */
 function narrateOutcomes(
-  response: readonly ResponseCell[], primary: OutcomeGroundResult | undefined, overall: readonly MeasureResult[],
-  modes: OutcomeReport['modes'], threshold: number,
+  response: readonly ResponseCell[],
+  primary: OutcomeGroundResult | undefined,
+  overall: readonly MeasureResult[],
+  modes: OutcomeReport['modes'],
+  threshold: number,
 ): string[] {
   const lines: string[] = [];
   const rates = response.filter((r) => r.rate !== null);
   if (rates.length > 0) {
-    lines.push(`Respons: ${rates.map((r) => `${r.wave} ${pct(r.rate!)}`).join(', ')} van wie de vragenlijst toen kreeg.`);
+    lines.push(
+      `Respons: ${rates.map((r) => `${r.wave} ${pct(r.rate!)}`).join(', ')} van wie de vragenlijst toen kreeg.`,
+    );
     const first = rates[0].rate!;
     const last = rates[rates.length - 1].rate!;
     if (rates.length > 1 && last < first - 0.05) {
-      lines.push('De respons daalt per meetmoment. Wie niet meer invult, is waarschijnlijk geen toevallige groep. ' +
-        'Dat is zelf een bevinding: veranderingen tussen T0 en T2 gelden alleen voor wie bleef invullen.');
+      lines.push(
+        'De respons daalt per meetmoment. Wie niet meer invult, is waarschijnlijk geen toevallige groep. ' +
+          'Dat is zelf een bevinding: veranderingen tussen T0 en T2 gelden alleen voor wie bleef invullen.',
+      );
     }
   }
   if (primary) {
-    const t2 = primary.groups.map((g) => ({ g, rate: g.response.find((r) => r.wave === 'T2')?.rate ?? null })).filter((x) => x.rate !== null);
+    const t2 = primary.groups
+      .map((g) => ({ g, rate: g.response.find((r) => r.wave === 'T2')?.rate ?? null }))
+      .filter((x) => x.rate !== null);
     const total = response.find((r) => r.wave === 'T2')?.rate ?? null;
     for (const { g, rate } of t2) {
       if (total !== null && rate! < total - 0.08) {
-        lines.push(`${g.label}: op T2 vulde ${pct(rate!)} de vragenlijst in, tegen ${pct(total)} van iedereen. Deze groep haakt vaker af; vraag na waarom.`);
+        lines.push(
+          `${g.label}: op T2 vulde ${pct(rate!)} de vragenlijst in, tegen ${pct(total)} van iedereen. Deze groep haakt vaker af; vraag na waarom.`,
+        );
       }
     }
     const health = primary.groups
       .map((g) => ({ g, m: g.measures.find((m) => m.measure === 'gezondheid') }))
       .filter((x) => x.m && x.m.waves[0].value !== null);
     if (health.length > 0) {
-      lines.push(`Ervaren gezondheid op T0, naar ${primary.label}: ` +
-        health.map(({ g, m }) => `${g.label.toLowerCase()} ${dec(m!.waves[0].value!)}`).join(', ') + '.');
+      lines.push(
+        `Ervaren gezondheid op T0, naar ${primary.label}: ` +
+          health.map(({ g, m }) => `${g.label.toLowerCase()} ${dec(m!.waves[0].value!)}`).join(', ') +
+          '.',
+      );
     }
     for (const d of primary.differences.filter((x) => isSignificant(x.pAdjusted))) {
       const label = primary.groups.find((g) => g.group === d.group)?.label ?? d.group;
-      lines.push(`${MEASURE_LABELS[d.measure] ?? d.measure}: de verandering van T0 naar T2 bij ${label.toLowerCase()} ` +
-        `(${dec(d.meanChangeGroup!)}) verschilt van die bij de anderen (${dec(d.meanChangeRest!)}). ` +
-        'De aanpak lijkt niet voor iedereen even goed te werken; kijk ook naar de respons van deze groep.');
+      lines.push(
+        `${MEASURE_LABELS[d.measure] ?? d.measure}: de verandering van T0 naar T2 bij ${label.toLowerCase()} ` +
+          `(${dec(d.meanChangeGroup!)}) verschilt van die bij de anderen (${dec(d.meanChangeRest!)}). ` +
+          'De aanpak lijkt niet voor iedereen even goed te werken; kijk ook naar de respons van deze groep.',
+      );
     }
   }
   const hours = overall.find((m) => m.measure === 'uren_zoeken');
-  if (hours?.waves[0].value != null) lines.push(`Gemiddeld zoeken mensen op T0 ${dec(hours.waves[0].value)} uur per week naar werk.`);
+  if (hours?.waves[0].value != null)
+    lines.push(`Gemiddeld zoeken mensen op T0 ${dec(hours.waves[0].value)} uur per week naar werk.`);
   const read = modes.find((m) => m.mode === 'voorgelezen')?.n;
-  if (read) lines.push('Een deel van de vragenlijsten is voorgelezen door de klantmanager. Antwoorden kunnen dan positiever zijn; vergelijk groepen met die kanttekening.');
+  if (read)
+    lines.push(
+      'Een deel van de vragenlijsten is voorgelezen door de klantmanager. Antwoorden kunnen dan positiever zijn; vergelijk groepen met die kanttekening.',
+    );
   if (primary && !primary.differences.some((x) => isSignificant(x.pAdjusted))) {
-    lines.push('De verandering van T0 naar T2 verschilt bij geen enkele maat duidelijk tussen de groepen (na correctie voor het aantal toetsen). ' +
-      'Dat geldt voor wie bleef invullen.');
+    lines.push(
+      'De verandering van T0 naar T2 verschilt bij geen enkele maat duidelijk tussen de groepen (na correctie voor het aantal toetsen). ' +
+        'Dat geldt voor wie bleef invullen.',
+    );
   }
-  lines.push(`Aantallen onder de ${threshold} tonen we niet, en dan ook geen gemiddelde of toets. ` +
-    'Een toets met een kleine p-waarde zegt dat een verschil waarschijnlijk niet toevallig is, niet waar het door komt.');
+  lines.push(
+    `Aantallen onder de ${threshold} tonen we niet, en dan ook geen gemiddelde of toets. ` +
+      'Een toets met een kleine p-waarde zegt dat een verschil waarschijnlijk niet toevallig is, niet waar het door komt.',
+  );
   return lines;
 }

@@ -35,7 +35,11 @@ export interface PersonTable {
 export const MAX_STAGES = 30;
 
 /** Builds the columnar table from person rows. Groups not in a ground's list count as unknown. */
-export function buildPersonTable(persons: readonly MirrorPerson[], grounds: readonly GroundDef[], stages: readonly string[]): PersonTable {
+export function buildPersonTable(
+  persons: readonly MirrorPerson[],
+  grounds: readonly GroundDef[],
+  stages: readonly string[],
+): PersonTable {
   if (stages.length > MAX_STAGES) throw new RangeError(`at most ${MAX_STAGES} stages, got ${stages.length}`);
   const n = persons.length;
   const columns = new Map<string, GroundColumn>();
@@ -67,7 +71,13 @@ export function buildPersonTable(persons: readonly MirrorPerson[], grounds: read
  * meaning for the mirror), so that every grouping can count one block of equal stage sets at a
  * time into a small array that stays in the processor's cache.
  */
-export function fromColumns(size: number, stages: readonly string[], grounds: ReadonlyMap<string, GroundColumn>, masks: Uint32Array, keys: Uint32Array | null = null): PersonTable {
+export function fromColumns(
+  size: number,
+  stages: readonly string[],
+  grounds: ReadonlyMap<string, GroundColumn>,
+  masks: Uint32Array,
+  keys: Uint32Array | null = null,
+): PersonTable {
   const ids = new Map<number, number>();
   const rawIds = new Uint16Array(size);
   const distinct: number[] = [];
@@ -109,7 +119,10 @@ const packedPairs = new WeakMap<PersonTable, Map<string, Uint8Array>>();
 /** The codes of two grounds packed into one byte per person (a << 4 | b), kept with the table. */
 function packedPair(table: PersonTable, keyA: string, keyB: string, a: Uint8Array, b: Uint8Array): Uint8Array {
   let byTable = packedPairs.get(table);
-  if (!byTable) { byTable = new Map(); packedPairs.set(table, byTable); }
+  if (!byTable) {
+    byTable = new Map();
+    packedPairs.set(table, byTable);
+  }
   const key = `${keyA}\u0000${keyB}`;
   let col = byTable.get(key);
   if (!col) {
@@ -150,15 +163,20 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
   const a = cols[0].codes;
   const b = cols.length > 1 ? cols[1].codes : a;
   const c = cols.length > 2 ? cols[2].codes : a;
-  const rb = radix[1] ?? 1, rc = radix[2] ?? 1;
+  const rb = radix[1] ?? 1,
+    rc = radix[2] ?? 1;
   if (cols.length > 3) throw new RangeError('a grouping has one, two or three grounds');
   // Two grounds of at most 15 groups each: count on a cached packed column (a << 4 | b), built
   // on first use, so that a warm pair costs one pass over one byte per person, like a single.
-  const packed = cols.length === 2 && radix[0] <= 16 && radix[1] <= 16 ? packedPair(table, groundKeys[0], groundKeys[1], a, b) : null;
+  const packed =
+    cols.length === 2 && radix[0] <= 16 && radix[1] <= 16
+      ? packedPair(table, groundKeys[0], groundKeys[1], a, b)
+      : null;
   const packedLocal = packed ? new Int32Array(radix[0] << 4) : null;
   const packedSize = radix[0] << 4;
   for (let j = 0; j < m; j++) {
-    const from = starts[j], to = starts[j + 1];
+    const from = starts[j],
+      to = starts[j + 1];
     if (from === to) continue;
     local.fill(0);
     if (packed && packedLocal) {
@@ -191,7 +209,6 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
   return out;
 }
 
-
 /** Cell keys of a grouping, in the cell order of countGroups: per cell, and per cell and stage. */
 export interface GroupKeys {
   population: Uint32Array;
@@ -220,7 +237,8 @@ export function groupKeys(table: PersonTable, groundKeys: readonly string[]): Gr
   const local = new Uint32Array(cells);
   const touched = new Uint8Array(cells);
   for (let j = 0; j < table.distinctMasks.length; j++) {
-    const from = table.blockStarts[j], to = table.blockStarts[j + 1];
+    const from = table.blockStarts[j],
+      to = table.blockStarts[j + 1];
     if (from === to) continue;
     local.fill(0);
     touched.fill(0);

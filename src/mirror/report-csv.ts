@@ -1,8 +1,23 @@
 import type { MirrorResult } from './funnel.js';
 
 export const CSV_COLUMNS = [
-  'kenmerk', 'groep', 'fase', 'n_populatie', 'n_fase', 'aandeel_populatie', 'aandeel_fase', 'verschil_pp',
-  'kans', 'kans_onder', 'kans_boven', 'ratio', 'ratio_onder', 'ratio_boven', 'p', 'p_bh', 'onderdrukt',
+  'kenmerk',
+  'groep',
+  'fase',
+  'n_populatie',
+  'n_fase',
+  'aandeel_populatie',
+  'aandeel_fase',
+  'verschil_pp',
+  'kans',
+  'kans_onder',
+  'kans_boven',
+  'ratio',
+  'ratio_onder',
+  'ratio_boven',
+  'p',
+  'p_bh',
+  'onderdrukt',
 ] as const;
 
 const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? '' : String(v));
@@ -19,12 +34,27 @@ function quote(value: string): string {
 export function mirrorToCsv(result: MirrorResult): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const c of result.cells) {
-    lines.push([
-      quote(c.ground), quote(c.group), quote(c.stage),
-      num(c.nPopulation), num(c.nStage), num(c.sharePopulation), num(c.shareStage), num(c.differencePp),
-      num(c.rate), num(c.rateLower), num(c.rateUpper), num(c.ratio), num(c.ratioLower), num(c.ratioUpper),
-      num(c.p), num(c.pAdjusted), c.suppressed === null ? 'nee' : c.suppressed,
-    ].join(','));
+    lines.push(
+      [
+        quote(c.ground),
+        quote(c.group),
+        quote(c.stage),
+        num(c.nPopulation),
+        num(c.nStage),
+        num(c.sharePopulation),
+        num(c.shareStage),
+        num(c.differencePp),
+        num(c.rate),
+        num(c.rateLower),
+        num(c.rateUpper),
+        num(c.ratio),
+        num(c.ratioLower),
+        num(c.ratioUpper),
+        num(c.p),
+        num(c.pAdjusted),
+        c.suppressed === null ? 'nee' : c.suppressed,
+      ].join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

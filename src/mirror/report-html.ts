@@ -25,53 +25,85 @@ export const esc = (s: string): string =>
 
 function label(c: MirrorCell, extra: readonly GroundDef[]): string {
   const keys = c.ground.split(INTERSECTION_SEPARATOR);
-  return c.groups.map((g, i) => { const d = groundDef(keys[i], extra); return d ? groupLabel(d, g) : g; }).join(' · ');
+  return c.groups
+    .map((g, i) => {
+      const d = groundDef(keys[i], extra);
+      return d ? groupLabel(d, g) : g;
+    })
+    .join(' · ');
 }
 
 /** A horizontal bar chart of rates with 95% intervals, one bar per group, as inline SVG. */
-export function rateChartSvg(cells: readonly MirrorCell[], groupName: (c: MirrorCell) => string, caption: string): string {
+export function rateChartSvg(
+  cells: readonly MirrorCell[],
+  groupName: (c: MirrorCell) => string,
+  caption: string,
+): string {
   const rows = cells.filter((c) => !c.unknown);
-  const rowH = 22, left = 230, width = 560, plotW = width - left - 60;
+  const rowH = 22,
+    left = 230,
+    width = 560,
+    plotW = width - left - 60;
   const height = rows.length * rowH + 34;
   const top = Math.max(1, ...rows.map((c) => c.rateUpper ?? c.rate ?? 0));
   const max = [5, 10, 20, 25, 40, 50, 60, 80, 100].find((v) => v >= top) ?? 100;
   const scale = (v: number) => left + (v / max) * plotW;
-  const bars = rows.map((c, i) => {
-    const y = 8 + i * rowH;
-    const name = `<text x="${left - 8}" y="${y + 14}" text-anchor="end">${esc(groupName(c))}</text>`;
-    if (c.rate === null) return `${name}<text x="${left + 4}" y="${y + 14}" class="muted">&lt; drempel, niet getoond</text>`;
-    const clear = isClear(c);
-    return `${name}<rect x="${left}" y="${y + 3}" width="${Math.max(1, scale(c.rate) - left).toFixed(1)}" height="14" class="${clear ? 'bar clear' : 'bar'}"/>` +
-      `<line x1="${scale(c.rateLower!).toFixed(1)}" x2="${scale(c.rateUpper!).toFixed(1)}" y1="${y + 10}" y2="${y + 10}" class="ci"/>` +
-      `<line x1="${scale(c.rateLower!).toFixed(1)}" x2="${scale(c.rateLower!).toFixed(1)}" y1="${y + 5}" y2="${y + 15}" class="ci"/>` +
-      `<line x1="${scale(c.rateUpper!).toFixed(1)}" x2="${scale(c.rateUpper!).toFixed(1)}" y1="${y + 5}" y2="${y + 15}" class="ci"/>` +
-      `<text x="${(scale(c.rateUpper!) + 6).toFixed(1)}" y="${y + 14}">${pctNl(c.rate, 1)}</text>`;
-  }).join('');
+  const bars = rows
+    .map((c, i) => {
+      const y = 8 + i * rowH;
+      const name = `<text x="${left - 8}" y="${y + 14}" text-anchor="end">${esc(groupName(c))}</text>`;
+      if (c.rate === null)
+        return `${name}<text x="${left + 4}" y="${y + 14}" class="muted">&lt; drempel, niet getoond</text>`;
+      const clear = isClear(c);
+      return (
+        `${name}<rect x="${left}" y="${y + 3}" width="${Math.max(1, scale(c.rate) - left).toFixed(1)}" height="14" class="${clear ? 'bar clear' : 'bar'}"/>` +
+        `<line x1="${scale(c.rateLower!).toFixed(1)}" x2="${scale(c.rateUpper!).toFixed(1)}" y1="${y + 10}" y2="${y + 10}" class="ci"/>` +
+        `<line x1="${scale(c.rateLower!).toFixed(1)}" x2="${scale(c.rateLower!).toFixed(1)}" y1="${y + 5}" y2="${y + 15}" class="ci"/>` +
+        `<line x1="${scale(c.rateUpper!).toFixed(1)}" x2="${scale(c.rateUpper!).toFixed(1)}" y1="${y + 5}" y2="${y + 15}" class="ci"/>` +
+        `<text x="${(scale(c.rateUpper!) + 6).toFixed(1)}" y="${y + 14}">${pctNl(c.rate, 1)}</text>`
+      );
+    })
+    .join('');
   const axisY = rows.length * rowH + 14;
-  const ticks = [0, max / 2, max].map((v) => `<text x="${scale(v).toFixed(1)}" y="${axisY + 14}" text-anchor="middle" class="muted">${nl(v)}%</text>`).join('');
-  return `<svg role="img" aria-label="${esc(caption)}" viewBox="0 0 ${width} ${height + 10}" width="100%" style="max-width:${width}px">` +
-    `<title>${esc(caption)}</title>${bars}<line x1="${left}" x2="${left + plotW}" y1="${axisY}" y2="${axisY}" class="axis"/>${ticks}</svg>`;
+  const ticks = [0, max / 2, max]
+    .map(
+      (v) => `<text x="${scale(v).toFixed(1)}" y="${axisY + 14}" text-anchor="middle" class="muted">${nl(v)}%</text>`,
+    )
+    .join('');
+  return (
+    `<svg role="img" aria-label="${esc(caption)}" viewBox="0 0 ${width} ${height + 10}" width="100%" style="max-width:${width}px">` +
+    `<title>${esc(caption)}</title>${bars}<line x1="${left}" x2="${left + plotW}" y1="${axisY}" y2="${axisY}" class="axis"/>${ticks}</svg>`
+  );
 }
 
-function cellTable(result: MirrorResult, grouping: string, extra: readonly GroundDef[], extraStages: readonly StageDef[] | undefined): string {
+function cellTable(
+  result: MirrorResult,
+  grouping: string,
+  extra: readonly GroundDef[],
+  extraStages: readonly StageDef[] | undefined,
+): string {
   const cells = result.cells.filter((c) => c.ground === grouping);
   const stages = result.stages;
   const groups = [...new Map(cells.map((c) => [c.group, c])).values()];
   const t = result.threshold;
   const head = `<tr><th scope="col">Groep</th><th scope="col">Aantal</th><th scope="col">Aandeel bevolking</th>${stages.map((s) => `<th scope="col">${esc(stageDef(s, extraStages).label)}<br><span class="sub">aandeel · verschil · kans</span></th>`).join('')}</tr>`;
-  const body = groups.map((g) => {
-    const first = cells.find((c) => c.group === g.group)!;
-    const pop = first.nPopulation === null ? `&lt; ${t}` : nl(first.nPopulation);
-    const tds = stages.map((s) => {
-      const c = cells.find((x) => x.group === g.group && x.stage === s)!;
-      if (c.suppressed === 'secundair') return '<td class="supp">x</td>';
-      if (c.suppressed !== null) return `<td class="supp">&lt; ${t}</td>`;
-      if (c.unknown) return `<td class="muted">${pctNl(c.rate, 1)}</td>`;
-      const mark = isClear(c) ? ' class="clear"' : '';
-      return `<td${mark}>${pctNl(c.shareStage)} · ${pointsNl(c.differencePp)} · ${pctNl(c.rate, 1)} <span class="sub">(${pctNl(c.rateLower, 1)}–${pctNl(c.rateUpper, 1)})</span></td>`;
-    }).join('');
-    return `<tr><th scope="row">${esc(label(first, extra))}</th><td>${pop}</td><td>${first.unknown ? '–' : pctNl(first.sharePopulation)}</td>${tds}</tr>`;
-  }).join('');
+  const body = groups
+    .map((g) => {
+      const first = cells.find((c) => c.group === g.group)!;
+      const pop = first.nPopulation === null ? `&lt; ${t}` : nl(first.nPopulation);
+      const tds = stages
+        .map((s) => {
+          const c = cells.find((x) => x.group === g.group && x.stage === s)!;
+          if (c.suppressed === 'secundair') return '<td class="supp">x</td>';
+          if (c.suppressed !== null) return `<td class="supp">&lt; ${t}</td>`;
+          if (c.unknown) return `<td class="muted">${pctNl(c.rate, 1)}</td>`;
+          const mark = isClear(c) ? ' class="clear"' : '';
+          return `<td${mark}>${pctNl(c.shareStage)} · ${pointsNl(c.differencePp)} · ${pctNl(c.rate, 1)} <span class="sub">(${pctNl(c.rateLower, 1)}–${pctNl(c.rateUpper, 1)})</span></td>`;
+        })
+        .join('');
+      return `<tr><th scope="row">${esc(label(first, extra))}</th><td>${pop}</td><td>${first.unknown ? '–' : pctNl(first.sharePopulation)}</td>${tds}</tr>`;
+    })
+    .join('');
   return `<table><caption>${esc(groupingLabel(grouping, extra))}: aandeel in elke fase tegen aandeel in de bevolking (verschil in procentpunten) en de kans per groep met 95%-betrouwbaarheidsinterval</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
@@ -92,29 +124,52 @@ footer{margin-top:3rem;font-size:.8rem;color:#555}
 export function mirrorToHtml(input: HtmlReportInput): string {
   const { result, narrative } = input;
   const extra = input.extraGrounds ?? [];
-  const story = narrative.sections.map((s) => `<h3>${esc(s.title)}</h3><ul>${s.sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`).join('');
-  const funnel = `<table><caption>De trechter: hoeveel mensen elke fase bereikten</caption><thead><tr><th scope="col">Fase</th><th scope="col">Betekenis</th><th scope="col">Aantal</th><th scope="col">Kans</th></tr></thead><tbody>` +
-    result.totals.map((t) => { const d = stageDef(t.stage, input.extraStages); return `<tr><th scope="row">${esc(d.label)}</th><td>${esc(d.description)}</td><td>${t.reached === null ? `&lt; ${result.threshold}` : nl(t.reached)}</td><td>${pctNl(t.rate, 1)}</td></tr>`; }).join('') +
+  const story = narrative.sections
+    .map((s) => `<h3>${esc(s.title)}</h3><ul>${s.sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`)
+    .join('');
+  const funnel =
+    `<table><caption>De trechter: hoeveel mensen elke fase bereikten</caption><thead><tr><th scope="col">Fase</th><th scope="col">Betekenis</th><th scope="col">Aantal</th><th scope="col">Kans</th></tr></thead><tbody>` +
+    result.totals
+      .map((t) => {
+        const d = stageDef(t.stage, input.extraStages);
+        return `<tr><th scope="row">${esc(d.label)}</th><td>${esc(d.description)}</td><td>${t.reached === null ? `&lt; ${result.threshold}` : nl(t.reached)}</td><td>${pctNl(t.rate, 1)}</td></tr>`;
+      })
+      .join('') +
     `</tbody></table>`;
-  const perGround = result.groupings.map((g) => {
-    const charts = result.stages.map((s) => {
-      const cells = result.cells.filter((c) => c.ground === g && c.stage === s);
-      const caption = `${stageDef(s, input.extraStages).label}: kans per groep (${groupingLabel(g, extra).toLowerCase()})`;
-      return `<figure><figcaption>${esc(caption)}</figcaption>${rateChartSvg(cells, (c) => label(c, extra), caption)}</figure>`;
-    }).join('');
-    return `<section><h2>${esc(groupingLabel(g, extra))}</h2>${cellTable(result, g, extra, input.extraStages)}<div class="charts">${charts}</div></section>`;
-  }).join('');
+  const perGround = result.groupings
+    .map((g) => {
+      const charts = result.stages
+        .map((s) => {
+          const cells = result.cells.filter((c) => c.ground === g && c.stage === s);
+          const caption = `${stageDef(s, input.extraStages).label}: kans per groep (${groupingLabel(g, extra).toLowerCase()})`;
+          return `<figure><figcaption>${esc(caption)}</figcaption>${rateChartSvg(cells, (c) => label(c, extra), caption)}</figure>`;
+        })
+        .join('');
+      return `<section><h2>${esc(groupingLabel(g, extra))}</h2>${cellTable(result, g, extra, input.extraStages)}<div class="charts">${charts}</div></section>`;
+    })
+    .join('');
   const bench = input.benchmark?.length
     ? `<section><h2>Vergelijking met Nederland (CBS 2018)</h2><table><caption>Verschil tussen aandeel in de fase en aandeel in de bevolking (procentpunten), hier en landelijk; en de kans per groep</caption><thead><tr><th scope="col">Kenmerk</th><th scope="col">Groep</th><th scope="col">Fase</th><th scope="col">Verschil hier</th><th scope="col">Verschil landelijk</th><th scope="col">Kans hier</th><th scope="col">Kans landelijk</th></tr></thead><tbody>` +
-      input.benchmark.map((b) => `<tr><td>${esc(groupingLabel(b.ground))}</td><td>${esc(b.nationalGroup)}</td><td>${esc(stageDef(b.stage).label)}</td><td>${pointsNl(b.localDifferencePp, 1)}</td><td>${pointsNl(b.nationalDifferencePp, 1)}</td><td>${pctNl(b.localRate, 1)}</td><td>${pctNl(b.nationalRate, 1)}</td></tr>`).join('') +
+      input.benchmark
+        .map(
+          (b) =>
+            `<tr><td>${esc(groupingLabel(b.ground))}</td><td>${esc(b.nationalGroup)}</td><td>${esc(stageDef(b.stage).label)}</td><td>${pointsNl(b.localDifferencePp, 1)}</td><td>${pointsNl(b.nationalDifferencePp, 1)}</td><td>${pctNl(b.localRate, 1)}</td><td>${pctNl(b.nationalRate, 1)}</td></tr>`,
+        )
+        .join('') +
       `</tbody></table><p class="sub">Landelijk: bijstandspopulatie 2018; voorziening, werk en duurzaam werk in 2018 en/of 2019 (CBS, Gelijke Kansenspiegel, tabel 2.1).</p></section>`
     : '';
   const cmp = input.comparison;
-  const comparison = cmp && cmp.rows.length
-    ? `<section><h2>Vergelijking met ${esc(cmp.label)}</h2><table><caption>Kans per groep hier en in ${esc(cmp.label)}, het verschil in procentpunten en een toets van dat verschil</caption><thead><tr><th scope="col">Kenmerk</th><th scope="col">Groep</th><th scope="col">Fase</th><th scope="col">Kans hier</th><th scope="col">Kans ${esc(cmp.label)}</th><th scope="col">Verschil</th><th scope="col">p</th></tr></thead><tbody>` +
-      cmp.rows.map((r) => `<tr><td>${esc(groupingLabel(r.ground, extra))}</td><td>${esc(r.group)}</td><td>${esc(stageDef(r.stage, input.extraStages).label)}</td><td>${r.rate === null ? `&lt; ${result.threshold}` : pctNl(r.rate, 1)}</td><td>${r.otherRate === null ? `&lt; ${result.threshold}` : pctNl(r.otherRate, 1)}</td><td>${pointsNl(r.change, 1)}</td><td>${r.p === null ? '–' : r.p < 0.001 ? '&lt; 0,001' : nl(r.p, 3)}</td></tr>`).join('') +
-      `</tbody></table></section>`
-    : '';
+  const comparison =
+    cmp && cmp.rows.length
+      ? `<section><h2>Vergelijking met ${esc(cmp.label)}</h2><table><caption>Kans per groep hier en in ${esc(cmp.label)}, het verschil in procentpunten en een toets van dat verschil</caption><thead><tr><th scope="col">Kenmerk</th><th scope="col">Groep</th><th scope="col">Fase</th><th scope="col">Kans hier</th><th scope="col">Kans ${esc(cmp.label)}</th><th scope="col">Verschil</th><th scope="col">p</th></tr></thead><tbody>` +
+        cmp.rows
+          .map(
+            (r) =>
+              `<tr><td>${esc(groupingLabel(r.ground, extra))}</td><td>${esc(r.group)}</td><td>${esc(stageDef(r.stage, input.extraStages).label)}</td><td>${r.rate === null ? `&lt; ${result.threshold}` : pctNl(r.rate, 1)}</td><td>${r.otherRate === null ? `&lt; ${result.threshold}` : pctNl(r.otherRate, 1)}</td><td>${pointsNl(r.change, 1)}</td><td>${r.p === null ? '–' : r.p < 0.001 ? '&lt; 0,001' : nl(r.p, 3)}</td></tr>`,
+          )
+          .join('') +
+        `</tbody></table></section>`
+      : '';
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(input.title)}</title><style>${CSS}</style></head><body>
 <header><h1>${esc(input.title)}</h1><p class="lead">${esc(input.subtitle)}</p></header>
 <main>

@@ -14,14 +14,35 @@ export interface StageDef {
 }
 
 export const CORE_STAGES: readonly StageDef[] = [
-  { key: 'diagnose_kort', label: 'Diagnose kort', description: 'kreeg als laatste diagnoseadvies "korte afstand tot werk"' },
-  { key: 'werkplein', label: 'Werkpleinbestand', description: 'stond in de periode in het Werkpleinbestand, met een werkzoekendebegeleider' },
+  {
+    key: 'diagnose_kort',
+    label: 'Diagnose kort',
+    description: 'kreeg als laatste diagnoseadvies "korte afstand tot werk"',
+  },
+  {
+    key: 'werkplein',
+    label: 'Werkpleinbestand',
+    description: 'stond in de periode in het Werkpleinbestand, met een werkzoekendebegeleider',
+  },
   { key: 'plan', label: 'Plan van aanpak', description: 'had een plan van aanpak' },
-  { key: 'voorziening', label: 'Voorziening', description: 'kreeg minstens één voorziening (re-integratie-instrument)' },
+  {
+    key: 'voorziening',
+    label: 'Voorziening',
+    description: 'kreeg minstens één voorziening (re-integratie-instrument)',
+  },
   { key: 'contact_4', label: '4+ gesprekken', description: 'had minstens 4 gesprekken in 12 maanden' },
-  { key: 'onder_op_de_stapel', label: 'Onder op de stapel', description: 'had 6 maanden of langer geen gesprek', adverse: true },
+  {
+    key: 'onder_op_de_stapel',
+    label: 'Onder op de stapel',
+    description: 'had 6 maanden of langer geen gesprek',
+    adverse: true,
+  },
   { key: 'werkzaam_1m', label: 'Werk ≥ 1 maand', description: 'werkte minstens 1 maand bij dezelfde werkgever' },
-  { key: 'werkzaam_6m', label: 'Werk ≥ 6 maanden', description: 'werkte minstens 6 maanden bij dezelfde werkgever (duurzaam)' },
+  {
+    key: 'werkzaam_6m',
+    label: 'Werk ≥ 6 maanden',
+    description: 'werkte minstens 6 maanden bij dezelfde werkgever (duurzaam)',
+  },
   { key: 'uitstroom', label: 'Uitstroom', description: 'stroomde uit de bijstand' },
 ];
 

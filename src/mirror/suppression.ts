@@ -35,11 +35,22 @@ export function decideSuppression(
   threshold: number,
   secondaryLimit = Number.POSITIVE_INFINITY,
 ): SuppressionResult {
-  const population: SuppressionReason[] = counts.map((c) => (c.population > 0 && c.population < threshold ? 'klein-aantal' : null));
+  const population: SuppressionReason[] = counts.map((c) =>
+    c.population > 0 && c.population < threshold ? 'klein-aantal' : null,
+  );
   const lines = buildLines(radix);
 
   // population level first: a hidden group is hidden at every stage
-  protectLines(lines, (i) => population[i] !== null, (i) => counts[i].population === 0, (i) => counts[i].population, (i) => { population[i] = 'secundair'; }, secondaryLimit);
+  protectLines(
+    lines,
+    (i) => population[i] !== null,
+    (i) => counts[i].population === 0,
+    (i) => counts[i].population,
+    (i) => {
+      population[i] = 'secundair';
+    },
+    secondaryLimit,
+  );
 
   const stage: SuppressionReason[][] = counts.map((c, i) =>
     Array.from({ length: stageCount }, (_, s) => {
@@ -55,7 +66,9 @@ export function decideSuppression(
       (i) => stage[i][s] !== null,
       (i) => counts[i].population === 0,
       (i) => Math.min(counts[i].reached[s], counts[i].population - counts[i].reached[s]),
-      (i) => { stage[i][s] = 'secundair'; },
+      (i) => {
+        stage[i][s] = 'secundair';
+      },
       secondaryLimit,
     );
   }

@@ -30,12 +30,32 @@ interface ItemBase {
   readonly better?: 'hoog' | 'laag';
 }
 
-export interface GradeItem extends ItemBase { readonly type: 'grade' }
-export interface YesNoItem extends ItemBase { readonly type: 'yesno' }
-export interface Scale5Item extends ItemBase { readonly type: 'scale5'; readonly scale: ScaleKind; readonly allowNotApplicable?: boolean }
-export interface MultiItem extends ItemBase { readonly type: 'multi'; readonly options: readonly string[]; readonly other: boolean }
-export interface NumberItem extends ItemBase { readonly type: 'number'; readonly min: number; readonly max: number; readonly step: number }
-export interface CountryItem extends ItemBase { readonly type: 'country'; readonly allowUnknown: boolean }
+export interface GradeItem extends ItemBase {
+  readonly type: 'grade';
+}
+export interface YesNoItem extends ItemBase {
+  readonly type: 'yesno';
+}
+export interface Scale5Item extends ItemBase {
+  readonly type: 'scale5';
+  readonly scale: ScaleKind;
+  readonly allowNotApplicable?: boolean;
+}
+export interface MultiItem extends ItemBase {
+  readonly type: 'multi';
+  readonly options: readonly string[];
+  readonly other: boolean;
+}
+export interface NumberItem extends ItemBase {
+  readonly type: 'number';
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+export interface CountryItem extends ItemBase {
+  readonly type: 'country';
+  readonly allowUnknown: boolean;
+}
 
 export type QuestionnaireItem = GradeItem | YesNoItem | Scale5Item | MultiItem | NumberItem | CountryItem;
 
@@ -51,8 +71,27 @@ export interface QuestionnaireDefinition {
 
 /** Self-reported cultural backgrounds offered as options (codes of CULTURAL_BACKGROUNDS in migration-background.ts). */
 export const BACKGROUND_OPTIONS = [
-  'nederlands', 'marokkaans', 'amazigh', 'turks', 'koerdisch', 'surinaams', 'hindoestaans', 'antilliaans', 'indonesisch', 'moluks',
-  'syrisch', 'eritrees', 'somalisch', 'ethiopisch', 'afghaans', 'iraaks', 'iraans', 'arabisch', 'pools', 'duits', 'oekraiens',
+  'nederlands',
+  'marokkaans',
+  'amazigh',
+  'turks',
+  'koerdisch',
+  'surinaams',
+  'hindoestaans',
+  'antilliaans',
+  'indonesisch',
+  'moluks',
+  'syrisch',
+  'eritrees',
+  'somalisch',
+  'ethiopisch',
+  'afghaans',
+  'iraaks',
+  'iraans',
+  'arabisch',
+  'pools',
+  'duits',
+  'oekraiens',
 ] as const;
 
 /** Version 1: every outcome measure of the Enschede study (seed 000), in plain words. */
@@ -71,7 +110,12 @@ export const QUESTIONNAIRE_V1: QuestionnaireDefinition = {
       items: [
         { id: 'sociale_contacten', type: 'yesno', measure: 'yesno', better: 'hoog' },
         { id: 'meedoen_moeite', type: 'scale5', scale: 'moeite', measure: 'scale', better: 'hoog' },
-        { id: 'meedoen_redenen', type: 'multi', options: ['taal', 'lichamelijk', 'psychisch', 'geld', 'vervoer', 'zorg_thuis'], other: true },
+        {
+          id: 'meedoen_redenen',
+          type: 'multi',
+          options: ['taal', 'lichamelijk', 'psychisch', 'geld', 'vervoer', 'zorg_thuis'],
+          other: true,
+        },
       ],
     },
     {
@@ -79,10 +123,27 @@ export const QUESTIONNAIRE_V1: QuestionnaireDefinition = {
       items: [
         { id: 'werk_moeite', type: 'scale5', scale: 'moeite', measure: 'scale', better: 'hoog' },
         {
-          id: 'werk_belemmeringen', type: 'multi', other: true,
-          options: ['taal', 'gezondheid', 'opleiding', 'diploma_niet_erkend', 'ervaring', 'leeftijd', 'zorg_kinderen', 'vervoer', 'discriminatie'],
+          id: 'werk_belemmeringen',
+          type: 'multi',
+          other: true,
+          options: [
+            'taal',
+            'gezondheid',
+            'opleiding',
+            'diploma_niet_erkend',
+            'ervaring',
+            'leeftijd',
+            'zorg_kinderen',
+            'vervoer',
+            'discriminatie',
+          ],
         },
-        { id: 'werk_activiteiten', type: 'multi', options: ['cv', 'uitzendbureau', 'gesolliciteerd', 'vrijwilligerswerk', 'cursus'], other: true },
+        {
+          id: 'werk_activiteiten',
+          type: 'multi',
+          options: ['cv', 'uitzendbureau', 'gesolliciteerd', 'vrijwilligerswerk', 'cursus'],
+          other: true,
+        },
         { id: 'uren_zoeken', type: 'number', min: 0, max: 60, step: 1, measure: 'number', better: 'hoog' },
         { id: 'zelfredzaamheid', type: 'scale5', scale: 'eens', measure: 'scale', better: 'hoog' },
         { id: 'optimisme', type: 'scale5', scale: 'eens', measure: 'scale', better: 'hoog' },
@@ -93,8 +154,12 @@ export const QUESTIONNAIRE_V1: QuestionnaireDefinition = {
       items: [
         { id: 'discriminatie', type: 'yesno', special: true, measure: 'yesno', better: 'laag' },
         {
-          id: 'discriminatie_gronden', type: 'multi', special: true, showIf: { item: 'discriminatie', equals: true },
-          options: ['herkomst', 'religie', 'geslacht', 'leeftijd', 'beperking'], other: true,
+          id: 'discriminatie_gronden',
+          type: 'multi',
+          special: true,
+          showIf: { item: 'discriminatie', equals: true },
+          options: ['herkomst', 'religie', 'geslacht', 'leeftijd', 'beperking'],
+          other: true,
         },
       ],
     },
@@ -102,7 +167,14 @@ export const QUESTIONNAIRE_V1: QuestionnaireDefinition = {
       id: 'gemeente',
       items: [
         { id: 'brieven_begrijpen', type: 'scale5', scale: 'begrijpen', measure: 'scale', better: 'hoog' },
-        { id: 'tevredenheid_voorzieningen', type: 'scale5', scale: 'tevreden', allowNotApplicable: true, measure: 'scale', better: 'hoog' },
+        {
+          id: 'tevredenheid_voorzieningen',
+          type: 'scale5',
+          scale: 'tevreden',
+          allowNotApplicable: true,
+          measure: 'scale',
+          better: 'hoog',
+        },
       ],
     },
     {

@@ -18,7 +18,13 @@ export interface ScheduleSettings {
   readonly linkDays: number;
 }
 
-export const DEFAULT_SCHEDULE: ScheduleSettings = { t1Months: 4, t2Months: 8, overdueDays: 28, missedAfterDays: 90, linkDays: 14 };
+export const DEFAULT_SCHEDULE: ScheduleSettings = {
+  t1Months: 4,
+  t2Months: 8,
+  overdueDays: 28,
+  missedAfterDays: 90,
+  linkDays: 14,
+};
 
 /** What the case file knows about a wave: whether it was sent and completed, and how. */
 export interface WaveRecord {
@@ -52,12 +58,22 @@ export function dueDates(start: string, s: ScheduleSettings = DEFAULT_SCHEDULE):
  * Status of every wave on `today`. `endedOn`: the benefit ended; a wave due after that is missed.
  */
 export function waveStatuses(
-  start: string, today: string, records: readonly WaveRecord[], s: ScheduleSettings = DEFAULT_SCHEDULE, endedOn: string | null = null,
+  start: string,
+  today: string,
+  records: readonly WaveRecord[],
+  s: ScheduleSettings = DEFAULT_SCHEDULE,
+  endedOn: string | null = null,
 ): WaveDue[] {
   const due = dueDates(start, s);
   return WAVES.map((wave, i) => {
     const r = records.find((x) => x.wave === wave);
-    const base = { wave, dueOn: due[wave], sentOn: r?.sentOn ?? null, completedOn: r?.completedOn ?? null, mode: r?.mode ?? null };
+    const base = {
+      wave,
+      dueOn: due[wave],
+      sentOn: r?.sentOn ?? null,
+      completedOn: r?.completedOn ?? null,
+      mode: r?.mode ?? null,
+    };
     if (r?.completedOn) return { ...base, status: 'ingevuld' as const };
     const next = WAVES[i + 1];
     const missedFrom = next ? due[next] : addDays(due[wave], s.missedAfterDays);

@@ -12,15 +12,20 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function check(item: QuestionnaireItem, value: AnswerValue): string | null {
   switch (item.type) {
     case 'grade':
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10 ? null : 'Geef een cijfer van 1 tot en met 10.';
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10
+        ? null
+        : 'Geef een cijfer van 1 tot en met 10.';
     case 'yesno':
       return typeof value === 'boolean' ? null : 'Kies ja of nee.';
     case 'scale5':
       if (item.allowNotApplicable && value === 'nvt') return null;
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5 ? null : 'Kies een van de vijf antwoorden.';
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5
+        ? null
+        : 'Kies een van de vijf antwoorden.';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) && value >= item.min && value <= item.max
-        ? null : `Geef een getal van ${item.min} tot en met ${item.max}.`;
+        ? null
+        : `Geef een getal van ${item.min} tot en met ${item.max}.`;
     case 'country':
       if (typeof value !== 'string') return 'Kies een land.';
       if (value === 'onbekend') return item.allowUnknown ? null : 'Kies een land.';
@@ -28,11 +33,14 @@ function check(item: QuestionnaireItem, value: AnswerValue): string | null {
     case 'multi': {
       if (!isRecord(value) || !Array.isArray(value.codes)) return 'Kies een of meer antwoorden.';
       const codes = value.codes as unknown[];
-      if (codes.some((c) => typeof c !== 'string' || !item.options.includes(c))) return 'Een gekozen antwoord bestaat niet.';
+      if (codes.some((c) => typeof c !== 'string' || !item.options.includes(c)))
+        return 'Een gekozen antwoord bestaat niet.';
       if (new Set(codes).size !== codes.length) return 'Een antwoord is twee keer gekozen.';
       const other = value.other;
-      if (other !== undefined && (!item.other || typeof other !== 'string' || other.length > 200)) return 'De toelichting is te lang of niet toegestaan.';
-      if (codes.length === 0 && (typeof other !== 'string' || other.trim() === '')) return 'Kies een of meer antwoorden.';
+      if (other !== undefined && (!item.other || typeof other !== 'string' || other.length > 200))
+        return 'De toelichting is te lang of niet toegestaan.';
+      if (codes.length === 0 && (typeof other !== 'string' || other.trim() === ''))
+        return 'Kies een of meer antwoorden.';
       return null;
     }
   }

@@ -44,7 +44,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest n senders". */
-function trustProxyOption(value: AppContext['config']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: AppContext['config']['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof value === 'number') return (_address, hop) => hop < value;
   return value;
 }
@@ -72,7 +74,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     const schema = route.schema as { security?: unknown[]; hide?: boolean } | undefined;
     const isPublic = (Array.isArray(schema?.security) && schema.security.length === 0) || schema?.hide === true;
     const early = [route.preHandler].flat().map(earlyCheckOf).find(Boolean);
-    route.config = { ...(route.config ?? {}), ...{ accessCheck: isPublic ? null : early ?? requireLogin } };
+    route.config = { ...(route.config ?? {}), ...{ accessCheck: isPublic ? null : (early ?? requireLogin) } };
   });
   registerSecurity(app);
   await app.register(cookie);
@@ -80,7 +82,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Kansenspiegel API', version: '1.0.0', description: 'Begeleiding naar werk en de spiegel van gelijke kansen.' },
+      info: {
+        title: 'Kansenspiegel API',
+        version: '1.0.0',
+        description: 'Begeleiding naar werk en de spiegel van gelijke kansen.',
+      },
       servers: [{ url: '/' }],
       components: { securitySchemes: { sessie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ sessie: [] }],
@@ -101,7 +107,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
   });
   app.addHook('onRequest', async function (request, reply) {
-    const check = (request.routeOptions.config as { accessCheck?: preHandlerAsyncHookHandler | null } | undefined)?.accessCheck;
+    const check = (request.routeOptions.config as { accessCheck?: preHandlerAsyncHookHandler | null } | undefined)
+      ?.accessCheck;
     if (check) await check.call(this, request, reply);
   });
   app.addHook('onSend', async (request, reply) => {
@@ -109,18 +116,21 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(async (api) => {
-    await api.register(healthRoutes, ctx);
-    await api.register(sessionRoutes, ctx);
-    await api.register(clientRoutes, ctx);
-    await api.register(casefileRoutes, ctx);
-    await api.register(userRoutes, ctx);
-    await api.register(spiegelRoutes, ctx);
-    await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
-    await api.register(importRoutes, ctx);
-    await api.register(avgRoutes, ctx);
-    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  }, { prefix: API_PREFIX });
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, ctx);
+      await api.register(sessionRoutes, ctx);
+      await api.register(clientRoutes, ctx);
+      await api.register(casefileRoutes, ctx);
+      await api.register(userRoutes, ctx);
+      await api.register(spiegelRoutes, ctx);
+      await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
+      await api.register(importRoutes, ctx);
+      await api.register(avgRoutes, ctx);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
 
   const root = webRoot();
   if (root) {

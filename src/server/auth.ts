@@ -44,7 +44,7 @@ export function markEarly<T extends preHandlerAsyncHookHandler>(handler: T, earl
 }
 
 export const earlyCheckOf = (handler: unknown): preHandlerAsyncHookHandler | undefined =>
-  (typeof handler === 'function' ? (handler as EarlyCheck)[EARLY_CHECK] : undefined);
+  typeof handler === 'function' ? (handler as EarlyCheck)[EARLY_CHECK] : undefined;
 
 /**
  * preHandler: a live session is required, and for every request that changes something the
@@ -54,7 +54,8 @@ export const requireLogin: preHandlerAsyncHookHandler = async (request: FastifyR
   if (!request.sessionUser) throw new ApiError('NOT_LOGGED_IN');
   if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
     const sent = request.headers[CSRF_HEADER];
-    if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) throw new ApiError('CSRF');
+    if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken))
+      throw new ApiError('CSRF');
   }
 };
 

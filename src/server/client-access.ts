@@ -19,7 +19,15 @@ export function requireClientAccess(db: Db): preHandlerAsyncHookHandler {
     const access = await clients.access(request.sessionUser!, clientId);
     if (access === 'not-found') throw new ApiError('NOT_FOUND');
     if (access === 'forbidden') {
-      await writeAudit(db, [{ userId: request.sessionUser!.id, clientId, action: 'denied', resource: 'client', detail: `${request.method} ${request.routeOptions.url}` }]);
+      await writeAudit(db, [
+        {
+          userId: request.sessionUser!.id,
+          clientId,
+          action: 'denied',
+          resource: 'client',
+          detail: `${request.method} ${request.routeOptions.url}`,
+        },
+      ]);
       throw new ApiError('FORBIDDEN_CLIENT');
     }
   }, roleCheck);

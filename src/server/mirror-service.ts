@@ -37,7 +37,10 @@ export function createMirrorService(db: Db, config: Config) {
 
   async function load(scope: MirrorScopeKey): Promise<LoadedPopulation> {
     const rows: MirrorSourceRow[] = await loadMirrorRows(db, scope, config.pseudonymSecret);
-    const teams = await db.query<{ id: number; name: string }>('SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name', [scope.municipalityId]);
+    const teams = await db.query<{ id: number; name: string }>(
+      'SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name',
+      [scope.municipalityId],
+    );
     const consultants = await db.query<{ id: number; display_name: string }>(
       `SELECT id, display_name FROM app_user WHERE municipality_id = $1 AND role = 'consultant' AND ($2::int IS NULL OR team_id = $2) ORDER BY display_name, id`,
       [scope.municipalityId, scope.teamId],
@@ -46,7 +49,11 @@ export function createMirrorService(db: Db, config: Config) {
     const consultantName = new Map(consultants.map((c) => [c.id, c.display_name]));
     const organisationGrounds: GroundDef[] = [
       { key: 'team', label: 'Team', groups: teams.map((t) => t.name) },
-      { key: 'klantmanager', label: 'Klantmanager', groups: [...new Set(consultants.map((c) => c.display_name))].slice(0, 254) },
+      {
+        key: 'klantmanager',
+        label: 'Klantmanager',
+        groups: [...new Set(consultants.map((c) => c.display_name))].slice(0, 254),
+      },
     ];
     // one HMAC per person: the record keys serve the table and the quality counts alike
     const keyById = new Map(rows.map((r) => [r.clientId, recordKeyFor(r.clientId, config.pseudonymSecret)]));
@@ -56,7 +63,7 @@ export function createMirrorService(db: Db, config: Config) {
       grounds: {
         ...r.person.grounds,
         team: teamName.get(r.teamId) ?? null,
-        klantmanager: r.consultantId === null ? null : consultantName.get(r.consultantId) ?? null,
+        klantmanager: r.consultantId === null ? null : (consultantName.get(r.consultantId) ?? null),
       },
     }));
     const grounds = [...GROUNDS];
@@ -75,7 +82,10 @@ export function createMirrorService(db: Db, config: Config) {
         WHERE without_conversation OR impossible`,
       [ids],
     );
-    const keyed = (list: number[]): KeyedCount => ({ count: list.length, key: keyOfSet(list.map((id) => keyById.get(id)!)) });
+    const keyed = (list: number[]): KeyedCount => ({
+      count: list.length,
+      key: keyOfSet(list.map((id) => keyById.get(id)!)),
+    });
     return {
       table,
       grounds,
@@ -103,7 +113,9 @@ export function createMirrorService(db: Db, config: Config) {
         if (Date.now() - value.loadedAt >= TTL_MS && !reloading.has(key)) {
           reloading.add(key);
           load(scope)
-            .then((fresh) => { cache.set(key, Promise.resolve(fresh)); })
+            .then((fresh) => {
+              cache.set(key, Promise.resolve(fresh));
+            })
             .catch(() => undefined)
             .finally(() => reloading.delete(key));
         }

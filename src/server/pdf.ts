@@ -56,7 +56,9 @@ async function print(html: string, options: PdfOptions): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+    );
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });

@@ -4,23 +4,37 @@ import { ApiError, ERRORS, type InvalidParam } from './errors.js';
 /** Dutch reasons for JSON-schema keywords (ajv), so a refused field is explained plainly. */
 function reasonFor(e: { keyword: string; params: Record<string, unknown>; message?: string }): string {
   switch (e.keyword) {
-    case 'required': return 'Dit veld is verplicht.';
+    case 'required':
+      return 'Dit veld is verplicht.';
     case 'format':
       switch (e.params.format) {
-        case 'bsn': return 'Dit is geen geldig BSN: het moet 9 cijfers hebben en voldoen aan de elfproef.';
-        case 'date': return 'Dit is geen geldige datum (gebruik JJJJ-MM-DD).';
-        case 'past-date': return 'Deze datum ligt in de toekomst of is geen geldige datum (JJJJ-MM-DD).';
-        default: return `Dit heeft niet de juiste vorm (${String(e.params.format)}).`;
+        case 'bsn':
+          return 'Dit is geen geldig BSN: het moet 9 cijfers hebben en voldoen aan de elfproef.';
+        case 'date':
+          return 'Dit is geen geldige datum (gebruik JJJJ-MM-DD).';
+        case 'past-date':
+          return 'Deze datum ligt in de toekomst of is geen geldige datum (JJJJ-MM-DD).';
+        default:
+          return `Dit heeft niet de juiste vorm (${String(e.params.format)}).`;
       }
-    case 'enum': return `Onbekende waarde. Kies uit: ${(e.params.allowedValues as unknown[]).join(', ')}.`;
-    case 'minLength': return e.params.limit === 1 ? 'Dit veld mag niet leeg zijn.' : `Minstens ${String(e.params.limit)} tekens.`;
-    case 'maxLength': return `Hoogstens ${String(e.params.limit)} tekens.`;
-    case 'minimum': return `Minstens ${String(e.params.limit)}.`;
-    case 'maximum': return `Hoogstens ${String(e.params.limit)}.`;
-    case 'type': return `Verkeerd soort waarde (verwacht: ${String(e.params.type)}).`;
-    case 'pattern': return 'Dit heeft niet de juiste vorm.';
-    case 'additionalProperties': return `Onbekend veld: ${String(e.params.additionalProperty)}.`;
-    default: return e.message ?? 'Ongeldige waarde.';
+    case 'enum':
+      return `Onbekende waarde. Kies uit: ${(e.params.allowedValues as unknown[]).join(', ')}.`;
+    case 'minLength':
+      return e.params.limit === 1 ? 'Dit veld mag niet leeg zijn.' : `Minstens ${String(e.params.limit)} tekens.`;
+    case 'maxLength':
+      return `Hoogstens ${String(e.params.limit)} tekens.`;
+    case 'minimum':
+      return `Minstens ${String(e.params.limit)}.`;
+    case 'maximum':
+      return `Hoogstens ${String(e.params.limit)}.`;
+    case 'type':
+      return `Verkeerd soort waarde (verwacht: ${String(e.params.type)}).`;
+    case 'pattern':
+      return 'Dit heeft niet de juiste vorm.';
+    case 'additionalProperties':
+      return `Onbekend veld: ${String(e.params.additionalProperty)}.`;
+    default:
+      return e.message ?? 'Ongeldige waarde.';
   }
 }
 
@@ -86,7 +100,11 @@ export function registerProblemHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).type('application/problem+json').send({
-      type: 'https://kansenspiegel.nl/problemen/not_found', title: ERRORS.NOT_FOUND.title, status: 404, code: 'NOT_FOUND', instance: request.url,
+      type: 'https://kansenspiegel.nl/problemen/not_found',
+      title: ERRORS.NOT_FOUND.title,
+      status: 404,
+      code: 'NOT_FOUND',
+      instance: request.url,
     });
   });
 }

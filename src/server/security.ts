@@ -50,10 +50,15 @@ function isPlain(value: unknown): value is Record<string, unknown> | unknown[] {
 /** Every string in a JSON value that cannot be stored verbatim, by its dotted path. */
 export function unstorableStrings(value: unknown, path = '', out: InvalidParam[] = []): InvalidParam[] {
   if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) out.push({ name: path || 'body', reason: 'Bevat tekens die niet bewaard kunnen worden (een NUL-teken of een losse surrogaat-helft).' });
+    if (UNSTORABLE.test(value))
+      out.push({
+        name: path || 'body',
+        reason: 'Bevat tekens die niet bewaard kunnen worden (een NUL-teken of een losse surrogaat-helft).',
+      });
   } else if (isPlain(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (UNSTORABLE.test(k)) out.push({ name: path || 'body', reason: 'Een veldnaam bevat tekens die niet bewaard kunnen worden.' });
+      if (UNSTORABLE.test(k))
+        out.push({ name: path || 'body', reason: 'Een veldnaam bevat tekens die niet bewaard kunnen worden.' });
       else unstorableStrings(v, path ? `${path}.${k}` : k, out);
     }
   }
@@ -79,10 +84,17 @@ export function registerSecurity(app: FastifyInstance): void {
     parseJson(request, text, done);
   });
   app.addHook('preValidation', async (request) => {
-    if (!validUtf8Url(request.url)) throw invalid({ name: 'url', reason: 'Het adres bevat tekens die geen geldige UTF-8 zijn.' });
+    if (!validUtf8Url(request.url))
+      throw invalid({ name: 'url', reason: 'Het adres bevat tekens die geen geldige UTF-8 zijn.' });
     // An id beyond what the database can hold cannot exist: 404, like any other unknown id.
     for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
-      if ((name === 'id' || name.endsWith('Id')) && typeof value === 'string' && /^\d+$/.test(value) && Number(value) > MAX_ID) throw new ApiError('NOT_FOUND');
+      if (
+        (name === 'id' || name.endsWith('Id')) &&
+        typeof value === 'string' &&
+        /^\d+$/.test(value) &&
+        Number(value) > MAX_ID
+      )
+        throw new ApiError('NOT_FOUND');
     }
     const problems = [
       ...unstorableStrings(request.params),
@@ -106,7 +118,13 @@ export interface LoginLimits {
   windowMinutes: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perIp: 20, pairFree: 3, accountFree: 10, maxDelaySeconds: 900, windowMinutes: 15 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perIp: 20,
+  pairFree: 3,
+  accountFree: 10,
+  maxDelaySeconds: 900,
+  windowMinutes: 15,
+};
 
 /** The delay after `failures` failures with `free` of them allowed: 0, then 2, 4, 8, ... seconds, capped. */
 export function delaySeconds(failures: number, free: number, max: number): number {
@@ -114,7 +132,10 @@ export function delaySeconds(failures: number, free: number, max: number): numbe
   return Math.min(2 ** (failures - free + 1), max);
 }
 
-interface Counter { failures: number; last: number }
+interface Counter {
+  failures: number;
+  last: number;
+}
 
 /**
  * Limits password guessing without giving anyone a way to lock a user out by name. Counted in
@@ -132,7 +153,10 @@ interface Counter { failures: number; last: number }
  */
 export class LoginLimiter {
   private readonly counters = new Map<string, Counter>();
-  constructor(private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private get(key: string): Counter | null {
     const c = this.counters.get(key);
@@ -158,7 +182,8 @@ export class LoginLimiter {
     let wait = 0;
     if (!device) {
       const perIp = this.get(`ip:${ip}`);
-      if (perIp && perIp.failures >= this.limits.perIp) wait = Math.ceil((perIp.last + this.limits.windowMinutes * 60_000 - this.now()) / 1000);
+      if (perIp && perIp.failures >= this.limits.perIp)
+        wait = Math.ceil((perIp.last + this.limits.windowMinutes * 60_000 - this.now()) / 1000);
     }
     for (const { key, free } of this.keys(ip, username, device)) {
       const c = this.get(key);

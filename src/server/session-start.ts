@@ -16,7 +16,9 @@ const DEVICE_DAYS = 365;
 const DUMMY_HASH = await argon2.hash('not-a-real-password');
 
 const deviceMac = (config: Config, username: string, nonce: string): string =>
-  createHmac('sha256', config.auditSecret).update(`ks-login-device-v1|${username.toLowerCase()}|${nonce}`).digest('base64url');
+  createHmac('sha256', config.auditSecret)
+    .update(`ks-login-device-v1|${username.toLowerCase()}|${nonce}`)
+    .digest('base64url');
 
 /** The device id in this request's device cookie, when the cookie was issued for this username. */
 export function knownDevice(config: Config, request: FastifyRequest, username: string): string | null {
@@ -33,9 +35,16 @@ function rememberDevice(config: Config, request: FastifyRequest, reply: FastifyR
   if (knownDevice(config, request, username)) return;
   const nonce = randomBytes(12).toString('base64url');
   // One cookie holds the last few users of this browser (a shared office laptop).
-  const others = (request.cookies[DEVICE_COOKIE] ?? '').split('~').filter((e) => /^[\w-]+\.[\w-]+$/.test(e)).slice(-4);
+  const others = (request.cookies[DEVICE_COOKIE] ?? '')
+    .split('~')
+    .filter((e) => /^[\w-]+\.[\w-]+$/.test(e))
+    .slice(-4);
   void reply.setCookie(DEVICE_COOKIE, [...others, `${nonce}.${deviceMac(config, username, nonce)}`].join('~'), {
-    httpOnly: true, sameSite: 'strict', path: '/api/v1', secure: request.protocol === 'https', maxAge: DEVICE_DAYS * 24 * 3600,
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/api/v1',
+    secure: request.protocol === 'https',
+    maxAge: DEVICE_DAYS * 24 * 3600,
   });
 }
 
@@ -45,7 +54,13 @@ function rateLimited(reply: FastifyReply, seconds: number): ApiError {
 }
 
 /** Refuses an attempt that the limiter holds up (429 with Retry-After), before any password is checked. */
-export function checkLoginLimit(limiter: LoginLimiter, config: Config, request: FastifyRequest, reply: FastifyReply, username: string): string | null {
+export function checkLoginLimit(
+  limiter: LoginLimiter,
+  config: Config,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  username: string,
+): string | null {
   const device = knownDevice(config, request, username);
   const wait = limiter.wait(request.ip, username, device);
   if (wait > 0) throw rateLimited(reply, wait);
@@ -59,8 +74,14 @@ export function checkLoginLimit(limiter: LoginLimiter, config: Config, request: 
  * There is no lock-out: nobody can block a user by sending wrong passwords for their name.
  */
 export async function passwordLogin(
-  db: Queryable, config: Config, limiter: LoginLimiter, request: FastifyRequest, reply: FastifyReply,
-  username: string, password: string, before?: (user: UserRow) => Promise<void>,
+  db: Queryable,
+  config: Config,
+  limiter: LoginLimiter,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  username: string,
+  password: string,
+  before?: (user: UserRow) => Promise<void>,
 ): Promise<{ user: SessionUser; csrfToken: string }> {
   const device = checkLoginLimit(limiter, config, request, reply, username);
   const users = usersRepository(db);
@@ -83,14 +104,24 @@ export async function passwordLogin(
  * SameSite=Strict cookie (only its hash is stored; Secure when the request came over https,
  * directly or through a trusted proxy, TRUST_PROXY) and a CSRF token in the answer.
  */
-export async function startSession(db: Queryable, config: Config, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<{ user: SessionUser; csrfToken: string }> {
+export async function startSession(
+  db: Queryable,
+  config: Config,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: number,
+): Promise<{ user: SessionUser; csrfToken: string }> {
   const sessions = sessionsRepository(db);
   const token = newToken();
   const csrfToken = newToken();
   await sessions.create(hashToken(token), userId, csrfToken, config.sessionHours);
   const found = await sessions.find(hashToken(token));
   void reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: config.sessionHours * 3600,
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: request.protocol === 'https',
+    maxAge: config.sessionHours * 3600,
   });
   return { user: found!.user, csrfToken };
 }

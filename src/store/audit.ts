@@ -29,7 +29,10 @@ let settings: AuditSettings | null = null;
 
 /** Sets the audit key and (when given) the checkpoint file for this process. */
 export function configureAudit(next: { secret: string; checkpointFile?: string | null }): void {
-  settings = { secret: next.secret, checkpointFile: next.checkpointFile === undefined ? settings?.checkpointFile ?? null : next.checkpointFile };
+  settings = {
+    secret: next.secret,
+    checkpointFile: next.checkpointFile === undefined ? (settings?.checkpointFile ?? null) : next.checkpointFile,
+  };
 }
 
 function current(): AuditSettings {
@@ -49,7 +52,7 @@ function sameHex(a: string | null, b: string | null): boolean {
 
 /** The keyed hash of a detail text (null stays null). Kept, so retention may erase the text itself. */
 export const contentMac = (detail: string | null, secret = current().secret): string | null =>
-  (detail === null ? null : hmac(secret, `ks-audit-detail-v1\u0000${detail}`));
+  detail === null ? null : hmac(secret, `ks-audit-detail-v1\u0000${detail}`);
 
 /** One audit row as the chain sees it: every column, as text, in a fixed order. */
 export interface ChainRow {
@@ -68,7 +71,23 @@ export interface ChainRow {
 
 /** HMAC-SHA256 over the previous row's MAC and every column of this row (detail through its keyed hash). */
 export function rowMac(prevMac: string | null, r: ChainRow, secret = current().secret): string {
-  return hmac(secret, JSON.stringify(['ks-audit-v1', prevMac ?? '', r.seq, r.id, r.at, r.userId, r.clientId, r.action, r.resource, r.contentHash, r.legacyPrev, r.legacyRow]));
+  return hmac(
+    secret,
+    JSON.stringify([
+      'ks-audit-v1',
+      prevMac ?? '',
+      r.seq,
+      r.id,
+      r.at,
+      r.userId,
+      r.clientId,
+      r.action,
+      r.resource,
+      r.contentHash,
+      r.legacyPrev,
+      r.legacyRow,
+    ]),
+  );
 }
 
 /** Timestamps are hashed as the database prints them (UTC, microseconds), the same on every driver. */
@@ -78,16 +97,34 @@ const NOW_TEXT = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 interface DbRow {
-  id: unknown; seq: unknown; at: string; user_id: unknown; client_id: unknown; action: string; resource: string;
-  detail: string | null; content_hash: string | null; prev_hash: string | null; row_hash: string | null; mac: string | null;
+  id: unknown;
+  seq: unknown;
+  at: string;
+  user_id: unknown;
+  client_id: unknown;
+  action: string;
+  resource: string;
+  detail: string | null;
+  content_hash: string | null;
+  prev_hash: string | null;
+  row_hash: string | null;
+  mac: string | null;
 }
 
 const SELECT_ROW = `SELECT id::text AS id, seq::text AS seq, ${AT_TEXT} AS at, user_id, client_id, action, resource, detail,
                            content_hash, prev_hash, row_hash, mac FROM audit_log`;
 
 const chainRow = (r: DbRow, seq: string): ChainRow => ({
-  seq, id: String(r.id), at: r.at, userId: str(r.user_id), clientId: str(r.client_id), action: r.action, resource: r.resource,
-  contentHash: r.content_hash, legacyPrev: r.prev_hash, legacyRow: r.row_hash,
+  seq,
+  id: String(r.id),
+  at: r.at,
+  userId: str(r.user_id),
+  clientId: str(r.client_id),
+  action: r.action,
+  resource: r.resource,
+  contentHash: r.content_hash,
+  legacyPrev: r.prev_hash,
+  legacyRow: r.row_hash,
 });
 
 /** All audit writers queue behind this lock, so the chain has one order. */
@@ -96,7 +133,9 @@ const AUDIT_LOCK = 7_210_001;
 const isDb = (q: Queryable): q is Db => typeof (q as Partial<Db>).transaction === 'function';
 
 async function chainHead(tx: Queryable): Promise<{ seq: number; mac: string } | null> {
-  const [last] = await tx.query<{ seq: string; mac: string }>('SELECT a.seq::text AS seq, a.mac FROM audit_log a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1');
+  const [last] = await tx.query<{ seq: string; mac: string }>(
+    'SELECT a.seq::text AS seq, a.mac FROM audit_log a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1',
+  );
   return last ? { seq: Number(last.seq), mac: last.mac } : null;
 }
 
@@ -108,7 +147,8 @@ async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Pro
             ARRAY(SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::text FROM generate_series(1, $1::int)) AS ids
        FROM (SELECT 1) one
        LEFT JOIN LATERAL (SELECT a.seq::text AS seq, a.mac FROM audit_log a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1) h ON true`,
-    [entries.length]);
+    [entries.length],
+  );
   const head = state.seq === null ? null : { seq: Number(state.seq), mac: state.mac! };
   if (!head) {
     // The first keyed row: rows from before the key (migration 010) are sealed first, once;
@@ -126,10 +166,22 @@ async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Pro
   entries.forEach((e, i) => {
     seq++;
     const ch = contentMac(e.detail ?? null, secret);
-    const mac = rowMac(prev, {
-      seq: String(seq), id: ids[i], at, userId: str(e.userId), clientId: str(e.clientId), action: e.action, resource: e.resource,
-      contentHash: ch, legacyPrev: null, legacyRow: null,
-    }, secret);
+    const mac = rowMac(
+      prev,
+      {
+        seq: String(seq),
+        id: ids[i],
+        at,
+        userId: str(e.userId),
+        clientId: str(e.clientId),
+        action: e.action,
+        resource: e.resource,
+        contentHash: ch,
+        legacyPrev: null,
+        legacyRow: null,
+      },
+      secret,
+    );
     seqs.push(String(seq));
     macs.push(mac);
     contents.push(ch);
@@ -141,13 +193,16 @@ async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Pro
        FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
             AS x(i, s, u, c, a, r, d, ch, m)`,
     [
-      at, ids, seqs,
+      at,
+      ids,
+      seqs,
       entries.map((e) => e.userId),
       entries.map((e) => e.clientId),
       entries.map((e) => e.action),
       entries.map((e) => e.resource),
       entries.map((e) => e.detail ?? null),
-      contents, macs,
+      contents,
+      macs,
     ],
   );
 }
@@ -176,8 +231,19 @@ function legacyCheck<R extends DbRow>(rows: readonly R[], atOf: (r: R) => string
       continue;
     }
     if (chained && r.prev_hash !== prev) return `gebroken bij rij ${String(r.id)} (rij verwijderd of ingevoegd)`;
-    if (r.detail !== null && sha256(r.detail) !== r.content_hash) return `gebroken bij rij ${String(r.id)} (inhoud gewijzigd)`;
-    const expected = sha256(JSON.stringify([r.prev_hash ?? '', atOf(r), r.user_id === null ? null : Number(r.user_id), r.client_id === null ? null : Number(r.client_id), r.action, r.resource, r.content_hash]));
+    if (r.detail !== null && sha256(r.detail) !== r.content_hash)
+      return `gebroken bij rij ${String(r.id)} (inhoud gewijzigd)`;
+    const expected = sha256(
+      JSON.stringify([
+        r.prev_hash ?? '',
+        atOf(r),
+        r.user_id === null ? null : Number(r.user_id),
+        r.client_id === null ? null : Number(r.client_id),
+        r.action,
+        r.resource,
+        r.content_hash,
+      ]),
+    );
     if (expected !== r.row_hash) return `gebroken bij rij ${String(r.id)} (hash klopt niet)`;
     chained = true;
     prev = r.row_hash;
@@ -194,7 +260,9 @@ function legacyCheck<R extends DbRow>(rows: readonly R[], atOf: (r: R) => string
 async function sealLegacyRows(tx: Queryable): Promise<number> {
   const { secret, checkpointFile } = current();
   if (checkpointFile && (await readCheckpoints(checkpointFile)).length > 0) return 0;
-  const rows = await tx.query<DbRow & { at_js: Date | string }>(`${SELECT_ROW.replace('FROM audit_log', ', at AS at_js FROM audit_log')} ORDER BY audit_log.id`);
+  const rows = await tx.query<DbRow & { at_js: Date | string }>(
+    `${SELECT_ROW.replace('FROM audit_log', ', at AS at_js FROM audit_log')} ORDER BY audit_log.id`,
+  );
   if (rows.length === 0) return 0;
   const legacy = legacyCheck(rows, (r) => (r.at_js instanceof Date ? r.at_js.toISOString() : String(r.at_js)));
   let prev: string | null = null;
@@ -208,18 +276,27 @@ async function sealLegacyRows(tx: Queryable): Promise<number> {
       const seq = String(i + j + 1);
       const ch = r.detail !== null ? contentMac(r.detail, secret) : r.content_hash;
       const mac = rowMac(prev, { ...chainRow(r, seq), contentHash: ch }, secret);
-      ids.push(String(r.id)); seqs.push(seq); macs.push(mac); contents.push(ch);
+      ids.push(String(r.id));
+      seqs.push(seq);
+      macs.push(mac);
+      contents.push(ch);
       prev = mac;
     });
     await tx.query(
       `UPDATE audit_log a SET seq = x.s::bigint, mac = x.m, content_hash = x.ch
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(i, s, m, ch) WHERE a.id = x.i::bigint`,
-      [ids, seqs, macs, contents]);
+      [ids, seqs, macs, contents],
+    );
   }
-  await appendChained(tx, [{
-    userId: null, clientId: null, action: 'update', resource: 'auditlog',
-    detail: `verzegeld met AUDIT_SECRET: ${rows.length} rijen van vóór de sleutel; de oude hash-keten was ${legacy}`,
-  }]);
+  await appendChained(tx, [
+    {
+      userId: null,
+      clientId: null,
+      action: 'update',
+      resource: 'auditlog',
+      detail: `verzegeld met AUDIT_SECRET: ${rows.length} rijen van vóór de sleutel; de oude hash-keten was ${legacy}`,
+    },
+  ]);
   return rows.length;
 }
 
@@ -249,7 +326,8 @@ export interface Checkpoint {
   sig: string;
 }
 
-const checkpointSig = (c: Omit<Checkpoint, 'sig'>, secret: string): string => hmac(secret, `ks-audit-checkpoint-v1|${c.at}|${c.count}|${c.head}`);
+const checkpointSig = (c: Omit<Checkpoint, 'sig'>, secret: string): string =>
+  hmac(secret, `ks-audit-checkpoint-v1|${c.at}|${c.count}|${c.head}`);
 
 export async function readCheckpoints(file: string): Promise<Checkpoint[]> {
   let text: string;
@@ -259,14 +337,17 @@ export async function readCheckpoints(file: string): Promise<Checkpoint[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  return text.split('\n').filter((l) => l.trim() !== '').map((line) => {
-    try {
-      const c = JSON.parse(line) as Checkpoint;
-      return { at: String(c.at), count: Number(c.count), head: String(c.head), sig: String(c.sig) };
-    } catch {
-      return { at: '', count: -1, head: '', sig: '' };
-    }
-  });
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((line) => {
+      try {
+        const c = JSON.parse(line) as Checkpoint;
+        return { at: String(c.at), count: Number(c.count), head: String(c.head), sig: String(c.sig) };
+      } catch {
+        return { at: '', count: -1, head: '', sig: '' };
+      }
+    });
 }
 
 /**
@@ -288,11 +369,23 @@ export async function writeCheckpoint(db: Queryable, file = current().checkpoint
 }
 
 /** Writes a checkpoint every `seconds` while the server runs (and once more on stop). */
-export function startCheckpoints(db: Queryable, seconds: number, log: (line: string) => void = () => undefined): { stop(): Promise<void> } {
-  const tick = () => writeCheckpoint(db).catch((err: unknown) => log(`Auditlog-ankerpunt niet geschreven: ${err instanceof Error ? err.message : String(err)}`));
+export function startCheckpoints(
+  db: Queryable,
+  seconds: number,
+  log: (line: string) => void = () => undefined,
+): { stop(): Promise<void> } {
+  const tick = () =>
+    writeCheckpoint(db).catch((err: unknown) =>
+      log(`Auditlog-ankerpunt niet geschreven: ${err instanceof Error ? err.message : String(err)}`),
+    );
   const timer = seconds > 0 ? setInterval(() => void tick(), seconds * 1000) : null;
   timer?.unref();
-  return { async stop() { if (timer) clearInterval(timer); await tick(); } };
+  return {
+    async stop() {
+      if (timer) clearInterval(timer);
+      await tick();
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,15 +417,22 @@ export interface VerifyOptions {
  * retention row for the same person). Then every checkpoint outside the database must match the
  * row at its place: rows cut off the end, or a chain rebuilt, are found there.
  */
-export async function verifyAuditChain(db: Queryable, options: number | VerifyOptions = {}): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Queryable,
+  options: number | VerifyOptions = {},
+): Promise<AuditVerification> {
   const opts = typeof options === 'number' ? { pageSize: options } : options;
   const pageSize = opts.pageSize ?? 5000;
   const checkpointFile = opts.checkpointFile === undefined ? current().checkpointFile : opts.checkpointFile;
   const { secret } = current();
-  const retention = new Map((await db.query<{ client_id: unknown; id: string }>(
-    `SELECT client_id, max(id)::text AS id FROM audit_log
-      WHERE action = 'delete' AND resource = 'bewaartermijn' AND user_id IS NULL AND client_id IS NOT NULL GROUP BY client_id`))
-    .map((r) => [String(r.client_id), Number(r.id)]));
+  const retention = new Map(
+    (
+      await db.query<{ client_id: unknown; id: string }>(
+        `SELECT client_id, max(id)::text AS id FROM audit_log
+      WHERE action = 'delete' AND resource = 'bewaartermijn' AND user_id IS NULL AND client_id IS NOT NULL GROUP BY client_id`,
+      )
+    ).map((r) => [String(r.client_id), Number(r.id)]),
+  );
   const macAt = new Map<number, string>();
   const checkpoints = checkpointFile ? await readCheckpoints(checkpointFile) : [];
   const wanted = new Set(checkpoints.map((c) => c.count));
@@ -341,21 +441,35 @@ export async function verifyAuditChain(db: Queryable, options: number | VerifyOp
   let seq = 0;
   let checked = 0;
   const result = (firstBroken: AuditVerification['firstBroken']): AuditVerification => ({
-    ok: firstBroken === null, checked, unchained: 0, head: seq > 0 ? { count: seq, mac: prev! } : null, checkpoints: checkpoints.length, firstBroken,
+    ok: firstBroken === null,
+    checked,
+    unchained: 0,
+    head: seq > 0 ? { count: seq, mac: prev! } : null,
+    checkpoints: checkpoints.length,
+    firstBroken,
   });
   for (;;) {
-    const rows = await db.query<DbRow>(`${SELECT_ROW} WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT $2`, [lastId, pageSize]);
+    const rows = await db.query<DbRow>(`${SELECT_ROW} WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT $2`, [
+      lastId,
+      pageSize,
+    ]);
     if (rows.length === 0) break;
     for (const r of rows) {
       lastId = String(r.id);
       checked++;
       const broken = (reason: string) => result({ id: Number(r.id), reason });
-      if (r.mac === null || r.seq === null) return broken('zegel (MAC) ontbreekt: rij buiten de keten gezet of buiten de applicatie toegevoegd');
-      if (Number(r.seq) !== seq + 1) return broken(`verwijst niet naar de rij ervoor (rij verwijderd of ingevoegd: plaats ${String(r.seq)}, verwacht ${seq + 1})`);
-      if (r.detail !== null && !sameHex(contentMac(r.detail, secret), r.content_hash)) return broken('de inhoud (detail) is gewijzigd');
+      if (r.mac === null || r.seq === null)
+        return broken('zegel (MAC) ontbreekt: rij buiten de keten gezet of buiten de applicatie toegevoegd');
+      if (Number(r.seq) !== seq + 1)
+        return broken(
+          `verwijst niet naar de rij ervoor (rij verwijderd of ingevoegd: plaats ${String(r.seq)}, verwacht ${seq + 1})`,
+        );
+      if (r.detail !== null && !sameHex(contentMac(r.detail, secret), r.content_hash))
+        return broken('de inhoud (detail) is gewijzigd');
       if (r.detail === null && r.content_hash !== null) {
         const erasedBy = r.client_id === null ? undefined : retention.get(String(r.client_id));
-        if (erasedBy === undefined || erasedBy <= Number(r.id)) return broken('de inhoud (detail) is gewist zonder verwijdering door de bewaartermijn');
+        if (erasedBy === undefined || erasedBy <= Number(r.id))
+          return broken('de inhoud (detail) is gewist zonder verwijdering door de bewaartermijn');
       }
       const expected = rowMac(prev, chainRow(r, String(r.seq)), secret);
       if (!sameHex(expected, r.mac)) return broken('de rij is gewijzigd (zegel klopt niet met sleutel en inhoud)');
@@ -370,10 +484,16 @@ export async function verifyAuditChain(db: Queryable, options: number | VerifyOp
       return result({ id: 0, reason: `ankerpunt van ${at} in ${checkpointFile} is onleesbaar of gewijzigd` });
     }
     if (c.count > seq) {
-      return result({ id: 0, reason: `het auditlog is ingekort: het ankerpunt van ${at} telde ${c.count} rijen, de database heeft er nog ${seq}` });
+      return result({
+        id: 0,
+        reason: `het auditlog is ingekort: het ankerpunt van ${at} telde ${c.count} rijen, de database heeft er nog ${seq}`,
+      });
     }
     if (macAt.get(c.count) !== c.head) {
-      return result({ id: 0, reason: `rij ${c.count} van de keten wijkt af van het ankerpunt van ${at} (keten opnieuw berekend of herschreven)` });
+      return result({
+        id: 0,
+        reason: `rij ${c.count} van de keten wijkt af van het ankerpunt van ${at} (keten opnieuw berekend of herschreven)`,
+      });
     }
   }
   return result(null);

@@ -19,10 +19,14 @@ interface CaseTables {
  * the inzage and in the deletion without anyone having to remember it.
  */
 export async function caseTables(db: Queryable): Promise<CaseTables> {
-  const direct = (await db.query<{ t: string }>(
-    `SELECT table_name AS t FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'client_id' ORDER BY table_name`))
-    .map((r) => r.t).filter((t) => !NOT_CASE_FILE.has(t));
+  const direct = (
+    await db.query<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'client_id' ORDER BY table_name`,
+    )
+  )
+    .map((r) => r.t)
+    .filter((t) => !NOT_CASE_FILE.has(t));
   const fks = await db.query<{ child: string; col: string; parent: string }>(
     `SELECT cc.relname AS child, a.attname AS col, pc.relname AS parent
        FROM pg_constraint c
@@ -30,14 +34,20 @@ export async function caseTables(db: Queryable): Promise<CaseTables> {
        JOIN pg_class pc ON pc.oid = c.confrelid
        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
       WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1
-      ORDER BY cc.relname, a.attname`);
+      ORDER BY cc.relname, a.attname`,
+  );
   const directSet = new Set(direct);
   const children = fks
-    .filter((f) => directSet.has(f.parent) && !directSet.has(f.child) && !NOT_CASE_FILE.has(f.child) && f.parent !== 'client')
+    .filter(
+      (f) => directSet.has(f.parent) && !directSet.has(f.child) && !NOT_CASE_FILE.has(f.child) && f.parent !== 'client',
+    )
     .map((f) => ({ table: f.child, column: f.col, parent: f.parent }));
-  const monitoring = (await db.query<{ t: string }>(
-    `SELECT table_name AS t FROM information_schema.columns
-      WHERE table_schema = 'monitoring' AND column_name = 'pseudonym' ORDER BY table_name`)).map((r) => r.t);
+  const monitoring = (
+    await db.query<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.columns
+      WHERE table_schema = 'monitoring' AND column_name = 'pseudonym' ORDER BY table_name`,
+    )
+  ).map((r) => r.t);
   return { direct, children, monitoring };
 }
 
@@ -48,41 +58,64 @@ export interface Inzage {
   /** Special categories (monitoring schema); only in an inzage made by the functioneel beheerder. */
   specialCategories: Record<string, Record<string, unknown>[]> | null;
   /** Who read or changed this person's data, and when. */
-  auditTrail: { at: string; user: string | null; role: string | null; action: string; resource: string; detail: string | null }[];
+  auditTrail: {
+    at: string;
+    user: string | null;
+    role: string | null;
+    action: string;
+    resource: string;
+    detail: string | null;
+  }[];
 }
 
 /** Everything Kansenspiegel holds about one person (AVG art. 15), in one JSON document. */
-export async function inzage(db: Queryable, clientId: number, opts: { includeSpecial: boolean; pseudonymSecret: string }): Promise<Inzage | null> {
+export async function inzage(
+  db: Queryable,
+  clientId: number,
+  opts: { includeSpecial: boolean; pseudonymSecret: string },
+): Promise<Inzage | null> {
   const [client] = await db.query<Record<string, unknown>>('SELECT * FROM client WHERE id = $1', [clientId]);
   if (!client) return null;
   const tables = await caseTables(db);
   const caseFile: Inzage['caseFile'] = {};
   const ids: Record<string, number[]> = {};
   for (const t of tables.direct) {
-    const rows = await db.query<Record<string, unknown>>(`SELECT * FROM ${t} WHERE client_id = $1 ORDER BY 1`, [clientId]);
+    const rows = await db.query<Record<string, unknown>>(`SELECT * FROM ${t} WHERE client_id = $1 ORDER BY 1`, [
+      clientId,
+    ]);
     caseFile[t] = rows;
     ids[t] = rows.map((r) => Number(r.id)).filter((n) => Number.isFinite(n));
   }
   for (const c of tables.children) {
     const parentIds = ids[c.parent] ?? [];
-    const rows = parentIds.length === 0 ? [] : await db.query<Record<string, unknown>>(`SELECT * FROM ${c.table} WHERE ${c.column} = ANY($1::int[]) ORDER BY 1`, [parentIds]);
+    const rows =
+      parentIds.length === 0
+        ? []
+        : await db.query<Record<string, unknown>>(
+            `SELECT * FROM ${c.table} WHERE ${c.column} = ANY($1::int[]) ORDER BY 1`,
+            [parentIds],
+          );
     caseFile[c.table] = [...(caseFile[c.table] ?? []), ...rows];
   }
   // Secrets of the application (token hashes) are not the person's data.
-  if (caseFile.questionnaire_token) caseFile.questionnaire_token = caseFile.questionnaire_token.map(({ token_hash: _t, ...rest }) => rest);
+  if (caseFile.questionnaire_token)
+    caseFile.questionnaire_token = caseFile.questionnaire_token.map(({ token_hash: _t, ...rest }) => rest);
   let specialCategories: Inzage['specialCategories'] = null;
   if (opts.includeSpecial) {
     const pseudonym = pseudonymFor(clientId, opts.pseudonymSecret);
     specialCategories = {};
     for (const t of tables.monitoring) {
-      specialCategories[t] = (await db.query<Record<string, unknown>>(`SELECT * FROM monitoring.${t} WHERE pseudonym = $1`, [pseudonym]))
-        .map(({ pseudonym: _p, ...rest }) => rest);
+      specialCategories[t] = (
+        await db.query<Record<string, unknown>>(`SELECT * FROM monitoring.${t} WHERE pseudonym = $1`, [pseudonym])
+      ).map(({ pseudonym: _p, ...rest }) => rest);
     }
   }
   const auditTrail = await db.query<Inzage['auditTrail'][number]>(
     `SELECT a.at, u.display_name AS user, u.role, a.action, a.resource, a.detail
        FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id
-      WHERE a.client_id = $1 ORDER BY a.id`, [clientId]);
+      WHERE a.client_id = $1 ORDER BY a.id`,
+    [clientId],
+  );
   return { madeAt: new Date().toISOString(), client, caseFile, specialCategories, auditTrail };
 }
 
@@ -103,21 +136,39 @@ export interface RetentionResult {
  * that long ago). Deletes the case-file rows, the special categories by pseudonym, and erases
  * the detail text of the person's audit rows (the rows themselves, and the hash chain, stay).
  */
-export async function runRetention(db: Db, opts: { years: number; today: string; dryRun: boolean; pseudonymSecret: string; rejectionDays?: number }): Promise<RetentionResult> {
-  const [{ cutoff }] = await db.query<{ cutoff: string }>(`SELECT ($1::date - make_interval(years => $2))::date::text AS cutoff`, [opts.today, opts.years]);
-  const candidates = (await db.query<{ id: number }>(
-    `SELECT c.id FROM client c
+export async function runRetention(
+  db: Db,
+  opts: { years: number; today: string; dryRun: boolean; pseudonymSecret: string; rejectionDays?: number },
+): Promise<RetentionResult> {
+  const [{ cutoff }] = await db.query<{ cutoff: string }>(
+    `SELECT ($1::date - make_interval(years => $2))::date::text AS cutoff`,
+    [opts.today, opts.years],
+  );
+  const candidates = (
+    await db.query<{ id: number }>(
+      `SELECT c.id FROM client c
       WHERE NOT EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND (b.end_date IS NULL OR b.end_date >= $1::date))
         AND (EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id) OR c.created_at < $1::date)
-      ORDER BY c.id`, [cutoff])).map((r) => r.id);
+      ORDER BY c.id`,
+      [cutoff],
+    )
+  ).map((r) => r.id);
   const result: RetentionResult = {
-    dryRun: opts.dryRun, cutoff, clients: candidates.length, clientIds: candidates, monitoringRows: 0, auditRowsErased: 0, rejectionReportsDeleted: 0, sessionsDeleted: 0,
+    dryRun: opts.dryRun,
+    cutoff,
+    clients: candidates.length,
+    clientIds: candidates,
+    monitoringRows: 0,
+    auditRowsErased: 0,
+    rejectionReportsDeleted: 0,
+    sessionsDeleted: 0,
   };
   const rejectionDays = opts.rejectionDays ?? 90;
   if (opts.dryRun) {
     const [{ n }] = await db.query<{ n: number }>(
       `SELECT count(*) AS n FROM import_run WHERE finished_at < $1::date - make_interval(days => $2) AND EXISTS (SELECT 1 FROM import_rejection r WHERE r.import_id = import_run.id)`,
-      [opts.today, rejectionDays]);
+      [opts.today, rejectionDays],
+    );
     result.rejectionReportsDeleted = Number(n);
     return result;
   }
@@ -127,20 +178,32 @@ export async function runRetention(db: Db, opts: { years: number; today: string;
     await db.transaction(async (tx) => {
       const pseudonyms = ids.map((id) => pseudonymFor(id, opts.pseudonymSecret));
       // Dependants first, the person row (with its cascades) last.
-      for (const t of [...tables.monitoring.filter((t) => t !== 'person'), ...(tables.monitoring.includes('person') ? ['person'] : [])]) {
-        const rows = await tx.query(`DELETE FROM monitoring.${t} WHERE pseudonym = ANY($1::text[]) RETURNING 1`, [pseudonyms]);
+      for (const t of [
+        ...tables.monitoring.filter((t) => t !== 'person'),
+        ...(tables.monitoring.includes('person') ? ['person'] : []),
+      ]) {
+        const rows = await tx.query(`DELETE FROM monitoring.${t} WHERE pseudonym = ANY($1::text[]) RETURNING 1`, [
+          pseudonyms,
+        ]);
         result.monitoringRows += rows.length;
       }
       for (const t of tables.direct) await tx.query(`DELETE FROM ${t} WHERE client_id = ANY($1::int[])`, [ids]);
       await tx.query('DELETE FROM client WHERE id = ANY($1::int[])', [ids]);
-      const erased = await tx.query('UPDATE audit_log SET detail = NULL WHERE client_id = ANY($1::int[]) AND detail IS NOT NULL RETURNING 1', [ids]);
+      const erased = await tx.query(
+        'UPDATE audit_log SET detail = NULL WHERE client_id = ANY($1::int[]) AND detail IS NOT NULL RETURNING 1',
+        [ids],
+      );
       result.auditRowsErased += erased.length;
-      await writeAudit(tx, ids.map((id) => ({ userId: null, clientId: id, action: 'delete' as const, resource: 'bewaartermijn' })));
+      await writeAudit(
+        tx,
+        ids.map((id) => ({ userId: null, clientId: id, action: 'delete' as const, resource: 'bewaartermijn' })),
+      );
     });
   }
   const runs = await db.query<{ import_id: number }>(
     `DELETE FROM import_rejection WHERE import_id IN (SELECT id FROM import_run WHERE finished_at < $1::date - make_interval(days => $2)) RETURNING import_id`,
-    [opts.today, rejectionDays]);
+    [opts.today, rejectionDays],
+  );
   result.rejectionReportsDeleted = new Set(runs.map((r) => r.import_id)).size;
   result.sessionsDeleted = (await db.query('DELETE FROM user_session WHERE expires_at < now() RETURNING 1')).length;
   return result;
@@ -155,7 +218,15 @@ export async function runRetention(db: Db, opts: { years: number; today: string;
  * (diagnosis, plan, instruments, conversations) are known only inside the municipality; the
  * outcome `uitstroom_werk` is the sensitive attribute, protected by l-diversity.
  */
-export const QUASI_IDENTIFIERS = ['leeftijd', 'geslacht', 'wijk', 'huishouden', 'opleiding', 'taalniveau', 'werkervaring'] as const;
+export const QUASI_IDENTIFIERS = [
+  'leeftijd',
+  'geslacht',
+  'wijk',
+  'huishouden',
+  'opleiding',
+  'taalniveau',
+  'werkervaring',
+] as const;
 /** The outcome that no class may give away: every class holds at least two of its values. */
 export const SENSITIVE_OUTCOME = 'uitstroom_werk';
 export type ResearchRow = Record<string, string>;
@@ -188,7 +259,11 @@ export type Generaliser = { field: string; coarser: (value: string) => string };
  * distinct outcomes).
  */
 export function kAnonymise(
-  rows: readonly ResearchRow[], qi: readonly string[], steps: readonly Generaliser[], k: number, diversity?: { field: string; l: number },
+  rows: readonly ResearchRow[],
+  qi: readonly string[],
+  steps: readonly Generaliser[],
+  k: number,
+  diversity?: { field: string; l: number },
 ): { rows: ResearchRow[]; report: KAnonymityReport } {
   let work = rows.map((r) => ({ ...r }));
   const generalised: Record<string, number> = {};
@@ -204,7 +279,8 @@ export function kAnonymise(
     }
     return m;
   };
-  const bad = (c: { n: number; outcomes: Set<string> }) => c.n < k || (diversity !== undefined && c.outcomes.size < diversity.l);
+  const bad = (c: { n: number; outcomes: Set<string> }) =>
+    c.n < k || (diversity !== undefined && c.outcomes.size < diversity.l);
   for (const step of steps) {
     const s = classes();
     let changed = 0;
@@ -213,22 +289,35 @@ export function kAnonymise(
       const value = r[step.field];
       if (value === undefined) continue;
       const next = step.coarser(value);
-      if (next !== value) { r[step.field] = next; changed++; }
+      if (next !== value) {
+        r[step.field] = next;
+        changed++;
+      }
     }
     if (changed > 0) generalised[step.field] = (generalised[step.field] ?? 0) + changed;
   }
   const s = classes();
   const before = work.length;
-  const homogeneous = work.filter((r) => { const c = s.get(classKey(r))!; return c.n >= k && bad(c); }).length;
+  const homogeneous = work.filter((r) => {
+    const c = s.get(classKey(r))!;
+    return c.n >= k && bad(c);
+  }).length;
   work = work.filter((r) => !bad(s.get(classKey(r))!));
   const final = classes();
   const sizes = [...final.values()].map((c) => c.n);
   return {
     rows: work,
     report: {
-      k, quasiIdentifiers: qi, diversity: diversity ?? null, rowsIn: rows.length, rowsOut: work.length, generalised,
-      suppressed: before - work.length, suppressedHomogeneous: homogeneous,
-      classes: final.size, smallestClass: sizes.length ? Math.min(...sizes) : 0,
+      k,
+      quasiIdentifiers: qi,
+      diversity: diversity ?? null,
+      rowsIn: rows.length,
+      rowsOut: work.length,
+      generalised,
+      suppressed: before - work.length,
+      suppressedHomogeneous: homogeneous,
+      classes: final.size,
+      smallestClass: sizes.length ? Math.min(...sizes) : 0,
     },
   };
 }
@@ -251,10 +340,32 @@ const anything = () => '*';
 export const RESEARCH_STEPS: Generaliser[] = [
   { field: 'wijk', coarser: anything },
   { field: 'werkervaring', coarser: recode({ buitenland: 'ja', nederland: 'ja' }) },
-  { field: 'taalniveau', coarser: recode({ A0: 'onder_B1', A1: 'onder_B1', A2: 'onder_B1', B1: 'B1_of_hoger', B2: 'B1_of_hoger', C1: 'B1_of_hoger', C2: 'B1_of_hoger' }) },
-  { field: 'opleiding', coarser: recode({ geen_basis: 'zonder_startkwalificatie', vmbo_mbo1: 'zonder_startkwalificatie', startkwalificatie: 'met_startkwalificatie', hbo_wo: 'met_startkwalificatie' }) },
+  {
+    field: 'taalniveau',
+    coarser: recode({
+      A0: 'onder_B1',
+      A1: 'onder_B1',
+      A2: 'onder_B1',
+      B1: 'B1_of_hoger',
+      B2: 'B1_of_hoger',
+      C1: 'B1_of_hoger',
+      C2: 'B1_of_hoger',
+    }),
+  },
+  {
+    field: 'opleiding',
+    coarser: recode({
+      geen_basis: 'zonder_startkwalificatie',
+      vmbo_mbo1: 'zonder_startkwalificatie',
+      startkwalificatie: 'met_startkwalificatie',
+      hbo_wo: 'met_startkwalificatie',
+    }),
+  },
   { field: 'huishouden', coarser: anything },
-  { field: 'leeftijd', coarser: (v) => (v === '≤26' || v === '27-44' ? '≤44' : v === '*' || v === '≤44' || v === '45+' ? v : '45+') },
+  {
+    field: 'leeftijd',
+    coarser: (v) => (v === '≤26' || v === '27-44' ? '≤44' : v === '*' || v === '≤44' || v === '45+' ? v : '45+'),
+  },
   { field: 'werkervaring', coarser: anything },
   { field: 'taalniveau', coarser: anything },
   { field: 'opleiding', coarser: anything },
@@ -268,10 +379,25 @@ export const RESEARCH_STEPS: Generaliser[] = [
  * outcome. Whether someone ever worked is not exported: others can know it, and it nearly
  * repeats the outcome.
  */
-export async function researchExport(db: Queryable, municipalityId: number, k: number, today: string): Promise<{ rows: ResearchRow[]; report: KAnonymityReport }> {
+export async function researchExport(
+  db: Queryable,
+  municipalityId: number,
+  k: number,
+  today: string,
+): Promise<{ rows: ResearchRow[]; report: KAnonymityReport }> {
   const raw = await db.query<{
-    birth_date: string; gender: string; wijk: string | null; household: string; education_level: string; dutch_language_level: string;
-    work_experience: string; distance: string | null; plan: boolean; instruments: number; conversations_12m: number; outflow_work: boolean;
+    birth_date: string;
+    gender: string;
+    wijk: string | null;
+    household: string;
+    education_level: string;
+    dutch_language_level: string;
+    work_experience: string;
+    distance: string | null;
+    plan: boolean;
+    instruments: number;
+    conversations_12m: number;
+    outflow_work: boolean;
   }>(
     `SELECT c.birth_date, c.gender, n.code AS wijk, c.household, c.education_level, c.dutch_language_level, c.work_experience,
             (SELECT d.distance FROM diagnosis d WHERE d.client_id = c.id ORDER BY d.given_on DESC, d.id DESC LIMIT 1) AS distance,
@@ -280,15 +406,28 @@ export async function researchExport(db: Queryable, municipalityId: number, k: n
             (SELECT count(*) FROM conversation v WHERE v.client_id = c.id AND v.held_on > $2::date - 365) AS conversations_12m,
             EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.end_reason IN ('werk', 'werk_met_loonkostensubsidie')) AS outflow_work
        FROM client c LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id
-      WHERE c.municipality_id = $1`, [municipalityId, today]);
+      WHERE c.municipality_id = $1`,
+    [municipalityId, today],
+  );
   const rows: ResearchRow[] = raw.map((r) => ({
-    leeftijd: ageBand(r.birth_date, today), geslacht: r.gender, wijk: r.wijk ?? 'onbekend', huishouden: r.household,
-    opleiding: r.education_level, taalniveau: r.dutch_language_level, werkervaring: r.work_experience,
-    diagnose: r.distance ?? 'geen', plan: r.plan ? 'ja' : 'nee', voorzieningen: String(Math.min(Number(r.instruments), 3)) + (Number(r.instruments) >= 3 ? '+' : ''),
-    gesprekken_12m: Number(r.conversations_12m) >= 4 ? '4+' : String(r.conversations_12m), uitstroom_werk: r.outflow_work ? 'ja' : 'nee',
+    leeftijd: ageBand(r.birth_date, today),
+    geslacht: r.gender,
+    wijk: r.wijk ?? 'onbekend',
+    huishouden: r.household,
+    opleiding: r.education_level,
+    taalniveau: r.dutch_language_level,
+    werkervaring: r.work_experience,
+    diagnose: r.distance ?? 'geen',
+    plan: r.plan ? 'ja' : 'nee',
+    voorzieningen: String(Math.min(Number(r.instruments), 3)) + (Number(r.instruments) >= 3 ? '+' : ''),
+    gesprekken_12m: Number(r.conversations_12m) >= 4 ? '4+' : String(r.conversations_12m),
+    uitstroom_werk: r.outflow_work ? 'ja' : 'nee',
   }));
   const result = kAnonymise(rows, QUASI_IDENTIFIERS, RESEARCH_STEPS, k, { field: SENSITIVE_OUTCOME, l: 2 });
   // Random order and a plain sequence number: the export cannot be linked to ids or to other exports.
-  const shuffled = result.rows.map((r) => ({ r, s: Math.random() })).sort((a, b) => a.s - b.s).map(({ r }, i) => ({ nummer: String(i + 1), ...r }));
+  const shuffled = result.rows
+    .map((r) => ({ r, s: Math.random() }))
+    .sort((a, b) => a.s - b.s)
+    .map(({ r }, i) => ({ nummer: String(i + 1), ...r }));
   return { rows: shuffled, report: result.report };
 }

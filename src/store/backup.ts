@@ -26,7 +26,9 @@ export async function backupPglite(dataDir: string, outFile: string): Promise<nu
 
 export async function restorePglite(inFile: string, dataDir: string): Promise<void> {
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new Error(`De datamap ${dataDir} is niet leeg. Zet de huidige map opzij (hernoem hem) en probeer het opnieuw.`);
+    throw new Error(
+      `De datamap ${dataDir} is niet leeg. Zet de huidige map opzij (hernoem hem) en probeer het opnieuw.`,
+    );
   }
   const blob = new Blob([await readFile(inFile)]);
   const db = await PGlite.create({ dataDir, loadDataDir: blob });
@@ -38,9 +40,15 @@ function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.on('error', (e) => reject(new Error(`${command} kon niet starten (${e.message}); installeer postgresql-client.`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} stopte met code ${code}: ${err.trim()}`))));
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', (e) =>
+      reject(new Error(`${command} kon niet starten (${e.message}); installeer postgresql-client.`)),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} stopte met code ${code}: ${err.trim()}`)),
+    );
   });
 }
 
@@ -50,5 +58,12 @@ export async function backupPostgres(databaseUrl: string, outFile: string): Prom
 
 /** Restores into the database at the URL, replacing what is there (--clean). */
 export async function restorePostgres(inFile: string, databaseUrl: string): Promise<void> {
-  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${databaseUrl}`, inFile]);
+  await run('pg_restore', [
+    '--clean',
+    '--if-exists',
+    '--no-owner',
+    '--single-transaction',
+    `--dbname=${databaseUrl}`,
+    inFile,
+  ]);
 }

@@ -87,7 +87,9 @@ export function clientsRepository(db: Queryable) {
                 count(*) FILTER (WHERE EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id)
                                    AND NOT EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id
                                                      AND (b.end_date IS NULL OR b.end_date >= $2::date))) AS uitgestroomd
-           FROM client c WHERE c.municipality_id = $1 AND (${scope.sql})`, [user.municipalityId, today, ...scope.params]);
+           FROM client c WHERE c.municipality_id = $1 AND (${scope.sql})`,
+        [user.municipalityId, today, ...scope.params],
+      );
       return { total: Number(row.total), uitgestroomd: Number(row.uitgestroomd) };
     },
 
@@ -125,14 +127,39 @@ export function clientsRepository(db: Queryable) {
                              postcode, city, household, education_level, dutch_language_level, work_experience,
                              doelgroepregister, team_id, consultant_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-        [municipalityId, c.bsn, c.givenName, c.familyName, c.birthDate, c.gender, c.street ?? null, c.houseNumber ?? null,
-          c.postcode ?? null, c.city ?? null, c.household, c.educationLevel, c.dutchLanguageLevel, c.workExperience,
-          c.doelgroepregister, c.teamId, c.consultantId],
+        [
+          municipalityId,
+          c.bsn,
+          c.givenName,
+          c.familyName,
+          c.birthDate,
+          c.gender,
+          c.street ?? null,
+          c.houseNumber ?? null,
+          c.postcode ?? null,
+          c.city ?? null,
+          c.household,
+          c.educationLevel,
+          c.dutchLanguageLevel,
+          c.workExperience,
+          c.doelgroepregister,
+          c.teamId,
+          c.consultantId,
+        ],
       );
       return rows[0];
     },
 
-    async addWorkPeriod(clientId: number, w: { employer: string; startDate: string; endDate: string | null; hoursPerWeek: number; wageCostSubsidy: boolean }) {
+    async addWorkPeriod(
+      clientId: number,
+      w: {
+        employer: string;
+        startDate: string;
+        endDate: string | null;
+        hoursPerWeek: number;
+        wageCostSubsidy: boolean;
+      },
+    ) {
       const rows = await db.query<{ id: number }>(
         `INSERT INTO work_period (client_id, employer, start_date, end_date, hours_per_week, wage_cost_subsidy)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -141,20 +168,41 @@ export function clientsRepository(db: Queryable) {
       return rows[0];
     },
 
-    async findInstrument(municipalityId: number, code: string): Promise<{ id: number; targetGroup: string | null; targetGroupNote: string | null } | null> {
+    async findInstrument(
+      municipalityId: number,
+      code: string,
+    ): Promise<{ id: number; targetGroup: string | null; targetGroupNote: string | null } | null> {
       const rows = await db.query<{ id: number; targetGroup: string | null; targetGroupNote: string | null }>(
         `SELECT id, target_group AS "targetGroup", target_group_note AS "targetGroupNote"
-           FROM instrument WHERE municipality_id = $1 AND code = $2 AND active`, [municipalityId, code]);
+           FROM instrument WHERE municipality_id = $1 AND code = $2 AND active`,
+        [municipalityId, code],
+      );
       return rows[0] ?? null;
     },
 
-    async addAllocation(clientId: number, a: {
-      instrumentId: number; requestedOn: string; reason: string; clientWish: string | null; allocatedBy: number; targetGroupConfirmed?: boolean;
-    }) {
+    async addAllocation(
+      clientId: number,
+      a: {
+        instrumentId: number;
+        requestedOn: string;
+        reason: string;
+        clientWish: string | null;
+        allocatedBy: number;
+        targetGroupConfirmed?: boolean;
+      },
+    ) {
       const rows = await db.query<{ id: number }>(
         `INSERT INTO instrument_allocation (client_id, instrument_id, requested_on, reason, client_wish, allocated_by, target_group_confirmed)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [clientId, a.instrumentId, a.requestedOn, a.reason, a.clientWish, a.allocatedBy, a.targetGroupConfirmed ?? false],
+        [
+          clientId,
+          a.instrumentId,
+          a.requestedOn,
+          a.reason,
+          a.clientWish,
+          a.allocatedBy,
+          a.targetGroupConfirmed ?? false,
+        ],
       );
       return rows[0];
     },

@@ -37,10 +37,17 @@ const RUN_COLUMNS = `id, entity, file_name AS "fileName", dry_run AS "dryRun", s
 
 export function importRepository(db: Queryable) {
   return {
-    async createRun(r: { municipalityId: number; entity: EntityName; fileName: string; dryRun: boolean; startedBy: number | null }): Promise<number> {
+    async createRun(r: {
+      municipalityId: number;
+      entity: EntityName;
+      fileName: string;
+      dryRun: boolean;
+      startedBy: number | null;
+    }): Promise<number> {
       const [row] = await db.query<{ id: number }>(
         `INSERT INTO import_run (municipality_id, entity, file_name, dry_run, started_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [r.municipalityId, r.entity, r.fileName, r.dryRun, r.startedBy]);
+        [r.municipalityId, r.entity, r.fileName, r.dryRun, r.startedBy],
+      );
       return row.id;
     },
     async lock(): Promise<void> {
@@ -50,28 +57,63 @@ export function importRepository(db: Queryable) {
       // per row then makes an import quadratic. Index lookups stay fast at any size.
       await db.query('SET LOCAL enable_seqscan = off');
     },
-    async finishRun(id: number, r: { status: ImportStatus; rowsTotal: number; rowsValid: number; rowsRejected: number; inserted: number; updated: number; unchanged: number; quality: unknown; error?: string | null }): Promise<void> {
+    async finishRun(
+      id: number,
+      r: {
+        status: ImportStatus;
+        rowsTotal: number;
+        rowsValid: number;
+        rowsRejected: number;
+        inserted: number;
+        updated: number;
+        unchanged: number;
+        quality: unknown;
+        error?: string | null;
+      },
+    ): Promise<void> {
       await db.query(
         `UPDATE import_run SET status = $2, rows_total = $3, rows_valid = $4, rows_rejected = $5, inserted = $6, updated = $7,
                 unchanged = $8, quality = $9, error = $10, finished_at = now() WHERE id = $1`,
-        [id, r.status, r.rowsTotal, r.rowsValid, r.rowsRejected, r.inserted, r.updated, r.unchanged, JSON.stringify(r.quality), r.error ?? null]);
+        [
+          id,
+          r.status,
+          r.rowsTotal,
+          r.rowsValid,
+          r.rowsRejected,
+          r.inserted,
+          r.updated,
+          r.unchanged,
+          JSON.stringify(r.quality),
+          r.error ?? null,
+        ],
+      );
     },
     async failRun(id: number, error: string): Promise<void> {
-      await db.query(`UPDATE import_run SET status = 'mislukt', error = $2, finished_at = now() WHERE id = $1`, [id, error]);
+      await db.query(`UPDATE import_run SET status = 'mislukt', error = $2, finished_at = now() WHERE id = $1`, [
+        id,
+        error,
+      ]);
     },
     /** Runs still 'bezig' at start were cut off (process killed): their transaction left nothing. */
     async markInterrupted(): Promise<number> {
-      const rows = await db.query(`UPDATE import_run SET status = 'afgebroken', finished_at = now() WHERE status = 'bezig' RETURNING id`);
+      const rows = await db.query(
+        `UPDATE import_run SET status = 'afgebroken', finished_at = now() WHERE status = 'bezig' RETURNING id`,
+      );
       return rows.length;
     },
     async get(id: number, municipalityId: number): Promise<ImportRun | null> {
-      const rows = await db.query<ImportRun & { quality: string | null }>(`SELECT ${RUN_COLUMNS} FROM import_run WHERE id = $1 AND municipality_id = $2`, [id, municipalityId]);
+      const rows = await db.query<ImportRun & { quality: string | null }>(
+        `SELECT ${RUN_COLUMNS} FROM import_run WHERE id = $1 AND municipality_id = $2`,
+        [id, municipalityId],
+      );
       const r = rows[0];
       return r ? { ...r, quality: r.quality ? JSON.parse(r.quality) : null } : null;
     },
     async list(municipalityId: number, limit = 50): Promise<ImportRun[]> {
       const rows = await db.query<ImportRun & { quality: string | null }>(
-        `SELECT ${RUN_COLUMNS} FROM import_run WHERE municipality_id = $1 ORDER BY id DESC LIMIT $2`, [municipalityId, limit]);
+        `SELECT ${RUN_COLUMNS} FROM import_run WHERE municipality_id = $1 ORDER BY id DESC LIMIT $2`,
+        [municipalityId, limit],
+      );
       return rows.map((r) => ({ ...r, quality: null }));
     },
     async addRejections(importId: number, rows: readonly Rejection[]): Promise<void> {
@@ -79,28 +121,39 @@ export function importRepository(db: Queryable) {
       await db.query(
         `INSERT INTO import_rejection (import_id, row_number, field, reason)
          SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
-        [importId, rows.map((r) => r.row), rows.map((r) => r.field), rows.map((r) => r.reason)]);
+        [importId, rows.map((r) => r.row), rows.map((r) => r.field), rows.map((r) => r.reason)],
+      );
     },
     /** The rejected rows in file order, a page at a time (for the CSV report). */
     async rejections(importId: number, afterRow: number, afterField: string, limit: number): Promise<Rejection[]> {
       return db.query<Rejection>(
         `SELECT row_number AS row, field, reason FROM import_rejection
           WHERE import_id = $1 AND (row_number, field) > ($2, $3) ORDER BY row_number, field LIMIT $4`,
-        [importId, afterRow, afterField, limit]);
+        [importId, afterRow, afterField, limit],
+      );
     },
     async lookups(municipalityId: number) {
-      const pairs = async (sql: string) => new Map((await db.query<{ k: string; id: number }>(sql, [municipalityId])).map((r) => [r.k.toLowerCase(), r.id]));
+      const pairs = async (sql: string) =>
+        new Map(
+          (await db.query<{ k: string; id: number }>(sql, [municipalityId])).map((r) => [r.k.toLowerCase(), r.id]),
+        );
       return {
         team: await pairs('SELECT name AS k, id FROM team WHERE municipality_id = $1'),
-        consultant: await pairs(`SELECT username AS k, id FROM app_user WHERE municipality_id = $1 AND role IN ('consultant', 'teamleider')`),
+        consultant: await pairs(
+          `SELECT username AS k, id FROM app_user WHERE municipality_id = $1 AND role IN ('consultant', 'teamleider')`,
+        ),
         neighbourhood: await pairs('SELECT code AS k, id FROM neighbourhood WHERE municipality_id = $1'),
         instrument: await pairs('SELECT code AS k, id FROM instrument WHERE municipality_id = $1'),
-        srg: new Map((await db.query<{ code: number }>('SELECT code FROM srg_type')).map((r) => [String(r.code), r.code])),
+        srg: new Map(
+          (await db.query<{ code: number }>('SELECT code FROM srg_type')).map((r) => [String(r.code), r.code]),
+        ),
       };
     },
     async clientIds(municipalityId: number, bsns: readonly string[]): Promise<Map<string, number>> {
       const rows = await db.query<{ bsn: string; id: number }>(
-        'SELECT bsn, id FROM client WHERE municipality_id = $1 AND bsn = ANY($2::char(9)[])', [municipalityId, bsns]);
+        'SELECT bsn, id FROM client WHERE municipality_id = $1 AND bsn = ANY($2::char(9)[])',
+        [municipalityId, bsns],
+      );
       return new Map(rows.map((r) => [r.bsn, r.id]));
     },
     /** Clients in the municipality that share name and birth date with another client (a different BSN). */
@@ -108,13 +161,24 @@ export function importRepository(db: Queryable) {
       const [r] = await db.query<{ groups: number; clients: number }>(
         `SELECT count(*) AS groups, coalesce(sum(n), 0) AS clients FROM (
            SELECT count(*) AS n FROM client WHERE municipality_id = $1
-            GROUP BY lower(given_name), lower(family_name), birth_date HAVING count(*) > 1) d`, [municipalityId]);
+            GROUP BY lower(given_name), lower(family_name), birth_date HAVING count(*) > 1) d`,
+        [municipalityId],
+      );
       return r;
     },
   };
 }
 
-const PG_TYPE: Record<FieldDef['type'], string> = { text: 'text', bsn: 'char(9)', date: 'date', enum: 'text', bool: 'boolean', number: 'numeric', int: 'int', postcode: 'text' };
+const PG_TYPE: Record<FieldDef['type'], string> = {
+  text: 'text',
+  bsn: 'char(9)',
+  date: 'date',
+  enum: 'text',
+  bool: 'boolean',
+  number: 'numeric',
+  int: 'int',
+  postcode: 'text',
+};
 
 export interface UpsertPlan {
   entity: EntityName;
@@ -139,17 +203,24 @@ export function upsertPlan(entity: EntityName, presentFields: ReadonlySet<string
     const type = f.lookup && f.lookup !== 'srg' ? 'int' : PG_TYPE[f.type];
     columns.push({ column: f.column, type, field: f.field });
   }
-  const keyColumns = def.key.map((k) => (k === 'bsn' && def.clientLinked ? 'client_id' : def.fields.find((f) => f.field === k)!.column!));
+  const keyColumns = def.key.map((k) =>
+    k === 'bsn' && def.clientLinked ? 'client_id' : def.fields.find((f) => f.field === k)!.column!,
+  );
   const updateColumns = columns
     .filter((c) => c.field !== null && presentFields.has(c.field) && !keyColumns.includes(c.column))
     .map((c) => c.column);
   const scoped = !def.clientLinked; // client and instrument carry municipality_id
   const n = columns.length;
-  const match = [...keyColumns.map((k) => `t.${k} = i.${k}`), ...(scoped ? [`t.municipality_id = $${n + 1}`] : [])].join(' AND ');
+  const match = [
+    ...keyColumns.map((k) => `t.${k} = i.${k}`),
+    ...(scoped ? [`t.municipality_id = $${n + 1}`] : []),
+  ].join(' AND ');
   const input = `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS i(${columns.map((c) => c.column).join(', ')})`;
   const extraSet = entity === 'clients' ? ', version = t.version + 1, updated_at = now()' : '';
-  const upd = updateColumns.length === 0 ? 'SELECT 1 WHERE false' :
-    `UPDATE ${def.table} t SET ${updateColumns.map((c) => `${c} = i.${c}`).join(', ')}${extraSet}
+  const upd =
+    updateColumns.length === 0
+      ? 'SELECT 1 WHERE false'
+      : `UPDATE ${def.table} t SET ${updateColumns.map((c) => `${c} = i.${c}`).join(', ')}${extraSet}
        FROM input i WHERE ${match}
         AND (${updateColumns.map((c) => `t.${c}`).join(', ')}, NULL) IS DISTINCT FROM (${updateColumns.map((c) => `i.${c}`).join(', ')}, NULL)
      RETURNING 1`;
@@ -166,7 +237,12 @@ export function upsertPlan(entity: EntityName, presentFields: ReadonlySet<string
 }
 
 /** Writes one batch of resolved rows (values by column); returns how many were inserted and updated. */
-export async function writeBatch(db: Queryable, plan: UpsertPlan, municipalityId: number, rows: readonly Record<string, Value>[]): Promise<{ inserted: number; updated: number }> {
+export async function writeBatch(
+  db: Queryable,
+  plan: UpsertPlan,
+  municipalityId: number,
+  rows: readonly Record<string, Value>[],
+): Promise<{ inserted: number; updated: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
   const params: unknown[] = plan.columns.map((c) => rows.map((r) => r[c.column] ?? null));
   if (!ENTITY_DEFS[plan.entity].clientLinked) params.push(municipalityId);
@@ -188,30 +264,38 @@ export async function databaseQuality(db: Queryable, municipalityId: number, tod
             count(*) FILTER (WHERE consultant_id IS NULL) AS consultant,
             count(*) FILTER (WHERE birth_date > $2::date OR birth_date < DATE '1900-01-01') AS birth_date_impossible,
             count(*) FILTER (WHERE birth_date > $2::date - INTERVAL '15 years') AS younger_than_15
-       FROM client WHERE municipality_id = $1`, [municipalityId, today]);
+       FROM client WHERE municipality_id = $1`,
+    [municipalityId, today],
+  );
   const [dates] = await db.query<Record<string, number>>(
     `SELECT
        (SELECT count(*) FROM benefit_period b JOIN client c ON c.id = b.client_id WHERE c.municipality_id = $1 AND (b.start_date < c.birth_date OR b.start_date > $2::date)) AS benefit_period,
        (SELECT count(*) FROM conversation v JOIN client c ON c.id = v.client_id WHERE c.municipality_id = $1 AND (v.held_on > $2::date OR v.held_on < c.birth_date)) AS conversation,
        (SELECT count(*) FROM diagnosis d JOIN client c ON c.id = d.client_id WHERE c.municipality_id = $1 AND (d.given_on > $2::date OR d.given_on < c.birth_date)) AS diagnosis,
        (SELECT count(*) FROM work_period w JOIN client c ON c.id = w.client_id WHERE c.municipality_id = $1 AND (w.start_date > $2::date OR w.start_date < c.birth_date + INTERVAL '13 years')) AS work_period`,
-    [municipalityId, today]);
+    [municipalityId, today],
+  );
   const duplicates = await importRepository(db).possibleDuplicatePersons(municipalityId);
   const [codes] = await db.query<Record<string, number>>(
     `SELECT
        (SELECT count(*) FROM instrument_allocation a JOIN instrument i ON i.id = a.instrument_id
          WHERE i.municipality_id = $1 AND NOT i.active) AS allocations_of_inactive_instruments,
        (SELECT count(*) FROM instrument i WHERE i.municipality_id = $1 AND NOT EXISTS (SELECT 1 FROM srg_type s WHERE s.code = i.srg_code)) AS instruments_without_srg_code`,
-    [municipalityId]);
+    [municipalityId],
+  );
   const { total, birth_date_impossible, younger_than_15, ...missing } = clients;
   return {
     clients: Number(total),
     missing: Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, Number(v)])),
     impossibleDates: {
-      birth_date: Number(birth_date_impossible), client_younger_than_15: Number(younger_than_15),
+      birth_date: Number(birth_date_impossible),
+      client_younger_than_15: Number(younger_than_15),
       ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, Number(v)])),
     },
-    duplicatePersons: { sameBsn: 0, sameNameAndBirthDate: { groups: Number(duplicates.groups), clients: Number(duplicates.clients) } },
+    duplicatePersons: {
+      sameBsn: 0,
+      sameNameAndBirthDate: { groups: Number(duplicates.groups), clients: Number(duplicates.clients) },
+    },
     codesNotInCatalogue: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, Number(v)])),
   };
 }

@@ -38,7 +38,9 @@ export async function loadMigrations(): Promise<Migration[]> {
 export async function migrate(db: Db): Promise<number[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migration')).map((r) => r.version));
+  const done = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map((r) => r.version),
+  );
   const applied: number[] = [];
   for (const m of await loadMigrations()) {
     if (done.has(m.version)) continue;

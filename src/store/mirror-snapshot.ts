@@ -10,27 +10,61 @@ const MASKS = '__stages';
  * rows, so the mirror of a large municipality starts in milliseconds instead of re-deriving every
  * stage from the case file.
  */
-export async function saveSnapshot(db: Db, municipalityId: number, from: string, to: string, table: PersonTable): Promise<number> {
+export async function saveSnapshot(
+  db: Db,
+  municipalityId: number,
+  from: string,
+  to: string,
+  table: PersonTable,
+): Promise<number> {
   const masks = new Uint32Array(table.size);
   for (let i = 0; i < table.size; i++) masks[i] = table.distinctMasks[table.maskIds[i]];
   return db.transaction(async (tx) => {
-    await tx.query('DELETE FROM monitoring.mirror_snapshot WHERE municipality_id = $1 AND period_from = $2 AND period_to = $3', [municipalityId, from, to]);
+    await tx.query(
+      'DELETE FROM monitoring.mirror_snapshot WHERE municipality_id = $1 AND period_from = $2 AND period_to = $3',
+      [municipalityId, from, to],
+    );
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO monitoring.mirror_snapshot (municipality_id, period_from, period_to, size, stages, grounds)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [municipalityId, from, to, table.size, table.stages, JSON.stringify([...table.grounds.values()].map((c) => c.def))],
+      [
+        municipalityId,
+        from,
+        to,
+        table.size,
+        table.stages,
+        JSON.stringify([...table.grounds.values()].map((c) => c.def)),
+      ],
     );
-    const columns: [string, Uint8Array][] = [[MASKS, new Uint8Array(masks.buffer)], ...[...table.grounds].map(([k, c]) => [k, c.codes] as [string, Uint8Array])];
+    const columns: [string, Uint8Array][] = [
+      [MASKS, new Uint8Array(masks.buffer)],
+      ...[...table.grounds].map(([k, c]) => [k, c.codes] as [string, Uint8Array]),
+    ];
     for (const [name, data] of columns) {
-      await tx.query('INSERT INTO monitoring.mirror_snapshot_column (snapshot_id, name, data) VALUES ($1, $2, $3)', [row.id, name, data]);
+      await tx.query('INSERT INTO monitoring.mirror_snapshot_column (snapshot_id, name, data) VALUES ($1, $2, $3)', [
+        row.id,
+        name,
+        data,
+      ]);
     }
     return row.id;
   });
 }
 
 /** The stored person table of a period, or null when there is none. */
-export async function loadSnapshot(db: Db, municipalityId: number, from: string, to: string): Promise<{ table: PersonTable; builtAt: string } | null> {
-  const [meta] = await db.query<{ id: number; size: number; stages: string[]; grounds: GroundDef[] | string; built_at: string }>(
+export async function loadSnapshot(
+  db: Db,
+  municipalityId: number,
+  from: string,
+  to: string,
+): Promise<{ table: PersonTable; builtAt: string } | null> {
+  const [meta] = await db.query<{
+    id: number;
+    size: number;
+    stages: string[];
+    grounds: GroundDef[] | string;
+    built_at: string;
+  }>(
     'SELECT id, size, stages, grounds, built_at FROM monitoring.mirror_snapshot WHERE municipality_id = $1 AND period_from = $2 AND period_to = $3',
     [municipalityId, from, to],
   );
@@ -38,7 +72,9 @@ export async function loadSnapshot(db: Db, municipalityId: number, from: string,
   const defs: GroundDef[] = typeof meta.grounds === 'string' ? JSON.parse(meta.grounds) : meta.grounds;
   // base64 text decodes natively in Node; the drivers' bytea (hex) parsing is many times slower
   const cols = await db.query<{ name: string; data: string }>(
-    `SELECT name, encode(data, 'base64') AS data FROM monitoring.mirror_snapshot_column WHERE snapshot_id = $1`, [meta.id]);
+    `SELECT name, encode(data, 'base64') AS data FROM monitoring.mirror_snapshot_column WHERE snapshot_id = $1`,
+    [meta.id],
+  );
   const byName = new Map(cols.map((c) => [c.name, Buffer.from(c.data, 'base64')]));
   const rawMasks = byName.get(MASKS);
   if (!rawMasks) throw new Error(`snapshot ${meta.id} has no stage column`);
@@ -47,7 +83,8 @@ export async function loadSnapshot(db: Db, municipalityId: number, from: string,
   const grounds = new Map<string, GroundColumn>();
   for (const def of defs) {
     const data = byName.get(def.key);
-    if (!data || data.byteLength !== meta.size) throw new Error(`snapshot ${meta.id}: column ${def.key} missing or of the wrong length`);
+    if (!data || data.byteLength !== meta.size)
+      throw new Error(`snapshot ${meta.id}: column ${def.key} missing or of the wrong length`);
     grounds.set(def.key, { def, codes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
   }
   return { table: fromColumns(meta.size, meta.stages, grounds, masks), builtAt: meta.built_at };

@@ -126,7 +126,8 @@ SELECT c.id, c.gender,
 
 const LANGUAGE_B1_PLUS = new Set(['B1', 'B2', 'C1', 'C2']);
 const orNull = (v: string): string | null => (v === 'onbekend' ? null : v);
-const yesNo = (v: boolean | null | undefined): string | null => (v === null || v === undefined ? null : v ? 'ja' : 'nee');
+const yesNo = (v: boolean | null | undefined): string | null =>
+  v === null || v === undefined ? null : v ? 'ja' : 'nee';
 
 export interface MirrorSourceRow {
   clientId: number;
@@ -141,9 +142,26 @@ export interface MirrorSourceRow {
  * The population of a period as mirror rows: case-file facts joined in memory with the
  * special categories (read by pseudonym, never by client id). Used only to aggregate.
  */
-export async function loadMirrorRows(db: Queryable, scope: MirrorScope, pseudonymSecret: string): Promise<MirrorSourceRow[]> {
-  const facts = await db.query<FactRow>(FACTS_SQL, [scope.municipalityId, scope.from, scope.to, scope.teamId ?? null, scope.neighbourhoodId ?? null]);
-  const special = await db.query<MigrationInput & { pseudonym: string; statushouder: boolean | null; health_limitation: boolean | null; backgrounds: string[] | null }>(
+export async function loadMirrorRows(
+  db: Queryable,
+  scope: MirrorScope,
+  pseudonymSecret: string,
+): Promise<MirrorSourceRow[]> {
+  const facts = await db.query<FactRow>(FACTS_SQL, [
+    scope.municipalityId,
+    scope.from,
+    scope.to,
+    scope.teamId ?? null,
+    scope.neighbourhoodId ?? null,
+  ]);
+  const special = await db.query<
+    MigrationInput & {
+      pseudonym: string;
+      statushouder: boolean | null;
+      health_limitation: boolean | null;
+      backgrounds: string[] | null;
+    }
+  >(
     `SELECT p.pseudonym, p.birth_country AS "birthCountry", p.mother_birth_country AS "motherBirthCountry",
             p.father_birth_country AS "fatherBirthCountry", p.nationality, p.statushouder, p.health_limitation,
             (SELECT array_agg(cb.background ORDER BY cb.background) FROM monitoring.cultural_background cb WHERE cb.pseudonym = p.pseudonym) AS backgrounds
@@ -186,7 +204,12 @@ export async function loadMirrorRows(db: Queryable, scope: MirrorScope, pseudony
           huishouden: orNull(f.household),
           doelgroepregister: yesNo(f.doelgroepregister),
           opleiding: orNull(f.education_level),
-          taalniveau: f.dutch_language_level === 'onbekend' ? null : LANGUAGE_B1_PLUS.has(f.dutch_language_level) ? 'b1_of_hoger' : 'onder_b1',
+          taalniveau:
+            f.dutch_language_level === 'onbekend'
+              ? null
+              : LANGUAGE_B1_PLUS.has(f.dutch_language_level)
+                ? 'b1_of_hoger'
+                : 'onder_b1',
           werkervaring: orNull(f.work_experience),
           gezondheid: yesNo(s?.health_limitation),
         },

@@ -39,7 +39,14 @@ export function usersRepository(db: Queryable) {
     async recordSuccessfulLogin(id: number): Promise<void> {
       await db.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id]);
     },
-    async create(u: { municipalityId: number; teamId: number | null; username: string; displayName: string; passwordHash: string; role: Role }): Promise<{ id: number }> {
+    async create(u: {
+      municipalityId: number;
+      teamId: number | null;
+      username: string;
+      displayName: string;
+      passwordHash: string;
+      role: Role;
+    }): Promise<{ id: number }> {
       const rows = await db.query<{ id: number }>(
         `INSERT INTO app_user (municipality_id, team_id, username, display_name, password_hash, role)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -48,7 +55,15 @@ export function usersRepository(db: Queryable) {
       return rows[0];
     },
     async list(municipalityId: number) {
-      return db.query<{ id: number; username: string; display_name: string; role: Role; team_id: number | null; team_name: string | null; active: boolean }>(
+      return db.query<{
+        id: number;
+        username: string;
+        display_name: string;
+        role: Role;
+        team_id: number | null;
+        team_name: string | null;
+        active: boolean;
+      }>(
         `SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.active
            FROM app_user u LEFT JOIN team t ON t.id = u.team_id
           WHERE u.municipality_id = $1 ORDER BY u.username`,
@@ -70,8 +85,15 @@ export function sessionsRepository(db: Queryable) {
     /** The live session's user, or null when unknown, expired or the account is inactive. */
     async find(tokenHash: string): Promise<{ user: SessionUser; csrfToken: string } | null> {
       const rows = await db.query<{
-        id: number; username: string; display_name: string; role: Role; municipality_id: number;
-        municipality_name: string; team_id: number | null; team_name: string | null; csrf_token: string;
+        id: number;
+        username: string;
+        display_name: string;
+        role: Role;
+        municipality_id: number;
+        municipality_name: string;
+        team_id: number | null;
+        team_name: string | null;
+        csrf_token: string;
       }>(
         `SELECT u.id, u.username, u.display_name, u.role, u.municipality_id, m.name AS municipality_name,
                 u.team_id, t.name AS team_name, s.csrf_token
@@ -87,9 +109,14 @@ export function sessionsRepository(db: Queryable) {
       return {
         csrfToken: r.csrf_token,
         user: {
-          id: r.id, username: r.username, displayName: r.display_name, role: r.role,
-          municipalityId: r.municipality_id, municipalityName: r.municipality_name,
-          teamId: r.team_id, teamName: r.team_name,
+          id: r.id,
+          username: r.username,
+          displayName: r.display_name,
+          role: r.role,
+          municipalityId: r.municipality_id,
+          municipalityName: r.municipality_name,
+          teamId: r.team_id,
+          teamName: r.team_name,
         },
       };
     },

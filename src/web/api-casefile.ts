@@ -1,7 +1,15 @@
 import type { Static } from '@sinclair/typebox';
 import type { ApiClient } from './api.js';
 import type {
-  BottomOfPile, Caseload, ClientFile, InstrumentList, IntervisionSummary, LifeDomainList, SrgTypeList, TeamList, TeamOverview,
+  BottomOfPile,
+  Caseload,
+  ClientFile,
+  InstrumentList,
+  IntervisionSummary,
+  LifeDomainList,
+  SrgTypeList,
+  TeamList,
+  TeamOverview,
 } from '../server/schemas/casefile.js';
 import type { Role } from '../domain/roles.js';
 
@@ -31,11 +39,21 @@ export interface UserRow {
 export interface MeasurementsAnswer {
   clientId: number;
   start: string | null;
-  waves: { wave: string; dueOn: string; status: 'gepland' | 'open' | 'te_laat' | 'verstuurd' | 'ingevuld' | 'gemist'; sentOn: string | null; completedOn: string | null }[];
+  waves: {
+    wave: string;
+    dueOn: string;
+    status: 'gepland' | 'open' | 'te_laat' | 'verstuurd' | 'ingevuld' | 'gemist';
+    sentOn: string | null;
+    completedOn: string | null;
+  }[];
 }
 
 /** A one-time link to the questionnaire: the path on this server and when it expires. */
-export interface QuestionnaireLink { path: string; expiresAt: string; wave: string }
+export interface QuestionnaireLink {
+  path: string;
+  expiresAt: string;
+  wave: string;
+}
 
 export interface InstrumentSearch {
   q?: string;
@@ -64,14 +82,19 @@ export function casefileApi(api: ApiClient) {
       api.send<unknown>(method, `/clients/${clientId}${path ? `/${path}` : ''}`, body),
     instruments: (search: InstrumentSearch) => api.send<Instruments>('GET', `/instruments${query({ ...search })}`),
     srgTypes: () => api.send<SrgTypes>('GET', '/srg-types'),
-    lifeDomains: (includeInactive = false) => api.send<LifeDomains>('GET', `/life-domains${query({ includeInactive: includeInactive || undefined })}`),
+    lifeDomains: (includeInactive = false) =>
+      api.send<LifeDomains>('GET', `/life-domains${query({ includeInactive: includeInactive || undefined })}`),
     teamOverview: () => api.send<TeamOverviewAnswer>('GET', '/team/overview'),
     bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/bottom-of-pile'),
     measurements: (id: number) => api.send<MeasurementsAnswer>('GET', `/clients/${id}/measurements`),
-    questionnaireLink: (id: number, wave: string) => api.send<QuestionnaireLink>('POST', `/clients/${id}/measurements/${wave}/link`),
+    questionnaireLink: (id: number, wave: string) =>
+      api.send<QuestionnaireLink>('POST', `/clients/${id}/measurements/${wave}/link`),
     /** With `withFreeText`, the team leader confirms that the file's free texts hold no health details. */
     intervision: (id: number, withFreeText = false) =>
-      api.send<IntervisionAnswer>('GET', `/clients/${id}/intervision-summary${withFreeText ? '?geenGezondheidsgegevens=true' : ''}`),
+      api.send<IntervisionAnswer>(
+        'GET',
+        `/clients/${id}/intervision-summary${withFreeText ? '?geenGezondheidsgegevens=true' : ''}`,
+      ),
     teams: () => api.send<Teams>('GET', '/teams'),
     users: () => api.send<{ items: UserRow[] }>('GET', '/users'),
     /** Beheer: POST or PATCH of catalogue, life domains, teams and users. */

@@ -30,7 +30,13 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly invalidParams: InvalidParam[] | undefined;
 
-  constructor(problem: { status: number; code: string; title: string; detail?: string; invalidParams?: InvalidParam[] }) {
+  constructor(problem: {
+    status: number;
+    code: string;
+    title: string;
+    detail?: string;
+    invalidParams?: InvalidParam[];
+  }) {
     super(problem.detail ? `${problem.title} ${problem.detail}` : problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
@@ -46,9 +52,7 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 
 function invalidParamsOf(value: unknown): InvalidParam[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value
-    .filter(isRecord)
-    .map((p) => ({ name: str(p.name) ?? '', reason: str(p.reason) ?? '' }));
+  return value.filter(isRecord).map((p) => ({ name: str(p.name) ?? '', reason: str(p.reason) ?? '' }));
 }
 
 /** Turns a refused answer into an ApiError; an answer that is no problem+json still gets one. */
@@ -66,7 +70,11 @@ async function problemOf(response: Response): Promise<ApiError> {
       invalidParams: invalidParamsOf(body.invalidParams),
     });
   }
-  return new ApiError({ status: response.status, code: UNEXPECTED_ANSWER, title: `HTTP ${response.status} ${response.statusText}`.trim() });
+  return new ApiError({
+    status: response.status,
+    code: UNEXPECTED_ANSWER,
+    title: `HTTP ${response.status} ${response.statusText}`.trim(),
+  });
 }
 
 export interface ApiClient {

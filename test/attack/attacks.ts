@@ -37,7 +37,8 @@ export interface FamilyScore {
 export const MIN_EXCESS = 10;
 
 /** True when the derived value is exactly the true count and that count is a small one (1–9). */
-export const isExactSmall = (a: Attempt): boolean => a.derived !== null && a.derived === a.truth && a.truth >= 1 && a.truth <= 9;
+export const isExactSmall = (a: Attempt): boolean =>
+  a.derived !== null && a.derived === a.truth && a.truth >= 1 && a.truth <= 9;
 
 /** The best a blind guess of one constant c ∈ 1..9, used for every attempt, gets right (as a share). */
 export function guessShare(truths: readonly number[]): number {
@@ -67,8 +68,17 @@ export function scoreFamily(attempts: readonly Attempt[]): FamilyScore {
   const passAll = exactShare <= limit + 1e-12;
   const passDerived = exactShareDerived <= limitDerived + 1e-12 || exact - guessDerived * derived < MIN_EXCESS;
   return {
-    attempts: n, derived, correct, exact, exactShare, guessShare: guess, limit,
-    exactShareDerived, guessShareDerived: guessDerived, limitDerived, pass: passAll && passDerived,
+    attempts: n,
+    derived,
+    correct,
+    exact,
+    exactShare,
+    guessShare: guess,
+    limit,
+    exactShareDerived,
+    guessShareDerived: guessDerived,
+    limitDerived,
+    pass: passAll && passDerived,
   };
 }
 
@@ -94,7 +104,14 @@ export function scoreProfiles(list: readonly ProfileAttempt[]): ProfileScore {
   for (const p of list) freq.set(p.truth, (freq.get(p.truth) ?? 0) + 1);
   const guessRight = Math.max(0, ...freq.values());
   const n = list.length;
-  return { attacked: n, right, share: n ? right / n : 0, guessRight, guessShare: n ? guessRight / n : 0, pass: right <= guessRight + 1 };
+  return {
+    attacked: n,
+    right,
+    share: n ? right / n : 0,
+    guessRight,
+    guessShare: n ? guessRight / n : 0,
+    pass: right <= guessRight + 1,
+  };
 }
 
 export const Z95 = 1.959963984540054;
@@ -135,7 +152,10 @@ export interface Equation {
  * What subtraction gives: any equation with exactly one unknown value is solved, and that is
  * repeated with every value found, until nothing changes. Returns only the values found.
  */
-export function solveChains(published: ReadonlyMap<string, number | null>, equations: readonly Equation[]): Map<string, number> {
+export function solveChains(
+  published: ReadonlyMap<string, number | null>,
+  equations: readonly Equation[],
+): Map<string, number> {
   const values = new Map<string, number>();
   for (const [k, v] of published) if (v !== null) values.set(k, v);
   const found = new Map<string, number>();
@@ -165,15 +185,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -186,27 +218,55 @@ export function numberBefore(text: string, phrase: string): number | null {
 /** ISO dates from..to inclusive. */
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
 /** Last day of a month (1–12) of a year, ISO. */
-export const monthEnd = (year: number, month: number): string => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+export const monthEnd = (year: number, month: number): string =>
+  new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** One printed line of the attack table. */
 export function familyLine(family: string, role: string, s: FamilyScore): string {
-  return [family.padEnd(34), role.padEnd(10), String(s.attempts).padStart(8), String(s.derived).padStart(7), String(s.correct).padStart(7), String(s.exact).padStart(6),
-    pct(s.exactShare).padStart(7), pct(s.guessShare).padStart(7), pct(s.limit).padStart(7),
-    pct(s.exactShareDerived).padStart(8), pct(s.guessShareDerived).padStart(8), pct(s.limitDerived).padStart(7), s.pass ? 'PASS' : 'FAIL'].join(' ');
+  return [
+    family.padEnd(34),
+    role.padEnd(10),
+    String(s.attempts).padStart(8),
+    String(s.derived).padStart(7),
+    String(s.correct).padStart(7),
+    String(s.exact).padStart(6),
+    pct(s.exactShare).padStart(7),
+    pct(s.guessShare).padStart(7),
+    pct(s.limit).padStart(7),
+    pct(s.exactShareDerived).padStart(8),
+    pct(s.guessShareDerived).padStart(8),
+    pct(s.limitDerived).padStart(7),
+    s.pass ? 'PASS' : 'FAIL',
+  ].join(' ');
 }
 
-export const FAMILY_HEADER = ['family'.padEnd(34), 'role'.padEnd(10), 'attempts'.padStart(8), 'derived'.padStart(7), 'correct'.padStart(7), 'exact'.padStart(6),
-  'exact%'.padStart(7), 'guess%'.padStart(7), 'limit'.padStart(7),
-  'exact%d'.padStart(8), 'guess%d'.padStart(8), 'limit d'.padStart(7), 'result'].join(' ');
+export const FAMILY_HEADER = [
+  'family'.padEnd(34),
+  'role'.padEnd(10),
+  'attempts'.padStart(8),
+  'derived'.padStart(7),
+  'correct'.padStart(7),
+  'exact'.padStart(6),
+  'exact%'.padStart(7),
+  'guess%'.padStart(7),
+  'limit'.padStart(7),
+  'exact%d'.padStart(8),
+  'guess%d'.padStart(8),
+  'limit d'.padStart(7),
+  'result',
+].join(' ');
 
 export function profileLine(family: string, role: string, s: ProfileScore): string {
-  return `${family.padEnd(34)} ${role.padEnd(10)} attacked ${s.attacked}, profiles fully right ${s.right} (${pct(s.share)}), ` +
-    `guessing the most common profile ${s.guessRight} (${pct(s.guessShare)}), allowed ≤ ${s.guessRight + 1}: ${s.pass ? 'PASS' : 'FAIL'}`;
+  return (
+    `${family.padEnd(34)} ${role.padEnd(10)} attacked ${s.attacked}, profiles fully right ${s.right} (${pct(s.share)}), ` +
+    `guessing the most common profile ${s.guessRight} (${pct(s.guessShare)}), allowed ≤ ${s.guessRight + 1}: ${s.pass ? 'PASS' : 'FAIL'}`
+  );
 }

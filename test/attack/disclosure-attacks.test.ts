@@ -31,8 +31,22 @@ import { OUTCOME_GROUNDS, outcomeGroups, type OutcomeSourceRow } from '../../src
 import { CURRENT_QUESTIONNAIRE, WAVES, itemsOf, type Wave } from '../../src/questionnaire/definition.js';
 import { freshDb } from '../helpers/db.js';
 import {
-  FAMILY_HEADER, count, daysBetween, familyLine, monthEnd, numberBefore, parseCsv, profileLine, scoreFamily, scoreProfiles,
-  solveChains, solveComplement, subtract, type Attempt, type Equation, type ProfileAttempt,
+  FAMILY_HEADER,
+  count,
+  daysBetween,
+  familyLine,
+  monthEnd,
+  numberBefore,
+  parseCsv,
+  profileLine,
+  scoreFamily,
+  scoreProfiles,
+  solveChains,
+  solveComplement,
+  subtract,
+  type Attempt,
+  type Equation,
+  type ProfileAttempt,
 } from './attacks.js';
 
 const UNKNOWN = 'onbekend';
@@ -61,7 +75,11 @@ const requests = { sent: 0, refused: 0 };
 // ---------------------------------------------------------------------------------------------
 // HTTP, as an outsider
 
-interface Answer { status: number; body: unknown; text: string }
+interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+}
 
 async function get(role: Role, url: string): Promise<Answer> {
   const res = await app.inject({ method: 'GET', url: `/api/v1${url}`, headers: sessions.get(role) });
@@ -69,12 +87,17 @@ async function get(role: Role, url: string): Promise<Answer> {
   if (res.statusCode >= 400) requests.refused++;
   let body: unknown = null;
   if (/json/.test(String(res.headers['content-type'])) && res.statusCode < 400) {
-    try { body = res.json(); } catch { body = null; }
+    try {
+      body = res.json();
+    } catch {
+      body = null;
+    }
   }
   return { status: res.statusCode, body, text: res.statusCode < 400 ? res.body : '' };
 }
 
-const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {});
+const asObject = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Published figures of one mirror answer, per "ground|group|pop" and "ground|group|stage" (single grounds only). */
@@ -117,7 +140,8 @@ function readMirror(a: Answer, stages: readonly string[] = STAGE_KEYS): Publishe
     if (stages.includes(String(t.stage))) values.set(`*|*|${String(t.stage)}`, count(t.reached));
   }
   const narrative = asObject(body.narrative);
-  const story = typeof narrative.headline === 'string' ? numberBefore(narrative.headline, 'mensen in de bijstand') : null;
+  const story =
+    typeof narrative.headline === 'string' ? numberBefore(narrative.headline, 'mensen in de bijstand') : null;
   return { ok: true, values, ratios, story };
 }
 
@@ -155,20 +179,32 @@ const trueCount = (people: readonly Person[], ground: string, group: string, sta
   people.reduce((n, p) => n + (p.g[ground] === group && (stage === null || p.s[stage]) ? 1 : 0), 0);
 
 /** A scope as the attacker asks for it, and which true people are in it. */
-interface Scope { label: string; query: string; has: (p: Person) => boolean }
+interface Scope {
+  label: string;
+  query: string;
+  has: (p: Person) => boolean;
+}
 
 function scopesFor(role: Role): Scope[] {
   if (role === 'teamleider') {
     // The team leader's scope is always the own team; wijk narrows it down to team ∩ wijk.
     return [
       { label: 'team', query: '', has: (p) => p.teamId === OWN_TEAM },
-      ...[1, 2, 3, 4, 5, 6, 7, 8].map((w) => ({ label: `team∩wijk ${w}`, query: `&wijk=${w}`, has: (p: Person) => p.teamId === OWN_TEAM && p.wijk === w })),
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((w) => ({
+        label: `team∩wijk ${w}`,
+        query: `&wijk=${w}`,
+        has: (p: Person) => p.teamId === OWN_TEAM && p.wijk === w,
+      })),
     ];
   }
   return [
     { label: 'gemeente', query: '', has: () => true },
     ...[1, 2, 3, 4].map((t) => ({ label: `team ${t}`, query: `&team=${t}`, has: (p: Person) => p.teamId === t })),
-    ...[1, 2, 3, 4, 5, 6, 7, 8].map((w) => ({ label: `wijk ${w}`, query: `&wijk=${w}`, has: (p: Person) => p.wijk === w })),
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((w) => ({
+      label: `wijk ${w}`,
+      query: `&wijk=${w}`,
+      has: (p: Person) => p.wijk === w,
+    })),
   ];
 }
 
@@ -200,7 +236,11 @@ before(async () => {
   await db.query('ANALYZE');
   app = await buildApp({ db, config });
   for (const role of ROLES) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: role, password: DEMO_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { username: role, password: DEMO_PASSWORD },
+    });
     assert.equal(res.statusCode, 201, `log-in ${role}: ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'ks_session')!;
     sessions.set(role, { cookie: `ks_session=${cookie.value}` });
@@ -208,7 +248,9 @@ before(async () => {
 });
 
 after(async () => {
-  console.log(`\n# Disclosure attacks on Demodam (6,000 clients): ${requests.sent} requests, ${requests.refused} refused`);
+  console.log(
+    `\n# Disclosure attacks on Demodam (6,000 clients): ${requests.sent} requests, ${requests.refused} refused`,
+  );
   console.log(`# ${FAMILY_HEADER}`);
   for (const line of table) console.log(`# ${line}`);
   await app?.close();
@@ -227,10 +269,14 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
     `SELECT c.id, GREATEST($1::date, min(b.start_date))::text AS entry
        FROM client c JOIN benefit_period b ON b.client_id = c.id
       WHERE c.municipality_id = 1 AND b.start_date <= $2::date AND (b.end_date IS NULL OR b.end_date >= $1::date)
-      GROUP BY c.id`, [FROM, TO]);
+      GROUP BY c.id`,
+    [FROM, TO],
+  );
   const allocations = await db.query<{ id: number; d: string }>(
     `SELECT a.client_id AS id, min(a.started_on)::text AS d FROM instrument_allocation a JOIN client c ON c.id = a.client_id
-      WHERE c.municipality_id = 1 AND a.started_on BETWEEN $1::date AND $2::date GROUP BY a.client_id`, [FROM, TO]);
+      WHERE c.municipality_id = 1 AND a.started_on BETWEEN $1::date AND $2::date GROUP BY a.client_id`,
+    [FROM, TO],
+  );
   const entryOf = new Map(entries.map((e) => [e.id, e.entry]));
   const allocOf = new Map(allocations.map((a) => [a.id, a.d]));
   assert.equal(entries.length, people.length, 'every person of the year has an entry day');
@@ -267,12 +313,25 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
     return (d: string) => byDay.get(d)!;
   }
 
-  const KEYS = GROUNDS.flatMap((def) => groupsOf(def.key).flatMap((grp) => [`${def.key}|${grp}|pop`, `${def.key}|${grp}|voorziening`]));
-  const diffAttempts = (truthA: Map<string, number>, truthB: Map<string, number>, a: Published, b: Published, keys = KEYS): Attempt[] =>
-    keys.map((k) => ({ truth: (truthB.get(k) ?? 0) - (truthA.get(k) ?? 0), derived: a.ok && b.ok ? subtract(pub(b, k), [pub(a, k)]) : null }));
+  const KEYS = GROUNDS.flatMap((def) =>
+    groupsOf(def.key).flatMap((grp) => [`${def.key}|${grp}|pop`, `${def.key}|${grp}|voorziening`]),
+  );
+  const diffAttempts = (
+    truthA: Map<string, number>,
+    truthB: Map<string, number>,
+    a: Published,
+    b: Published,
+    keys = KEYS,
+  ): Attempt[] =>
+    keys.map((k) => ({
+      truth: (truthB.get(k) ?? 0) - (truthA.get(k) ?? 0),
+      derived: a.ok && b.ok ? subtract(pub(b, k), [pub(a, k)]) : null,
+    }));
 
   const failures: string[] = [];
-  const check = (ok: boolean, what: string) => { if (!ok) failures.push(what); };
+  const check = (ok: boolean, what: string) => {
+    if (!ok) failures.push(what);
+  };
 
   for (const role of ROLES) {
     const scope = scopesFor(role)[0]; // own team, or the whole municipality
@@ -295,7 +354,8 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
       const [ci, gi, si, np, ns] = ['kenmerk', 'groep', 'fase', 'n_populatie', 'n_fase'].map(col);
       if ([ci, gi, si, np, ns].some((i) => i < 0)) return NOTHING;
       const values = new Map<string, number | null>();
-      const num = (v: string | undefined) => (v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+      const num = (v: string | undefined) =>
+        v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v);
       for (const r of rows) {
         if (r.length <= Math.max(ci, gi, si, np, ns) || r[ci].includes('×')) continue;
         put(values, `${r[ci]}|${r[gi]}|pop`, num(r[np]));
@@ -306,22 +366,29 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
     // who is who in the attention mirror: consultants (team leader) or teams (policy officer)
     const names = await db.query<{ id: number; name: string; kind: string }>(
       `SELECT id, display_name AS name, 'consultant' AS kind FROM app_user WHERE role = 'consultant'
-        UNION ALL SELECT id, name, 'team' FROM team`);
+        UNION ALL SELECT id, name, 'team' FROM team`,
+    );
     const orgGround = role === 'teamleider' ? 'klantmanager' : 'team';
     const orgName = (p: Person): string => {
       const id = role === 'teamleider' ? p.consultantId : p.teamId;
-      return names.find((n) => n.kind === (role === 'teamleider' ? 'consultant' : 'team') && n.id === id)?.name ?? UNKNOWN;
+      return (
+        names.find((n) => n.kind === (role === 'teamleider' ? 'consultant' : 'team') && n.id === id)?.name ?? UNKNOWN
+      );
     };
     const orgGroups = [...new Set(inScope.map(orgName))];
     const attentionTruth = (d: string): Map<string, number> => {
       const m = new Map<string, number>();
       for (const p of inScope) {
         if (entryOf.get(p.clientId)! > d) continue;
-        for (const key of [`gezondheid|${p.g.gezondheid}|pop`, `${orgGround}|${orgName(p)}|pop`]) m.set(key, (m.get(key) ?? 0) + 1);
+        for (const key of [`gezondheid|${p.g.gezondheid}|pop`, `${orgGround}|${orgName(p)}|pop`])
+          m.set(key, (m.get(key) ?? 0) + 1);
       }
       return m;
     };
-    const attentionKeys = [...groupsOf('gezondheid').map((g) => `gezondheid|${g}|pop`), ...orgGroups.map((g) => `${orgGround}|${g}|pop`)];
+    const attentionKeys = [
+      ...groupsOf('gezondheid').map((g) => `gezondheid|${g}|pop`),
+      ...orgGroups.map((g) => `${orgGround}|${g}|pop`),
+    ];
 
     // --- every day of the year: [FROM, D] and [FROM, D − 1]
     const walk = new Map<string, Published>();
@@ -355,32 +422,60 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
     const periodAttempts: Attempt[] = [];
     const monthEnds = Array.from({ length: 12 }, (_, m) => monthEnd(YEAR, m + 1));
     for (const ends of [monthEnds, [3, 6, 9, 12].map((m) => monthEnd(YEAR, m))]) {
-      for (let i = 1; i < ends.length; i++) periodAttempts.push(...diffAttempts(truthAt(ends[i - 1]), truthAt(ends[i]), walk.get(ends[i - 1]) ?? NOTHING, walk.get(ends[i]) ?? NOTHING));
+      for (let i = 1; i < ends.length; i++)
+        periodAttempts.push(
+          ...diffAttempts(
+            truthAt(ends[i - 1]),
+            truthAt(ends[i]),
+            walk.get(ends[i - 1]) ?? NOTHING,
+            walk.get(ends[i]) ?? NOTHING,
+          ),
+        );
     }
     const monthForm: Published[] = [];
-    for (let m = 1; m <= 12; m++) monthForm.push(readMirror(await get(role, `/spiegel?period=${YEAR}-01..${YEAR}-${String(m).padStart(2, '0')}${scope.query}`), ['voorziening']));
-    for (let i = 1; i < 12; i++) periodAttempts.push(...diffAttempts(truthAt(monthEnds[i - 1]), truthAt(monthEnds[i]), monthForm[i - 1], monthForm[i]));
+    for (let m = 1; m <= 12; m++)
+      monthForm.push(
+        readMirror(await get(role, `/spiegel?period=${YEAR}-01..${YEAR}-${String(m).padStart(2, '0')}${scope.query}`), [
+          'voorziening',
+        ]),
+      );
+    for (let i = 1; i < 12; i++)
+      periodAttempts.push(
+        ...diffAttempts(truthAt(monthEnds[i - 1]), truthAt(monthEnds[i]), monthForm[i - 1], monthForm[i]),
+      );
     check(record('1 months and quarters', role, periodAttempts), `${role} months`);
 
     for (const [prev, d] of sample) {
       const [ca, cb] = [channel.get(prev)!, channel.get(d)!];
       csvAttempts.push(...diffAttempts(truthAt(prev), truthAt(d), ca.csv, cb.csv));
-      htmlAttempts.push({ truth: (truthAt(d).get('*') ?? 0) - (truthAt(prev).get('*') ?? 0), derived: ca.html !== null && cb.html !== null ? cb.html - ca.html : null });
-      attentionAttempts.push(...diffAttempts(attentionTruth(prev), attentionTruth(d), ca.attention, cb.attention, attentionKeys));
+      htmlAttempts.push({
+        truth: (truthAt(d).get('*') ?? 0) - (truthAt(prev).get('*') ?? 0),
+        derived: ca.html !== null && cb.html !== null ? cb.html - ca.html : null,
+      });
+      attentionAttempts.push(
+        ...diffAttempts(attentionTruth(prev), attentionTruth(d), ca.attention, cb.attention, attentionKeys),
+      );
     }
     check(record('1 days apart: CSV export', role, csvAttempts), `${role} csv`);
     check(record('1 days apart: HTML export', role, htmlAttempts), `${role} html`);
     check(record('1 days apart: attention mirror', role, attentionAttempts), `${role} attention`);
 
     // --- the outcome mirror: the cohort whose guidance started in [FROM, D]
-    const outcomeRows = await loadOutcomeRows(db, { municipalityId: 1, teamId: role === 'teamleider' ? OWN_TEAM : null, from: FROM, to: TO }, secret);
+    const outcomeRows = await loadOutcomeRows(
+      db,
+      { municipalityId: 1, teamId: role === 'teamleider' ? OWN_TEAM : null, from: FROM, to: TO },
+      secret,
+    );
     const outcomeTruth = (d: string): Map<string, number> => {
       const m = new Map<string, number>();
       for (const r of outcomeRows) {
         if (r.start > d) continue;
         const g = outcomeGroups(r);
         m.set('*', (m.get('*') ?? 0) + 1);
-        for (const og of OUTCOME_GROUNDS) { const k = `${og.key}|${g[og.key] ?? UNKNOWN}`; m.set(k, (m.get(k) ?? 0) + 1); }
+        for (const og of OUTCOME_GROUNDS) {
+          const k = `${og.key}|${g[og.key] ?? UNKNOWN}`;
+          m.set(k, (m.get(k) ?? 0) + 1);
+        }
       }
       return m;
     };
@@ -397,7 +492,10 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
     const outcomeKeys = ['*', ...OUTCOME_GROUNDS.flatMap((og) => [...og.groups, UNKNOWN].map((g) => `${og.key}|${g}`))];
     const outcomeAttempts: Attempt[] = [];
     for (const [prev, d] of sample) {
-      const [oa, ob] = [readOutcome(await get(role, `/meetmomenten/uitkomsten?period=${FROM}..${prev}`)), readOutcome(await get(role, `/meetmomenten/uitkomsten?period=${FROM}..${d}`))];
+      const [oa, ob] = [
+        readOutcome(await get(role, `/meetmomenten/uitkomsten?period=${FROM}..${prev}`)),
+        readOutcome(await get(role, `/meetmomenten/uitkomsten?period=${FROM}..${d}`)),
+      ];
       outcomeAttempts.push(...diffAttempts(outcomeTruth(prev), outcomeTruth(d), oa, ob, outcomeKeys));
     }
     check(record('1 days apart: outcome mirror', role, outcomeAttempts), `${role} outcome`);
@@ -406,7 +504,9 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
     const predict = (a: Published, b: Published): string | null => {
       if (!a.ok || !b.ok) return null;
       const values = SPECIAL.map((ground) => {
-        const rose = groupsOf(ground).filter((g) => subtract(pub(b, `${ground}|${g}|pop`), [pub(a, `${ground}|${g}|pop`)]) === 1);
+        const rose = groupsOf(ground).filter(
+          (g) => subtract(pub(b, `${ground}|${g}|pop`), [pub(a, `${ground}|${g}|pop`)]) === 1,
+        );
         return rose.length === 1 ? rose[0] : null;
       });
       return values.some((v) => v === null) ? null : values.join('/');
@@ -419,7 +519,10 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
         const e = entryOf.get(p.clientId)!;
         if (e > FROM) perDay.set(e, [...(perDay.get(e) ?? []), p]);
       }
-      return [...perDay.values()].filter((l) => l.length === 1).map((l) => l[0]).sort((x, y) => entryOf.get(x.clientId)!.localeCompare(entryOf.get(y.clientId)!));
+      return [...perDay.values()]
+        .filter((l) => l.length === 1)
+        .map((l) => l[0])
+        .sort((x, y) => entryOf.get(x.clientId)!.localeCompare(entryOf.get(y.clientId)!));
     };
     const prevDay = (d: string) => days[days.indexOf(d) - 1];
     const named: ProfileAttempt[] = [];
@@ -434,9 +537,13 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
       }
       named.push({ truth: profileOf(p), predicted: predict(walk.get(prevDay(d)) ?? NOTHING, walk.get(d)!) });
     }
-    if (role === 'teamleider') console.log(`# team leader: benefit start of ${seenInFile} of ${named.length} attacked clients read in the case file`);
+    if (role === 'teamleider')
+      console.log(
+        `# team leader: benefit start of ${seenInFile} of ${named.length} attacked clients read in the case file`,
+      );
     // (municipality-wide, no day of the year has exactly one new person: then there is nothing to print)
-    if (role === 'teamleider' || named.length > 0) check(recordProfiles(`1 named clients (${scope.label})`, role, named) && named.length > 0, `${role} named`);
+    if (role === 'teamleider' || named.length > 0)
+      check(recordProfiles(`1 named clients (${scope.label})`, role, named) && named.length > 0, `${role} named`);
 
     if (role === 'beleid') {
       // per wijk: the attacker knows a neighbour's start date
@@ -445,7 +552,10 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
         for (const p of alone(people.filter((x) => x.wijk === w)).slice(0, WIJK_CLIENTS)) {
           const d = entryOf.get(p.clientId)!;
           const q = (x: string) => `/spiegel?period=${FROM}..${x}&wijk=${w}&ground=${SPECIAL.join(',')}`;
-          wijkNamed.push({ truth: profileOf(p), predicted: predict(readMirror(await get(role, q(prevDay(d))), []), readMirror(await get(role, q(d)), [])) });
+          wijkNamed.push({
+            truth: profileOf(p),
+            predicted: predict(readMirror(await get(role, q(prevDay(d))), []), readMirror(await get(role, q(d)), [])),
+          });
         }
       }
       check(recordProfiles('1 named clients (wijk)', role, wijkNamed), `${role} named wijk`);
@@ -487,8 +597,12 @@ test('family 2: ratio and Katz interval against everyone else give the hidden co
             const trueStage = new Map(known.map((g) => [g, trueCount(inScope, def.key, g, stage)]));
             // hidden: what the answer leaves out; a refused answer hides (at least) the small cells
             const small = (n: number) => n >= 1 && n <= 9;
-            const hiddenPop = known.filter((g) => (a.ok ? pub(a, `${def.key}|${g}|pop`) === null && truePop.get(g)! > 0 : small(truePop.get(g)!)));
-            const hiddenStage = known.filter((g) => (a.ok ? pub(a, `${def.key}|${g}|${stage}`) === null && truePop.get(g)! > 0 : small(trueStage.get(g)!)));
+            const hiddenPop = known.filter((g) =>
+              a.ok ? pub(a, `${def.key}|${g}|pop`) === null && truePop.get(g)! > 0 : small(truePop.get(g)!),
+            );
+            const hiddenStage = known.filter((g) =>
+              a.ok ? pub(a, `${def.key}|${g}|${stage}`) === null && truePop.get(g)! > 0 : small(trueStage.get(g)!),
+            );
             let solved: { n2: number; x2: number; n: number; x: number; group: string } | null = null;
             for (const g of known) {
               const n = pub(a, `${def.key}|${g}|pop`);
@@ -496,19 +610,30 @@ test('family 2: ratio and Katz interval against everyone else give the hidden co
               const r = a.ratios.get(`${def.key}|${g}|${stage}`);
               if (n === null || x === null || !r || r.ratio === null || r.upper === null) continue;
               const s = solveComplement(x, n, r.ratio, r.upper);
-              if (s) { solved = { ...s, n, x, group: g }; break; }
+              if (s) {
+                solved = { ...s, n, x, group: g };
+                break;
+              }
             }
-            const shown = (what: 'pop' | string) => known.filter((g) => g !== solved?.group).map((g) => pub(a, `${def.key}|${g}|${what}`)).filter((v): v is number => v !== null);
+            const shown = (what: 'pop' | string) =>
+              known
+                .filter((g) => g !== solved?.group)
+                .map((g) => pub(a, `${def.key}|${g}|${what}`))
+                .filter((v): v is number => v !== null);
             if (hiddenPop.length > 0) {
               attempts.push({
                 truth: hiddenPop.reduce((s, g) => s + truePop.get(g)!, 0),
-                derived: solved ? Math.round(solved.n + solved.n2) - solved.n - shown('pop').reduce((s, v) => s + v, 0) : null,
+                derived: solved
+                  ? Math.round(solved.n + solved.n2) - solved.n - shown('pop').reduce((s, v) => s + v, 0)
+                  : null,
               });
             }
             if (hiddenStage.length > 0) {
               attempts.push({
                 truth: hiddenStage.reduce((s, g) => s + trueStage.get(g)!, 0),
-                derived: solved ? Math.round(solved.x + solved.x2) - solved.x - shown(stage).reduce((s, v) => s + v, 0) : null,
+                derived: solved
+                  ? Math.round(solved.x + solved.x2) - solved.x - shown(stage).reduce((s, v) => s + v, 0)
+                  : null,
               });
             }
           }
@@ -532,20 +657,25 @@ test('family 3: scopes subtracted (municipality minus teams or wijken; team minu
       const people = peopleOf.get(period)!;
       // the team leader knows in which wijken the team's clients live (their addresses)
       const used = role === 'teamleider' ? [whole, ...scopes.slice(1).filter((s) => people.some(s.has))] : scopes;
-      const partSets = role === 'teamleider'
-        ? [used.slice(1)]
-        : [scopes.filter((s) => s.label.startsWith('team')), scopes.filter((s) => s.label.startsWith('wijk'))];
+      const partSets =
+        role === 'teamleider'
+          ? [used.slice(1)]
+          : [scopes.filter((s) => s.label.startsWith('team')), scopes.filter((s) => s.label.startsWith('wijk'))];
       // every published value of every scope, and the equations that tie them together:
       // a scope's total is the sum of its groups (per ground); the whole is the sum of its parts
       const published = new Map<string, number | null>();
       for (const scope of used) {
-        for (const [k, v] of answers.get(`${role}|${period}|${scope.label}`)!.values) published.set(`${scope.label}|${k}`, v);
+        for (const [k, v] of answers.get(`${role}|${period}|${scope.label}`)!.values)
+          published.set(`${scope.label}|${k}`, v);
       }
       const equations: Equation[] = [];
       for (const scope of used) {
         for (const def of GROUNDS) {
           for (const q of quantities) {
-            equations.push({ total: `${scope.label}|*|*|${q}`, parts: groupsOf(def.key).map((g) => `${scope.label}|${def.key}|${g}|${q}`) });
+            equations.push({
+              total: `${scope.label}|*|*|${q}`,
+              parts: groupsOf(def.key).map((g) => `${scope.label}|${def.key}|${g}|${q}`),
+            });
           }
         }
       }
@@ -554,10 +684,15 @@ test('family 3: scopes subtracted (municipality minus teams or wijken; team minu
         if (people.filter(whole.has).some((p) => !parts.some((s) => s.has(p)))) continue;
         for (const def of GROUNDS) {
           for (const g of groupsOf(def.key)) {
-            for (const q of quantities) equations.push({ total: `${whole.label}|${def.key}|${g}|${q}`, parts: parts.map((s) => `${s.label}|${def.key}|${g}|${q}`) });
+            for (const q of quantities)
+              equations.push({
+                total: `${whole.label}|${def.key}|${g}|${q}`,
+                parts: parts.map((s) => `${s.label}|${def.key}|${g}|${q}`),
+              });
           }
         }
-        for (const q of quantities) equations.push({ total: `${whole.label}|*|*|${q}`, parts: parts.map((s) => `${s.label}|*|*|${q}`) });
+        for (const q of quantities)
+          equations.push({ total: `${whole.label}|*|*|${q}`, parts: parts.map((s) => `${s.label}|*|*|${q}`) });
       }
       const found = solveChains(published, equations);
       for (const scope of used) {
@@ -582,7 +717,7 @@ test('family 3: scopes subtracted (municipality minus teams or wijken; team minu
 // ---------------------------------------------------------------------------------------------
 // Family 4: the adjusted comparison
 
-test('family 4: the adjusted comparison\'s n next to the mirror\'s n gives group × covariate unknown', async () => {
+test("family 4: the adjusted comparison's n next to the mirror's n gives group × covariate unknown", async () => {
   const failures: string[] = [];
   for (const role of ROLES) {
     await mirrorAnswers(role);
@@ -596,9 +731,16 @@ test('family 4: the adjusted comparison\'s n next to the mirror\'s n gives group
       for (const def of GROUNDS) {
         for (const cov of GROUNDS.filter((c) => c.key !== def.key)) {
           for (const stage of stages) {
-            const a = await get(role, `/spiegel/aangepast?period=2025&stage=${stage}&ground=${def.key}&covariates=${cov.key}${scope.query}`);
+            const a = await get(
+              role,
+              `/spiegel/aangepast?period=2025&stage=${stage}&ground=${def.key}&covariates=${cov.key}${scope.query}`,
+            );
             const body = a.status < 400 ? asObject(a.body) : {};
-            const rows = new Map(asArray(body.rows).map(asObject).map((r) => [String(r.group), count(r.n)]));
+            const rows = new Map(
+              asArray(body.rows)
+                .map(asObject)
+                .map((r) => [String(r.group), count(r.n)]),
+            );
             const hiddenRows: string[] = [];
             for (const g of def.groups) {
               const both = inScope.filter((p) => p.g[def.key] === g && p.g[cov.key] !== UNKNOWN);
@@ -625,41 +767,69 @@ test('family 4: the adjusted comparison\'s n next to the mirror\'s n gives group
 // ---------------------------------------------------------------------------------------------
 // Family 5: the outcome mirror
 
-test('family 5: the outcome mirror\'s cohort minus its published groups', async () => {
+test("family 5: the outcome mirror's cohort minus its published groups", async () => {
   const measures = itemsOf(CURRENT_QUESTIONNAIRE).filter((i) => i.measure !== undefined);
   const hasValue = (item: (typeof measures)[number], r: OutcomeSourceRow, w: Wave): boolean => {
     const v = r.responses[w]?.answers[item.id];
     return item.type === 'yesno' ? typeof v === 'boolean' : typeof v === 'number';
   };
   const rowsByTeam = new Map<number | null, OutcomeSourceRow[]>();
-  for (const team of [null, 1, 2, 3, 4]) rowsByTeam.set(team, await loadOutcomeRows(db, { municipalityId: 1, teamId: team, from: FROM, to: TO }, secret));
-  const months = Array.from({ length: 12 }, (_, m) => [`${YEAR}-${String(m + 1).padStart(2, '0')}-01`, monthEnd(YEAR, m + 1)] as const);
-  const quarters = [1, 4, 7, 10].map((m) => [`${YEAR}-${String(m).padStart(2, '0')}-01`, monthEnd(YEAR, m + 2)] as const);
-  const halves = [[FROM, `${YEAR}-06-30`], [`${YEAR}-07-01`, TO]] as const;
+  for (const team of [null, 1, 2, 3, 4])
+    rowsByTeam.set(team, await loadOutcomeRows(db, { municipalityId: 1, teamId: team, from: FROM, to: TO }, secret));
+  const months = Array.from(
+    { length: 12 },
+    (_, m) => [`${YEAR}-${String(m + 1).padStart(2, '0')}-01`, monthEnd(YEAR, m + 1)] as const,
+  );
+  const quarters = [1, 4, 7, 10].map(
+    (m) => [`${YEAR}-${String(m).padStart(2, '0')}-01`, monthEnd(YEAR, m + 2)] as const,
+  );
+  const halves = [
+    [FROM, `${YEAR}-06-30`],
+    [`${YEAR}-07-01`, TO],
+  ] as const;
   const failures: string[] = [];
   for (const role of ROLES) {
     // every month, quarter and half year of the own team; the municipality per month and quarter,
     // every team per quarter and half year
-    const queries: { team: number | null; from: string; to: string }[] = role === 'teamleider'
-      ? [...months, ...quarters, ...halves].map(([from, to]) => ({ team: OWN_TEAM, from, to }))
-      : [...[...months, ...quarters].map(([from, to]) => ({ team: null, from, to })),
-        ...[1, 2, 3, 4].flatMap((team) => [...quarters, ...halves].map(([from, to]) => ({ team, from, to })))];
+    const queries: { team: number | null; from: string; to: string }[] =
+      role === 'teamleider'
+        ? [...months, ...quarters, ...halves].map(([from, to]) => ({ team: OWN_TEAM, from, to }))
+        : [
+            ...[...months, ...quarters].map(([from, to]) => ({ team: null, from, to })),
+            ...[1, 2, 3, 4].flatMap((team) => [...quarters, ...halves].map(([from, to]) => ({ team, from, to }))),
+          ];
     const sizes: Attempt[] = [];
     const answered: Attempt[] = [];
     for (const q of queries) {
-      const a = await get(role, `/meetmomenten/uitkomsten?period=${q.from}..${q.to}${role === 'beleid' && q.team !== null ? `&team=${q.team}` : ''}`);
+      const a = await get(
+        role,
+        `/meetmomenten/uitkomsten?period=${q.from}..${q.to}${role === 'beleid' && q.team !== null ? `&team=${q.team}` : ''}`,
+      );
       const report = a.status < 400 ? asObject(asObject(a.body).report) : null;
       const cohort = report ? count(report.cohort) : null;
       const rows = rowsByTeam.get(q.team)!.filter((r) => r.start >= q.from && r.start <= q.to);
       const withGroups = rows.map((r) => ({ r, g: outcomeGroups(r) }));
-      const overall = new Map(asArray(report?.overall).map(asObject).map((m) => [String(m.measure), asArray(m.waves).map(asObject)]));
+      const overall = new Map(
+        asArray(report?.overall)
+          .map(asObject)
+          .map((m) => [String(m.measure), asArray(m.waves).map(asObject)]),
+      );
       for (const og of OUTCOME_GROUNDS) {
-        const gr = asArray(report?.grounds).map(asObject).find((x) => x.key === og.key);
-        const groupsShown = new Map(asArray(gr?.groups).map(asObject).map((x) => [String(x.group), x]));
+        const gr = asArray(report?.grounds)
+          .map(asObject)
+          .find((x) => x.key === og.key);
+        const groupsShown = new Map(
+          asArray(gr?.groups)
+            .map(asObject)
+            .map((x) => [String(x.group), x]),
+        );
         const members = (g: string) => withGroups.filter((x) => (x.g[og.key] ?? UNKNOWN) === g).map((x) => x.r);
         const parts = [...og.groups, UNKNOWN];
-        const shownSize = (g: string) => (g === UNKNOWN ? (gr ? count(gr.unknown) : null) : count(groupsShown.get(g)?.size));
-        const hidden = parts.filter((g) => (report ? shownSize(g) === null && members(g).length > 0 : members(g).length >= 1 && members(g).length <= 9));
+        const shownSize = (g: string) =>
+          g === UNKNOWN ? (gr ? count(gr.unknown) : null) : count(groupsShown.get(g)?.size);
+        const hidden = parts.filter((g) =>
+          report ? shownSize(g) === null && members(g).length > 0 : members(g).length >= 1 && members(g).length <= 9,
+        );
         if (hidden.length > 0) {
           sizes.push({
             truth: hidden.reduce((s, g) => s + members(g).length, 0),
@@ -671,14 +841,19 @@ test('family 5: the outcome mirror\'s cohort minus its published groups', async 
           WAVES.forEach((w, wi) => {
             const groupN = (g: string): number | null => {
               if (g === UNKNOWN) return null; // never published per group
-              const ms = asArray(groupsShown.get(g)?.measures).map(asObject).find((x) => x.measure === m.id);
+              const ms = asArray(groupsShown.get(g)?.measures)
+                .map(asObject)
+                .find((x) => x.measure === m.id);
               return count(asObject(asArray(ms?.waves)[wi]).n);
             };
             const hiddenParts = parts.filter((g) => groupN(g) === null);
             const truth = hiddenParts.reduce((s, g) => s + members(g).filter((r) => hasValue(m, r, w)).length, 0);
             if (truth < 1) return;
             const total = count(asObject(overall.get(m.id)?.[wi]).n);
-            answered.push({ truth, derived: subtract(total, parts.filter((g) => !hiddenParts.includes(g)).map(groupN)) });
+            answered.push({
+              truth,
+              derived: subtract(total, parts.filter((g) => !hiddenParts.includes(g)).map(groupN)),
+            });
           });
         }
       }

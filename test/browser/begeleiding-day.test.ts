@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core';
 import { checkA11y, launchBrowser, screenshotPath, startAppServer, type AppServer } from '../helpers/browser.js';
 import { isValidBsn } from '../../src/domain/bsn.js';
 import { addDays, todayIso } from '../../src/domain/dates.js';
@@ -35,7 +41,12 @@ function freshBsn(seed: number): string {
   for (let n = 900_000_000 + seed * 97; ; n++) if (isValidBsn(String(n))) return String(n);
 }
 
-interface CaseloadItem { id: number; name: string; status: string; flags: { geenIntake: boolean } }
+interface CaseloadItem {
+  id: number;
+  name: string;
+  status: string;
+  flags: { geenIntake: boolean };
+}
 
 describe("the consultant's day in Chromium", () => {
   let browser: Browser;
@@ -71,9 +82,14 @@ describe("the consultant's day in Chromium", () => {
     const yesterday = addDays(todayIso(), -1);
     const caseload = ((await (await consultant.api.get('/api/v1/caseload')).json()) as { items: CaseloadItem[] }).items;
     for (const c of caseload.filter((x) => x.status === 'actief')) {
-      const file = (await (await consultant.api.get(`/api/v1/clients/${c.id}/file`)).json()) as { benefitPeriods: { startDate: string; endDate: string | null }[] };
+      const file = (await (await consultant.api.get(`/api/v1/clients/${c.id}/file`)).json()) as {
+        benefitPeriods: { startDate: string; endDate: string | null }[];
+      };
       if (!file.benefitPeriods.some((b) => b.endDate === null && b.startDate < yesterday)) continue;
-      const out = await consultant.api.post(`/api/v1/clients/${c.id}/outflow`, { headers: { 'x-csrf-token': consultant.csrf }, data: { endDate: yesterday, reason: 'werk' } });
+      const out = await consultant.api.post(`/api/v1/clients/${c.id}/outflow`, {
+        headers: { 'x-csrf-token': consultant.csrf },
+        data: { endDate: yesterday, reason: 'werk' },
+      });
       assert.equal(out.status(), 201, await out.text());
       break;
     }
@@ -90,7 +106,14 @@ describe("the consultant's day in Chromium", () => {
   test('B2: a new client without an intake has a flag in Mijn klanten and a notice in the file', async () => {
     const created = await consultant.api.post('/api/v1/clients', {
       headers: { 'x-csrf-token': consultant.csrf },
-      data: { bsn: freshBsn(1), givenName: 'Noor', familyName: 'Zonderintake', birthDate: '1990-05-17', workExperience: 'nederland', educationLevel: 'vmbo_mbo1' },
+      data: {
+        bsn: freshBsn(1),
+        givenName: 'Noor',
+        familyName: 'Zonderintake',
+        birthDate: '1990-05-17',
+        workExperience: 'nederland',
+        educationLevel: 'vmbo_mbo1',
+      },
     });
     assert.equal(created.status(), 201, await created.text());
     newClient = { id: ((await created.json()) as { id: number }).id, name: 'Noor Zonderintake' };
@@ -128,14 +151,20 @@ describe("the consultant's day in Chromium", () => {
     await grid.screenshot({ path: screenshotPath('day-intake-grid.png') });
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await form.waitFor({ state: 'detached' });
-    await page.locator('#intake').getByText(/^De intake van .+ is opgeslagen\.$/).waitFor();
+    await page
+      .locator('#intake')
+      .getByText(/^De intake van .+ is opgeslagen\.$/)
+      .waitFor();
     assert.equal(await page.getByText(/Deze klant heeft nog geen intake/).count(), 0, 'the notice is gone');
 
     await page.getByRole('button', { name: 'Intake vastleggen' }).click();
     const again = page.getByRole('form', { name: 'Intake vastleggen' });
     await again.getByText(/De scores en toelichtingen van de vorige intake .* staan al ingevuld/).waitFor();
     assert.equal(await again.getByLabel('Score Werk en opleiding').inputValue(), '2');
-    assert.equal(await again.getByLabel('Toelichting Werk en opleiding').inputValue(), 'Diploma helpende zorg, geen recent werk.');
+    assert.equal(
+      await again.getByLabel('Toelichting Werk en opleiding').inputValue(),
+      'Diploma helpende zorg, geen recent werk.',
+    );
     assert.equal(await again.getByLabel('Score Taal').inputValue(), '4');
     assert.equal(await again.getByLabel('Score Financiën').inputValue(), '', 'a domain not scored before stays empty');
     await again.getByRole('button', { name: 'Annuleren' }).click();
@@ -153,11 +182,22 @@ describe("the consultant's day in Chromium", () => {
     assert.deepEqual(await checkA11y(page), []);
     await page.locator('#diagnose').screenshot({ path: screenshotPath('day-werkplein-offer.png') });
     await page.getByRole('button', { name: 'Zet de klant in het Werkpleinbestand' }).click();
-    await page.locator('#diagnose').getByText(/^De klant staat nu in het Werkpleinbestand, vanaf .+\.$/).waitFor();
-    await page.locator('#bestand').getByText(/^Werkpleinbestand: /).waitFor();
+    await page
+      .locator('#diagnose')
+      .getByText(/^De klant staat nu in het Werkpleinbestand, vanaf .+\.$/)
+      .waitFor();
+    await page
+      .locator('#bestand')
+      .getByText(/^Werkpleinbestand: /)
+      .waitFor();
     await page.locator('#diagnose').screenshot({ path: screenshotPath('day-werkplein-done.png') });
-    const file = (await (await consultant.api.get(`/api/v1/clients/${newClient.id}/file`)).json()) as { bestandPeriods: { bestand: string; endDate: string | null }[] };
-    assert.deepEqual(file.bestandPeriods.map((b) => [b.bestand, b.endDate]), [['werkplein', null]]);
+    const file = (await (await consultant.api.get(`/api/v1/clients/${newClient.id}/file`)).json()) as {
+      bestandPeriods: { bestand: string; endDate: string | null }[];
+    };
+    assert.deepEqual(
+      file.bestandPeriods.map((b) => [b.bestand, b.endDate]),
+      [['werkplein', null]],
+    );
   });
 
   test('B8 and B9: the keuzehulp finds "zorg"; a reserved provision asks for the confirmation, and the server insists', async () => {
@@ -167,7 +207,10 @@ describe("the consultant's day in Chromium", () => {
     await keuzehulp.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByText('2 voorzieningen gevonden').waitFor();
     const names = await page.locator('.ks-instrument h4').allInnerTexts();
-    assert.deepEqual(names.sort(), ['Mantelzorg en werk in balans', 'Zorgtraject: kennismaken met werk in zorg en welzijn']);
+    assert.deepEqual(names.sort(), [
+      'Mantelzorg en werk in balans',
+      'Zorgtraject: kennismaken met werk in zorg en welzijn',
+    ]);
     await keuzehulp.getByLabel('Zoek op woorden').fill('STATUSHOUDERS');
     await keuzehulp.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByText('1 voorziening gevonden').or(page.getByText('1 voorzieningen gevonden')).waitFor();
@@ -179,7 +222,10 @@ describe("the consultant's day in Chromium", () => {
     await allocation.getByLabel('Wens van de klant zelf').fill('Graag snel beginnen.');
     await allocation.getByRole('button', { name: 'Opslaan' }).click();
     // refused by the API (400 on targetGroupConfirmed): the reason stands next to the checkbox
-    await allocation.getByText(/Deze voorziening is alleen voor statushouders\. Bevestig/).first().waitFor();
+    await allocation
+      .getByText(/Deze voorziening is alleen voor statushouders\. Bevestig/)
+      .first()
+      .waitFor();
     assert.equal(await confirm.getAttribute('aria-invalid'), 'true');
     assert.deepEqual(await checkA11y(page), []);
     await allocation.screenshot({ path: screenshotPath('day-reserved-confirm.png') });
@@ -187,13 +233,20 @@ describe("the consultant's day in Chromium", () => {
     await allocation.getByRole('button', { name: 'Opslaan' }).click();
     await allocation.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 3, name: 'Duaal traject taal en werk' }).waitFor();
-    const file = (await (await consultant.api.get(`/api/v1/clients/${newClient.id}/file`)).json()) as { instrumentAllocations: { targetGroupConfirmed: boolean }[] };
-    assert.deepEqual(file.instrumentAllocations.map((a) => a.targetGroupConfirmed), [true]);
+    const file = (await (await consultant.api.get(`/api/v1/clients/${newClient.id}/file`)).json()) as {
+      instrumentAllocations: { targetGroupConfirmed: boolean }[];
+    };
+    assert.deepEqual(
+      file.instrumentAllocations.map((a) => a.targetGroupConfirmed),
+      [true],
+    );
   });
 
   test('B5: a questionnaire link made in the client file, copied with a visible confirmation, selected when copying fails', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const due = (await (await consultant.api.get('/api/v1/measurements/due')).json()) as { items: { clientId: number; wave: string; status: string }[] };
+    const due = (await (await consultant.api.get('/api/v1/measurements/due')).json()) as {
+      items: { clientId: number; wave: string; status: string }[];
+    };
     const target = due.items.find((i) => i.status !== 'verstuurd') ?? due.items[0];
     assert.ok(target, 'the demo consultant has a client with a measurement moment due');
     await page.goto(`${server.url}/klanten/${target.clientId}`);
@@ -211,12 +264,18 @@ describe("the consultant's day in Chromium", () => {
     await section.screenshot({ path: screenshotPath('day-questionnaire-link.png') });
 
     // Where the browser refuses the clipboard, the link is selected for Ctrl+C.
-    await page.evaluate(`Object.defineProperty(navigator.clipboard, 'writeText', { value: function () { return Promise.reject(new Error('refused')); }, configurable: true })`);
+    await page.evaluate(
+      `Object.defineProperty(navigator.clipboard, 'writeText', { value: function () { return Promise.reject(new Error('refused')); }, configurable: true })`,
+    );
     await section.getByRole('button', { name: 'Kopieer de link' }).click();
     await section.getByText(/^Automatisch kopiëren lukte niet\. De link is geselecteerd/).waitFor();
-    const selection = await page.evaluate(`(() => { const el = document.getElementById('ks-questionnaire-link'); return [el.selectionStart, el.selectionEnd, el === document.activeElement]; })()`);
+    const selection = await page.evaluate(
+      `(() => { const el = document.getElementById('ks-questionnaire-link'); return [el.selectionStart, el.selectionEnd, el === document.activeElement]; })()`,
+    );
     assert.deepEqual(selection, [0, url.length, true]);
-    const sent = (await (await consultant.api.get(`/api/v1/clients/${target.clientId}/measurements`)).json()) as { waves: { wave: string; status: string }[] };
+    const sent = (await (await consultant.api.get(`/api/v1/clients/${target.clientId}/measurements`)).json()) as {
+      waves: { wave: string; status: string }[];
+    };
     assert.equal(sent.waves.find((w) => w.wave === target.wave)?.status, 'verstuurd');
 
     // The link opens the questionnaire for the client (no log-in).
@@ -237,7 +296,11 @@ describe("the consultant's day in Chromium", () => {
     try {
       await lead.goto(server.url);
       await logIn(lead, 'teamleider');
-      const team = ((await (await lead.request.get(`${server.url}/api/v1/caseload`)).json()) as { items: { id: number; name: string; birthDate: string }[] }).items;
+      const team = (
+        (await (await lead.request.get(`${server.url}/api/v1/caseload`)).json()) as {
+          items: { id: number; name: string; birthDate: string }[];
+        }
+      ).items;
       await lead.goto(`${server.url}/team`);
       const picker = lead.getByRole('combobox', { name: 'Klant voor de casus' });
       await picker.waitFor();
@@ -299,8 +362,15 @@ describe("the consultant's day in Chromium", () => {
       await admin.getByRole('button', { name: 'Voorziening toevoegen' }).click();
       const form = admin.getByRole('form', { name: 'Voorziening toevoegen' });
       const options = await form.getByLabel('Alleen voor doelgroep').locator('option').allInnerTexts();
-      assert.deepEqual(options, ['Kies…', 'mensen in het doelgroepregister (banenafspraak)', 'statushouders', 'jongeren tot 27 jaar', '55-plussers',
-        'mensen met een medische urenbeperking', 'een andere doelgroep']);
+      assert.deepEqual(options, [
+        'Kies…',
+        'mensen in het doelgroepregister (banenafspraak)',
+        'statushouders',
+        'jongeren tot 27 jaar',
+        '55-plussers',
+        'mensen met een medische urenbeperking',
+        'een andere doelgroep',
+      ]);
       await form.getByLabel('Code').fill('werkfit55');
       await form.getByLabel('Naam').fill('Werkfit voor 55-plussers');
       await form.getByLabel('SRG-type (CBS)').selectOption('59');

@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core';
 import { checkA11y, launchBrowser, screenshotPath, startAppServer, type AppServer } from '../helpers/browser.js';
 
 const DEMO_PASSWORD = 'demodam';
 /** Words of the special categories (and their field names) that a consultant must never see. */
-const SPECIAL_WORDS = /geboorteland|birth.?country|nationaliteit|nationality|religion|godsdienst|migrati|statushouder|gezondheidsbeperking|health.?limitation/i;
+const SPECIAL_WORDS =
+  /geboorteland|birth.?country|nationaliteit|nationality|religion|godsdienst|migrati|statushouder|gezondheidsbeperking|health.?limitation/i;
 
 async function logIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Gebruikersnaam').fill(username);
@@ -31,7 +38,8 @@ async function tabTo(page: Page, predicate: string, max = 250): Promise<void> {
 }
 
 /** The JSON without the discrimination grounds (herkomst, religie…): those are what the client experienced, recorded on purpose. */
-const withoutGrounds = (json: unknown): string => JSON.stringify(json, (key, value: unknown) => (key === 'grounds' ? undefined : value));
+const withoutGrounds = (json: unknown): string =>
+  JSON.stringify(json, (key, value: unknown) => (key === 'grounds' ? undefined : value));
 
 describe('guidance, team and beheer pages in Chromium', () => {
   let browser: Browser;
@@ -68,7 +76,13 @@ describe('guidance, team and beheer pages in Chromium', () => {
     const total = await rows.count();
     assert.ok(total > 0);
     const answer = await page.request.get(`${server.url}/api/v1/caseload`);
-    const caseload = (await answer.json()) as { items: { id: number; name: string; flags: { onderOpDeStapel: boolean; meetmomentNodig: { wave: string } | null } }[] };
+    const caseload = (await answer.json()) as {
+      items: {
+        id: number;
+        name: string;
+        flags: { onderOpDeStapel: boolean; meetmomentNodig: { wave: string } | null };
+      }[];
+    };
     assert.equal(total, caseload.items.length, 'one row per client');
     assert.doesNotMatch(withoutGrounds(caseload), SPECIAL_WORDS);
     firstClient = [...caseload.items].sort((a, b) => a.name.localeCompare(b.name, 'nl'))[0]!;
@@ -77,19 +91,28 @@ describe('guidance, team and beheer pages in Chromium', () => {
     await page.getByLabel('Onder op de stapel').check();
     await page.getByText(`${stapel} van ${total} klanten`).waitFor();
     assert.equal(await rows.count(), stapel);
-    if (stapel > 0) assert.equal(await table.getByText('Onder op de stapel').count(), stapel, 'the flag is a badge with text');
+    if (stapel > 0)
+      assert.equal(await table.getByText('Onder op de stapel').count(), stapel, 'the flag is a badge with text');
     await page.getByLabel('Onder op de stapel').uncheck();
     // measurement moment due (from the questionnaire schedule): filter and badge
     const due = caseload.items.filter((c) => c.flags.meetmomentNodig !== null).length;
     await page.getByLabel('Meetmoment').check();
     await page.getByText(`${due} van ${total} klanten`).waitFor();
     assert.equal(await rows.count(), due);
-    if (due > 0) assert.equal(await table.getByText(/^Meetmoment T[012]/).count(), due, 'the measurement moment is a badge with text');
+    if (due > 0)
+      assert.equal(
+        await table.getByText(/^Meetmoment T[012]/).count(),
+        due,
+        'the measurement moment is a badge with text',
+      );
     await page.getByLabel('Meetmoment').uncheck();
 
     const part = firstClient.name.split(' ')[0]!;
     await page.getByLabel('Zoek op naam').fill(part);
-    await page.getByText(new RegExp(`^\\d+ van ${total} klanten$`)).filter({ hasNotText: `${total} van ${total}` }).waitFor();
+    await page
+      .getByText(new RegExp(`^\\d+ van ${total} klanten$`))
+      .filter({ hasNotText: `${total} van ${total}` })
+      .waitFor();
     assert.ok((await rows.count()) >= 1);
     assert.ok((await rows.allInnerTexts()).every((t) => t.toLowerCase().includes(part.toLowerCase())));
     await page.getByLabel('Zoek op naam').fill('');
@@ -107,18 +130,29 @@ describe('guidance, team and beheer pages in Chromium', () => {
     await tabTo(page, `document.activeElement?.textContent === ${JSON.stringify(firstClient.name)}`);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: firstClient.name }).waitFor();
-    assert.equal(await page.evaluate('document.activeElement?.tagName'), 'H1', 'the heading of the file takes the focus');
+    assert.equal(
+      await page.evaluate('document.activeElement?.tagName'),
+      'H1',
+      'the heading of the file takes the focus',
+    );
     await tabTo(page, `document.activeElement?.textContent === 'Gesprek toevoegen'`);
     await page.keyboard.press('Space');
     const form = page.getByRole('form', { name: 'Gesprek toevoegen' });
     await form.waitFor();
-    assert.equal(await page.evaluate('document.activeElement?.getAttribute("type")'), 'date', 'the focus is on the first field');
+    assert.equal(
+      await page.evaluate('document.activeElement?.getAttribute("type")'),
+      'date',
+      'the focus is on the first field',
+    );
     await tabTo(page, `document.activeElement?.tagName === 'TEXTAREA'`, 10);
     await page.keyboard.type('Telefonisch gesproken over de sollicitatie.');
     await tabTo(page, `document.activeElement?.textContent === 'Opslaan'`, 10);
     await page.keyboard.press('Enter');
     await form.waitFor({ state: 'detached' });
-    await page.getByRole('list', { name: 'Gesprekken' }).getByText('Telefonisch gesproken over de sollicitatie.').waitFor();
+    await page
+      .getByRole('list', { name: 'Gesprekken' })
+      .getByText('Telefonisch gesproken over de sollicitatie.')
+      .waitFor();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen: Gesprekken.' }).waitFor({ state: 'attached' });
   });
 
@@ -127,7 +161,19 @@ describe('guidance, team and beheer pages in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: firstClient.name }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Op deze pagina' });
     assert.equal(await nav.getByRole('link').count(), 13);
-    for (const h of ['Persoonsgegevens', 'Intake', 'Diagnoseadvies', 'Plan van aanpak', 'Voorzieningen', 'Meetmoment (vragenlijst)', 'Gesprekken', 'Participatieladder', 'Discriminatie besproken', 'Werk en uitstroom', 'Feedback van de klant']) {
+    for (const h of [
+      'Persoonsgegevens',
+      'Intake',
+      'Diagnoseadvies',
+      'Plan van aanpak',
+      'Voorzieningen',
+      'Meetmoment (vragenlijst)',
+      'Gesprekken',
+      'Participatieladder',
+      'Discriminatie besproken',
+      'Werk en uitstroom',
+      'Feedback van de klant',
+    ]) {
       await page.getByRole('heading', { level: 2, name: h }).waitFor();
     }
     const fileJson = await (await page.request.get(`${server.url}/api/v1/clients/${firstClient.id}/file`)).json();
@@ -145,10 +191,19 @@ describe('guidance, team and beheer pages in Chromium', () => {
     await work.getByRole('button', { name: 'Opslaan' }).click();
     const summary = work.getByRole('alert');
     await summary.getByText('De einddatum ligt vóór de begindatum.').waitFor();
-    assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'the error summary takes the focus');
+    assert.equal(
+      await summary.evaluate((el) => el === document.activeElement),
+      true,
+      'the error summary takes the focus',
+    );
     const end = work.getByLabel('Laatste werkdag');
     assert.equal(await end.getAttribute('aria-invalid'), 'true');
-    assert.match(await end.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent ?? ''), /vóór de begindatum/);
+    assert.match(
+      await end.evaluate(
+        (el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent ?? '',
+      ),
+      /vóór de begindatum/,
+    );
     assert.equal(await work.getByLabel('Werkgever').inputValue(), 'Bakkerij De Korenschoof', 'what was typed stays');
     await page.getByRole('button', { name: 'Gesprek toevoegen' }).click();
     await page.getByRole('button', { name: 'Voorziening aanvragen' }).click();
@@ -165,8 +220,13 @@ describe('guidance, team and beheer pages in Chromium', () => {
     await form.getByLabel('Woonplaats').fill('Demodam-Oost');
     // Someone else changes the same client in the meantime.
     const other = await apiAs(server.url, 'klantmanager');
-    const current = (await (await other.api.get(`/api/v1/clients/${firstClient.id}/file`)).json()) as { client: { version: number } };
-    const change = await other.api.patch(`/api/v1/clients/${firstClient.id}`, { data: { version: current.client.version, houseNumber: '12' }, headers: { 'x-csrf-token': other.csrf } });
+    const current = (await (await other.api.get(`/api/v1/clients/${firstClient.id}/file`)).json()) as {
+      client: { version: number };
+    };
+    const change = await other.api.patch(`/api/v1/clients/${firstClient.id}`, {
+      data: { version: current.client.version, houseNumber: '12' },
+      headers: { 'x-csrf-token': other.csrf },
+    });
     assert.equal(change.status(), 200);
     await other.api.dispose();
 
@@ -211,7 +271,10 @@ describe('guidance, team and beheer pages in Chromium', () => {
       const options = await consultant.locator('option').allInnerTexts();
       assert.ok(options.length >= 2);
       await consultant.selectOption({ index: 1 });
-      await lead.getByText(/^\d+ van \d+ klanten$/).filter({ hasNotText: /^(\d+) van \1 klanten$/ }).waitFor(); // the filter has been applied
+      await lead
+        .getByText(/^\d+ van \d+ klanten$/)
+        .filter({ hasNotText: /^(\d+) van \1 klanten$/ })
+        .waitFor(); // the filter has been applied
       const shown = await lead.locator('tbody tr td:nth-child(2)').allInnerTexts();
       assert.ok(shown.every((name) => name === options[1]));
       assert.deepEqual(await checkA11y(lead), []);
@@ -228,16 +291,37 @@ describe('guidance, team and beheer pages in Chromium', () => {
       await lead.getByRole('heading', { level: 1, name: 'Casus voor intervisie' }).waitFor();
       await lead.getByRole('heading', { level: 2, name: 'Vragen voor de bespreking' }).waitFor();
       const file = (await (await lead.request.get(`${server.url}/api/v1/clients/${caseId}/file`)).json()) as {
-        client: { givenName: string; familyName: string; bsn: string; birthDate: string; street: string | null; postcode: string | null };
+        client: {
+          givenName: string;
+          familyName: string;
+          bsn: string;
+          birthDate: string;
+          street: string | null;
+          postcode: string | null;
+        };
       };
       const text = await lead.getByRole('main').innerText();
-      for (const secret of [file.client.familyName, file.client.bsn, file.client.birthDate, file.client.street, file.client.postcode]) {
+      for (const secret of [
+        file.client.familyName,
+        file.client.bsn,
+        file.client.birthDate,
+        file.client.street,
+        file.client.postcode,
+      ]) {
         if (secret) assert.ok(!text.includes(secret), `the case does not show "${secret}"`);
       }
       assert.deepEqual(await checkA11y(lead), []);
       await lead.emulateMedia({ media: 'print' });
-      assert.equal(await lead.getByRole('button', { name: 'Afdrukken' }).isVisible(), false, 'the print button is not printed');
-      assert.equal(await lead.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible(), false, 'the menu is not printed');
+      assert.equal(
+        await lead.getByRole('button', { name: 'Afdrukken' }).isVisible(),
+        false,
+        'the print button is not printed',
+      );
+      assert.equal(
+        await lead.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible(),
+        false,
+        'the menu is not printed',
+      );
       await lead.screenshot({ path: screenshotPath('intervision.png'), fullPage: true });
       await lead.emulateMedia({ media: 'screen' });
     } finally {
@@ -253,7 +337,8 @@ describe('guidance, team and beheer pages in Chromium', () => {
       await logIn(admin, 'beheer');
       await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
       await admin.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
-      for (const h of ['Voorzieningen', 'Leefgebieden', 'Teams', 'Gebruikers']) await admin.getByRole('heading', { level: 2, name: h }).waitFor();
+      for (const h of ['Voorzieningen', 'Leefgebieden', 'Teams', 'Gebruikers'])
+        await admin.getByRole('heading', { level: 2, name: h }).waitFor();
       assert.deepEqual(await checkA11y(admin), []);
 
       await admin.getByRole('button', { name: 'Voorziening toevoegen' }).click();

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { request as playwrightRequest, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Browser,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { launchBrowser, startAppServer, type AppServer } from '../helpers/browser.js';
 
 /**
@@ -27,7 +33,12 @@ interface FileJson {
   status: string;
   benefitPeriods: { startDate: string; endDate: string | null; endReason: string | null }[];
   plans: { createdOn: string; status: string }[];
-  instrumentAllocations: { startedOn: string | null; endedOn: string | null; satisfaction: number | null; clientWish: string | null }[];
+  instrumentAllocations: {
+    startedOn: string | null;
+    endedOn: string | null;
+    satisfaction: number | null;
+    clientWish: string | null;
+  }[];
   workPeriods: { startDate: string }[];
   conversations: { heldOn: string }[];
 }
@@ -43,12 +54,19 @@ async function logIn(page: Page, username: string): Promise<void> {
 async function stageTotals(api: APIRequestContext): Promise<Record<string, number | null>> {
   const answer = await api.get(`/api/v1/spiegel?period=${YEAR}&ground=geslacht&refresh=true`);
   assert.equal(answer.status(), 200, await answer.text());
-  const body = (await answer.json()) as { result: { population: number; totals: { stage: string; reached: number | null }[] } };
+  const body = (await answer.json()) as {
+    result: { population: number; totals: { stage: string; reached: number | null }[] };
+  };
   return Object.fromEntries(body.result.totals.map((t) => [t.stage, t.reached]));
 }
 
 /** Opens the form behind a button, fills it through its labels, saves, and waits until it closed. */
-async function addRecord(page: Page, button: string, fill: (form: Locator) => Promise<void>, scope: Page | Locator = page): Promise<void> {
+async function addRecord(
+  page: Page,
+  button: string,
+  fill: (form: Locator) => Promise<void>,
+  scope: Page | Locator = page,
+): Promise<void> {
   await scope.getByRole('button', { name: button, exact: true }).click();
   const form = scope.getByRole('form', { name: button, exact: true });
   await form.waitFor();
@@ -95,7 +113,9 @@ describe('a whole trajectory in the browser moves the mirror', () => {
     // most early 2025, no instrument started, no work begun, fewer than 4 conversations and no
     // benefit ended in 2025. A plan made earlier is allowed (that stage then stays the same);
     // a client without one is preferred.
-    const caseload = (await (await page.request.get(`${server.url}/api/v1/caseload`)).json()) as { items: { id: number; status: string }[] };
+    const caseload = (await (await page.request.get(`${server.url}/api/v1/caseload`)).json()) as {
+      items: { id: number; status: string }[];
+    };
     const in2025 = (d: string | null | undefined) => !!d && d >= '2025-01-01' && d <= '2025-12-31';
     const candidates: { file: FileJson; start: string; hadPlan: boolean }[] = [];
     for (const item of caseload.items.filter((c) => c.status === 'actief')) {
@@ -104,16 +124,35 @@ describe('a whole trajectory in the browser moves the mirror', () => {
       if (!open) continue;
       const start = open.startDate < '2025-01-06' ? '2025-01-06' : addDays(open.startDate, 1);
       if (addDays(start, WALK_DAYS) > '2025-12-31') continue;
-      if (file.instrumentAllocations.some((a) => in2025(a.startedOn)) || file.workPeriods.some((w) => in2025(w.startDate))) continue;
-      if (file.conversations.filter((c) => in2025(c.heldOn)).length >= 4 || file.benefitPeriods.some((b) => in2025(b.endDate))) continue;
-      candidates.push({ file, start, hadPlan: file.plans.some((p) => p.createdOn <= '2025-12-31' && p.status !== 'concept') });
+      if (
+        file.instrumentAllocations.some((a) => in2025(a.startedOn)) ||
+        file.workPeriods.some((w) => in2025(w.startDate))
+      )
+        continue;
+      if (
+        file.conversations.filter((c) => in2025(c.heldOn)).length >= 4 ||
+        file.benefitPeriods.some((b) => in2025(b.endDate))
+      )
+        continue;
+      candidates.push({
+        file,
+        start,
+        hadPlan: file.plans.some((p) => p.createdOn <= '2025-12-31' && p.status !== 'concept'),
+      });
     }
     candidates.sort((a, b) => Number(a.hadPlan) - Number(b.hadPlan));
     const chosen = candidates[0];
     assert.ok(chosen, 'the demo consultant has a client for whom the walk fits in 2025');
     const id = chosen.file.client.id;
     const day = (offset: number) => addDays(chosen.start, offset);
-    const expected: Record<string, number> = { plan: chosen.hadPlan ? 0 : 1, voorziening: 1, contact_4: 1, werkzaam_1m: 1, werkzaam_6m: 1, uitstroom: 1 };
+    const expected: Record<string, number> = {
+      plan: chosen.hadPlan ? 0 : 1,
+      voorziening: 1,
+      contact_4: 1,
+      werkzaam_1m: 1,
+      werkzaam_6m: 1,
+      uitstroom: 1,
+    };
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn klanten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn klanten' }).waitFor();
@@ -123,7 +162,10 @@ describe('a whole trajectory in the browser moves the mirror', () => {
     await addRecord(page, 'Intake vastleggen', async (form) => {
       await form.getByLabel('Datum van het eerste gesprek').fill(day(0));
       await form.getByLabel('Wensen van de klant').fill('Werken in de zorg, overdag.');
-      await form.getByLabel(/^Score /).first().selectOption('3');
+      await form
+        .getByLabel(/^Score /)
+        .first()
+        .selectOption('3');
     });
     await addRecord(page, 'Diagnoseadvies geven', async (form) => {
       await form.getByLabel('Datum advies').fill(day(1));
@@ -135,10 +177,15 @@ describe('a whole trajectory in the browser moves the mirror', () => {
       await form.getByLabel('Eerste doel').fill('Betaald werk in de zorg binnen een jaar.');
     });
     const newPlan = page.getByRole('article').filter({ hasText: 'Betaald werk in de zorg binnen een jaar.' });
-    await addRecord(page, 'Stap toevoegen', async (form) => {
-      await form.getByLabel('Stap', { exact: false }).first().fill('Cv bijwerken');
-      await form.getByLabel('Afgesproken datum').fill(day(30));
-    }, newPlan);
+    await addRecord(
+      page,
+      'Stap toevoegen',
+      async (form) => {
+        await form.getByLabel('Stap', { exact: false }).first().fill('Cv bijwerken');
+        await form.getByLabel('Afgesproken datum').fill(day(30));
+      },
+      newPlan,
+    );
     await page.getByRole('button', { name: 'Markeer als gezet: Cv bijwerken' }).click();
     await page.getByRole('button', { name: 'Zet terug: Cv bijwerken' }).waitFor();
 
@@ -197,12 +244,22 @@ describe('a whole trajectory in the browser moves the mirror', () => {
     assert.match(text, /Zorggroep Demodam: .* 2025 tot .* 2025, 32 uur per week/);
     assert.match(text, /2025: trede 4, Onbetaald werk/);
     assert.match(text, /Wens van de klant: Graag in een verpleeghuis in de wijk\./);
-    assert.equal(await page.getByRole('list', { name: 'Gesprekken' }).getByRole('listitem').filter({ hasText: 'Voortgang besproken op' }).count(), CONVERSATIONS.length);
+    assert.equal(
+      await page
+        .getByRole('list', { name: 'Gesprekken' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Voortgang besproken op' })
+        .count(),
+      CONVERSATIONS.length,
+    );
 
     // The API has it all, as recorded.
     const file = (await (await page.request.get(`${server.url}/api/v1/clients/${id}/file`)).json()) as FileJson;
     assert.equal(file.status, 'uitgestroomd');
-    assert.deepEqual(file.instrumentAllocations.map((a) => [a.startedOn, a.endedOn, a.satisfaction]), [[day(5), day(60), 4]]);
+    assert.deepEqual(
+      file.instrumentAllocations.map((a) => [a.startedOn, a.endedOn, a.satisfaction]),
+      [[day(5), day(60), 4]],
+    );
     assert.equal(file.benefitPeriods[0]?.endReason, 'werk');
 
     const afterWalk = await stageTotals(policy);
@@ -210,7 +267,8 @@ describe('a whole trajectory in the browser moves the mirror', () => {
       const was = before[stage];
       const now = afterWalk[stage];
       assert.ok(now !== null && now !== undefined, `stage ${stage} is shown after the walk`);
-      if (was !== null && was !== undefined) assert.equal(now, was + expected[stage]!, `stage ${stage}: ${was} → ${now}`);
+      if (was !== null && was !== undefined)
+        assert.equal(now, was + expected[stage]!, `stage ${stage}: ${was} → ${now}`);
       else assert.ok(now >= 10, `stage ${stage} was suppressed and is now at the threshold`);
     }
     assert.deepEqual(problems, []);

@@ -88,7 +88,11 @@ describe('log-in, start page and log-out in Chromium', () => {
     assert.equal(await username.getAttribute('aria-invalid'), 'true');
     assert.equal(await descriptionOf(username), 'Vul uw gebruikersnaam in.');
     assert.equal(await descriptionOf(page.getByLabel('Wachtwoord')), 'Vul uw wachtwoord in.');
-    assert.equal(await username.evaluate((el) => el === document.activeElement), true, 'the focus is on the first empty field');
+    assert.equal(
+      await username.evaluate((el) => el === document.activeElement),
+      true,
+      'the focus is on the first empty field',
+    );
   });
 
   test('a wrong password gets a clear Dutch message and stays on the log-in page', async () => {
@@ -96,7 +100,11 @@ describe('log-in, start page and log-out in Chromium', () => {
     assert.equal(await text(page.getByRole('alert')), 'Gebruikersnaam of wachtwoord klopt niet.');
     assert.equal(await heading1(page, 'Inloggen'), 'Inloggen');
     assert.equal(await page.getByLabel('Wachtwoord').inputValue(), '', 'the wrong password is cleared');
-    assert.equal(await page.getByLabel('Gebruikersnaam').getAttribute('aria-invalid'), null, 'the field messages are gone');
+    assert.equal(
+      await page.getByLabel('Gebruikersnaam').getAttribute('aria-invalid'),
+      null,
+      'the field messages are gone',
+    );
     assert.deepEqual(await checkA11y(page), []);
   });
 
@@ -114,7 +122,10 @@ describe('log-in, start page and log-out in Chromium', () => {
     const banner = page.getByRole('banner');
     assert.match(await text(banner), /Klantmanager/);
     assert.match(await text(banner), /Uitloggen/);
-    assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn klanten' }).count(), 1);
+    assert.equal(
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn klanten' }).count(),
+      1,
+    );
 
     // Only the clients still being guided, and how many flowed out, as the caseload's statuses say.
     const countText = await text(page.getByText(/^U begeleidt \d/));
@@ -125,7 +136,11 @@ describe('log-in, start page and log-out in Chromium', () => {
     const { items } = (await answer.json()) as { items: { status: string }[] };
     const left = items.filter((c) => c.status === 'uitgestroomd').length;
     assert.ok(items.length - left > 0, 'the demo consultant has clients');
-    assert.equal(Number(match[1]!.replace(/\./g, '')), items.length - left, `the page counts the clients still guided (${countText})`);
+    assert.equal(
+      Number(match[1]!.replace(/\./g, '')),
+      items.length - left,
+      `the page counts the clients still guided (${countText})`,
+    );
     assert.equal(Number((match[2] ?? '0').replace(/\./g, '')), left, `and says how many flowed out (${countText})`);
 
     assert.deepEqual(await checkA11y(page), []);
@@ -136,7 +151,10 @@ describe('log-in, start page and log-out in Chromium', () => {
     await page.getByRole('button', { name: /^EN\b/ }).click();
     assert.match(await heading1(page, /^Welcome, /), /^Welcome, \S/);
     assert.match(await text(page.getByRole('banner')), /Consultant/);
-    assert.match(await text(page.getByText(/^You guide \d/)), /^You guide [\d,]+ clients?( \([\d,]+ left the benefit\))?\.$/);
+    assert.match(
+      await text(page.getByText(/^You guide \d/)),
+      /^You guide [\d,]+ clients?( \([\d,]+ left the benefit\))?\.$/,
+    );
     assert.equal(await page.title(), 'Start – Kansenspiegel');
     await page.getByRole('button', { name: /^NL\b/ }).click();
     assert.match(await heading1(page, /^Welkom, /), /^Welkom, /);
@@ -163,7 +181,11 @@ describe('log-in, start page and log-out in Chromium', () => {
 
   test('every other role sees the parts of the application it uses', async () => {
     const expected = {
-      teamleider: { role: 'Teamleider', tasks: ['Mijn klanten', 'Team', 'Spiegel', 'Vragenlijsten', 'Meetmomenten'], count: /begeleidt \d[\d.]* klanten?( \(\d[\d.]* uitgestroomd\))?\.$/ },
+      teamleider: {
+        role: 'Teamleider',
+        tasks: ['Mijn klanten', 'Team', 'Spiegel', 'Vragenlijsten', 'Meetmomenten'],
+        count: /begeleidt \d[\d.]* klanten?( \(\d[\d.]* uitgestroomd\))?\.$/,
+      },
       beleid: { role: 'Beleidsmedewerker', tasks: ['Spiegel', 'Meetmomenten'], count: null },
       onderzoek: { role: 'Onderzoeker', tasks: ['Spiegel', 'Meetmomenten'], count: null },
       beheer: { role: 'Functioneel beheerder', tasks: ['Beheer'], count: null },
@@ -177,9 +199,18 @@ describe('log-in, start page and log-out in Chromium', () => {
         await heading1(rolePage, /^Welkom, /);
         assert.match(await text(rolePage.getByRole('banner')), new RegExp(want.role), username);
         const tasks = rolePage.getByRole('main').getByRole('heading', { level: 3 });
-        assert.deepEqual((await tasks.allInnerTexts()).map((t) => t.trim()), want.tasks, username);
+        assert.deepEqual(
+          (await tasks.allInnerTexts()).map((t) => t.trim()),
+          want.tasks,
+          username,
+        );
         if (want.count) assert.match(await text(rolePage.getByText(want.count)), want.count, username);
-        else assert.equal(await rolePage.getByText(/begeleidt|klanten kon niet/).count(), 0, `${username} sees no client count`);
+        else
+          assert.equal(
+            await rolePage.getByText(/begeleidt|klanten kon niet/).count(),
+            0,
+            `${username} sees no client count`,
+          );
       } finally {
         await context.close();
       }

@@ -22,7 +22,9 @@ async function logIn(p: Page, username: string): Promise<void> {
   try {
     await p.getByLabel('Gebruikersnaam').waitFor({ timeout: 20_000 });
   } catch (err) {
-    throw new Error(`no log-in form for ${username}: ${(await p.locator('body').innerText()).slice(0, 500)}`, { cause: err });
+    throw new Error(`no log-in form for ${username}: ${(await p.locator('body').innerText()).slice(0, 500)}`, {
+      cause: err,
+    });
   }
   await p.getByLabel('Gebruikersnaam').fill(username);
   await p.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
@@ -32,7 +34,10 @@ async function logIn(p: Page, username: string): Promise<void> {
 
 /** Waits until the mirror answered for the current choices (the status line says so). */
 async function settled(p: Page, what?: RegExp): Promise<void> {
-  await p.getByTestId('mirror-status').filter({ hasText: what ?? /bijgewerkt/ }).waitFor({ timeout: 60_000 });
+  await p
+    .getByTestId('mirror-status')
+    .filter({ hasText: what ?? /bijgewerkt/ })
+    .waitFor({ timeout: 60_000 });
   await p.locator('.ks-mirror--busy').waitFor({ state: 'detached' });
 }
 
@@ -82,7 +87,10 @@ describe('de spiegel for a policy officer', () => {
     assert.equal(await groups.getByRole('img', { name: /Geslacht: verschil tussen aandeel/ }).count(), 1);
     assert.deepEqual(await rowHeaders(page, 'groups-table'), ['Vrouw', 'Man', 'Anders', 'Onbekend']);
     const headers = await page.getByTestId('groups-table').locator('thead th[scope="col"]').allInnerTexts();
-    assert.ok(headers.includes('Aandeel bevolking') && headers.includes('Werk ≥ 6 maanden: verschil'), headers.join(' | '));
+    assert.ok(
+      headers.includes('Aandeel bevolking') && headers.includes('Werk ≥ 6 maanden: verschil'),
+      headers.join(' | '),
+    );
     // Demodam's built-in truth (b): women are under-represented among those with six months of work
     const womenRow = page.getByTestId('groups-table').locator('tbody tr').first();
     const cells = await womenRow.locator('td').allInnerTexts();
@@ -91,7 +99,10 @@ describe('de spiegel for a policy officer', () => {
 
     // the small "anders" group is hidden everywhere, with the explanation
     assert.ok((await groups.locator('abbr.ks-suppressed').count()) > 0);
-    assert.match(await groups.locator('abbr.ks-suppressed').first().getAttribute('title') ?? '', /Minder dan 10 mensen/);
+    assert.match(
+      (await groups.locator('abbr.ks-suppressed').first().getAttribute('title')) ?? '',
+      /Minder dan 10 mensen/,
+    );
     assert.match(await groups.innerText(), /"< 10": minder dan 10 mensen/);
 
     // story and data quality
@@ -99,7 +110,11 @@ describe('de spiegel for a policy officer', () => {
     assert.match(await story.innerText(), /mensen in de bijstand/);
     assert.match(await story.innerText(), /Wat de cijfers niet laten zien/);
     const quality = await rowHeaders(page, 'quality-table');
-    assert.deepEqual(quality.slice(0, 3), ['Mensen zonder diagnoseadvies', 'Klanten zonder enig gesprek in het dossier', 'Klanten met een onmogelijke datum (geboortedatum, uitkering of gesprek)']);
+    assert.deepEqual(quality.slice(0, 3), [
+      'Mensen zonder diagnoseadvies',
+      'Klanten zonder enig gesprek in het dossier',
+      'Klanten met een onmogelijke datum (geboortedatum, uitkering of gesprek)',
+    ]);
     assert.ok(quality.includes('Kenmerk onbekend: Geslacht'));
     await a11y(page, 'composition view, geslacht, 2025');
     await page.screenshot({ path: screenshotPath('spiegel.png'), fullPage: false });
@@ -109,7 +124,11 @@ describe('de spiegel for a policy officer', () => {
   test('changing the ground, and the rate view with 95% intervals', async () => {
     await page.getByTestId('ground').selectOption('leeftijd');
     await settled(page, /Leeftijd/);
-    assert.deepEqual((await rowHeaders(page, 'groups-table')).slice(0, 3), ['26 jaar of jonger', '27 tot 45 jaar', '45 jaar tot AOW-leeftijd']);
+    assert.deepEqual((await rowHeaders(page, 'groups-table')).slice(0, 3), [
+      '26 jaar of jonger',
+      '27 tot 45 jaar',
+      '45 jaar tot AOW-leeftijd',
+    ]);
     await page.getByLabel('Kans: welk deel van de groep de fase bereikt').check();
     const groups = page.getByTestId('groups');
     await groups.getByRole('img', { name: /Leeftijd: kans per groep in elke fase, met 95%-interval/ }).waitFor();
@@ -163,7 +182,10 @@ describe('de spiegel for a policy officer', () => {
     const lines = copied.split('\r\n');
     assert.deepEqual(lines[0].split('\t'), ['Fase', 'Aantal', 'Kans']);
     assert.equal(lines.length, 10);
-    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: /^Download als CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      table.getByRole('button', { name: /^Download als CSV/ }).click(),
+    ]);
     assert.match(download.suggestedFilename(), /^de-trechter.*\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     assert.match(csv, /^\ufeffFase;Aantal;Kans\r\n/);
@@ -172,14 +194,25 @@ describe('de spiegel for a policy officer', () => {
   test('benchmark: against CBS 2018 and against another period', async () => {
     const bench = page.getByTestId('benchmark');
     await bench.getByTestId('national-leeftijd').waitFor();
-    assert.equal(await bench.getByRole('img', { name: /Leeftijd, Voorziening: verschil in procentpunten hier en landelijk/ }).count(), 1);
+    assert.equal(
+      await bench
+        .getByRole('img', { name: /Leeftijd, Voorziening: verschil in procentpunten hier en landelijk/ })
+        .count(),
+      1,
+    );
     assert.ok((await rowHeaders(page, 'national-leeftijd-table')).includes('45 tot AOW-leeftijd'));
     await bench.getByTestId('compare-with').selectOption({ label: 'Periode 2024' });
-    await page.getByTestId('compare-table').locator('caption', { hasText: /2025 tegen .*2024/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('compare-table')
+      .locator('caption', { hasText: /2025 tegen .*2024/ })
+      .waitFor({ timeout: 60_000 });
     const headers = await page.getByTestId('compare-table').locator('thead th').allInnerTexts();
     assert.equal(headers.length, 4, headers.join(' | '));
     await bench.getByTestId('compare-with').selectOption({ label: 'Team Zuid' });
-    await page.getByTestId('compare-table').locator('caption', { hasText: /Team Zuid/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('compare-table')
+      .locator('caption', { hasText: /Team Zuid/ })
+      .waitFor({ timeout: 60_000 });
     await a11y(page, 'benchmark');
   });
 
@@ -194,14 +227,22 @@ describe('de spiegel for a policy officer', () => {
     await panel.getByTestId('adjusted-table').locator('caption', { hasText: 'Leeftijd, Voorziening' }).waitFor();
     await panel.getByRole('img', { name: /odds ratio per groep tegen 27 tot 45 jaar/ }).waitFor();
     const explanation = await panel.getByTestId('adjusted-explanation').innerText();
-    assert.match(explanation, /45 jaar tot AOW-leeftijd: ook na rekening houden met opleiding, taalniveau, werkervaring/);
+    assert.match(
+      explanation,
+      /45 jaar tot AOW-leeftijd: ook na rekening houden met opleiding, taalniveau, werkervaring/,
+    );
     await a11y(page, 'adjusted comparison');
   });
 
   test('attention mirror per group and per team (not per consultant)', async () => {
     const panel = page.getByTestId('attention');
     await panel.getByTestId('attention-team-table').waitFor();
-    assert.deepEqual((await rowHeaders(page, 'attention-team-table')).filter((t) => t !== 'Onbekend').sort(), ['Noord', 'Oost', 'West', 'Zuid']);
+    assert.deepEqual((await rowHeaders(page, 'attention-team-table')).filter((t) => t !== 'Onbekend').sort(), [
+      'Noord',
+      'Oost',
+      'West',
+      'Zuid',
+    ]);
     assert.equal(await panel.getByTestId('attention-consultant').count(), 0);
     await a11y(page, 'attention');
   });
@@ -221,7 +262,18 @@ describe('de spiegel for a policy officer', () => {
     assert.equal(body.subarray(0, 5).toString(), '%PDF-');
     mkdirSync(dirname(PDF_PATH), { recursive: true });
     writeFileSync(PDF_PATH, body);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', PDF_PATH, screenshotPath('spiegel-pdf').replace(/\.png$/, '')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      PDF_PATH,
+      screenshotPath('spiegel-pdf').replace(/\.png$/, ''),
+    ]);
   });
 
   test('no script errors on the page', () => {
@@ -238,14 +290,20 @@ describe('what each role is offered', () => {
     await settled(p);
     const scopes = await p.getByTestId('scope').locator('option').allInnerTexts();
     assert.equal(scopes[0], 'Mijn team (Noord)');
-    assert.ok(scopes.every((s) => s.startsWith('Mijn team')), scopes.join(' | '));
+    assert.ok(
+      scopes.every((s) => s.startsWith('Mijn team')),
+      scopes.join(' | '),
+    );
     await p.getByTestId('attention-consultant-table').waitFor();
     assert.ok((await rowHeaders(p, 'attention-consultant-table')).length >= 3);
     // team Noord by gender: men and women are both shown (the small "anders" group is hidden
     // with the unknown group, not with the men), counts rounded to fives, two labels explained
     const rows = p.getByTestId('groups-table').locator('tbody tr');
     for (const name of ['Man', 'Vrouw']) {
-      const cells = await rows.filter({ has: p.locator('th', { hasText: new RegExp(`^${name}$`) }) }).locator('td').allInnerTexts();
+      const cells = await rows
+        .filter({ has: p.locator('th', { hasText: new RegExp(`^${name}$`) }) })
+        .locator('td')
+        .allInnerTexts();
       assert.match(cells[0], /^\d[\d.]*$/, `${name}: ${cells.join(' | ')}`);
       assert.equal(Number(cells[0].replace(/\./g, '')) % 5, 0, `${name} rounded to fives: ${cells[0]}`);
       // the group itself and most of its stages are shown; a stage may be "x" where it would

@@ -14,11 +14,17 @@ async function logIn(page: Page, url: string, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 }
 
-interface DueItem { clientId: number; name: string; wave: string }
+interface DueItem {
+  clientId: number;
+  name: string;
+  wave: string;
+}
 
 /** Rows of the consultant's list, in the order shown. */
 async function dueRows(page: Page): Promise<DueItem[]> {
-  return page.evaluate(async () => ((await (await fetch('/api/v1/measurements/due')).json()) as { items: DueItem[] }).items);
+  return page.evaluate(
+    async () => ((await (await fetch('/api/v1/measurements/due')).json()) as { items: DueItem[] }).items,
+  );
 }
 
 async function noSideScroll(page: Page): Promise<void> {
@@ -74,26 +80,47 @@ describe('the client questionnaire in Chromium: link, phone, Arabic, kiosk, outc
     await page.locator('fieldset[data-item="geboorteland"] select').selectOption('NL');
     await page.locator('fieldset[data-item="geboorteland_moeder"] select').selectOption('MA');
     await page.locator('fieldset[data-item="culturele_achtergrond"]').getByLabel('Marokkaans').check();
-    assert.equal(await page.locator('button', { hasText: 'Voorlezen' }).count() > 0, true, 'a read-aloud button where speechSynthesis exists');
+    assert.equal(
+      (await page.locator('button', { hasText: 'Voorlezen' }).count()) > 0,
+      true,
+      'a read-aloud button where speechSynthesis exists',
+    );
 
     // The tab is closed half-way; the same link opened again has the answers back.
     await page.close();
     const again = await phone.newPage();
     await again.goto(link);
     await again.getByText('We hebben de antwoorden teruggezet').waitFor();
-    assert.equal(await again.locator('fieldset[data-item="gezondheid"]').getByLabel('7', { exact: true }).isChecked(), true);
+    assert.equal(
+      await again.locator('fieldset[data-item="gezondheid"]').getByLabel('7', { exact: true }).isChecked(),
+      true,
+    );
     await again.screenshot({ path: screenshotPath('vragenlijst-telefoon-nl.png'), fullPage: false });
     await again.getByRole('button', { name: 'Antwoorden versturen' }).click();
     await again.getByTestId('vragenlijst-klaar').waitFor();
-    assert.equal(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kansenspiegel.vragenlijst.')).length), 0, 'draft cleared on submit');
+    assert.equal(
+      await again.evaluate(
+        () => Object.keys(localStorage).filter((k) => k.startsWith('kansenspiegel.vragenlijst.')).length,
+      ),
+      0,
+      'draft cleared on submit',
+    );
 
     // Used once: the link no longer opens the questionnaire, and sending again is refused.
     await again.goto(link);
     await again.getByTestId('link-ongeldig').waitFor();
     const token = link.split('/').pop()!;
-    const status = await again.evaluate(async (t) => (await fetch(`/api/v1/vragenlijst/${t}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'nl', answers: { gezondheid: 5 } }),
-    })).status, token);
+    const status = await again.evaluate(
+      async (t) =>
+        (
+          await fetch(`/api/v1/vragenlijst/${t}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ language: 'nl', answers: { gezondheid: 5 } }),
+          })
+        ).status,
+      token,
+    );
     assert.equal(status, 404);
     // A link that does not exist (or has expired) shows the same message.
     await again.goto(`${server.url}/v/${'x'.repeat(43)}`);
@@ -124,7 +151,10 @@ describe('the client questionnaire in Chromium: link, phone, Arabic, kiosk, outc
   test('kiosk mode: no case file from the kiosk page; leaving needs the password', async () => {
     const item = items[2];
     await staff.goto(`${server.url}/vragenlijsten`);
-    await staff.locator(`tr[data-client="${item.clientId}"]`).getByRole('button', { name: `Kiosk voor ${item.name}` }).click();
+    await staff
+      .locator(`tr[data-client="${item.clientId}"]`)
+      .getByRole('button', { name: `Kiosk voor ${item.name}` })
+      .click();
     await staff.waitForURL(`${server.url}/kiosk`);
     await staff.getByRole('heading', { level: 1, name: 'Vragenlijst: hoe gaat het met u?' }).waitFor();
     assert.equal(await staff.getByRole('link', { name: /Klanten/ }).count(), 0, 'no menu in kiosk mode');
@@ -152,7 +182,11 @@ describe('the client questionnaire in Chromium: link, phone, Arabic, kiosk, outc
     await staff.waitForURL(`${server.url}/vragenlijsten`);
     await staff.getByRole('heading', { level: 1, name: 'Vragenlijsten (meetmomenten)' }).waitFor();
     const left = await dueRows(staff);
-    assert.equal(left.some((i) => i.clientId === item.clientId && i.wave === item.wave), false, 'the kiosk wave is done');
+    assert.equal(
+      left.some((i) => i.clientId === item.clientId && i.wave === item.wave),
+      false,
+      'the kiosk wave is done',
+    );
   });
 
   test('the outcome mirror for a policy officer: response per wave, groups, narrative', async () => {

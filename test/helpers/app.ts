@@ -34,7 +34,9 @@ export async function seedSmall(db: Db) {
       (2, 1, '123456782', 'Kees', 'Smit', '1965-07-12', 'man', 2, 2),
       (3, 1, '100000009', 'Mila', 'Peters', '1999-01-20', 'vrouw', 1, 6)`,
   );
-  await db.query(`INSERT INTO instrument (id, municipality_id, code, name, srg_code) VALUES (1, 1, 'JOBCOACH', 'Jobcoach', 30)`);
+  await db.query(
+    `INSERT INTO instrument (id, municipality_id, code, name, srg_code) VALUES (1, 1, 'JOBCOACH', 'Jobcoach', 30)`,
+  );
   for (const t of ['app_user', 'client', 'team', 'municipality', 'instrument']) {
     await db.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT max(id) FROM ${t}))`);
   }
@@ -63,7 +65,11 @@ export async function buildTestApp(t: TestContext): Promise<TestApp> {
     db,
     inject: (opts: InjectOptions) => app.inject(opts),
     async loginAs(username) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password: PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { username, password: PASSWORD },
+      });
       if (res.statusCode !== 201) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'ks_session')!;
       return { cookie: `ks_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };

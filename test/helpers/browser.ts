@@ -50,7 +50,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 function describeViolation(v: Result): string {
-  const nodes = v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`);
+  const nodes = v.nodes.map(
+    (n) => `  - ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
+  );
   return `${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n  ${v.helpUrl}\n${nodes.join('\n')}`;
 }
 
@@ -97,7 +99,9 @@ const HEALTH_TIMEOUT_MS = 120_000;
  * otherwise; the mirror tests use 6,000, which takes about 20 s to load), and waits until
  * GET /api/v1/health answers 200. Needs `npm run build` first.
  */
-export async function startAppServer(options: { demoClients?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: { demoClients?: number; env?: Record<string, string> } = {},
+): Promise<AppServer> {
   const cli = join(ROOT, 'dist', 'src', 'cli.js');
   for (const built of [cli, join(ROOT, 'dist', 'web', 'index.html')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the browser tests.`);

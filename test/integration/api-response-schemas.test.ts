@@ -28,11 +28,11 @@ const NON_JSON: Record<string, string> = {
 };
 
 /** Answers whose shape is free-form on purpose (see the description on their schema). */
-const FREE_FORM = new Set<string>([
-  'GET /api/v1/clients/{id}/inzage',
-]);
+const FREE_FORM = new Set<string>(['GET /api/v1/clients/{id}/inzage']);
 
-type Operation = { responses?: Record<string, { description?: string; content?: Record<string, { schema?: Record<string, unknown> }> }> };
+type Operation = {
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: Record<string, unknown> }> }>;
+};
 
 async function operations(app: FastifyInstance): Promise<Map<string, Operation>> {
   await app.ready();
@@ -54,7 +54,8 @@ function successProblem(op: Operation): string | null {
   return null;
 }
 
-const isFreeForm = (schema: Record<string, unknown> | undefined) => schema !== undefined && Object.keys(schema).filter((k) => k !== 'description').length === 0;
+const isFreeForm = (schema: Record<string, unknown> | undefined) =>
+  schema !== undefined && Object.keys(schema).filter((k) => k !== 'description').length === 0;
 
 describe('API response schemas', () => {
   test('every JSON route under /api/v1 declares a response schema for its success status', async (t) => {
@@ -71,12 +72,19 @@ describe('API response schemas', () => {
         missing.push(`${route}: ${problem}`);
         continue;
       }
-      const schemas = Object.entries(op.responses ?? {}).filter(([s]) => /^2\d\d$/.test(s)).map(([, r]) => r.content?.['application/json']?.schema);
+      const schemas = Object.entries(op.responses ?? {})
+        .filter(([s]) => /^2\d\d$/.test(s))
+        .map(([, r]) => r.content?.['application/json']?.schema);
       if (schemas.some(isFreeForm) && !FREE_FORM.has(route)) freeForm.push(route);
     }
     assert.deepEqual(missing, [], `routes without a response schema:\n  ${missing.join('\n  ')}`);
-    assert.deepEqual(freeForm, [], `routes whose answer schema accepts anything (describe the answer, or list it in FREE_FORM):\n  ${freeForm.join('\n  ')}`);
-    for (const route of [...Object.keys(NON_JSON), ...FREE_FORM]) assert.ok(ops.has(route), `${route} is listed here but is no route`);
+    assert.deepEqual(
+      freeForm,
+      [],
+      `routes whose answer schema accepts anything (describe the answer, or list it in FREE_FORM):\n  ${freeForm.join('\n  ')}`,
+    );
+    for (const route of [...Object.keys(NON_JSON), ...FREE_FORM])
+      assert.ok(ops.has(route), `${route} is listed here but is no route`);
   });
 });
 
@@ -118,7 +126,13 @@ const INTENDED_DROPS: Record<string, string[]> = {
   '/sessions/current': ['$.user.municipalityId'],
 };
 
-async function keepsFields(app: FastifyInstance, raw: Map<string, unknown>, headers: Record<string, string>, url: string, status = 200): Promise<unknown> {
+async function keepsFields(
+  app: FastifyInstance,
+  raw: Map<string, unknown>,
+  headers: Record<string, string>,
+  url: string,
+  status = 200,
+): Promise<unknown> {
   const res = await app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
   assert.equal(res.statusCode, status, `${url}: ${res.body.slice(0, 300)}`);
   const sent = res.json() as unknown;
@@ -138,11 +152,25 @@ describe('no answer loses a field to its schema', () => {
     const tessa = await testApp.loginAs('tl-a');
     const bea = await testApp.loginAs('beheer');
     const bert = await testApp.loginAs('beleid');
-    for (const url of ['/health', '/sessions/current', '/clients', '/clients/count', '/clients/1', '/clients/1/file', '/caseload',
-      '/instruments', '/srg-types', '/life-domains', '/questionnaire/definition', '/clients/1/measurements', '/measurements/due']) {
+    for (const url of [
+      '/health',
+      '/sessions/current',
+      '/clients',
+      '/clients/count',
+      '/clients/1',
+      '/clients/1/file',
+      '/caseload',
+      '/instruments',
+      '/srg-types',
+      '/life-domains',
+      '/questionnaire/definition',
+      '/clients/1/measurements',
+      '/measurements/due',
+    ]) {
       await keepsFields(testApp.app, raw, anna, url);
     }
-    for (const url of ['/team/overview', '/team/bottom-of-pile', '/clients/1/intervision-summary']) await keepsFields(testApp.app, raw, tessa, url);
+    for (const url of ['/team/overview', '/team/bottom-of-pile', '/clients/1/intervision-summary'])
+      await keepsFields(testApp.app, raw, tessa, url);
     for (const url of ['/users', '/teams', '/imports', '/data-quality']) await keepsFields(testApp.app, raw, bea, url);
     await keepsFields(testApp.app, raw, bert, '/meetmomenten/uitkomsten?period=2025');
   });
@@ -157,27 +185,42 @@ describe('no answer loses a field to its schema', () => {
       await db.drop();
     });
     const raw = recordPayloads(app);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'beleid', password: 'demodam' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { username: 'beleid', password: 'demodam' },
+    });
     assert.equal(login.statusCode, 201, login.body);
     const headers = { cookie: `ks_session=${login.cookies.find((c) => c.name === 'ks_session')!.value}` };
 
     await keepsFields(app, raw, headers, '/spiegel/options');
-    const mirror = await keepsFields(app, raw, headers, '/spiegel?period=2025&ground=geslacht') as { result: { cells: object[] } };
+    const mirror = (await keepsFields(app, raw, headers, '/spiegel?period=2025&ground=geslacht')) as {
+      result: { cells: object[] };
+    };
     // every field of a cell is there, also when the engine's value is null
     const cellKeys = Object.keys(mirror.result.cells[0]).sort();
     const { MirrorCell } = await import('../../src/server/schemas/spiegel.js');
     assert.deepEqual(cellKeys, Object.keys(MirrorCell.properties).sort());
     await keepsFields(app, raw, headers, '/spiegel?period=2025&ground=geslacht*leeftijd');
     await keepsFields(app, raw, headers, '/spiegel/aandacht?period=2025&ground=geslacht');
-    await keepsFields(app, raw, headers, '/spiegel/aangepast?period=2025&stage=voorziening&ground=geslacht&covariates=leeftijd');
+    await keepsFields(
+      app,
+      raw,
+      headers,
+      '/spiegel/aangepast?period=2025&stage=voorziening&ground=geslacht&covariates=leeftijd',
+    );
     await keepsFields(app, raw, headers, '/meetmomenten/uitkomsten?period=2025');
     await keepsFields(app, raw, headers, '/data-quality');
 
     // the research export answers JSON, or the same rows as CSV
-    const researcher = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'onderzoek', password: 'demodam' } });
+    const researcher = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { username: 'onderzoek', password: 'demodam' },
+    });
     assert.equal(researcher.statusCode, 201, researcher.body);
     const onderzoek = { cookie: `ks_session=${researcher.cookies.find((c) => c.name === 'ks_session')!.value}` };
-    const exported = await keepsFields(app, raw, onderzoek, '/research-export') as { rows: object[] };
+    const exported = (await keepsFields(app, raw, onderzoek, '/research-export')) as { rows: object[] };
     assert.ok(exported.rows.length > 0);
     const csv = await app.inject({ method: 'GET', url: '/api/v1/research-export?format=csv', headers: onderzoek });
     assert.equal(csv.statusCode, 200);

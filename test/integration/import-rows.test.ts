@@ -6,12 +6,26 @@ import { bsns, CLIENT_HEADER, clientLine } from '../fixtures/import/generate.js'
 
 after(dropTemplate);
 
-async function post(t: TestApp, headers: Record<string, string>, body: string | Buffer, query: string, type = 'text/csv') {
-  return t.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers: { ...headers, 'content-type': type }, payload: body });
+async function post(
+  t: TestApp,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  query: string,
+  type = 'text/csv',
+) {
+  return t.inject({
+    method: 'POST',
+    url: `/api/v1/imports?${query}`,
+    headers: { ...headers, 'content-type': type },
+    payload: body,
+  });
 }
 
 function parseCsv(text: string): { row: number; field: string; reason: string }[] {
-  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/);
   assert.equal(lines[0], 'regel;veld;reden');
   return lines.slice(1).map((l) => {
     const [row, field, ...rest] = l.split(';');
@@ -33,7 +47,11 @@ const BAD: { field: string; reason: RegExp; line: (bsn: string, i: number, earli
   { field: 'birth_date', reason: /geen datum/, line: (b) => `${b};V;A;gisteren;man;Team A` },
   { field: 'family_name', reason: /ongeldige tekens/, line: (b) => `${b};V;A\u0000B;1990-01-01;man;Team A` },
   { field: '(regel)', reason: /kolommen/, line: (b) => `${b};V;A;1990-01-01;man;Team A;extra` },
-  { field: 'bsn', reason: /Dubbel: regel \d+/, line: (_b, _i, earlier) => `${earlier};Ander;Mens;1990-01-01;man;Team A` },
+  {
+    field: 'bsn',
+    reason: /Dubbel: regel \d+/,
+    line: (_b, _i, earlier) => `${earlier};Ander;Mens;1990-01-01;man;Team A`,
+  },
 ];
 
 test('1,000 malformed rows among 1,500 valid ones: every valid row imported, every bad one reported with row, field and reason', async (t) => {
@@ -46,7 +64,8 @@ test('1,000 malformed rows among 1,500 valid ones: every valid row imported, eve
   let bad = 0;
   for (let i = 0; lines.length <= 2500; i++) {
     const bsn = gen.next().value as string;
-    if (i % 5 === 1 || i % 5 === 3) { // 2 in 5 rows are bad: 1,000 of 2,500
+    if (i % 5 === 1 || i % 5 === 3) {
+      // 2 in 5 rows are bad: 1,000 of 2,500
       const kind = BAD[bad % BAD.length];
       lines.push(kind.line(bsn, i, valid[valid.length - 1] ?? bsn));
       expected.set(lines.length, kind); // the line number in the file (header = 1)
@@ -74,10 +93,17 @@ test('1,000 malformed rows among 1,500 valid ones: every valid row imported, eve
   const rejected = parseCsv(csv.body);
   const byRow = new Map<number, { field: string; reason: string }[]>();
   for (const r of rejected) byRow.set(r.row, [...(byRow.get(r.row) ?? []), r]);
-  assert.deepEqual([...byRow.keys()].sort((a, b) => a - b), [...expected.keys()].sort((a, b) => a - b), 'exactly the bad rows are reported');
+  assert.deepEqual(
+    [...byRow.keys()].sort((a, b) => a - b),
+    [...expected.keys()].sort((a, b) => a - b),
+    'exactly the bad rows are reported',
+  );
   for (const [row, kind] of expected) {
     const found = byRow.get(row)!;
-    assert.ok(found.some((f) => f.field === kind.field && kind.reason.test(f.reason)), `row ${row}: expected ${kind.field} ${kind.reason}, got ${JSON.stringify(found)}`);
+    assert.ok(
+      found.some((f) => f.field === kind.field && kind.reason.test(f.reason)),
+      `row ${row}: expected ${kind.field} ${kind.reason}, got ${JSON.stringify(found)}`,
+    );
   }
   // The quality report counts them by kind.
   assert.equal(run.quality.impossibleDates.birth_date, 200);
@@ -106,7 +132,9 @@ test('re-importing the same file gives the same state; a changed row is updated 
   const changed = file.replace('Voornaam7;', 'Anders7;');
   const third = (await post(app, beheer, changed, 'entity=clients')).json();
   assert.deepEqual([third.inserted, third.updated, third.unchanged], [0, 1, 49]);
-  const [c] = await app.db.query<{ given_name: string; version: number }>(`SELECT given_name, version FROM client WHERE family_name = 'Achternaam7'`);
+  const [c] = await app.db.query<{ given_name: string; version: number }>(
+    `SELECT given_name, version FROM client WHERE family_name = 'Achternaam7'`,
+  );
   assert.deepEqual(c, { given_name: 'Anders7', version: 2 });
 });
 

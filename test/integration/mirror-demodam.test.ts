@@ -23,7 +23,10 @@ before(async () => {
   const rows = await loadMirrorRows(db, { municipalityId: 1, from: '2024-01-01', to: '2026-10-31' }, SECRET);
   const teams = await db.query<{ id: number; name: string }>('SELECT id, name FROM team ORDER BY id');
   const teamGround: GroundDef = { key: 'team', label: 'Team', groups: teams.map((t) => t.name) };
-  const persons = rows.map((r) => ({ stages: r.person.stages, grounds: { ...r.person.grounds, team: teams.find((t) => t.id === r.teamId)!.name } }));
+  const persons = rows.map((r) => ({
+    stages: r.person.stages,
+    grounds: { ...r.person.grounds, team: teams.find((t) => t.id === r.teamId)!.name },
+  }));
   table = buildPersonTable(persons, [...GROUNDS, teamGround], CORE_STAGE_KEYS);
   result = computeMirror(table, [...GROUNDS.map((g) => [g.key]), ['team']]);
 });
@@ -43,7 +46,11 @@ test('(a) clients aged 45+ rarely get an instrument — also after adjusting for
   const c = cell('leeftijd', '45+', 'voorziening');
   assert.ok(isClear(c), JSON.stringify(c));
   assert.ok(c.ratio! < 0.6, `ratio ${c.ratio}`);
-  const adj = adjustedComparison(table, { stage: 'voorziening', ground: 'leeftijd', covariates: ['opleiding', 'werkervaring', 'gezondheid'] });
+  const adj = adjustedComparison(table, {
+    stage: 'voorziening',
+    ground: 'leeftijd',
+    covariates: ['opleiding', 'werkervaring', 'gezondheid'],
+  });
   assert.equal(adj.problem, null);
   const older = adj.rows.find((r) => r.group === '45+')!;
   assert.ok(older.adjusted!.oddsRatio < 0.6 && older.adjusted!.p < 0.001, JSON.stringify(older));
@@ -77,13 +84,19 @@ test('(e) migration background, in all three definitions, shows no significant d
     const tested = cells.filter((c) => c.pAdjusted !== null);
     assert.ok(tested.length > 0);
     const significant = tested.filter((c) => c.pAdjusted! < 0.05);
-    assert.deepEqual(significant.map((c) => `${c.group}/${c.stage} p_bh=${c.pAdjusted}`), [], ground);
+    assert.deepEqual(
+      significant.map((c) => `${c.group}/${c.stage} p_bh=${c.pAdjusted}`),
+      [],
+      ground,
+    );
   }
 });
 
 test('no count under the threshold leaves the engine', () => {
   for (const c of result.cells) {
-    for (const n of [c.nPopulation, c.nStage]) assert.ok(n === null || n === 0 || n >= 10, `${c.ground}/${c.group}/${c.stage}: ${n}`);
-    if (c.nStage !== null && c.nPopulation !== null && c.nPopulation > 0) assert.ok(c.nPopulation - c.nStage >= 10 || c.nStage === 0);
+    for (const n of [c.nPopulation, c.nStage])
+      assert.ok(n === null || n === 0 || n >= 10, `${c.ground}/${c.group}/${c.stage}: ${n}`);
+    if (c.nStage !== null && c.nPopulation !== null && c.nPopulation > 0)
+      assert.ok(c.nPopulation - c.nStage >= 10 || c.nStage === 0);
   }
 });

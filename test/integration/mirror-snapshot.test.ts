@@ -10,7 +10,11 @@ test('a stored snapshot gives back exactly the same counts, and holds no identit
   t.after(() => db.drop());
   await db.query(`INSERT INTO municipality (id, code, name) VALUES (1, 'GM0001', 'Testdam')`);
   const persons: MirrorPerson[] = Array.from({ length: 1000 }, (_, i) => ({
-    grounds: { geslacht: i % 3 === 0 ? 'vrouw' : i % 3 === 1 ? 'man' : null, leeftijd: ['t/m 26', '27-44', '45+'][i % 5 % 3], huishouden: i % 7 === 0 ? 'eenouder' : 'alleenstaand' },
+    grounds: {
+      geslacht: i % 3 === 0 ? 'vrouw' : i % 3 === 1 ? 'man' : null,
+      leeftijd: ['t/m 26', '27-44', '45+'][(i % 5) % 3],
+      huishouden: i % 7 === 0 ? 'eenouder' : 'alleenstaand',
+    },
     stages: { plan: i % 2 === 0, voorziening: i % 5 === 0, werkzaam_1m: i % 11 === 0 },
   }));
   const defs = GROUNDS.filter((g) => ['geslacht', 'leeftijd', 'huishouden'].includes(g.key));
@@ -27,6 +31,7 @@ test('a stored snapshot gives back exactly the same counts, and holds no identit
   }
   assert.equal(await loadSnapshot(db, 1, '2024-01-01', '2024-12-31'), null);
   const columns = await db.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'monitoring' AND table_name LIKE 'mirror_snapshot%'`);
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'monitoring' AND table_name LIKE 'mirror_snapshot%'`,
+  );
   assert.ok(!columns.some((c) => /client|pseudonym|bsn/.test(c.column_name)));
 });

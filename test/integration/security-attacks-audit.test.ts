@@ -29,11 +29,22 @@ async function busyLog(app: TestApp, rows = 120): Promise<number[]> {
   for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: '/api/v1/clients/1/file', headers: anna });
   const beheer = await app.loginAs('beheer');
   for (const ref of ['AVG-2026-0017', 'AVG-2026-0018']) {
-    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/1/inzage?verzoek=${ref}`, headers: beheer })).statusCode, 200);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: `/api/v1/clients/1/inzage?verzoek=${ref}`, headers: beheer })).statusCode,
+      200,
+    );
   }
-  const more = Array.from({ length: rows }, (_, i) => ({ userId: 1, clientId: 1 + (i % 3), action: 'read' as const, resource: 'client', detail: `velden ${i}` }));
+  const more = Array.from({ length: rows }, (_, i) => ({
+    userId: 1,
+    clientId: 1 + (i % 3),
+    action: 'read' as const,
+    resource: 'client',
+    detail: `velden ${i}`,
+  }));
   for (let i = 0; i < more.length; i += 40) await writeAudit(app.db, more.slice(i, i + 40));
-  return (await app.db.query<{ id: string }>('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id')).map((r) => Number(r.id));
+  return (await app.db.query<{ id: string }>('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id')).map((r) =>
+    Number(r.id),
+  );
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -53,13 +64,19 @@ test('audit truncation: deleting the last 50 rows is found against the checkpoin
   assert.match(r.firstBroken!.reason, new RegExp(`${ids.length} rijen`));
 
   // New rows after the cut do not hide it: the place of the old head now holds another row.
-  await writeAudit(app.db, Array.from({ length: 60 }, () => ({ userId: 2, clientId: 2, action: 'read' as const, resource: 'client' })));
+  await writeAudit(
+    app.db,
+    Array.from({ length: 60 }, () => ({ userId: 2, clientId: 2, action: 'read' as const, resource: 'client' })),
+  );
   const later = await verifyAuditChain(app.db, { checkpointFile: file });
   assert.equal(later.ok, false);
   assert.match(later.firstBroken!.reason, /wijkt af van het ankerpunt/);
 
   // A changed checkpoint line (to match the shortened log) is refused too: it carries a MAC.
-  const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { count: number });
+  const lines = (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { count: number });
   lines[0].count = ids.length - 50;
   await writeFile(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
   assert.match((await verifyAuditChain(app.db, { checkpointFile: file })).firstBroken!.reason, /gewijzigd/);
@@ -69,16 +86,43 @@ test('audit recompute: a falsified row with every later hash recomputed (without
   const app = await buildTestApp(t);
   const ids = await busyLog(app);
   const target = ids[10];
-  await app.db.query(`UPDATE audit_log SET user_id = 2, detail = 'velden niets', content_hash = $2 WHERE id = $1`, [target, sha256('velden niets')]);
+  await app.db.query(`UPDATE audit_log SET user_id = 2, detail = 'velden niets', content_hash = $2 WHERE id = $1`, [
+    target,
+    sha256('velden niets'),
+  ]);
   // The attacker recomputes the chain from the falsified row onward, as the old unkeyed chain
   // allowed, once with sha256 and once with a guessed key.
   for (const guess of [null, 'demodam-only-not-for-production']) {
-    const rows = await app.db.query<{ id: string; seq: string; at: string; user_id: number; client_id: number; action: string; resource: string; content_hash: string | null; mac: string }>(
+    const rows = await app.db.query<{
+      id: string;
+      seq: string;
+      at: string;
+      user_id: number;
+      client_id: number;
+      action: string;
+      resource: string;
+      content_hash: string | null;
+      mac: string;
+    }>(
       `SELECT id::text AS id, seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, user_id, client_id, action, resource, content_hash, mac
-         FROM audit_log ORDER BY audit_log.id`);
+         FROM audit_log ORDER BY audit_log.id`,
+    );
     let prev = rows[rows.findIndex((r) => Number(r.id) === target) - 1].mac;
     for (const r of rows.filter((x) => Number(x.id) >= target)) {
-      const text = JSON.stringify(['ks-audit-v1', prev, r.seq, r.id, r.at, String(r.user_id), r.client_id === null ? null : String(r.client_id), r.action, r.resource, r.content_hash, null, null]);
+      const text = JSON.stringify([
+        'ks-audit-v1',
+        prev,
+        r.seq,
+        r.id,
+        r.at,
+        String(r.user_id),
+        r.client_id === null ? null : String(r.client_id),
+        r.action,
+        r.resource,
+        r.content_hash,
+        null,
+        null,
+      ]);
       const mac = guess ? createHmac('sha256', guess).update(text).digest('hex') : sha256(text);
       await app.db.query('UPDATE audit_log SET mac = $2 WHERE id = $1', [r.id, mac]);
       prev = mac;
@@ -96,12 +140,18 @@ test('audit pre-chain: rows put "outside the chain" (MAC and place removed) and 
   t.after(() => configureAudit({ secret: loadConfig({}).auditSecret, checkpointFile: null }));
   const ids = await busyLog(app);
   await writeCheckpoint(app.db);
-  const [{ head }] = await app.db.query<{ head: string }>('SELECT mac AS head FROM audit_log ORDER BY audit_log.id DESC LIMIT 1');
+  const [{ head }] = await app.db.query<{ head: string }>(
+    'SELECT mac AS head FROM audit_log ORDER BY audit_log.id DESC LIMIT 1',
+  );
 
   // Rows 1..n-10 "from before the chain", one of them falsified; the head stays the same.
-  await app.db.query('UPDATE audit_log SET seq = NULL, mac = NULL, prev_hash = NULL, row_hash = NULL WHERE id <= $1', [ids[ids.length - 11]]);
+  await app.db.query('UPDATE audit_log SET seq = NULL, mac = NULL, prev_hash = NULL, row_hash = NULL WHERE id <= $1', [
+    ids[ids.length - 11],
+  ]);
   await app.db.query(`UPDATE audit_log SET user_id = 4 WHERE id = $1`, [ids[5]]);
-  const [{ same }] = await app.db.query<{ same: string }>('SELECT mac AS same FROM audit_log ORDER BY audit_log.id DESC LIMIT 1');
+  const [{ same }] = await app.db.query<{ same: string }>(
+    'SELECT mac AS same FROM audit_log ORDER BY audit_log.id DESC LIMIT 1',
+  );
   assert.equal(same, head, 'the final hash is unchanged');
   const r = await verifyAuditChain(app.db);
   assert.equal(r.ok, false);
@@ -120,13 +170,19 @@ test('audit pre-chain: rows put "outside the chain" (MAC and place removed) and 
   assert.match(all.firstBroken!.reason, /zegel/);
 });
 
-test('audit blanking: erasing the detail of rows (including the administrator\'s request references) is found', async (t) => {
+test("audit blanking: erasing the detail of rows (including the administrator's request references) is found", async (t) => {
   const app = await buildTestApp(t);
   const ids = await busyLog(app, 80);
-  const refs = await app.db.query<{ id: string }>(`SELECT id::text AS id FROM audit_log WHERE detail LIKE 'verzoek %' ORDER BY audit_log.id`);
+  const refs = await app.db.query<{ id: string }>(
+    `SELECT id::text AS id FROM audit_log WHERE detail LIKE 'verzoek %' ORDER BY audit_log.id`,
+  );
   assert.equal(refs.length, 2);
   for (const blank of ['NULL', `''`]) {
-    await app.db.query(`UPDATE audit_log SET detail = ${blank} WHERE id = ANY($1::bigint[]) OR id BETWEEN $2 AND $3`, [refs.map((r) => r.id), ids[20], ids[ids.length - 1]]);
+    await app.db.query(`UPDATE audit_log SET detail = ${blank} WHERE id = ANY($1::bigint[]) OR id BETWEEN $2 AND $3`, [
+      refs.map((r) => r.id),
+      ids[20],
+      ids[ids.length - 1],
+    ]);
     const r = await verifyAuditChain(app.db);
     assert.equal(r.ok, false, `detail set to ${blank}`);
     assert.equal(r.firstBroken!.id, Number(refs[0].id), 'the first blanked row is named');
@@ -138,8 +194,15 @@ test('retention may still erase details: with its retention row (written with th
   const app = await buildTestApp(t);
   await busyLog(app, 10);
   const { runRetention } = await import('../../src/store/avg.js');
-  await app.db.query(`INSERT INTO benefit_period (client_id, start_date, end_date, end_reason) VALUES (3, '2010-01-01', '2012-01-01', 'werk')`);
-  const result = await runRetention(app.db, { years: 7, today: '2026-06-01', dryRun: false, pseudonymSecret: loadConfig({}).pseudonymSecret });
+  await app.db.query(
+    `INSERT INTO benefit_period (client_id, start_date, end_date, end_reason) VALUES (3, '2010-01-01', '2012-01-01', 'werk')`,
+  );
+  const result = await runRetention(app.db, {
+    years: 7,
+    today: '2026-06-01',
+    dryRun: false,
+    pseudonymSecret: loadConfig({}).pseudonymSecret,
+  });
   assert.deepEqual(result.clientIds, [3]);
   assert.ok(result.auditRowsErased > 0);
   assert.equal((await verifyAuditChain(app.db)).ok, true);
@@ -157,8 +220,10 @@ test('rows from before the key (the unkeyed chain of version 006) are sealed onc
     const detail = `oud ${i}`;
     const ch = sha256(detail);
     const rh = sha256(JSON.stringify([prev ?? '', at, 1, 1, 'read', 'client', ch]));
-    await app.db.query(`INSERT INTO audit_log (at, user_id, client_id, action, resource, detail, content_hash, prev_hash, row_hash) VALUES ($1, 1, 1, 'read', 'client', $2, $3, $4, $5)`,
-      [at, detail, ch, prev, rh]);
+    await app.db.query(
+      `INSERT INTO audit_log (at, user_id, client_id, action, resource, detail, content_hash, prev_hash, row_hash) VALUES ($1, 1, 1, 'read', 'client', $2, $3, $4, $5)`,
+      [at, detail, ch, prev, rh],
+    );
     prev = rh;
   }
   assert.equal((await verifyAuditChain(app.db)).ok, false, 'unsealed rows are not "in orde"');

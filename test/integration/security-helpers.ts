@@ -6,7 +6,11 @@ import { PASSWORD } from '../helpers/app.js';
 
 export type Who = 'anoniem' | 'consultant' | 'teamleider' | 'beleidsmedewerker' | 'onderzoeker' | 'beheerder';
 export const USERS: Record<Exclude<Who, 'anoniem'>, string> = {
-  consultant: 'anna', teamleider: 'tl-a', beleidsmedewerker: 'beleid', onderzoeker: 'onderzoek', beheerder: 'beheer',
+  consultant: 'anna',
+  teamleider: 'tl-a',
+  beleidsmedewerker: 'beleid',
+  onderzoeker: 'onderzoek',
+  beheerder: 'beheer',
 };
 
 const CASE = ['consultant', 'teamleider'] as const;
@@ -92,8 +96,21 @@ export const MATRIX: Record<string, readonly Who[]> = {
   'GET /api/v1/research-export': ['onderzoeker'],
 };
 
-export interface Route { method: string; path: string; body: unknown; query: Record<string, unknown>; textFields: string[] }
-type Schema = Record<string, unknown> & { $ref?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[] };
+export interface Route {
+  method: string;
+  path: string;
+  body: unknown;
+  query: Record<string, unknown>;
+  textFields: string[];
+}
+type Schema = Record<string, unknown> & {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+};
 
 /** A minimal valid value for a JSON schema (required properties only). */
 export function example(s: Schema | undefined, doc: { components?: { schemas?: Record<string, Schema> } }): unknown {
@@ -104,36 +121,57 @@ export function example(s: Schema | undefined, doc: { components?: { schemas?: R
   if (Array.isArray(s.enum)) return s.enum[0];
   if ('const' in s) return s.const;
   switch (s.type) {
-    case 'object': return Object.fromEntries((s.required ?? []).map((k) => [k, example(s.properties?.[k], doc)]));
-    case 'array': return Array.from({ length: Number(s.minItems ?? 0) }, () => example(s.items, doc));
-    case 'integer': case 'number': return Math.max(Number(s.minimum ?? 1), 1);
-    case 'boolean': return false;
+    case 'object':
+      return Object.fromEntries((s.required ?? []).map((k) => [k, example(s.properties?.[k], doc)]));
+    case 'array':
+      return Array.from({ length: Number(s.minItems ?? 0) }, () => example(s.items, doc));
+    case 'integer':
+    case 'number':
+      return Math.max(Number(s.minimum ?? 1), 1);
+    case 'boolean':
+      return false;
     case 'string': {
       if (s.format === 'bsn') return '999999990';
       if (typeof s.format === 'string' && s.format.includes('date')) return '2020-01-02';
       return 'x'.repeat(Math.min(Math.max(Number(s.minLength ?? 2), 2), Number(s.maxLength ?? 1e9)));
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
 /** Every route in the OpenAPI document, with an example body and required query parameters. */
 export async function routesOf(app: TestApp): Promise<Route[]> {
   const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string; required?: boolean; schema: Schema }[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, { schema: Schema }> };
+          parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
+        }
+      >
+    >;
     components?: { schemas?: Record<string, Schema> };
   };
   const out: Route[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const json = op.requestBody?.content['application/json']?.schema;
-      const query = Object.fromEntries((op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, example(p.schema, doc)]));
+      const query = Object.fromEntries(
+        (op.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.required)
+          .map((p) => [p.name, example(p.schema, doc)]),
+      );
       const props = json?.$ref ? doc.components?.schemas?.[json.$ref.split('/').pop()!]?.properties : json?.properties;
       // Free text: strings without a list of values, a format or a pattern.
-      const textFields = Object.entries(props ?? {}).filter(([, p]) => {
-        const one = (p.anyOf ?? p.oneOf)?.find((a) => a.type === 'string') ?? p;
-        return one.type === 'string' && !one.enum && !one.format && !one.pattern;
-      }).map(([k]) => k);
+      const textFields = Object.entries(props ?? {})
+        .filter(([, p]) => {
+          const one = (p.anyOf ?? p.oneOf)?.find((a) => a.type === 'string') ?? p;
+          return one.type === 'string' && !one.enum && !one.format && !one.pattern;
+        })
+        .map(([k]) => k);
       out.push({ method: method.toUpperCase(), path, body: json ? example(json, doc) : undefined, query, textFields });
     }
   }
@@ -142,9 +180,14 @@ export async function routesOf(app: TestApp): Promise<Route[]> {
 
 /** Fills path parameters: client 1 (Anna's, in team A), everything else 1; a wave and a token. */
 export const fillPath = (path: string): string =>
-  path.replace('{wave}', 'T0').replace('{token}', 'onbekend-token-onbekend-token').replace(/\{[a-zA-Z]+\}/g, '1');
+  path
+    .replace('{wave}', 'T0')
+    .replace('{token}', 'onbekend-token-onbekend-token')
+    .replace(/\{[a-zA-Z]+\}/g, '1');
 
 export async function addResearcher(app: TestApp): Promise<void> {
-  await app.db.query(`INSERT INTO app_user (municipality_id, username, display_name, password_hash, role) VALUES (1, 'onderzoek', 'Olga Onderzoek', $1, 'onderzoeker')`,
-    [await argon2.hash(PASSWORD)]);
+  await app.db.query(
+    `INSERT INTO app_user (municipality_id, username, display_name, password_hash, role) VALUES (1, 'onderzoek', 'Olga Onderzoek', $1, 'onderzoeker')`,
+    [await argon2.hash(PASSWORD)],
+  );
 }

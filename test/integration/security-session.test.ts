@@ -19,9 +19,18 @@ test('no lock-out: 5 wrong passwords from one address hold up that address only,
   const held = await login(app, 'anna', PASSWORD);
   assert.equal(held.statusCode, 429);
   assert.equal(held.json().code, 'RATE_LIMITED');
-  assert.ok(Number(held.headers['retry-after']) >= 1 && Number(held.headers['retry-after']) <= 2, String(held.headers['retry-after']));
-  assert.equal((await login(app, 'anna', PASSWORD, '10.0.0.2')).statusCode, 201, 'the user at another address is not locked out');
-  const [{ locked }] = await app.db.query<{ locked: string | null }>(`SELECT locked_until AS locked FROM app_user WHERE username = 'anna'`);
+  assert.ok(
+    Number(held.headers['retry-after']) >= 1 && Number(held.headers['retry-after']) <= 2,
+    String(held.headers['retry-after']),
+  );
+  assert.equal(
+    (await login(app, 'anna', PASSWORD, '10.0.0.2')).statusCode,
+    201,
+    'the user at another address is not locked out',
+  );
+  const [{ locked }] = await app.db.query<{ locked: string | null }>(
+    `SELECT locked_until AS locked FROM app_user WHERE username = 'anna'`,
+  );
   assert.equal(locked, null, 'nothing is locked in the database');
 });
 
@@ -49,7 +58,12 @@ test('session expiry: an expired session is refused (401); the cookie lives as l
   const res = await app.inject({ method: 'GET', url: '/api/v1/caseload', headers: anna });
   assert.equal(res.statusCode, 401);
   assert.equal(res.json().code, 'NOT_LOGGED_IN');
-  const res2 = await app.inject({ method: 'POST', url: '/api/v1/clients/1/conversations', headers: anna, payload: { heldOn: '2020-01-01', kind: 'telefoon' } });
+  const res2 = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clients/1/conversations',
+    headers: anna,
+    payload: { heldOn: '2020-01-01', kind: 'telefoon' },
+  });
   assert.equal(res2.statusCode, 401);
   const cookie = (await login(app, 'bram', PASSWORD)).cookies.find((c) => c.name === 'ks_session')!;
   assert.equal(cookie.maxAge, 8 * 3600, 'the cookie lives as long as the session (SESSION_HOURS, default 8)');
@@ -62,7 +76,12 @@ test('secure headers: a strict Content-Security-Policy and friends on every answ
   for (const url of ['/api/v1/health', '/api/v1/caseload', '/api/v1/bestaat-niet']) {
     const res = await app.inject({ method: 'GET', url });
     const csp = String(res.headers['content-security-policy']);
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v.join(' ')]),
+    );
     assert.equal(directives.get('default-src'), "'self'");
     assert.equal(directives.get('script-src'), "'self'");
     assert.equal(directives.get('object-src'), "'none'");
@@ -80,7 +99,10 @@ test('audit log hash chain: intact after normal use; a changed, erased-then-edit
   const app = await buildTestApp(t);
   const anna = await app.loginAs('anna');
   for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: '/api/v1/clients/1/file', headers: anna });
-  await writeAudit(app.db, [{ userId: 1, clientId: 1, action: 'update', resource: 'client', detail: 'velden: city' }, { userId: 1, clientId: 2, action: 'read', resource: 'client' }]);
+  await writeAudit(app.db, [
+    { userId: 1, clientId: 1, action: 'update', resource: 'client', detail: 'velden: city' },
+    { userId: 1, clientId: 2, action: 'read', resource: 'client' },
+  ]);
   const ok = await verifyAuditChain(app.db);
   assert.equal(ok.ok, true);
   assert.ok(ok.checked >= 5);

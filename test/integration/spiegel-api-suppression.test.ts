@@ -14,8 +14,18 @@ const THRESHOLD = 10;
 const DEMO_PASSWORD = 'demodam';
 /** Fields that hold a number of people (plus any field named n<Something>). */
 const COUNT_FIELDS = new Set([
-  'nPopulation', 'nStage', 'population', 'reached', 'n', 'missingDiagnosis', 'withoutConversation',
-  'impossibleDates', 'used', 'leftOut', 'total', 'count',
+  'nPopulation',
+  'nStage',
+  'population',
+  'reached',
+  'n',
+  'missingDiagnosis',
+  'withoutConversation',
+  'impossibleDates',
+  'used',
+  'leftOut',
+  'total',
+  'count',
 ]);
 const isCountField = (key: string) => COUNT_FIELDS.has(key) || /^n[A-Z]/.test(key);
 
@@ -50,7 +60,11 @@ let checkedAnswers = 0;
 let refusedScopes = 0;
 
 async function login(username: string): Promise<Headers> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password: DEMO_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sessions',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   assert.equal(res.statusCode, 201, res.body);
   const cookie = res.cookies.find((c) => c.name === 'ks_session')!;
   return { cookie: `ks_session=${cookie.value}` };
@@ -83,7 +97,9 @@ before(async () => {
   app = await buildApp({ db, config });
 });
 after(async () => {
-  console.log(`# ${checkedAnswers} mirror answers scanned for small counts; ${refusedScopes} scopes refused as too small`);
+  console.log(
+    `# ${checkedAnswers} mirror answers scanned for small counts; ${refusedScopes} scopes refused as too small`,
+  );
   await app?.close();
   await db?.drop();
 });
@@ -100,14 +116,20 @@ describe('suppression: no answer of the mirror API carries a count from 1 to thr
 
   test('3-way intersections, with small cells that must be hidden', async () => {
     const triples = [
-      'geslacht*leeftijd*migratieachtergrond', 'huishouden*geslacht*leeftijd', 'opleiding*taalniveau*werkervaring',
-      'statushouder*gezondheid*leeftijd_fijn', 'herkomst*huishouden*doelgroepregister', 'migratie_enschede*opleiding*geslacht',
+      'geslacht*leeftijd*migratieachtergrond',
+      'huishouden*geslacht*leeftijd',
+      'opleiding*taalniveau*werkervaring',
+      'statushouder*gezondheid*leeftijd_fijn',
+      'herkomst*huishouden*doelgroepregister',
+      'migratie_enschede*opleiding*geslacht',
     ];
     let hidden = 0;
     for (const year of ['2025', '2026']) {
       for (const t of triples) {
         const body = await safe('beleid', `/spiegel?period=${year}&ground=${t}`);
-        hidden += (body.result as { cells: { suppressed: string | null }[] }).cells.filter((c) => c.suppressed !== null).length;
+        hidden += (body.result as { cells: { suppressed: string | null }[] }).cells.filter(
+          (c) => c.suppressed !== null,
+        ).length;
       }
     }
     assert.ok(hidden > 100, `the 3-way intersections hide cells (${hidden})`);
@@ -120,7 +142,13 @@ describe('suppression: no answer of the mirror API carries a count from 1 to thr
     assert.equal(teams.length, 4);
     assert.ok(wijken.length >= 8);
     for (const team of teams) {
-      for (const g of ['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden*leeftijd', 'geslacht*leeftijd*migratieachtergrond']) {
+      for (const g of [
+        'geslacht',
+        'leeftijd',
+        'migratieachtergrond',
+        'huishouden*leeftijd',
+        'geslacht*leeftijd*migratieachtergrond',
+      ]) {
         await safe('beleid', `/spiegel?period=2025&team=${team.id}&ground=${g}`);
       }
       await safe('beleid', `/spiegel/aandacht?period=2025&team=${team.id}&ground=leeftijd,huishouden*geslacht`);
@@ -158,19 +186,28 @@ describe('suppression: no answer of the mirror API carries a count from 1 to thr
         const cov = covariates.filter((c) => c !== g).join(',');
         await safe('beleid', `/spiegel/aangepast?period=2025&stage=${stage}&ground=${g}&covariates=${cov}`);
       }
-      await safe('teamleider', `/spiegel/aangepast?period=2025&stage=${stage}&ground=leeftijd_fijn&covariates=opleiding,taalniveau`);
+      await safe(
+        'teamleider',
+        `/spiegel/aangepast?period=2025&stage=${stage}&ground=leeftijd_fijn&covariates=opleiding,taalniveau`,
+      );
       await safe('beleid', `/spiegel/aangepast?period=2026&stage=${stage}&ground=huishouden&covariates=leeftijd`);
     }
   });
 
   test('the CSV export has no small numbers in n_populatie and n_fase', async () => {
-    for (const url of ['/spiegel/export.csv?period=2025&intersections=true', '/spiegel/export.csv?period=2025&ground=geslacht*leeftijd*migratieachtergrond']) {
+    for (const url of [
+      '/spiegel/export.csv?period=2025&intersections=true',
+      '/spiegel/export.csv?period=2025&ground=geslacht*leeftijd*migratieachtergrond',
+    ]) {
       const res = await get('beleid', url);
       assert.equal(res.status, 200);
       const [header, ...rows] = res.text.trim().split('\n');
       const cols = header.split(',');
       const idx = ['n_populatie', 'n_fase'].map((c) => cols.indexOf(c));
-      assert.ok(idx.every((i) => i >= 0), header);
+      assert.ok(
+        idx.every((i) => i >= 0),
+        header,
+      );
       for (const row of rows) {
         // group labels hold no commas in Demodam; the counts are plain integers
         const fields = row.split(',');
@@ -185,8 +222,16 @@ describe('suppression: no answer of the mirror API carries a count from 1 to thr
 
 describe('who sees what', () => {
   test('klantmanager: no mirror at all (the app offers none; 403 on every mirror route)', async () => {
-    for (const url of ['/spiegel/options', '/spiegel?period=2025', '/spiegel/aandacht?ground=leeftijd', '/spiegel/aangepast?stage=plan&ground=leeftijd',
-      '/spiegel/export.csv', '/spiegel/export.html', '/spiegel/export.pdf', '/meetmomenten/uitkomsten?period=2025']) {
+    for (const url of [
+      '/spiegel/options',
+      '/spiegel?period=2025',
+      '/spiegel/aandacht?ground=leeftijd',
+      '/spiegel/aangepast?stage=plan&ground=leeftijd',
+      '/spiegel/export.csv',
+      '/spiegel/export.html',
+      '/spiegel/export.pdf',
+      '/meetmomenten/uitkomsten?period=2025',
+    ]) {
       const res = await get('klantmanager', url);
       assert.equal(res.status, 403, url);
       assert.equal((res.body as { code: string }).code, 'FORBIDDEN_ROLE');
@@ -195,7 +240,10 @@ describe('who sees what', () => {
 
   test('teamleider: own team only, every ground, and the attention mirror per consultant', async () => {
     const options = await safe('teamleider', '/spiegel/options');
-    assert.deepEqual((options.grounds as { key: string }[]).map((g) => g.key), ALL);
+    assert.deepEqual(
+      (options.grounds as { key: string }[]).map((g) => g.key),
+      ALL,
+    );
     assert.deepEqual(options.teams, []);
     assert.equal(options.perConsultant, true);
     const body = await safe('teamleider', '/spiegel?period=2025&ground=geslacht');
@@ -205,10 +253,16 @@ describe('who sees what', () => {
     assert.equal(((await safe('teamleider', '/spiegel?team=1&ground=leeftijd')).scope as { teamId: number }).teamId, 1);
 
     const attention = await safe('teamleider', '/spiegel/aandacht?period=2025&ground=leeftijd');
-    const result = attention.result as { groupings: string[]; cells: { ground: string; stage: string; nPopulation: number | null }[] };
+    const result = attention.result as {
+      groupings: string[];
+      cells: { ground: string; stage: string; nPopulation: number | null }[];
+    };
     assert.deepEqual(result.groupings, ['leeftijd', 'klantmanager']);
     const perConsultant = result.cells.filter((c) => c.ground === 'klantmanager');
-    assert.ok(perConsultant.some((c) => c.nPopulation !== null && c.nPopulation >= THRESHOLD), 'consultants of team Noord are shown');
+    assert.ok(
+      perConsultant.some((c) => c.nPopulation !== null && c.nPopulation >= THRESHOLD),
+      'consultants of team Noord are shown',
+    );
     assert.deepEqual([...new Set(result.cells.map((c) => c.stage))].sort(), ['contact_4', 'onder_op_de_stapel']);
   });
 
@@ -230,8 +284,15 @@ describe('who sees what', () => {
   });
 
   test('beheerder: 403 on every mirror route', async () => {
-    for (const url of ['/spiegel/options', '/spiegel', '/spiegel/aandacht', '/spiegel/aangepast?stage=plan&ground=leeftijd',
-      '/spiegel/export.csv', '/spiegel/export.html', '/spiegel/export.pdf']) {
+    for (const url of [
+      '/spiegel/options',
+      '/spiegel',
+      '/spiegel/aandacht',
+      '/spiegel/aangepast?stage=plan&ground=leeftijd',
+      '/spiegel/export.csv',
+      '/spiegel/export.html',
+      '/spiegel/export.pdf',
+    ]) {
       const res = await get('beheer', url);
       assert.equal(res.status, 403, url);
       assert.equal((res.body as { code: string }).code, 'FORBIDDEN_ROLE');
@@ -261,10 +322,21 @@ describe('who sees what', () => {
 });
 
 describe('the built-in truths of Demodam are still found through the protected API', () => {
-  type Cell = { ground: string; group: string; stage: string; ratio: number | null; pAdjusted: number | null; suppressed: string | null; nPopulation: number | null };
-  const clear = (c: Cell) => c.pAdjusted !== null && c.pAdjusted < 0.05 && c.ratio !== null && (c.ratio >= 1.1 || c.ratio <= 1 / 1.1);
+  type Cell = {
+    ground: string;
+    group: string;
+    stage: string;
+    ratio: number | null;
+    pAdjusted: number | null;
+    suppressed: string | null;
+    nPopulation: number | null;
+  };
+  const clear = (c: Cell) =>
+    c.pAdjusted !== null && c.pAdjusted < 0.05 && c.ratio !== null && (c.ratio >= 1.1 || c.ratio <= 1 / 1.1);
   const cellOf = (body: Record<string, unknown>, ground: string, group: string, stage: string): Cell => {
-    const c = (body.result as { cells: Cell[] }).cells.find((x) => x.ground === ground && x.group === group && x.stage === stage);
+    const c = (body.result as { cells: Cell[] }).cells.find(
+      (x) => x.ground === ground && x.group === group && x.stage === stage,
+    );
     assert.ok(c, `${ground}/${group}/${stage}`);
     return c;
   };
@@ -275,8 +347,13 @@ describe('the built-in truths of Demodam are still found through the protected A
     assert.ok(clear(older) && older.ratio! < 0.6, JSON.stringify(older));
     const women = cellOf(body, 'geslacht', 'vrouw', 'werkzaam_6m');
     assert.ok(women.pAdjusted! < 0.05 && women.ratio! < 0.8, JSON.stringify(women));
-    const adjusted = await safe('beleid', '/spiegel/aangepast?period=2025&stage=voorziening&ground=leeftijd&covariates=opleiding,werkervaring,gezondheid');
-    const row = (adjusted.rows as { group: string; adjusted: { oddsRatio: number; p: number } | null }[]).find((r) => r.group === '45+')!;
+    const adjusted = await safe(
+      'beleid',
+      '/spiegel/aangepast?period=2025&stage=voorziening&ground=leeftijd&covariates=opleiding,werkervaring,gezondheid',
+    );
+    const row = (adjusted.rows as { group: string; adjusted: { oddsRatio: number; p: number } | null }[]).find(
+      (r) => r.group === '45+',
+    )!;
     assert.ok(row.adjusted!.oddsRatio < 0.6 && row.adjusted!.p < 0.001, JSON.stringify(row));
   });
 
@@ -288,9 +365,18 @@ describe('the built-in truths of Demodam are still found through the protected A
 
   test('the equality built in for migration background is still not flagged', async () => {
     for (const year of ['2024', '2025']) {
-      const body = await safe('beleid', `/spiegel?period=${year}&ground=migratieachtergrond,herkomst,migratie_enschede`);
-      const flagged = (body.result as { cells: Cell[] }).cells.filter((c) => c.pAdjusted !== null && c.pAdjusted < 0.05);
-      assert.deepEqual(flagged.map((c) => `${c.ground}/${c.group}/${c.stage}`), [], year);
+      const body = await safe(
+        'beleid',
+        `/spiegel?period=${year}&ground=migratieachtergrond,herkomst,migratie_enschede`,
+      );
+      const flagged = (body.result as { cells: Cell[] }).cells.filter(
+        (c) => c.pAdjusted !== null && c.pAdjusted < 0.05,
+      );
+      assert.deepEqual(
+        flagged.map((c) => `${c.ground}/${c.group}/${c.stage}`),
+        [],
+        year,
+      );
     }
   });
 

@@ -11,7 +11,10 @@ import { CSV_COLUMNS } from '../../src/mirror/report-csv.js';
 const EXTRACT = 'test/fixtures/extract/gemeente-extract.csv';
 
 function kansenspiegel(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'spiegel', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: '/nonexistent' } });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'spiegel', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: '/nonexistent' },
+  });
 }
 
 test('spiegel --input --format csv: the documented columns and hand-calculated values', () => {
@@ -19,9 +22,16 @@ test('spiegel --input --format csv: the documented columns and hand-calculated v
   assert.equal(run.status, 0, run.stderr);
   const [header, ...lines] = run.stdout.trim().split('\n');
   assert.equal(header, CSV_COLUMNS.join(','));
-  assert.equal(header, 'kenmerk,groep,fase,n_populatie,n_fase,aandeel_populatie,aandeel_fase,verschil_pp,kans,kans_onder,kans_boven,ratio,ratio_onder,ratio_boven,p,p_bh,onderdrukt');
-  const row = Object.fromEntries(lines.map((l) => l.split(',')).filter((f) => f[1] === 'vrouw' && f[2] === 'voorziening')
-    .map((f) => f.map((v, i) => [CSV_COLUMNS[i], v]))[0]);
+  assert.equal(
+    header,
+    'kenmerk,groep,fase,n_populatie,n_fase,aandeel_populatie,aandeel_fase,verschil_pp,kans,kans_onder,kans_boven,ratio,ratio_onder,ratio_boven,p,p_bh,onderdrukt',
+  );
+  const row = Object.fromEntries(
+    lines
+      .map((l) => l.split(','))
+      .filter((f) => f[1] === 'vrouw' && f[2] === 'voorziening')
+      .map((f) => f.map((v, i) => [CSV_COLUMNS[i], v]))[0],
+  );
   // women: 60 of 100 people (60%), 30 of 40 with an instrument (75%): +15 points;
   // rate 30/60 = 50% against 10/40 = 25% for men: ratio 2.
   assert.equal(row.n_populatie, '60');
@@ -43,9 +53,19 @@ test('spiegel --input --format csv: the documented columns and hand-calculated v
 test('small numbers are suppressed in the CSV: 12 of 40 men and 12 of 60 women worked, fine; a threshold of 13 hides both', () => {
   const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--threshold', '13');
   assert.equal(run.status, 0, run.stderr);
-  const rows = run.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+  const rows = run.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   const work = rows.filter((f) => f[2] === 'werkzaam_1m' && (f[1] === 'vrouw' || f[1] === 'man'));
-  assert.deepEqual(work.map((f) => [f[1], f[4], f[16]]), [['vrouw', '', 'klein-aantal'], ['man', '', 'klein-aantal']]);
+  assert.deepEqual(
+    work.map((f) => [f[1], f[4], f[16]]),
+    [
+      ['vrouw', '', 'klein-aantal'],
+      ['man', '', 'klein-aantal'],
+    ],
+  );
 });
 
 test('spiegel --format html writes a self-contained report', () => {
@@ -73,7 +93,11 @@ test('a wrong option gives a clear message and exit code 1', () => {
 test('spiegel --protect: the same protection as the server, for publication — counts in fives, small cells hidden, figures from the published counts', () => {
   const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect');
   assert.equal(run.status, 0, run.stderr);
-  const rows = run.stdout.trim().split('\n').slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [CSV_COLUMNS[i], v])));
+  const rows = run.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Object.fromEntries(l.split(',').map((v, i) => [CSV_COLUMNS[i], v])));
   const counts = rows.flatMap((r) => [r.n_populatie, r.n_fase]).filter((v) => v !== '');
   assert.ok(counts.length > 10);
   for (const v of counts) assert.equal(Number(v) % 5, 0, `count ${v} is a multiple of 5`);
@@ -82,7 +106,10 @@ test('spiegel --protect: the same protection as the server, for publication — 
   assert.equal(women.n_populatie, '60');
   assert.equal(Number(women.kans), (100 * Number(women.n_fase)) / 60);
   // the same command twice gives the same numbers (keys are fixed per person)
-  assert.equal(kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect').stdout, run.stdout);
+  assert.equal(
+    kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect').stdout,
+    run.stdout,
+  );
   // a free period is refused with --protect (whole years, quarters and months only)
   const free = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--protect', '--period', '2025-01-01..2025-01-02');
   assert.notEqual(free.status, 0);

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, ageOn, clock, daysBetween, isIsoDate, monthLabel, todayIso } from '../../src/domain/dates.js';
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  clock,
+  daysBetween,
+  isIsoDate,
+  monthLabel,
+  todayIso,
+} from '../../src/domain/dates.js';
 
 test('today is the day in Amsterdam: after midnight Dutch time the UTC date is still yesterday', () => {
   // Summer time (CEST, UTC+2): 22:30 UTC on 31 March is 00:30 on 1 April in Amsterdam.

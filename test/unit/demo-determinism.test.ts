@@ -32,17 +32,33 @@ test('chunking does not change the data', () => {
 });
 
 test('the seeded generator repeats itself and spreads evenly', () => {
-  const a = createRandom('x', 1), b = createRandom('x', 1), c = createRandom('x', 2);
+  const a = createRandom('x', 1),
+    b = createRandom('x', 1),
+    c = createRandom('x', 2);
   const seqA = Array.from({ length: 5 }, () => a.next());
-  assert.deepEqual(seqA, Array.from({ length: 5 }, () => b.next()));
-  assert.notDeepEqual(seqA, Array.from({ length: 5 }, () => c.next()));
+  assert.deepEqual(
+    seqA,
+    Array.from({ length: 5 }, () => b.next()),
+  );
+  assert.notDeepEqual(
+    seqA,
+    Array.from({ length: 5 }, () => c.next()),
+  );
   const r = createRandom('spread');
   const buckets = new Array<number>(10).fill(0);
   for (let i = 0; i < 100_000; i++) buckets[Math.floor(r.next() * 10)]++;
   for (const n of buckets) assert.ok(Math.abs(n - 10_000) < 400, `bucket ${n}`);
   const d = r.dateBetween('2024-02-28', '2024-03-01');
   assert.ok(['2024-02-28', '2024-02-29', '2024-03-01'].includes(d));
-  assert.ok([1, 2, 3].includes(r.weighted([[1, 1], [2, 1], [3, 1]] as const)));
+  assert.ok(
+    [1, 2, 3].includes(
+      r.weighted([
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ] as const),
+    ),
+  );
 });
 
 test('no Math.random in the demo generator', () => {

@@ -32,7 +32,10 @@ describe('Demodam as a whole', () => {
     assert.equal(data.app_user.filter((u) => u.role === 'consultant').length, 30);
     assert.equal(data.app_user.filter((u) => u.role === 'teamleider').length, 4);
     for (const name of ['klantmanager', 'teamleider', 'beleid', 'onderzoek', 'beheer', 'km01', 'km29', 'tl-oost']) {
-      assert.ok(data.app_user.some((u) => u.username === name), name);
+      assert.ok(
+        data.app_user.some((u) => u.username === name),
+        name,
+      );
     }
     const noord = data.team.find((t) => t.name === 'Noord')?.id;
     assert.equal(data.app_user.find((u) => u.username === 'klantmanager')?.team_id, noord);
@@ -53,17 +56,23 @@ describe('Demodam as a whole', () => {
 
   test('nothing happens after the reference date (apart from planned appointments and due dates)', () => {
     const dated: [string, readonly object[], readonly string[]][] = [
-      ['benefit_period', data.benefit_period, ['start_date', 'end_date']], ['intake', data.intake, ['held_on']],
-      ['diagnosis', data.diagnosis, ['given_on']], ['conversation', data.conversation, ['held_on']],
-      ['work_period', data.work_period, ['start_date', 'end_date']], ['instrument_allocation', data.instrument_allocation, ['requested_on', 'started_on', 'ended_on']],
-      ['ladder_step', data.ladder_step, ['recorded_on']], ['client_feedback', data.client_feedback, ['given_on']],
-      ['plan_step', data.plan_step, ['done_on']], ['on_hold_period', data.on_hold_period, ['start_date', 'end_date']],
+      ['benefit_period', data.benefit_period, ['start_date', 'end_date']],
+      ['intake', data.intake, ['held_on']],
+      ['diagnosis', data.diagnosis, ['given_on']],
+      ['conversation', data.conversation, ['held_on']],
+      ['work_period', data.work_period, ['start_date', 'end_date']],
+      ['instrument_allocation', data.instrument_allocation, ['requested_on', 'started_on', 'ended_on']],
+      ['ladder_step', data.ladder_step, ['recorded_on']],
+      ['client_feedback', data.client_feedback, ['given_on']],
+      ['plan_step', data.plan_step, ['done_on']],
+      ['on_hold_period', data.on_hold_period, ['start_date', 'end_date']],
     ];
     for (const [table, rows, columns] of dated) {
-      for (const row of rows) for (const c of columns) {
-        const v = (row as Record<string, unknown>)[c];
-        assert.ok(v === null || (typeof v === 'string' && v <= REF), `${table}.${c} = ${String(v)}`);
-      }
+      for (const row of rows)
+        for (const c of columns) {
+          const v = (row as Record<string, unknown>)[c];
+          assert.ok(v === null || (typeof v === 'string' && v <= REF), `${table}.${c} = ${String(v)}`);
+        }
     }
   });
 
@@ -88,8 +97,10 @@ describe('Demodam as a whole', () => {
   });
 
   test('about 30% was born in a non-western country; 35-38% with parents; more with self-reported background', () => {
-    const own = share(data.monitoring_person, (m) => m.birth_country !== null && m.birth_country !== 'NL'
-      && facts[m.client_id - 1].cbsOld === 'niet-westers');
+    const own = share(
+      data.monitoring_person,
+      (m) => m.birth_country !== null && m.birth_country !== 'NL' && facts[m.client_id - 1].cbsOld === 'niet-westers',
+    );
     const withParents = share(facts, (f) => f.cbsOld === 'niet-westers');
     const extended = share(facts, (f) => f.extended === 'niet-westers');
     assert.ok(own >= 0.27 && own <= 0.33, pct(own));
@@ -99,10 +110,12 @@ describe('Demodam as a whole', () => {
 
   test('the monitoring rows hold ISO country codes and several backgrounds for some', () => {
     for (const m of data.monitoring_person) {
-      for (const c of [m.birth_country, m.mother_birth_country, m.father_birth_country, m.nationality]) assert.ok(c === null || /^[A-Z]{2}$/.test(c));
+      for (const c of [m.birth_country, m.mother_birth_country, m.father_birth_country, m.nationality])
+        assert.ok(c === null || /^[A-Z]{2}$/.test(c));
     }
     const perClient = new Map<number, number>();
-    for (const b of data.monitoring_cultural_background) perClient.set(b.client_id, (perClient.get(b.client_id) ?? 0) + 1);
+    for (const b of data.monitoring_cultural_background)
+      perClient.set(b.client_id, (perClient.get(b.client_id) ?? 0) + 1);
     assert.ok([...perClient.values()].some((n) => n >= 2));
     const keys = data.monitoring_cultural_background.map((b) => `${b.client_id}|${b.background}`);
     assert.equal(new Set(keys).size, keys.length);
@@ -111,19 +124,40 @@ describe('Demodam as a whole', () => {
 
 describe('built-in truths', () => {
   test('(a) clients aged 45+ rarely get an instrument, also when diagnosed kort', () => {
-    const young = share(diagnosed.filter((f) => f.ageAtStart < 45), (f) => f.instrument);
-    const old = share(diagnosed.filter((f) => f.ageAtStart >= 45), (f) => f.instrument);
-    const youngKort = share(diagnosed.filter((f) => f.ageAtStart < 45 && f.firstDistance === 'kort'), (f) => f.instrument);
-    const oldKort = share(diagnosed.filter((f) => f.ageAtStart >= 45 && f.firstDistance === 'kort'), (f) => f.instrument);
+    const young = share(
+      diagnosed.filter((f) => f.ageAtStart < 45),
+      (f) => f.instrument,
+    );
+    const old = share(
+      diagnosed.filter((f) => f.ageAtStart >= 45),
+      (f) => f.instrument,
+    );
+    const youngKort = share(
+      diagnosed.filter((f) => f.ageAtStart < 45 && f.firstDistance === 'kort'),
+      (f) => f.instrument,
+    );
+    const oldKort = share(
+      diagnosed.filter((f) => f.ageAtStart >= 45 && f.firstDistance === 'kort'),
+      (f) => f.instrument,
+    );
     assert.ok(old < 0.5 * young, `${pct(old)} vs ${pct(young)}`);
     assert.ok(oldKort < 0.5 * youngKort, `kort: ${pct(oldKort)} vs ${pct(youngKort)}`);
   });
 
   test('(b) women less often work six months or more with the same employer', () => {
-    const women = facts.filter((f) => f.gender === 'vrouw'), men = facts.filter((f) => f.gender === 'man');
-    const w6 = share(women, (f) => f.werkzaam6m), m6 = share(men, (f) => f.werkzaam6m);
+    const women = facts.filter((f) => f.gender === 'vrouw'),
+      men = facts.filter((f) => f.gender === 'man');
+    const w6 = share(women, (f) => f.werkzaam6m),
+      m6 = share(men, (f) => f.werkzaam6m);
     assert.ok(w6 < 0.8 * m6, `${pct(w6)} vs ${pct(m6)}`);
-    const w = share(women.filter((f) => f.werkzaam1m), (f) => f.werkzaam6m), m = share(men.filter((f) => f.werkzaam1m), (f) => f.werkzaam6m);
+    const w = share(
+        women.filter((f) => f.werkzaam1m),
+        (f) => f.werkzaam6m,
+      ),
+      m = share(
+        men.filter((f) => f.werkzaam1m),
+        (f) => f.werkzaam6m,
+      );
     assert.ok(w < m - 0.15, `among werkzaam: ${pct(w)} vs ${pct(m)}`);
     // reaching a month of work hardly differs
     assert.ok(Math.abs(share(women, (f) => f.werkzaam1m) - share(men, (f) => f.werkzaam1m)) < 0.03);
@@ -131,18 +165,41 @@ describe('built-in truths', () => {
 
   test('(c) "onder op de stapel" is concentrated in the Wijkbestand and in team Zuid', () => {
     const stapel = (f: ClientFact): boolean => STAGES.onder_op_de_stapel!(f);
-    const wijk = share(diagnosed.filter((f) => f.mainBestand === 'wijk'), stapel);
-    const werkplein = share(diagnosed.filter((f) => f.mainBestand === 'werkplein'), stapel);
+    const wijk = share(
+      diagnosed.filter((f) => f.mainBestand === 'wijk'),
+      stapel,
+    );
+    const werkplein = share(
+      diagnosed.filter((f) => f.mainBestand === 'werkplein'),
+      stapel,
+    );
     assert.ok(wijk > 2.5 * werkplein, `${pct(wijk)} vs ${pct(werkplein)}`);
     const zuid = data.team.find((t) => t.name === 'Zuid')?.id;
-    const inZuid = share(diagnosed.filter((f) => f.teamId === zuid), stapel);
-    const elsewhere = share(diagnosed.filter((f) => f.teamId !== zuid), stapel);
+    const inZuid = share(
+      diagnosed.filter((f) => f.teamId === zuid),
+      stapel,
+    );
+    const elsewhere = share(
+      diagnosed.filter((f) => f.teamId !== zuid),
+      stapel,
+    );
     assert.ok(inZuid > 1.3 * elsewhere, `Zuid ${pct(inZuid)} vs ${pct(elsewhere)}`);
   });
 
   test('(d) the chance of a kort diagnosis falls with age', () => {
-    const bands: [number, number][] = [[18, 26], [27, 34], [35, 44], [45, 54], [55, 66]];
-    const rates = bands.map(([lo, hi]) => share(diagnosed.filter((f) => f.ageAtStart >= lo && f.ageAtStart <= hi), (f) => f.firstDistance === 'kort'));
+    const bands: [number, number][] = [
+      [18, 26],
+      [27, 34],
+      [35, 44],
+      [45, 54],
+      [55, 66],
+    ];
+    const rates = bands.map(([lo, hi]) =>
+      share(
+        diagnosed.filter((f) => f.ageAtStart >= lo && f.ageAtStart <= hi),
+        (f) => f.firstDistance === 'kort',
+      ),
+    );
     for (let i = 1; i < rates.length; i++) assert.ok(rates[i] < rates[i - 1], rates.map(pct).join(' > '));
     assert.ok(rates[0] > 3 * rates[4], rates.map(pct).join(' > '));
   });
@@ -154,9 +211,12 @@ describe('built-in truths', () => {
       const groupOf = (f: ClientFact): string => f[key];
       for (const group of new Set(facts.map(groupOf))) {
         if (group === 'onbekend') continue;
-        const inGroup = facts.filter((f) => groupOf(f) === group), rest = facts.filter((f) => groupOf(f) !== group);
+        const inGroup = facts.filter((f) => groupOf(f) === group),
+          rest = facts.filter((f) => groupOf(f) !== group);
         for (const [stage, reached] of Object.entries(STAGES)) {
-          const p1 = share(inGroup, reached), p2 = share(rest, reached), p = share(facts, reached);
+          const p1 = share(inGroup, reached),
+            p2 = share(rest, reached),
+            p = share(facts, reached);
           const z = (p1 - p2) / Math.sqrt(p * (1 - p) * (1 / inGroup.length + 1 / rest.length) || 1);
           const what: string = `${key}=${group} ${stage}: ${pct(p1)} vs ${pct(p2)} (n=${inGroup.length}, z=${z.toFixed(2)})`;
           assert.ok(Math.abs(z) < 3.5, what);
@@ -169,21 +229,37 @@ describe('built-in truths', () => {
   test('(e) migration background is independent of age, gender, household, education and team', () => {
     const groups = ['nederlands', 'westers', 'niet-westers'] as const;
     const checks: [string, (f: ClientFact) => boolean][] = [
-      ['45+', (f) => f.ageAtStart >= 45], ['vrouw', (f) => f.gender === 'vrouw'], ['team 1', (f) => f.teamId === 1], ['team 3', (f) => f.teamId === 3],
+      ['45+', (f) => f.ageAtStart >= 45],
+      ['vrouw', (f) => f.gender === 'vrouw'],
+      ['team 1', (f) => f.teamId === 1],
+      ['team 3', (f) => f.teamId === 3],
       ['alleenstaand', (f) => data.client[f.id - 1].household === 'alleenstaand'],
       ['startkwalificatie+', (f) => ['startkwalificatie', 'hbo_wo'].includes(data.client[f.id - 1].education_level)],
       ['geen werkervaring', (f) => data.client[f.id - 1].work_experience === 'geen'],
     ];
     for (const [label, test] of checks) {
-      const rates = groups.map((g) => share(facts.filter((f) => f.cbsOld === g), test));
+      const rates = groups.map((g) =>
+        share(
+          facts.filter((f) => f.cbsOld === g),
+          test,
+        ),
+      );
       assert.ok(Math.max(...rates) - Math.min(...rates) < 0.06, `${label}: ${rates.map(pct).join(' / ')}`);
     }
   });
 
   test('discrimination experiences (not a stage) are reported far more often with a non-western background', () => {
     const experienced = new Map<number, boolean>();
-    for (const d of data.discrimination_discussion) experienced.set(d.client_id, (experienced.get(d.client_id) ?? false) || d.experienced);
-    const rate = (g: string): number => share(facts.filter((f) => f.cbsOld === g && experienced.has(f.id)), (f) => experienced.get(f.id) === true);
-    assert.ok(rate('niet-westers') > 2.5 * rate('nederlands'), `${pct(rate('niet-westers'))} vs ${pct(rate('nederlands'))}`);
+    for (const d of data.discrimination_discussion)
+      experienced.set(d.client_id, (experienced.get(d.client_id) ?? false) || d.experienced);
+    const rate = (g: string): number =>
+      share(
+        facts.filter((f) => f.cbsOld === g && experienced.has(f.id)),
+        (f) => experienced.get(f.id) === true,
+      );
+    assert.ok(
+      rate('niet-westers') > 2.5 * rate('nederlands'),
+      `${pct(rate('niet-westers'))} vs ${pct(rate('nederlands'))}`,
+    );
   });
 });

@@ -10,14 +10,22 @@ GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE
 JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR
 MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO
 RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV
-TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`.trim().split(/\s+/);
+TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`
+  .trim()
+  .split(/\s+/);
 
 test('the list holds every ISO 3166-1 code, plus XK and five historic codes', () => {
   assert.equal(ISO_3166_1.length, 249);
   for (const code of ISO_3166_1) assert.ok(isKnownCountry(code), code);
-  const current = [...COUNTRIES.values()].filter((c) => !c.historic).map((c) => c.code).sort();
+  const current = [...COUNTRIES.values()]
+    .filter((c) => !c.historic)
+    .map((c) => c.code)
+    .sort();
   assert.deepEqual(current, [...ISO_3166_1, 'XK'].sort());
-  const historic = [...COUNTRIES.values()].filter((c) => c.historic).map((c) => c.code).sort();
+  const historic = [...COUNTRIES.values()]
+    .filter((c) => c.historic)
+    .map((c) => c.code)
+    .sort();
   assert.deepEqual(historic, ['AN', 'CS', 'DD', 'SU', 'YU']);
   for (const c of COUNTRIES.values()) {
     assert.match(c.code, /^[A-Z]{2}$/);
@@ -43,8 +51,12 @@ test('every country has both classifications; only Antarctica is not placed by e
 test('CBS until 2022, per the definition: Europe except Turkey, North America, Oceania, Indonesia and Japan are western', () => {
   for (const c of COUNTRIES.values()) {
     if (c.code === 'NL' || c.region === 'Antarctica') continue;
-    const western = (c.region === 'Europa' && c.code !== 'TR') || c.region === 'Noord-Amerika' || c.region === 'Oceanië'
-      || c.code === 'ID' || c.code === 'JP';
+    const western =
+      (c.region === 'Europa' && c.code !== 'TR') ||
+      c.region === 'Noord-Amerika' ||
+      c.region === 'Oceanië' ||
+      c.code === 'ID' ||
+      c.code === 'JP';
     assert.equal(c.cbsBefore2022, western ? 'westers' : 'niet-westers', c.code);
   }
 });
@@ -67,7 +79,8 @@ test('named cases from the CBS texts', () => {
   assert.deepEqual(both('JP'), ['westers', 'buiten-europa']);
   assert.deepEqual(both('MA'), ['niet-westers', 'buiten-europa']);
   assert.deepEqual(both('SR'), ['niet-westers', 'buiten-europa']);
-  for (const caribbean of ['AW', 'CW', 'SX', 'BQ', 'AN']) assert.deepEqual(both(caribbean), ['niet-westers', 'buiten-europa'], caribbean);
+  for (const caribbean of ['AW', 'CW', 'SX', 'BQ', 'AN'])
+    assert.deepEqual(both(caribbean), ['niet-westers', 'buiten-europa'], caribbean);
   assert.deepEqual(both('DE'), ['westers', 'europa']);
   assert.deepEqual(both('US'), ['westers', 'buiten-europa']);
   assert.deepEqual(both('AU'), ['westers', 'buiten-europa']);
@@ -80,10 +93,12 @@ test('placements that CBS does not spell out are as documented, each with a note
   assert.deepEqual(placed('CY'), ['westers', 'europa']);
   assert.deepEqual(placed('RU'), ['westers', 'europa']);
   assert.deepEqual(placed('SU'), ['westers', 'europa']);
-  for (const caucasus of ['AM', 'AZ', 'GE']) assert.deepEqual(placed(caucasus), ['niet-westers', 'buiten-europa'], caucasus);
+  for (const caucasus of ['AM', 'AZ', 'GE'])
+    assert.deepEqual(placed(caucasus), ['niet-westers', 'buiten-europa'], caucasus);
   assert.deepEqual(placed('KZ'), ['niet-westers', 'buiten-europa']);
   assert.deepEqual(placed('GL'), ['westers', 'buiten-europa']);
-  for (const code of ['CY', 'RU', 'SU', 'AM', 'AZ', 'GE', 'KZ', 'GL', 'BQ', 'XK']) assert.ok(lookupCountry(code)?.note, code);
+  for (const code of ['CY', 'RU', 'SU', 'AM', 'AZ', 'GE', 'KZ', 'GL', 'BQ', 'XK'])
+    assert.ok(lookupCountry(code)?.note, code);
 });
 
 test('lookups match codes exactly: upper case, two letters', () => {

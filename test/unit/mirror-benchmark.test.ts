@@ -8,8 +8,13 @@ import { GROUNDS } from '../../src/mirror/grounds.js';
 const defs = GROUNDS.filter((g) => g.key === 'geslacht');
 function mirror(women: [number, number], men: [number, number]) {
   const persons: MirrorPerson[] = [];
-  for (let i = 0; i < women[1]; i++) persons.push({ grounds: { geslacht: 'vrouw' }, stages: { voorziening: i < women[0], werkzaam_6m: i < women[0] / 2 } });
-  for (let i = 0; i < men[1]; i++) persons.push({ grounds: { geslacht: 'man' }, stages: { voorziening: i < men[0], werkzaam_6m: i < men[0] / 2 } });
+  for (let i = 0; i < women[1]; i++)
+    persons.push({
+      grounds: { geslacht: 'vrouw' },
+      stages: { voorziening: i < women[0], werkzaam_6m: i < women[0] / 2 },
+    });
+  for (let i = 0; i < men[1]; i++)
+    persons.push({ grounds: { geslacht: 'man' }, stages: { voorziening: i < men[0], werkzaam_6m: i < men[0] / 2 } });
   return computeMirror(buildPersonTable(persons, defs, ['voorziening', 'werkzaam_6m']), [['geslacht']]);
 }
 
@@ -21,7 +26,7 @@ test('national figures: the composition difference for women as CBS prints it', 
   const women = rows.find((r) => r.nationalGroup === 'vrouw' && r.stage === 'voorziening')!;
   assert.ok(Math.abs(women.localDifferencePp! - -10) < 1e-9);
   // Nationally: 123950/237580 − 270880/496770 = −2.356 points; rate 123950/270880 = 45.76%.
-  assert.ok(Math.abs(women.nationalDifferencePp - (100 * 123950 / 237580 - 100 * 270880 / 496770)) < 1e-9);
+  assert.ok(Math.abs(women.nationalDifferencePp - ((100 * 123950) / 237580 - (100 * 270880) / 496770)) < 1e-9);
   assert.ok(Math.abs(women.nationalRate - 45.7583) < 1e-4);
   assert.equal(women.localRate, 40);
 });

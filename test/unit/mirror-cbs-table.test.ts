@@ -8,10 +8,20 @@ import type { GroundDef } from '../../src/mirror/grounds.js';
 // CBS Table 2.1 (Gelijke Kansenspiegel): the published counts, and the percentages exactly as
 // printed in the report (whole numbers). The engine gets person rows whose totals equal the
 // table, one set of rows per ground, and must give back every printed percentage.
-const csv = readFileSync(new URL('../../reference/cbs-kansenspiegel-2018.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+const csv = readFileSync(new URL('../../reference/cbs-kansenspiegel-2018.csv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1);
 const rows = csv.map((line) => {
   const [ground, group, population, withProvision, employed1m, employed6m] = line.split(',');
-  return { ground, group, population: +population, withProvision: +withProvision, employed1m: +employed1m, employed6m: +employed6m };
+  return {
+    ground,
+    group,
+    population: +population,
+    withProvision: +withProvision,
+    employed1m: +employed1m,
+    employed6m: +employed6m,
+  };
 });
 
 // [population %, with provision %, employed ≥ 1 month %, employed ≥ 6 months %], as printed.
@@ -51,11 +61,17 @@ function mirrorForGround(ground: string) {
 for (const ground of ['gender', 'age', 'migration_background', 'household']) {
   test(`CBS Table 2.1 reproduced for ${ground}: every printed percentage`, () => {
     const { result, groupRows } = mirrorForGround(ground);
-    assert.equal(result.population, groupRows.reduce((a, r) => a + r.population, 0));
+    assert.equal(
+      result.population,
+      groupRows.reduce((a, r) => a + r.population, 0),
+    );
     for (const r of groupRows) {
       const cells = STAGES.map((stage) => result.cells.find((c) => c.group === r.group && c.stage === stage)!);
       assert.equal(cells[0].nPopulation, r.population);
-      assert.deepEqual(cells.map((c) => c.nStage), [r.withProvision, r.employed1m, r.employed6m]);
+      assert.deepEqual(
+        cells.map((c) => c.nStage),
+        [r.withProvision, r.employed1m, r.employed6m],
+      );
       const got = [Math.round(cells[0].sharePopulation!), ...cells.map((c) => Math.round(c.shareStage!))];
       assert.deepEqual(got, PRINTED[r.group], `${r.group}`);
     }
@@ -74,7 +90,9 @@ test("the report's stated differences (in points, from the rounded percentages a
     const diffs = cells.map((c) => Math.round(c.shareStage!) - Math.round(c.sharePopulation!));
     assert.deepEqual(diffs, expected, `${group}`);
     // unrounded, the difference lies within one point of the stated one
-    cells.forEach((c, k) => assert.ok(Math.abs(c.differencePp! - expected[k]) < 1, `${group} ${c.stage} ${c.differencePp}`));
+    cells.forEach((c, k) =>
+      assert.ok(Math.abs(c.differencePp! - expected[k]) < 1, `${group} ${c.stage} ${c.differencePp}`),
+    );
   }
 });
 
@@ -82,7 +100,7 @@ test('women: unrounded composition differences by hand', () => {
   // 123950/237580 − 270880/496770 = 52.1719% − 54.5282% = −2.3563 points
   const { result } = mirrorForGround('gender');
   const cell = result.cells.find((c) => c.group === 'vrouw' && c.stage === 'voorziening')!;
-  assert.ok(Math.abs(cell.differencePp! - (100 * 123950 / 237580 - 100 * 270880 / 496770)) < 1e-9);
+  assert.ok(Math.abs(cell.differencePp! - ((100 * 123950) / 237580 - (100 * 270880) / 496770)) < 1e-9);
   assert.ok(Math.abs(cell.differencePp! - -2.3563) < 1e-4);
   // the within-group rate 123950/270880 = 45.758%
   assert.ok(Math.abs(cell.rate! - 45.7583) < 1e-4);

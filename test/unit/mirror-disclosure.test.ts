@@ -4,7 +4,13 @@ import { keyOfSet, protectionRules, publishCount, roundByKey } from '../../src/m
 import { buildPersonTable, type MirrorPerson } from '../../src/mirror/person-table.js';
 import { computeMirror } from '../../src/mirror/funnel.js';
 import { parsePublishedPeriod, SelectionError } from '../../src/mirror/selection.js';
-import { riskRatio, testDifference, oddsRatio2x2, logisticRegression, buildDesignMatrix } from '../../src/mirror/stats/index.js';
+import {
+  riskRatio,
+  testDifference,
+  oddsRatio2x2,
+  logisticRegression,
+  buildDesignMatrix,
+} from '../../src/mirror/stats/index.js';
 import type { GroundDef } from '../../src/mirror/grounds.js';
 
 const TWO_32 = 4294967296;
@@ -54,7 +60,11 @@ function teamNoord(): MirrorPerson[] {
   const add = (n: number, g: string | null) => {
     for (let i = 0; i < n; i++) {
       const k = out.length;
-      out.push({ key: keys[k], grounds: { geslacht: g, doelgroepregister: 'ja' }, stages: { voorziening: k % 3 === 0 } });
+      out.push({
+        key: keys[k],
+        grounds: { geslacht: g, doelgroepregister: 'ja' },
+        stages: { voorziening: k % 3 === 0 },
+      });
     }
   };
   add(470, 'man');
@@ -82,7 +92,15 @@ test('no cheap cell in the line: nothing large is hidden, the rounding protects 
   const people = teamNoord().filter((p) => p.grounds.geslacht !== null);
   const table = buildPersonTable(people, [geslacht, register], ['voorziening']);
   const r = computeMirror(table, [['geslacht']], { protection: protectionRules(10) });
-  assert.deepEqual(r.cells.map((c) => [c.group, c.suppressed]), [['man', null], ['vrouw', null], ['anders', 'klein-aantal'], ['onbekend', null]]);
+  assert.deepEqual(
+    r.cells.map((c) => [c.group, c.suppressed]),
+    [
+      ['man', null],
+      ['vrouw', null],
+      ['anders', 'klein-aantal'],
+      ['onbekend', null],
+    ],
+  );
   // total − men − women is a multiple of 5, never the 3 people of "anders" themselves
   const derived = r.population - r.cells[0].nPopulation! - r.cells[1].nPopulation!;
   assert.equal(derived % 5, 0);
@@ -90,7 +108,9 @@ test('no cheap cell in the line: nothing large is hidden, the rounding protects 
 
 test('the same set of people gets the same number in every table', () => {
   const table = buildPersonTable(teamNoord(), [geslacht, register], ['voorziening']);
-  const r = computeMirror(table, [['geslacht'], ['geslacht', 'doelgroepregister'], ['doelgroepregister']], { protection: protectionRules(10) });
+  const r = computeMirror(table, [['geslacht'], ['geslacht', 'doelgroepregister'], ['doelgroepregister']], {
+    protection: protectionRules(10),
+  });
   const vrouw = r.cells.find((c) => c.ground === 'geslacht' && c.group === 'vrouw')!;
   const vrouwJa = r.cells.find((c) => c.ground === 'geslacht × doelgroepregister' && c.group === 'vrouw × ja')!;
   assert.equal(vrouwJa.nPopulation, vrouw.nPopulation, 'everyone is in the register: the same women');
@@ -106,17 +126,27 @@ test('every derived figure comes from published counts only', () => {
   // everyone with a known gender (973 people) is published as a count of its own, in fives
   const known = (100 * man.nPopulation!) / man.sharePopulation!;
   const knownStage = (100 * man.nStage!) / man.shareStage!;
-  assert.ok(Math.abs(known - Math.round(known)) < 1e-9 && Math.round(known) % 5 === 0 && Math.abs(known - 973) <= 4, `known ${known}`);
-  assert.ok(Math.abs(knownStage - Math.round(knownStage)) < 1e-9 && Math.round(knownStage) % 5 === 0, `known, stage ${knownStage}`);
+  assert.ok(
+    Math.abs(known - Math.round(known)) < 1e-9 && Math.round(known) % 5 === 0 && Math.abs(known - 973) <= 4,
+    `known ${known}`,
+  );
+  assert.ok(
+    Math.abs(knownStage - Math.round(knownStage)) < 1e-9 && Math.round(knownStage) % 5 === 0,
+    `known, stage ${knownStage}`,
+  );
   // "everyone else" is that count minus the men's published count
-  const n2 = Math.round(known) - man.nPopulation!, x2 = Math.round(knownStage) - man.nStage!;
+  const n2 = Math.round(known) - man.nPopulation!,
+    x2 = Math.round(knownStage) - man.nStage!;
   const rr = riskRatio(man.nStage!, man.nPopulation!, x2, n2);
   assert.ok(Math.abs(man.ratio! - rr.ratio!) < 1e-12 && Math.abs(man.ratioUpper! - rr.upper!) < 1e-12);
   // the test is taken at counts moved half a rounding step (2) towards no difference, the size
   // of a typical rounding error, so the rounding does not make a difference look clearer
   const share = (man.nStage! + x2) / (man.nPopulation! + n2);
   const toward = (v: number, target: number) => Math.round(Math.min(v + 2, Math.max(v - 2, target)));
-  assert.equal(man.p, testDifference(toward(man.nStage!, man.nPopulation! * share), man.nPopulation!, toward(x2, n2 * share), n2).p);
+  assert.equal(
+    man.p,
+    testDifference(toward(man.nStage!, man.nPopulation! * share), man.nPopulation!, toward(x2, n2 * share), n2).p,
+  );
   assert.ok(man.p! >= testDifference(man.nStage!, man.nPopulation!, x2, n2).p);
   assert.equal(man.rate, (100 * man.nStage!) / man.nPopulation!);
   // subtracting the published groups from it gives a multiple of 5, never the 3 hidden people
@@ -126,11 +156,23 @@ test('every derived figure comes from published counts only', () => {
 
 test('published periods: whole years, quarters and months only', () => {
   assert.deepEqual(parsePublishedPeriod('2025'), { from: '2025-01-01', to: '2025-12-31', label: '2025' });
-  assert.deepEqual(parsePublishedPeriod('2024-K1'), { from: '2024-01-01', to: '2024-03-31', label: '1e kwartaal 2024' });
-  assert.deepEqual(parsePublishedPeriod('2024-Q4'), { from: '2024-10-01', to: '2024-12-31', label: '4e kwartaal 2024' });
+  assert.deepEqual(parsePublishedPeriod('2024-K1'), {
+    from: '2024-01-01',
+    to: '2024-03-31',
+    label: '1e kwartaal 2024',
+  });
+  assert.deepEqual(parsePublishedPeriod('2024-Q4'), {
+    from: '2024-10-01',
+    to: '2024-12-31',
+    label: '4e kwartaal 2024',
+  });
   assert.deepEqual(parsePublishedPeriod('2024-02'), { from: '2024-02-01', to: '2024-02-29', label: 'februari 2024' });
   for (const bad of ['2025-01-01..2025-06-30', '2025-13', '2025-K5', '2025-01-15']) {
-    assert.throws(() => parsePublishedPeriod(bad), (e: unknown) => e instanceof SelectionError && e.field === 'period' && /heel jaar/.test(e.reason), bad);
+    assert.throws(
+      () => parsePublishedPeriod(bad),
+      (e: unknown) => e instanceof SelectionError && e.field === 'period' && /heel jaar/.test(e.reason),
+      bad,
+    );
   }
 });
 
@@ -138,7 +180,12 @@ test('odds ratio from two counts equals the logistic regression on the group alo
   // 30 of 80 in group B against 45 of 90 in group A (the reference); by hand OR = (30/50)/(45/45) = 0.6
   const records: Record<string, string>[] = [];
   const y: number[] = [];
-  const add = (group: string, n: number, x: number) => { for (let i = 0; i < n; i++) { records.push({ g: group }); y.push(i < x ? 1 : 0); } };
+  const add = (group: string, n: number, x: number) => {
+    for (let i = 0; i < n; i++) {
+      records.push({ g: group });
+      y.push(i < x ? 1 : 0);
+    }
+  };
   add('A', 90, 45);
   add('B', 80, 30);
   const fit = logisticRegression(buildDesignMatrix(records, [{ name: 'g', reference: 'A', levels: ['A', 'B'] }]), y);

@@ -8,35 +8,72 @@ const count = (groups: string[], population: number, reached: number[]) => ({ gr
 
 test('lines of a 3 × 2 grid: three columns of two and two rows of three', () => {
   // cells row-major: (a0,b0)=0 (a0,b1)=1 (a1,b0)=2 (a1,b1)=3 (a2,b0)=4 (a2,b1)=5
-  assert.deepEqual(buildLines([3, 2]), [[0, 2, 4], [1, 3, 5], [0, 1], [2, 3], [4, 5]]);
+  assert.deepEqual(buildLines([3, 2]), [
+    [0, 2, 4],
+    [1, 3, 5],
+    [0, 1],
+    [2, 3],
+    [4, 5],
+  ]);
 });
 
 test('a small group is hidden, and so is the next-smallest so the total cannot give it away', () => {
   // unknown 4 people (primary), vrouw 300, man 120: hiding only "unknown" would let
   // total − vrouw − man reveal it, so "man" (the smallest other) is hidden too.
-  const res = decideSuppression([count(['onbekend'], 4, [1]), count(['vrouw'], 300, [100]), count(['man'], 120, [50])], [3], 1, 10);
+  const res = decideSuppression(
+    [count(['onbekend'], 4, [1]), count(['vrouw'], 300, [100]), count(['man'], 120, [50])],
+    [3],
+    1,
+    10,
+  );
   assert.deepEqual(res.population, ['klein-aantal', null, 'secundair']);
-  assert.deepEqual(res.stage.map((s) => s[0]), ['klein-aantal', null, 'secundair']);
+  assert.deepEqual(
+    res.stage.map((s) => s[0]),
+    ['klein-aantal', null, 'secundair'],
+  );
 });
 
 test('a stage count under the threshold, or too few who did not reach it, is hidden with a partner', () => {
   // group A: 50 people, 8 reached (primary); B: 60 people, 55 reached → 5 did not (primary);
   // C: 200 people, 90 reached; unknown empty (0 people, shown, needs no protection)
   const res = decideSuppression(
-    [count(['onbekend'], 0, [0]), count(['A'], 50, [8]), count(['B'], 60, [55]), count(['C'], 200, [90])], [4], 1, 10);
+    [count(['onbekend'], 0, [0]), count(['A'], 50, [8]), count(['B'], 60, [55]), count(['C'], 200, [90])],
+    [4],
+    1,
+    10,
+  );
   assert.deepEqual(res.population, [null, null, null, null]);
-  assert.deepEqual(res.stage.map((s) => s[0]), [null, 'klein-aantal', 'klein-aantal', null]);
+  assert.deepEqual(
+    res.stage.map((s) => s[0]),
+    [null, 'klein-aantal', 'klein-aantal', null],
+  );
 });
 
 test('one hidden stage cell among three gets the smallest other as partner', () => {
-  const res = decideSuppression([count(['onbekend'], 0, [0]), count(['A'], 50, [5]), count(['B'], 60, [20]), count(['C'], 200, [90])], [4], 1, 10);
-  assert.deepEqual(res.stage.map((s) => s[0]), [null, 'klein-aantal', 'secundair', null]);
+  const res = decideSuppression(
+    [count(['onbekend'], 0, [0]), count(['A'], 50, [5]), count(['B'], 60, [20]), count(['C'], 200, [90])],
+    [4],
+    1,
+    10,
+  );
+  assert.deepEqual(
+    res.stage.map((s) => s[0]),
+    [null, 'klein-aantal', 'secundair', null],
+  );
 });
 
 test('an empty group is shown as 0 and is not protected', () => {
-  const res = decideSuppression([count(['onbekend'], 0, [0]), count(['vrouw'], 300, [100]), count(['man'], 120, [50])], [3], 1, 10);
+  const res = decideSuppression(
+    [count(['onbekend'], 0, [0]), count(['vrouw'], 300, [100]), count(['man'], 120, [50])],
+    [3],
+    1,
+    10,
+  );
   assert.deepEqual(res.population, [null, null, null]);
-  assert.deepEqual(res.stage.map((s) => s[0]), [null, null, null]);
+  assert.deepEqual(
+    res.stage.map((s) => s[0]),
+    [null, null, null],
+  );
 });
 
 test('in an intersection, every line (margin) keeps zero or at least two hidden cells', () => {

@@ -29,7 +29,10 @@ test('paired change per group uses the signed-rank test; small groups and small 
   assert.equal(b.size, null, 'a group of 6 is not shown');
   assert.deepEqual(b.measures, []);
   // T2 response of group a: 25 of 30, so 5 non-respondents: both hidden (secondary suppression).
-  assert.deepEqual(a.response.find((x) => x.wave === 'T2'), { wave: 'T2', due: 30, responded: null, rate: null });
+  assert.deepEqual(
+    a.response.find((x) => x.wave === 'T2'),
+    { wave: 'T2', due: 30, responded: null, rate: null },
+  );
   const diff = r.grounds[0].differences.find((d) => d.measure === 'gezondheid' && d.group === 'a')!;
   assert.equal(diff.p, null, 'no comparison with a group under the threshold');
   assert.ok(r.narrative.some((l) => l.startsWith('Respons:')));

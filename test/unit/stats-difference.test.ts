@@ -12,7 +12,10 @@ test('chi-square for 5 of 10 versus 3 of 12, worked by hand', () => {
   const r = chiSquare2x2(5, 5, 3, 9);
   assert.ok(Math.abs(r.statistic - 19800 / 13440) < 1e-12, `statistic ${r.statistic}`);
   assert.equal(r.df, 1);
-  assert.deepEqual(r.expected.map((e) => Math.round(e * 1e6) / 1e6), [3.636364, 6.363636, 4.363636, 7.636364]);
+  assert.deepEqual(
+    r.expected.map((e) => Math.round(e * 1e6) / 1e6),
+    [3.636364, 6.363636, 4.363636, 7.636364],
+  );
 });
 
 test('Fisher exact test for 1 of 7 versus 6 of 9, worked by hand', () => {
@@ -91,7 +94,10 @@ test('the comparison with R would catch one person more or less', () => {
       }
       // Skipped where p cannot move: 0 (underflow, large) and 1 (1 of 10 versus 0 of 10 is still p = 1).
       if (t.fisherP > 0 && t.fisherP < 1) {
-        assert.ok(!isCloseRelative(fisherExact2x2(...cells(x1, t.n1, t.x2, t.n2)).p, t.fisherP), `${t.id} Fisher with x1 = ${x1}`);
+        assert.ok(
+          !isCloseRelative(fisherExact2x2(...cells(x1, t.n1, t.x2, t.n2)).p, t.fisherP),
+          `${t.id} Fisher with x1 = ${x1}`,
+        );
         checked++;
       }
     }

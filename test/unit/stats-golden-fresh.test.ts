@@ -14,15 +14,19 @@ for (const [script, committed] of [
   ['scripts/r/stats-golden.R', 'test/fixtures/stats/expected.json'],
   ['scripts/r/paired-golden.R', 'test/fixtures/paired/expected.json'],
 ]) {
-  test(`${script}: the committed golden values are exactly what R produces now`, { skip: hasR ? false : 'Rscript not installed' }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ks-golden-'));
-    try {
-      const out = join(dir, 'expected.json');
-      const run = spawnSync('Rscript', [script], { encoding: 'utf8', env: { ...process.env, GOLDEN_OUT: out } });
-      assert.equal(run.status, 0, run.stderr);
-      assert.equal(readFileSync(out, 'utf8'), readFileSync(committed, 'utf8'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test(
+    `${script}: the committed golden values are exactly what R produces now`,
+    { skip: hasR ? false : 'Rscript not installed' },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ks-golden-'));
+      try {
+        const out = join(dir, 'expected.json');
+        const run = spawnSync('Rscript', [script], { encoding: 'utf8', env: { ...process.env, GOLDEN_OUT: out } });
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(readFileSync(out, 'utf8'), readFileSync(committed, 'utf8'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 }

@@ -28,7 +28,10 @@ function assertOk(result: LogisticResult): asserts result is LogisticFit {
 }
 
 function assertMatchesR(fit: LogisticFit, r: RFit): void {
-  assert.deepEqual(fit.coefficients.map((c) => rName(c.name)), r.coefficients.map((c) => c.name));
+  assert.deepEqual(
+    fit.coefficients.map((c) => rName(c.name)),
+    r.coefficients.map((c) => c.name),
+  );
   fit.coefficients.forEach((c, i) => {
     const e = r.coefficients[i];
     assertClose(c.estimate, e.estimate, `${c.name} estimate`);
@@ -51,12 +54,21 @@ test('design matrix: intercept plus one 0/1 column per non-reference level, name
       { leeftijd: '18-26', geslacht: 'm' },
       { leeftijd: '27-44', geslacht: 'v' },
     ],
-    [{ name: 'leeftijd', reference: '27-44' }, { name: 'geslacht', reference: 'm' }],
+    [
+      { name: 'leeftijd', reference: '27-44' },
+      { name: 'geslacht', reference: 'm' },
+    ],
   );
   // Levels sorted (18-26, 27-44, 45+) with the reference moved first, as relevel() in R.
   assert.deepEqual(design.names, ['(Intercept)', 'leeftijd: 18-26', 'leeftijd: 45+', 'geslacht: v']);
   assert.deepEqual([...design.values], [1, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1]);
-  assert.deepEqual(design.terms.map((t) => [t.variable, t.reference, t.columns]), [['leeftijd', '27-44', [1, 2]], ['geslacht', 'm', [3]]]);
+  assert.deepEqual(
+    design.terms.map((t) => [t.variable, t.reference, t.columns]),
+    [
+      ['leeftijd', '27-44', [1, 2]],
+      ['geslacht', 'm', [3]],
+    ],
+  );
 });
 
 test('design matrix: given levels set the column order; a listed level nobody has is a column of zeros', () => {
@@ -66,8 +78,14 @@ test('design matrix: given levels set the column order; a listed level nobody ha
 });
 
 test('design matrix: programmer errors throw a RangeError with a clear message', () => {
-  assert.throws(() => buildDesignMatrix([{ g: 'a' }], [{ name: 'g', reference: 'x' }]), new RangeError("reference level 'x' is not a level of variable 'g'"));
-  assert.throws(() => buildDesignMatrix([{ g: 'a' }, {}], [{ name: 'g', reference: 'a' }]), new RangeError("record 1 has no value for variable 'g'"));
+  assert.throws(
+    () => buildDesignMatrix([{ g: 'a' }], [{ name: 'g', reference: 'x' }]),
+    new RangeError("reference level 'x' is not a level of variable 'g'"),
+  );
+  assert.throws(
+    () => buildDesignMatrix([{ g: 'a' }, {}], [{ name: 'g', reference: 'a' }]),
+    new RangeError("record 1 has no value for variable 'g'"),
+  );
   assert.throws(
     () => buildDesignMatrix([{ g: 'd' }], [{ name: 'g', reference: 'a', levels: ['a', 'b'] }]),
     new RangeError("value 'd' of variable 'g' is not one of its levels"),
@@ -89,7 +107,9 @@ test('the comparison with R would catch one person fewer, or a different referen
   const fewer = logisticRegression(buildDesignMatrix(persons.slice(1), PERSON_VARIABLES), outcome(persons.slice(1)));
   assertOk(fewer);
   assert.ok(fewer.coefficients.some((c, i) => !isClose(c.estimate, golden.logistic.persons.coefficients[i].estimate)));
-  assert.ok(fewer.coefficients.some((c, i) => !isClose(c.standardError, golden.logistic.persons.coefficients[i].standardError)));
+  assert.ok(
+    fewer.coefficients.some((c, i) => !isClose(c.standardError, golden.logistic.persons.coefficients[i].standardError)),
+  );
   const otherReference = logisticRegression(
     buildDesignMatrix(persons, [GROUND, { name: 'ageband', reference: '18-26' }, EDUCATION, HEALTH]),
     outcome(persons),
@@ -102,9 +122,14 @@ test('not converged within the maximum number of iterations: status and a plain 
   const r = golden.logistic.notConverged;
   assert.equal(r.converged, false);
   assert.deepEqual(r.warnings, ['glm.fit: algorithm did not converge']);
-  const result = logisticRegression(buildDesignMatrix(persons, PERSON_VARIABLES), outcome(persons), { maxIterations: 2 });
+  const result = logisticRegression(buildDesignMatrix(persons, PERSON_VARIABLES), outcome(persons), {
+    maxIterations: 2,
+  });
   assert.equal(result.status, 'not-converged');
-  assert.equal(result.message, 'De berekening komt niet tot een uitkomst: na 2 rondes rekenen verandert de uitkomst nog steeds. Er is geen betrouwbaar resultaat.');
+  assert.equal(
+    result.message,
+    'De berekening komt niet tot een uitkomst: na 2 rondes rekenen verandert de uitkomst nog steeds. Er is geen betrouwbaar resultaat.',
+  );
 });
 
 test('complete separation is reported, not fitted (R: "fitted probabilities numerically 0 or 1 occurred")', () => {
@@ -138,17 +163,29 @@ test('quasi-complete separation is reported, where R quietly "converges" to a me
 test('separation on a numeric column, where no group is all the same, is caught from the fitted probabilities', () => {
   const { x, y, fit: r } = golden.logistic.numericSeparated;
   assert.ok(r.warnings.includes('glm.fit: fitted probabilities numerically 0 or 1 occurred'));
-  const design = numericDesignMatrix(['(Intercept)', 'x'], x.map((value) => [1, value]));
+  const design = numericDesignMatrix(
+    ['(Intercept)', 'x'],
+    x.map((value) => [1, value]),
+  );
   const result = logisticRegression(design, y);
   assert.equal(result.status, 'separation');
-  assert.match(result.message, /^De berekening komt niet tot een uitkomst: voor een deel van de mensen is de uitkomst helemaal te voorspellen/);
+  assert.match(
+    result.message,
+    /^De berekening komt niet tot een uitkomst: voor een deel van de mensen is de uitkomst helemaal te voorspellen/,
+  );
 });
 
 test('everyone with the same outcome is reported as separation', () => {
   const design = buildDesignMatrix(persons, PERSON_VARIABLES);
-  const result = logisticRegression(design, persons.map(() => 1));
+  const result = logisticRegression(
+    design,
+    persons.map(() => 1),
+  );
   assert.equal(result.status, 'separation');
-  assert.equal(result.message, 'De berekening komt niet tot een uitkomst: iedereen in de gegevens heeft dezelfde uitkomst. Dan valt er niets te vergelijken.');
+  assert.equal(
+    result.message,
+    'De berekening komt niet tot een uitkomst: iedereen in de gegevens heeft dezelfde uitkomst. Dan valt er niets te vergelijken.',
+  );
 });
 
 test('a column that follows from the others is reported as singular: the same column that R sets to NA', () => {
@@ -160,7 +197,10 @@ test('a column that follows from the others is reported as singular: the same co
     outcome(rows),
   );
   assert.equal(result.status, 'singular');
-  assert.deepEqual([result.column].map((c) => rName(c ?? '')), r.aliased);
+  assert.deepEqual(
+    [result.column].map((c) => rName(c ?? '')),
+    r.aliased,
+  );
   assert.equal(
     result.message,
     "De berekening kan niet: 'region: zuid' zegt niets nieuws, want het volgt helemaal uit de kenmerken ervoor. " +
@@ -171,12 +211,20 @@ test('a column that follows from the others is reported as singular: the same co
 test('a level that nobody has is reported as singular: the same column that R sets to NA', () => {
   const r = golden.logistic.emptyLevel;
   assert.deepEqual(r.aliased, ['educationonbekend']);
-  const design = buildDesignMatrix(persons, [GROUND, AGEBAND, { ...EDUCATION, levels: ['midden', 'hoog', 'laag', 'onbekend'] }, HEALTH]);
+  const design = buildDesignMatrix(persons, [
+    GROUND,
+    AGEBAND,
+    { ...EDUCATION, levels: ['midden', 'hoog', 'laag', 'onbekend'] },
+    HEALTH,
+  ]);
   const result = logisticRegression(design, outcome(persons));
   assert.equal(result.status, 'singular');
   assert.deepEqual([rName(result.column ?? '')], r.aliased);
   assert.match(result.message, /^De berekening kan niet: niemand in de gegevens hoort bij 'education: onbekend'\./);
   // R fits the other coefficients as before; they match ours without the empty level.
   const rest = r.coefficients.filter((c) => !r.aliased.includes(c.name));
-  assert.deepEqual(rest.map((c) => c.name), golden.logistic.persons.coefficients.map((c) => c.name));
+  assert.deepEqual(
+    rest.map((c) => c.name),
+    golden.logistic.persons.coefficients.map((c) => c.name),
+  );
 });

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chiSquare1UpperTail, logFactorial, normalQuantile, normalUpperTail, twoSidedNormalP } from '../../src/mirror/stats/index.js';
+import {
+  chiSquare1UpperTail,
+  logFactorial,
+  normalQuantile,
+  normalUpperTail,
+  twoSidedNormalP,
+} from '../../src/mirror/stats/index.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../../src/mirror/stats/linear-algebra.js';
 import { assertClose, assertCloseP, golden } from '../fixtures/stats/golden.js';
 
@@ -11,7 +17,9 @@ test('normal tail areas equal R pnorm(lower.tail = FALSE), relative to 1e-6 out 
 });
 
 test('chi-square (1 df) tail areas equal R pchisq(lower.tail = FALSE)', () => {
-  golden.normal.chiSquareX.forEach((x, i) => assertCloseP(chiSquare1UpperTail(x), golden.normal.chiSquareUpperTail[i], `x = ${x}`));
+  golden.normal.chiSquareX.forEach((x, i) =>
+    assertCloseP(chiSquare1UpperTail(x), golden.normal.chiSquareUpperTail[i], `x = ${x}`),
+  );
   assert.equal(chiSquare1UpperTail(0), 1);
 });
 
@@ -21,7 +29,9 @@ test('normal quantiles equal R qnorm', () => {
 });
 
 test('log-factorials equal R lfactorial, across the switch to Stirling at 20', () => {
-  golden.normal.logFactorialN.forEach((n, i) => assertClose(logFactorial(n), golden.normal.logFactorial[i], `n = ${n}`));
+  golden.normal.logFactorialN.forEach((n, i) =>
+    assertClose(logFactorial(n), golden.normal.logFactorial[i], `n = ${n}`),
+  );
   // By hand: ln 5! = ln 120 = 4.787492; ln 20! − ln 19! = ln 20
   assert.ok(Math.abs(logFactorial(5) - Math.log(120)) < 1e-14);
   assert.ok(Math.abs(logFactorial(20) - logFactorial(19) - Math.log(20)) < 1e-12);

@@ -1,13 +1,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { averageRanks, mcnemarPaired, mcnemarTest, wilcoxonRankSum, wilcoxonSignedRank } from '../../src/mirror/stats/index.js';
+import {
+  averageRanks,
+  mcnemarPaired,
+  mcnemarTest,
+  wilcoxonRankSum,
+  wilcoxonSignedRank,
+} from '../../src/mirror/stats/index.js';
 
 // Expected values from R (scripts/r/paired-golden.R → test/fixtures/paired/expected.json).
-interface McCase { id: string; a: number; b: number; c: number; d: number; statistic: number | null; p: number | null }
-interface WCase { id: string; x: number[]; y: number[]; statistic: number; p: number; exact: boolean }
+interface McCase {
+  id: string;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  statistic: number | null;
+  p: number | null;
+}
+interface WCase {
+  id: string;
+  x: number[];
+  y: number[];
+  statistic: number;
+  p: number;
+  exact: boolean;
+}
 const golden = JSON.parse(readFileSync(new URL('../fixtures/paired/expected.json', import.meta.url), 'utf8')) as {
-  mcnemar: McCase[]; signedRank: WCase[]; rankSum: WCase[];
+  mcnemar: McCase[];
+  signedRank: WCase[];
+  rankSum: WCase[];
 };
 
 const TOLERANCE = 1e-6;

@@ -47,7 +47,10 @@ test('the comparison with R would catch one person more or less (also for 270,88
     for (const shifted of [t.x1 - 1, t.x1 + 1]) {
       if (shifted < 0 || shifted > t.n1) continue;
       const w = wilsonInterval(shifted, t.n1, t.level);
-      assert.ok(!isClose(w.lower, t.wilson1.lower) || !isClose(w.upper, t.wilson1.upper), `${t.id}: x1 = ${shifted} passes`);
+      assert.ok(
+        !isClose(w.lower, t.wilson1.lower) || !isClose(w.upper, t.wilson1.upper),
+        `${t.id}: x1 = ${shifted} passes`,
+      );
       checked++;
     }
     // One person more in the total (n + 1) must be caught as well.

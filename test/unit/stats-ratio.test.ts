@@ -53,12 +53,21 @@ test('risk difference matches the published values of Newcombe (1998), Table II,
 test('the comparison with R would catch one person more or less in either group', () => {
   for (const t of golden.tables) {
     if (t.riskRatio.lower === null || t.riskRatio.upper === null) continue;
-    for (const [x1, x2] of [[t.x1 + 1, t.x2], [t.x1, t.x2 + 1]]) {
+    for (const [x1, x2] of [
+      [t.x1 + 1, t.x2],
+      [t.x1, t.x2 + 1],
+    ]) {
       if (x1 > t.n1 || x2 > t.n2) continue;
       const rr = riskRatio(x1, t.n1, x2, t.n2, t.level);
-      assert.ok(!isClose(rr.lower as number, t.riskRatio.lower) || !isClose(rr.upper as number, t.riskRatio.upper), `${t.id} RR ${x1}, ${x2}`);
+      assert.ok(
+        !isClose(rr.lower as number, t.riskRatio.lower) || !isClose(rr.upper as number, t.riskRatio.upper),
+        `${t.id} RR ${x1}, ${x2}`,
+      );
       const rd = riskDifference(x1, t.n1, x2, t.n2, t.level);
-      assert.ok(!isClose(rd.lower, t.riskDifference.lower) || !isClose(rd.upper, t.riskDifference.upper), `${t.id} RD ${x1}, ${x2}`);
+      assert.ok(
+        !isClose(rd.lower, t.riskDifference.lower) || !isClose(rd.upper, t.riskDifference.upper),
+        `${t.id} RD ${x1}, ${x2}`,
+      );
     }
   }
 });

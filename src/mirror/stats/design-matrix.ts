@@ -78,8 +78,11 @@ export function buildDesignMatrix(
       }
       return String(value);
     });
-    const levels = variable.levels ? [...variable.levels] : [...new Set(values)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    if (new Set(levels).size !== levels.length) throw new RangeError(`levels of variable '${variable.name}' must not repeat`);
+    const levels = variable.levels
+      ? [...variable.levels]
+      : [...new Set(values)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    if (new Set(levels).size !== levels.length)
+      throw new RangeError(`levels of variable '${variable.name}' must not repeat`);
     if (!levels.includes(variable.reference)) {
       throw new RangeError(`reference level '${variable.reference}' is not a level of variable '${variable.name}'`);
     }
@@ -94,7 +97,8 @@ export function buildDesignMatrix(
     }
     const known = new Set(levels);
     values.forEach((value) => {
-      if (!known.has(value)) throw new RangeError(`value '${value}' of variable '${variable.name}' is not one of its levels`);
+      if (!known.has(value))
+        throw new RangeError(`value '${value}' of variable '${variable.name}' is not one of its levels`);
     });
     terms.push(term);
     columnOf.push(columns);

@@ -3,9 +3,7 @@ import { chiSquare2x2, expectedCounts } from './chisquare.js';
 import { fisherExact2x2 } from './fisher.js';
 
 /** Which test was used, its statistic (chi-square only) and its two-sided p-value. */
-export type DifferenceTest =
-  | { method: 'chi-square'; statistic: number; p: number }
-  | { method: 'fisher'; p: number };
+export type DifferenceTest = { method: 'chi-square'; statistic: number; p: number } | { method: 'fisher'; p: number };
 
 /** Smallest expected count for which the chi-square approximation is used. */
 export const MIN_EXPECTED_FOR_CHI_SQUARE = 5;

@@ -4,7 +4,14 @@
  * (scripts/r/stats-golden.R), not from this code.
  */
 export { wilsonInterval, type ProportionInterval } from './proportion.js';
-export { riskRatio, riskDifference, oddsRatio2x2, type RiskRatio, type RiskDifference, type OddsRatio } from './ratio.js';
+export {
+  riskRatio,
+  riskDifference,
+  oddsRatio2x2,
+  type RiskRatio,
+  type RiskDifference,
+  type OddsRatio,
+} from './ratio.js';
 export { chiSquare2x2, expectedCounts, type ChiSquareResult, type Table2x2 } from './chisquare.js';
 export { fisherExact2x2, type FisherResult } from './fisher.js';
 export { testDifference, MIN_EXPECTED_FOR_CHI_SQUARE, type DifferenceTest } from './difference-test.js';
@@ -27,7 +34,13 @@ export {
   type LogisticProblem,
   type LogisticResult,
 } from './logistic.js';
-export { normalQuantile, criticalValue, normalUpperTail, twoSidedNormalP, chiSquare1UpperTail } from './normal-distribution.js';
+export {
+  normalQuantile,
+  criticalValue,
+  normalUpperTail,
+  twoSidedNormalP,
+  chiSquare1UpperTail,
+} from './normal-distribution.js';
 export { logFactorial } from './log-factorial.js';
 export {
   mcnemarTest,

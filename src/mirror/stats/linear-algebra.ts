@@ -6,9 +6,7 @@
  */
 
 /** Result of a Cholesky factorisation: the factor, or the first column that failed. */
-export type CholeskyResult =
-  | { ok: true; factor: Float64Array }
-  | { ok: false; column: number };
+export type CholeskyResult = { ok: true; factor: Float64Array } | { ok: false; column: number };
 
 /**
  * Cholesky factorisation A = L·Lᵀ of a symmetric p × p matrix, with L lower

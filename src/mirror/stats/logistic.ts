@@ -133,7 +133,11 @@ function singular(design: DesignMatrix, column: number): LogisticProblem {
 }
 
 /** X'WX (p × p) and X'Wz (p) for row weights w and working response z. */
-function weightedCrossProducts(design: DesignMatrix, w: Float64Array, z: Float64Array): { xtwx: Float64Array; xtwz: Float64Array } {
+function weightedCrossProducts(
+  design: DesignMatrix,
+  w: Float64Array,
+  z: Float64Array,
+): { xtwx: Float64Array; xtwz: Float64Array } {
   const { rows: n, columns: p, values: x } = design;
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
@@ -220,7 +224,11 @@ function findSeparatedGroup(design: DesignMatrix, y: readonly number[]): Logisti
  * @throws RangeError when y has the wrong length or a value other than 0 or 1,
  *   or an option is out of range.
  */
-export function logisticRegression(design: DesignMatrix, y: readonly number[], options: LogisticOptions = {}): LogisticResult {
+export function logisticRegression(
+  design: DesignMatrix,
+  y: readonly number[],
+  options: LogisticOptions = {},
+): LogisticResult {
   const maxIterations = options.maxIterations ?? 25;
   const epsilon = options.epsilon ?? 1e-8;
   const level = options.level ?? 0.95;
@@ -229,7 +237,8 @@ export function logisticRegression(design: DesignMatrix, y: readonly number[], o
   y.forEach((value, i) => {
     if (value !== 0 && value !== 1) throw new RangeError(`y must contain only 0 and 1; y[${i}] is ${value}`);
   });
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new RangeError(`maxIterations must be a positive integer, got ${maxIterations}`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1)
+    throw new RangeError(`maxIterations must be a positive integer, got ${maxIterations}`);
   if (!(epsilon > 0)) throw new RangeError(`epsilon must be positive, got ${epsilon}`);
   checkLevel(level);
 
@@ -297,7 +306,9 @@ export function logisticRegression(design: DesignMatrix, y: readonly number[], o
   const nearBoundary = 10 * EPS;
   if (mu.some((m) => m < nearBoundary || m > 1 - nearBoundary)) return SEPARATION;
   const diverging = (j: number) =>
-    design.names[j] !== INTERCEPT && Math.abs(beta[j]) > DIVERGING_ESTIMATE && (!converged || se[j] > DIVERGING_STANDARD_ERROR);
+    design.names[j] !== INTERCEPT &&
+    Math.abs(beta[j]) > DIVERGING_ESTIMATE &&
+    (!converged || se[j] > DIVERGING_STANDARD_ERROR);
   if (se.some((_, j) => diverging(j))) return SEPARATION;
   if (!converged) return notConverged(iterations);
 
@@ -318,5 +329,12 @@ export function logisticRegression(design: DesignMatrix, y: readonly number[], o
       upper: Math.exp(estimate + critical * standardError),
     };
   });
-  return { status: 'ok', coefficients, deviance: dev, nullDeviance: deviance(y, () => yMean), iterations, converged: true };
+  return {
+    status: 'ok',
+    coefficients,
+    deviance: dev,
+    nullDeviance: deviance(y, () => yMean),
+    iterations,
+    converged: true,
+  };
 }

@@ -99,10 +99,16 @@ export interface OddsRatio {
 export function oddsRatio2x2(x1: number, n1: number, x0: number, n0: number, level = 0.95): OddsRatio | null {
   checkLevel(level);
   const cells = [x1, n1 - x1, x0, n0 - x0];
-  if (cells.some((c) => !Number.isInteger(c) || c < 0)) throw new RangeError(`counts must be whole numbers with 0 ≤ x ≤ n, got ${x1}/${n1}, ${x0}/${n0}`);
+  if (cells.some((c) => !Number.isInteger(c) || c < 0))
+    throw new RangeError(`counts must be whole numbers with 0 ≤ x ≤ n, got ${x1}/${n1}, ${x0}/${n0}`);
   if (cells.some((c) => c === 0)) return null;
-  const log = Math.log((x1 / (n1 - x1)) / (x0 / (n0 - x0)));
+  const log = Math.log(x1 / (n1 - x1) / (x0 / (n0 - x0)));
   const se = Math.sqrt(cells.reduce((a, c) => a + 1 / c, 0));
   const z = criticalValue(level);
-  return { oddsRatio: Math.exp(log), lower: Math.exp(log - z * se), upper: Math.exp(log + z * se), p: twoSidedNormalP(log / se) };
+  return {
+    oddsRatio: Math.exp(log),
+    lower: Math.exp(log - z * se),
+    upper: Math.exp(log + z * se),
+    p: twoSidedNormalP(log / se),
+  };
 }

@@ -16,23 +16,40 @@ import { SelectionError, parseGroupings, parsePeriod, parsePublishedPeriod } fro
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { problems } from '../schemas/common.js';
-import { AdjustedAnswer, AttentionAnswer, MirrorAnswer as MirrorAnswerSchema, MirrorOptions } from '../schemas/spiegel.js';
+import {
+  AdjustedAnswer,
+  AttentionAnswer,
+  MirrorAnswer as MirrorAnswerSchema,
+  MirrorOptions,
+} from '../schemas/spiegel.js';
 import { PdfUnavailableError, htmlToPdf } from '../pdf.js';
 
 /** Consultants have no mirror: the app offers them none, and neither does the API. */
 const MIRROR_ROLES = FEATURE_ROLES.mirror;
 
-const PERIOD = Type.String({ maxLength: 30, description: 'een heel jaar (2025), kwartaal (2025-K1) of maand (2025-03)' });
+const PERIOD = Type.String({
+  maxLength: 30,
+  description: 'een heel jaar (2025), kwartaal (2025-K1) of maand (2025-03)',
+});
 
 const MirrorQuery = Type.Object({
   period: Type.Optional(PERIOD),
-  ground: Type.Optional(Type.String({ maxLength: 500, description: 'kenmerken met komma; een kruising met * (bv. geslacht*leeftijd)' })),
+  ground: Type.Optional(
+    Type.String({ maxLength: 500, description: 'kenmerken met komma; een kruising met * (bv. geslacht*leeftijd)' }),
+  ),
   intersections: Type.Optional(Type.Boolean()),
   team: Type.Optional(Type.Integer({ minimum: 1 })),
   wijk: Type.Optional(Type.Integer({ minimum: 1 })),
   refresh: Type.Optional(Type.Boolean()),
 });
-type MirrorQueryT = { period?: string; ground?: string; intersections?: boolean; team?: number; wijk?: number; refresh?: boolean };
+type MirrorQueryT = {
+  period?: string;
+  ground?: string;
+  intersections?: boolean;
+  team?: number;
+  wijk?: number;
+  refresh?: boolean;
+};
 
 /** Grounds this user may see: consultants never get special categories (migration background, health...). */
 export function groundsFor(user: SessionUser): GroundDef[] {
@@ -43,12 +60,13 @@ export function groundsFor(user: SessionUser): GroundDef[] {
 function scopeFor(user: SessionUser, q: MirrorQueryT): MirrorScopeKey {
   const p = apiSelection(() => parsePublishedPeriod(q.period));
   const ownTeamOnly = user.role === 'consultant' || user.role === 'teamleider';
-  if (ownTeamOnly && q.team !== undefined && q.team !== user.teamId) throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de spiegel van uw eigen team.');
+  if (ownTeamOnly && q.team !== undefined && q.team !== user.teamId)
+    throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de spiegel van uw eigen team.');
   return {
     municipalityId: user.municipalityId,
     from: p.from,
     to: p.to,
-    teamId: ownTeamOnly ? user.teamId : q.team ?? null,
+    teamId: ownTeamOnly ? user.teamId : (q.team ?? null),
     neighbourhoodId: q.wijk ?? null,
   };
 }
@@ -87,7 +105,8 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       void (async () => {
         const years = await db.query<{ municipality_id: number; y: number }>(
           `SELECT DISTINCT c.municipality_id, extract(year FROM b.start_date)::int AS y
-             FROM benefit_period b JOIN client c ON c.id = b.client_id ORDER BY y DESC`);
+             FROM benefit_period b JOIN client c ON c.id = b.client_id ORDER BY y DESC`,
+        );
         for (const { municipality_id: municipalityId, y } of years) {
           const p = parsePeriod(String(y));
           await service.population({ municipalityId, from: p.from, to: p.to, teamId: null, neighbourhoodId: null });
@@ -97,108 +116,204 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
   }
 
   /** The protected answer for a request: every number that leaves the server comes from here. */
-  async function mirrorFor(request: FastifyRequest, q: MirrorQueryT, forcedGroupings?: string[][]): Promise<MirrorAnswer & { scope: MirrorScopeKey; pop: LoadedPopulation }> {
+  async function mirrorFor(
+    request: FastifyRequest,
+    q: MirrorQueryT,
+    forcedGroupings?: string[][],
+  ): Promise<MirrorAnswer & { scope: MirrorScopeKey; pop: LoadedPopulation }> {
     const user = currentUser(request);
     const scope = scopeFor(user, q);
     const pop = await service.population(scope, q.refresh === true);
     refuseSmall(pop.table.size, q);
     const allowed = groundsFor(user).map((g) => g.key);
-    const groupings = forcedGroupings ?? apiSelection(() => parseGroupings(q.ground, allowed, q.intersections === true));
+    const groupings =
+      forcedGroupings ?? apiSelection(() => parseGroupings(q.ground, allowed, q.intersections === true));
     const answer = buildMirrorAnswer({
-      table: pop.table, groupings, threshold, protection: rules, extraGrounds: pop.organisationGrounds, quality: pop.quality,
+      table: pop.table,
+      groupings,
+      threshold,
+      protection: rules,
+      extraGrounds: pop.organisationGrounds,
+      quality: pop.quality,
     });
     return { ...answer, scope, pop };
   }
 
-  app.get('/spiegel/options', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'Keuzes voor de spiegel: perioden, kenmerken, fasen, teams', response: { 200: MirrorOptions, ...problems(401, 403) } },
-  }, async (request) => {
-    const user = currentUser(request);
-    const years = await db.query<{ y: number }>(
-      `SELECT DISTINCT extract(year FROM d)::int AS y FROM (
+  app.get(
+    '/spiegel/options',
+    {
+      preHandler: requireRole(...MIRROR_ROLES),
+      schema: {
+        tags: ['spiegel'],
+        summary: 'Keuzes voor de spiegel: perioden, kenmerken, fasen, teams',
+        response: { 200: MirrorOptions, ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const years = await db.query<{ y: number }>(
+        `SELECT DISTINCT extract(year FROM d)::int AS y FROM (
          SELECT start_date AS d FROM benefit_period b JOIN client c ON c.id = b.client_id WHERE c.municipality_id = $1) s ORDER BY y`,
-      [user.municipalityId],
-    );
-    const teams = user.role === 'beleidsmedewerker' || user.role === 'onderzoeker'
-      ? await db.query<{ id: number; name: string }>('SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name', [user.municipalityId])
-      : [];
-    const wijken = await db.query<{ id: number; name: string }>('SELECT id, name FROM neighbourhood WHERE municipality_id = $1 ORDER BY name', [user.municipalityId]);
-    return {
-      periods: years.map((r) => String(r.y)),
-      grounds: groundsFor(user).map((g) => ({ key: g.key, label: g.label, groups: g.groups, groupLabels: g.groupLabels ?? {}, reference: g.reference ?? null })),
-      stages: CORE_STAGES,
-      teams,
-      wijken,
-      threshold,
-      perConsultant: user.role === 'teamleider',
-    };
-  });
+        [user.municipalityId],
+      );
+      const teams =
+        user.role === 'beleidsmedewerker' || user.role === 'onderzoeker'
+          ? await db.query<{ id: number; name: string }>(
+              'SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name',
+              [user.municipalityId],
+            )
+          : [];
+      const wijken = await db.query<{ id: number; name: string }>(
+        'SELECT id, name FROM neighbourhood WHERE municipality_id = $1 ORDER BY name',
+        [user.municipalityId],
+      );
+      return {
+        periods: years.map((r) => String(r.y)),
+        grounds: groundsFor(user).map((g) => ({
+          key: g.key,
+          label: g.label,
+          groups: g.groups,
+          groupLabels: g.groupLabels ?? {},
+          reference: g.reference ?? null,
+        })),
+        stages: CORE_STAGES,
+        teams,
+        wijken,
+        threshold,
+        perConsultant: user.role === 'teamleider',
+      };
+    },
+  );
 
-  app.get('/spiegel', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'De trechter per kenmerk of kruising, met verhaal, kwaliteit en landelijke vergelijking', querystring: MirrorQuery, response: { 200: MirrorAnswerSchema, ...problems(400, 401, 403) } },
-  }, async (request) => {
-    const { scope, result, quality, narrative, benchmark } = await mirrorFor(request, request.query);
-    return { scope, result, narrative, quality, benchmark };
-  });
+  app.get(
+    '/spiegel',
+    {
+      preHandler: requireRole(...MIRROR_ROLES),
+      schema: {
+        tags: ['spiegel'],
+        summary: 'De trechter per kenmerk of kruising, met verhaal, kwaliteit en landelijke vergelijking',
+        querystring: MirrorQuery,
+        response: { 200: MirrorAnswerSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { scope, result, quality, narrative, benchmark } = await mirrorFor(request, request.query);
+      return { scope, result, narrative, quality, benchmark };
+    },
+  );
 
   const AdjustedQuery = Type.Object({
     period: Type.Optional(PERIOD),
     stage: Type.String({ minLength: 1, maxLength: 50 }),
     ground: Type.String({ minLength: 1, maxLength: 50 }),
-    covariates: Type.Optional(Type.String({ maxLength: 300, description: 'kenmerken met komma, bv. leeftijd,opleiding,taalniveau' })),
+    covariates: Type.Optional(
+      Type.String({ maxLength: 300, description: 'kenmerken met komma, bv. leeftijd,opleiding,taalniveau' }),
+    ),
     reference: Type.Optional(Type.String({ maxLength: 50 })),
     team: Type.Optional(Type.Integer({ minimum: 1 })),
     wijk: Type.Optional(Type.Integer({ minimum: 1 })),
   });
 
-  app.get('/spiegel/aangepast', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'Vergelijking rekening houdend met arbeidsmarktrelevante kenmerken (logistische regressie)', querystring: AdjustedQuery, response: { 200: AdjustedAnswer, ...problems(400, 401, 403) } },
-  }, async (request) => {
-    const user = currentUser(request);
-    const q = request.query;
-    const allowed = groundsFor(user).map((g) => g.key);
-    const covariates = (q.covariates ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-    if (!allowed.includes(q.ground)) throw invalid({ name: 'ground', reason: `Onbekend of niet toegestaan kenmerk "${q.ground}".` });
-    for (const c of covariates) if (!allowed.includes(c)) throw invalid({ name: 'covariates', reason: `Onbekend of niet toegestaan kenmerk "${c}".` });
-    if (!CORE_STAGES.some((s) => s.key === q.stage)) throw invalid({ name: 'stage', reason: `Onbekende fase "${q.stage}".` });
-    const pop = await service.population(scopeFor(user, q));
-    refuseSmall(pop.table.size, q);
-    const def = GROUNDS.find((g) => g.key === q.ground)!;
-    if (q.reference && !def.groups.includes(q.reference)) throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
-    return adjustedComparison(pop.table, { stage: q.stage, ground: q.ground, covariates, reference: q.reference, protection: rules });
-  });
+  app.get(
+    '/spiegel/aangepast',
+    {
+      preHandler: requireRole(...MIRROR_ROLES),
+      schema: {
+        tags: ['spiegel'],
+        summary: 'Vergelijking rekening houdend met arbeidsmarktrelevante kenmerken (logistische regressie)',
+        querystring: AdjustedQuery,
+        response: { 200: AdjustedAnswer, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const q = request.query;
+      const allowed = groundsFor(user).map((g) => g.key);
+      const covariates = (q.covariates ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      if (!allowed.includes(q.ground))
+        throw invalid({ name: 'ground', reason: `Onbekend of niet toegestaan kenmerk "${q.ground}".` });
+      for (const c of covariates)
+        if (!allowed.includes(c))
+          throw invalid({ name: 'covariates', reason: `Onbekend of niet toegestaan kenmerk "${c}".` });
+      if (!CORE_STAGES.some((s) => s.key === q.stage))
+        throw invalid({ name: 'stage', reason: `Onbekende fase "${q.stage}".` });
+      const pop = await service.population(scopeFor(user, q));
+      refuseSmall(pop.table.size, q);
+      const def = GROUNDS.find((g) => g.key === q.ground)!;
+      if (q.reference && !def.groups.includes(q.reference))
+        throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
+      return adjustedComparison(pop.table, {
+        stage: q.stage,
+        ground: q.ground,
+        covariates,
+        reference: q.reference,
+        protection: rules,
+      });
+    },
+  );
 
-  app.get('/spiegel/aandacht', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'Aandachtsspiegel: gesprekken en "onder op de stapel" per groep; per team voor beleid en onderzoek, per klantmanager alleen voor de teamleider', querystring: MirrorQuery, response: { 200: AttentionAnswer, ...problems(400, 401, 403) } },
-  }, async (request) => {
-    const user = currentUser(request);
-    const allowed = groundsFor(user).map((g) => g.key);
-    const groupings = apiSelection(() => parseGroupings(request.query.ground, allowed));
-    if (user.role === 'teamleider') groupings.push(['klantmanager']);
-    // policy officers and researchers compare the teams (never single consultants)
-    else if ((user.role === 'beleidsmedewerker' || user.role === 'onderzoeker') && request.query.team === undefined) groupings.push(['team']);
-    const { scope, result } = await mirrorFor(request, request.query, groupings);
-    const keep = new Set(['contact_4', 'onder_op_de_stapel']);
-    return { scope, result: { ...result, cells: result.cells.filter((c) => keep.has(c.stage)), totals: result.totals.filter((t) => keep.has(t.stage)) } };
-  });
+  app.get(
+    '/spiegel/aandacht',
+    {
+      preHandler: requireRole(...MIRROR_ROLES),
+      schema: {
+        tags: ['spiegel'],
+        summary:
+          'Aandachtsspiegel: gesprekken en "onder op de stapel" per groep; per team voor beleid en onderzoek, per klantmanager alleen voor de teamleider',
+        querystring: MirrorQuery,
+        response: { 200: AttentionAnswer, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const allowed = groundsFor(user).map((g) => g.key);
+      const groupings = apiSelection(() => parseGroupings(request.query.ground, allowed));
+      if (user.role === 'teamleider') groupings.push(['klantmanager']);
+      // policy officers and researchers compare the teams (never single consultants)
+      else if ((user.role === 'beleidsmedewerker' || user.role === 'onderzoeker') && request.query.team === undefined)
+        groupings.push(['team']);
+      const { scope, result } = await mirrorFor(request, request.query, groupings);
+      const keep = new Set(['contact_4', 'onder_op_de_stapel']);
+      return {
+        scope,
+        result: {
+          ...result,
+          cells: result.cells.filter((c) => keep.has(c.stage)),
+          totals: result.totals.filter((t) => keep.has(t.stage)),
+        },
+      };
+    },
+  );
 
-  app.get('/spiegel/export.csv', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'De spiegel als CSV', querystring: MirrorQuery },
-  }, async (request, reply) => {
-    const { result } = await mirrorFor(request, request.query);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kansenspiegel.csv"').send(mirrorToCsv(result));
-  });
+  app.get(
+    '/spiegel/export.csv',
+    {
+      preHandler: requireRole(...MIRROR_ROLES),
+      schema: { tags: ['spiegel'], summary: 'De spiegel als CSV', querystring: MirrorQuery },
+    },
+    async (request, reply) => {
+      const { result } = await mirrorFor(request, request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="kansenspiegel.csv"')
+        .send(mirrorToCsv(result));
+    },
+  );
 
   /** The self-contained report for the same query as the page (HTML, and printed to PDF). */
   async function reportFor(request: FastifyRequest, q: MirrorQueryT) {
     const { result, narrative, benchmark, pop, scope } = await mirrorFor(request, q);
     const user = currentUser(request);
-    const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const date = (iso: string) =>
+      new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
     const period = `${date(scope.from)} t/m ${date(scope.to)}`;
     const subtitle = `${user.municipalityName}, ${period}${scope.teamId ? ' (één team)' : ''}${scope.neighbourhoodId ? ' (één wijk)' : ''}: ${result.population.toLocaleString('nl-NL')} mensen met bijstand (afgerond).`;
     const html = mirrorToHtml({
@@ -213,35 +328,55 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     return { html, footer: `Kansenspiegel ${user.municipalityName}, ${period}` };
   }
 
-  app.get('/spiegel/export.html', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'De spiegel als zelfstandig HTML-rapport', querystring: MirrorQuery },
-  }, async (request, reply) => {
-    const { html } = await reportFor(request, request.query);
-    // the report is self-contained and has no scripts
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(html);
-  });
+  app.get(
+    '/spiegel/export.html',
+    {
+      preHandler: requireRole(...MIRROR_ROLES),
+      schema: { tags: ['spiegel'], summary: 'De spiegel als zelfstandig HTML-rapport', querystring: MirrorQuery },
+    },
+    async (request, reply) => {
+      const { html } = await reportFor(request, request.query);
+      // the report is self-contained and has no scripts
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        .send(html);
+    },
+  );
 
-  app.get('/spiegel/export.pdf', {
-    preHandler: requireRole(...MIRROR_ROLES),
-    schema: { tags: ['spiegel'], summary: 'De spiegel als PDF (het HTML-rapport, afgedrukt door Chromium)', querystring: MirrorQuery, response: problems(400, 401, 403, 503) },
-  }, async (request, reply) => {
-    const { html, footer } = await reportFor(request, request.query);
-    let pdf: Buffer;
-    try {
-      pdf = await htmlToPdf(html, { footer, landscape: true });
-    } catch (err) {
-      if (!(err instanceof PdfUnavailableError)) throw err;
-      request.log.warn({ err }, 'pdf unavailable');
-      return reply.status(503).type('application/problem+json').send({
-        type: 'https://kansenspiegel.nl/problemen/pdf_unavailable',
-        title: 'Een PDF maken kan nu niet: het afdrukprogramma (Chromium) ontbreekt op de server.',
-        status: 503,
-        code: 'PDF_UNAVAILABLE',
-        detail: 'Download het HTML-rapport en druk dat af vanuit uw browser, of vraag de functioneel beheerder om Chromium te installeren.',
-        instance: request.url,
-      });
-    }
-    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="kansenspiegel.pdf"').send(pdf);
-  });
+  app.get(
+    '/spiegel/export.pdf',
+    {
+      preHandler: requireRole(...MIRROR_ROLES),
+      schema: {
+        tags: ['spiegel'],
+        summary: 'De spiegel als PDF (het HTML-rapport, afgedrukt door Chromium)',
+        querystring: MirrorQuery,
+        response: problems(400, 401, 403, 503),
+      },
+    },
+    async (request, reply) => {
+      const { html, footer } = await reportFor(request, request.query);
+      let pdf: Buffer;
+      try {
+        pdf = await htmlToPdf(html, { footer, landscape: true });
+      } catch (err) {
+        if (!(err instanceof PdfUnavailableError)) throw err;
+        request.log.warn({ err }, 'pdf unavailable');
+        return reply.status(503).type('application/problem+json').send({
+          type: 'https://kansenspiegel.nl/problemen/pdf_unavailable',
+          title: 'Een PDF maken kan nu niet: het afdrukprogramma (Chromium) ontbreekt op de server.',
+          status: 503,
+          code: 'PDF_UNAVAILABLE',
+          detail:
+            'Download het HTML-rapport en druk dat af vanuit uw browser, of vraag de functioneel beheerder om Chromium te installeren.',
+          instance: request.url,
+        });
+      }
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="kansenspiegel.pdf"')
+        .send(pdf);
+    },
+  );
 };

@@ -6,13 +6,19 @@ const Counts = (description: string) => Type.Record(Type.String(), Type.Integer(
 /** GET /data-quality (databaseQuality in src/store/import.ts): figures only, no persons. */
 export const DatabaseQuality = Type.Object({
   clients: Type.Integer({ description: 'Aantal klanten' }),
-  missing: Counts('Klanten zonder waarde, per veld: gender, household, education_level, dutch_language_level, work_experience, neighbourhood, postcode, consultant'),
-  impossibleDates: Counts('Onmogelijke datums, per soort: birth_date, client_younger_than_15, benefit_period, conversation, diagnosis, work_period'),
+  missing: Counts(
+    'Klanten zonder waarde, per veld: gender, household, education_level, dutch_language_level, work_experience, neighbourhood, postcode, consultant',
+  ),
+  impossibleDates: Counts(
+    'Onmogelijke datums, per soort: birth_date, client_younger_than_15, benefit_period, conversation, diagnosis, work_period',
+  ),
   duplicatePersons: Type.Object({
     sameBsn: Type.Integer(),
     sameNameAndBirthDate: Type.Object({ groups: Type.Integer(), clients: Type.Integer() }),
   }),
-  codesNotInCatalogue: Counts('Codes buiten de catalogus: allocations_of_inactive_instruments, instruments_without_srg_code'),
+  codesNotInCatalogue: Counts(
+    'Codes buiten de catalogus: allocations_of_inactive_instruments, instruments_without_srg_code',
+  ),
 });
 
 /** The k-anonymity and l-diversity report of a research export (KAnonymityReport in src/store/avg.ts). */
@@ -32,8 +38,9 @@ export const KAnonymityReport = Type.Object({
 const ResearchExportJson = Type.Object({
   report: KAnonymityReport,
   rows: Type.Array(Type.Record(Type.String(), Type.String()), {
-    description: 'Eén regel per persoon, alle waarden als tekst: nummer, leeftijd, geslacht, wijk, huishouden, opleiding, taalniveau, '
-      + 'werkervaring, diagnose, plan, voorzieningen, gesprekken_12m, uitstroom_werk',
+    description:
+      'Eén regel per persoon, alle waarden als tekst: nummer, leeftijd, geslacht, wijk, huishouden, opleiding, taalniveau, ' +
+      'werkervaring, diagnose, plan, voorzieningen, gesprekken_12m, uitstroom_werk',
   }),
 });
 

@@ -1,7 +1,9 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 
-export const IsoDate = (description?: string) => Type.String({ format: 'iso-date', description, examples: ['2026-01-31'] });
-export const PastDate = (description?: string) => Type.String({ format: 'past-date', description, examples: ['1980-05-17'] });
+export const IsoDate = (description?: string) =>
+  Type.String({ format: 'iso-date', description, examples: ['2026-01-31'] });
+export const PastDate = (description?: string) =>
+  Type.String({ format: 'past-date', description, examples: ['1980-05-17'] });
 export const Id = Type.Integer({ minimum: 1 });
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const Text = (max = 2000, min = 0) => Type.String({ maxLength: max, minLength: min });

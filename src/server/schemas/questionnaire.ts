@@ -29,10 +29,12 @@ const QuestionnaireItem = Type.Object({
 });
 
 /** The structure of a questionnaire version (the texts are in the translation files). */
-export const QuestionnaireDefinition = Type.Unsafe<DefinitionT>(Type.Object({
-  version: Type.Integer(),
-  sections: Type.Array(Type.Object({ id: Type.String(), items: Type.Array(QuestionnaireItem) })),
-}));
+export const QuestionnaireDefinition = Type.Unsafe<DefinitionT>(
+  Type.Object({
+    version: Type.Integer(),
+    sections: Type.Array(Type.Object({ id: Type.String(), items: Type.Array(QuestionnaireItem) })),
+  }),
+);
 
 const WaveDue = Type.Object({
   wave: WaveKey,
@@ -52,15 +54,17 @@ export const ClientMeasurements = Type.Object({
 
 /** GET /measurements/due */
 export const MeasurementsDue = Type.Object({
-  items: Type.Array(Type.Object({
-    clientId: Type.Integer(),
-    name: Type.String(),
-    start: Type.String(),
-    wave: WaveKey,
-    dueOn: Type.String(),
-    status: WaveStatus,
-    sentOn: Nullable(Type.String()),
-  })),
+  items: Type.Array(
+    Type.Object({
+      clientId: Type.Integer(),
+      name: Type.String(),
+      start: Type.String(),
+      wave: WaveKey,
+      dueOn: Type.String(),
+      status: WaveStatus,
+      sentOn: Nullable(Type.String()),
+    }),
+  ),
   total: Type.Integer(),
   settings: Type.Object({ t1Months: Type.Integer(), t2Months: Type.Integer() }),
 });

@@ -13,7 +13,8 @@ const ReadonlyArrayOf = <T extends TSchema>(items: T) => Type.Unsafe<readonly St
 
 const Num = () => Nullable(Type.Number());
 const Suppressed = Type.Union([Type.Literal('klein-aantal'), Type.Literal('secundair'), Type.Null()], {
-  description: 'Waarom de groep verborgen is: te klein (klein-aantal), of om een andere groep te beschermen (secundair); null = getoond',
+  description:
+    'Waarom de groep verborgen is: te klein (klein-aantal), of om een andere groep te beschermen (secundair); null = getoond',
 });
 const TestKind = Type.Union([Type.Literal('chi-square'), Type.Literal('fisher'), Type.Null()]);
 
@@ -106,7 +107,9 @@ export const MirrorAnswer = Type.Object({
 /** GET /spiegel/aandacht */
 export const AttentionAnswer = Type.Object({ scope: MirrorScope, result: MirrorResult });
 
-const OddsRatio = Nullable(Type.Object({ oddsRatio: Type.Number(), lower: Type.Number(), upper: Type.Number(), p: Type.Number() }));
+const OddsRatio = Nullable(
+  Type.Object({ oddsRatio: Type.Number(), lower: Type.Number(), upper: Type.Number(), p: Type.Number() }),
+);
 
 /** GET /spiegel/aangepast (AdjustedResult in src/mirror/adjusted.ts) */
 export const AdjustedAnswer = Type.Object({
@@ -116,15 +119,17 @@ export const AdjustedAnswer = Type.Object({
   covariates: Type.Array(Type.String()),
   used: Num(),
   leftOut: Num(),
-  rows: Type.Array(Type.Object({
-    group: Type.String(),
-    label: Type.String(),
-    n: Num(),
-    reached: Num(),
-    crude: OddsRatio,
-    adjusted: OddsRatio,
-    suppressed: Type.Boolean(),
-  })),
+  rows: Type.Array(
+    Type.Object({
+      group: Type.String(),
+      label: Type.String(),
+      n: Num(),
+      reached: Num(),
+      crude: OddsRatio,
+      adjusted: OddsRatio,
+      suppressed: Type.Boolean(),
+    }),
+  ),
   problem: Nullable(Type.String()),
   explanation: Type.Array(Type.String()),
 });
@@ -139,13 +144,15 @@ export const StageOption = Type.Object({
 /** GET /spiegel/options */
 export const MirrorOptions = Type.Object({
   periods: Type.Array(Type.String()),
-  grounds: Type.Array(Type.Object({
-    key: Type.String(),
-    label: Type.String(),
-    groups: ReadonlyArrayOf(Type.String()),
-    groupLabels: Type.Record(Type.String(), Type.String()),
-    reference: Nullable(Type.String()),
-  })),
+  grounds: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      groups: ReadonlyArrayOf(Type.String()),
+      groupLabels: Type.Record(Type.String(), Type.String()),
+      reference: Nullable(Type.String()),
+    }),
+  ),
   stages: ReadonlyArrayOf(StageOption),
   teams: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
   wijken: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
@@ -164,43 +171,49 @@ export const MeasureResult = Type.Object({
   label: Type.String(),
   kind: Enum(['grade', 'yesno', 'scale', 'number'] as const),
   waves: Type.Array(Type.Object({ wave: WaveKey, n: Num(), value: Num() })),
-  changes: Type.Array(Type.Object({
-    from: WaveKey,
-    to: WaveKey,
-    pairs: Num(),
-    meanChange: Num(),
-    method: Enum(['mcnemar', 'wilcoxon-signed-rank'] as const),
-    statistic: Num(),
-    p: Num(),
-  })),
+  changes: Type.Array(
+    Type.Object({
+      from: WaveKey,
+      to: WaveKey,
+      pairs: Num(),
+      meanChange: Num(),
+      method: Enum(['mcnemar', 'wilcoxon-signed-rank'] as const),
+      statistic: Num(),
+      p: Num(),
+    }),
+  ),
 });
 
 export const OutcomeGroundResult = Type.Object({
   key: Type.String(),
   label: Type.String(),
   unknown: Num(),
-  groups: Type.Array(Type.Object({
-    group: Type.String(),
-    label: Type.String(),
-    size: Num(),
-    suppressed: Suppressed,
-    response: Type.Array(ResponseCell),
-    retention: Type.Array(Type.Object({ wave: WaveKey, base: Num(), kept: Num(), rate: Num() })),
-    measures: Type.Array(MeasureResult),
-  })),
-  differences: Type.Array(Type.Object({
-    measure: Type.String(),
-    from: WaveKey,
-    to: WaveKey,
-    group: Type.String(),
-    pairsGroup: Num(),
-    pairsRest: Num(),
-    meanChangeGroup: Num(),
-    meanChangeRest: Num(),
-    statistic: Num(),
-    p: Num(),
-    pAdjusted: Num(),
-  })),
+  groups: Type.Array(
+    Type.Object({
+      group: Type.String(),
+      label: Type.String(),
+      size: Num(),
+      suppressed: Suppressed,
+      response: Type.Array(ResponseCell),
+      retention: Type.Array(Type.Object({ wave: WaveKey, base: Num(), kept: Num(), rate: Num() })),
+      measures: Type.Array(MeasureResult),
+    }),
+  ),
+  differences: Type.Array(
+    Type.Object({
+      measure: Type.String(),
+      from: WaveKey,
+      to: WaveKey,
+      group: Type.String(),
+      pairsGroup: Num(),
+      pairsRest: Num(),
+      meanChangeGroup: Num(),
+      meanChangeRest: Num(),
+      statistic: Num(),
+      p: Num(),
+      pAdjusted: Num(),
+    }),
+  ),
 });
 
 export const OutcomeReport = Type.Object({

@@ -2,7 +2,13 @@ import type { Queryable } from '../db.js';
 import type { SessionUser } from '../users.js';
 import { scopeCondition } from '../clients.js';
 import {
-  clientStatus, daysWithoutConversation, intakeOntbreekt, intensiefTeWeinig, onderOpDeStapel, YEAR_DAYS, type ClientStatus,
+  clientStatus,
+  daysWithoutConversation,
+  intakeOntbreekt,
+  intensiefTeWeinig,
+  onderOpDeStapel,
+  YEAR_DAYS,
+  type ClientStatus,
 } from '../../domain/casefile-rules.js';
 import { TIME_ZONE } from '../../domain/dates.js';
 
@@ -46,7 +52,12 @@ export interface CaseloadItem {
   ladderStep: number | null;
   diagnosis: 'kort' | 'lang' | null;
   bestand: 'werkplein' | 'wijk' | null;
-  flags: { onderOpDeStapel: boolean; intensiefTeWeinig: boolean; geenIntake: boolean; meetmomentNodig: { wave: string; status: string; dueOn: string } | null };
+  flags: {
+    onderOpDeStapel: boolean;
+    intensiefTeWeinig: boolean;
+    geenIntake: boolean;
+    meetmomentNodig: { wave: string; status: string; dueOn: string } | null;
+  };
 }
 
 export interface CaseloadFilter {
@@ -116,7 +127,12 @@ export function caseloadRepository(db: Queryable) {
 
 function toItem(r: CaseloadFactsRow, today: string): CaseloadItem {
   const status = clientStatus(r);
-  const pile = { status, lastConversation: r.lastConversation, benefitStart: r.benefitStart, registeredOn: r.registeredOn };
+  const pile = {
+    status,
+    lastConversation: r.lastConversation,
+    benefitStart: r.benefitStart,
+    registeredOn: r.registeredOn,
+  };
   return {
     id: r.id,
     name: r.name,
@@ -135,9 +151,15 @@ function toItem(r: CaseloadFactsRow, today: string): CaseloadItem {
     bestand: r.bestand,
     flags: {
       onderOpDeStapel: onderOpDeStapel(pile, today),
-      intensiefTeWeinig: intensiefTeWeinig({
-        status, distance: r.diagnosis, activePlanSince: r.activePlanSince, conversationsLast12Months: r.conversationsLast12Months,
-      }, today),
+      intensiefTeWeinig: intensiefTeWeinig(
+        {
+          status,
+          distance: r.diagnosis,
+          activePlanSince: r.activePlanSince,
+          conversationsLast12Months: r.conversationsLast12Months,
+        },
+        today,
+      ),
       geenIntake: intakeOntbreekt({ status, hasIntake: r.hasIntake }),
       // Measurement moments (T0/T1/T2) arrive with the questionnaire feature; until then
       // the case file holds no questionnaires, so whether one is due is not known: null.

@@ -65,9 +65,11 @@ export function catalogueRepository(db: Queryable) {
       if (!s.includeInactive) where.push('i.active');
       if (s.srg !== undefined) where.push(`i.srg_code = ${add(s.srg)}`);
       if (s.openTo !== undefined) {
-        where.push(s.openTo.toLowerCase() === OPEN_TO_ALL
-          ? 'i.target_group IS NULL'
-          : `(i.target_group IS NULL OR lower(i.target_group) = lower(${add(s.openTo)}))`);
+        where.push(
+          s.openTo.toLowerCase() === OPEN_TO_ALL
+            ? 'i.target_group IS NULL'
+            : `(i.target_group IS NULL OR lower(i.target_group) = lower(${add(s.openTo)}))`,
+        );
       }
       const rows = await db.query<Instrument>(
         `SELECT ${INSTRUMENT_COLUMNS} FROM instrument i JOIN srg_type t ON t.code = i.srg_code
@@ -87,27 +89,57 @@ export function catalogueRepository(db: Queryable) {
     },
 
     async codeTaken(municipalityId: number, code: string): Promise<boolean> {
-      return (await db.query('SELECT 1 FROM instrument WHERE municipality_id = $1 AND lower(code) = lower($2)', [municipalityId, code])).length > 0;
+      return (
+        (
+          await db.query('SELECT 1 FROM instrument WHERE municipality_id = $1 AND lower(code) = lower($2)', [
+            municipalityId,
+            code,
+          ])
+        ).length > 0
+      );
     },
 
     async create(municipalityId: number, f: InstrumentFields): Promise<{ id: number }> {
       const rows = await db.query<{ id: number }>(
         `INSERT INTO instrument (municipality_id, code, name, srg_code, description, asks, yields, target_group, target_group_note)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [municipalityId, f.code, f.name, f.srgCode, f.description, f.asks, f.yields, f.targetGroup, f.targetGroup === 'overig' ? f.targetGroupNote : null],
+        [
+          municipalityId,
+          f.code,
+          f.name,
+          f.srgCode,
+          f.description,
+          f.asks,
+          f.yields,
+          f.targetGroup,
+          f.targetGroup === 'overig' ? f.targetGroupNote : null,
+        ],
       );
       return rows[0];
     },
 
     /** Changes the given fields; false when the instrument is not the municipality's. */
-    async update(municipalityId: number, id: number, f: Partial<Omit<InstrumentFields, 'code'> & { active: boolean }>): Promise<boolean> {
+    async update(
+      municipalityId: number,
+      id: number,
+      f: Partial<Omit<InstrumentFields, 'code'> & { active: boolean }>,
+    ): Promise<boolean> {
       const columns: Record<string, string> = {
-        name: 'name', srgCode: 'srg_code', description: 'description', asks: 'asks', yields: 'yields', targetGroup: 'target_group',
-        targetGroupNote: 'target_group_note', active: 'active',
+        name: 'name',
+        srgCode: 'srg_code',
+        description: 'description',
+        asks: 'asks',
+        yields: 'yields',
+        targetGroup: 'target_group',
+        targetGroupNote: 'target_group_note',
+        active: 'active',
       };
       const entries = Object.entries(f).filter(([k, v]) => v !== undefined && k in columns);
       if (entries.length === 0) {
-        return (await db.query('SELECT 1 FROM instrument WHERE municipality_id = $1 AND id = $2', [municipalityId, id])).length > 0;
+        return (
+          (await db.query('SELECT 1 FROM instrument WHERE municipality_id = $1 AND id = $2', [municipalityId, id]))
+            .length > 0
+        );
       }
       const rows = await db.query(
         `UPDATE instrument SET ${entries.map(([k], i) => `${columns[k]} = $${i + 3}`).join(', ')}
@@ -127,8 +159,19 @@ export function catalogueRepository(db: Queryable) {
   };
 }
 
-export interface LifeDomain { id: number; code: string; name: string; sortOrder: number; active: boolean }
-export interface Team { id: number; name: string; users: number; clients: number }
+export interface LifeDomain {
+  id: number;
+  code: string;
+  name: string;
+  sortOrder: number;
+  active: boolean;
+}
+export interface Team {
+  id: number;
+  name: string;
+  users: number;
+  clients: number;
+}
 
 /** The organisation's configurable lists: life domains of the intake scan, and teams. */
 export function organisationRepository(db: Queryable) {
@@ -142,10 +185,20 @@ export function organisationRepository(db: Queryable) {
     },
 
     async lifeDomainCodeTaken(municipalityId: number, code: string): Promise<boolean> {
-      return (await db.query('SELECT 1 FROM life_domain WHERE municipality_id = $1 AND lower(code) = lower($2)', [municipalityId, code])).length > 0;
+      return (
+        (
+          await db.query('SELECT 1 FROM life_domain WHERE municipality_id = $1 AND lower(code) = lower($2)', [
+            municipalityId,
+            code,
+          ])
+        ).length > 0
+      );
     },
 
-    async createLifeDomain(municipalityId: number, d: { code: string; name: string; sortOrder: number | null }): Promise<{ id: number }> {
+    async createLifeDomain(
+      municipalityId: number,
+      d: { code: string; name: string; sortOrder: number | null },
+    ): Promise<{ id: number }> {
       const rows = await db.query<{ id: number }>(
         `INSERT INTO life_domain (municipality_id, code, name, sort_order)
          VALUES ($1, $2, $3, COALESCE($4::int, (SELECT COALESCE(max(sort_order), 0) + 1 FROM life_domain WHERE municipality_id = $1::int)))
@@ -155,7 +208,11 @@ export function organisationRepository(db: Queryable) {
       return rows[0];
     },
 
-    async updateLifeDomain(municipalityId: number, id: number, d: { name?: string; sortOrder?: number; active?: boolean }): Promise<boolean> {
+    async updateLifeDomain(
+      municipalityId: number,
+      id: number,
+      d: { name?: string; sortOrder?: number; active?: boolean },
+    ): Promise<boolean> {
       const rows = await db.query(
         `UPDATE life_domain SET name = COALESCE($3, name), sort_order = COALESCE($4::int, sort_order), active = COALESCE($5::boolean, active)
           WHERE municipality_id = $1 AND id = $2 RETURNING id`,
@@ -175,11 +232,21 @@ export function organisationRepository(db: Queryable) {
     },
 
     async teamNameTaken(municipalityId: number, name: string): Promise<boolean> {
-      return (await db.query('SELECT 1 FROM team WHERE municipality_id = $1 AND lower(name) = lower($2)', [municipalityId, name])).length > 0;
+      return (
+        (
+          await db.query('SELECT 1 FROM team WHERE municipality_id = $1 AND lower(name) = lower($2)', [
+            municipalityId,
+            name,
+          ])
+        ).length > 0
+      );
     },
 
     async createTeam(municipalityId: number, name: string): Promise<{ id: number }> {
-      const rows = await db.query<{ id: number }>('INSERT INTO team (municipality_id, name) VALUES ($1, $2) RETURNING id', [municipalityId, name]);
+      const rows = await db.query<{ id: number }>(
+        'INSERT INTO team (municipality_id, name) VALUES ($1, $2) RETURNING id',
+        [municipalityId, name],
+      );
       return rows[0];
     },
 

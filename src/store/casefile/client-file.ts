@@ -2,40 +2,142 @@ import type { Queryable } from '../db.js';
 import { clientsRepository, type ClientRecord } from '../clients.js';
 import { LADDER_STEPS } from '../../domain/codes.js';
 
-export interface BenefitPeriod { id: number; startDate: string; endDate: string | null; endReason: string | null }
-export interface DomainScore { lifeDomainId: number; lifeDomainCode: string; lifeDomainName: string; score: number; note: string | null }
+export interface BenefitPeriod {
+  id: number;
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+}
+export interface DomainScore {
+  lifeDomainId: number;
+  lifeDomainCode: string;
+  lifeDomainName: string;
+  score: number;
+  note: string | null;
+}
 export interface Intake {
-  id: number; heldOn: string; consultantId: number | null; consultantName: string | null;
-  history: string | null; situation: string | null; wishes: string | null; workExperienceNote: string | null;
-  diplomas: string | null; foreignDiplomaValued: boolean | null; network: string | null;
+  id: number;
+  heldOn: string;
+  consultantId: number | null;
+  consultantName: string | null;
+  history: string | null;
+  situation: string | null;
+  wishes: string | null;
+  workExperienceNote: string | null;
+  diplomas: string | null;
+  foreignDiplomaValued: boolean | null;
+  network: string | null;
   scores: DomainScore[];
 }
-export interface Diagnosis { id: number; givenOn: string; distance: 'kort' | 'lang'; reasons: string; givenById: number | null; givenByName: string | null }
-export interface BestandPeriod { id: number; bestand: 'werkplein' | 'wijk'; startDate: string; endDate: string | null }
-export interface PlanGoal { id: number; description: string; sortOrder: number }
-export interface PlanStep { id: number; goalId: number | null; description: string; dueOn: string | null; doneOn: string | null }
+export interface Diagnosis {
+  id: number;
+  givenOn: string;
+  distance: 'kort' | 'lang';
+  reasons: string;
+  givenById: number | null;
+  givenByName: string | null;
+}
+export interface BestandPeriod {
+  id: number;
+  bestand: 'werkplein' | 'wijk';
+  startDate: string;
+  endDate: string | null;
+}
+export interface PlanGoal {
+  id: number;
+  description: string;
+  sortOrder: number;
+}
+export interface PlanStep {
+  id: number;
+  goalId: number | null;
+  description: string;
+  dueOn: string | null;
+  doneOn: string | null;
+}
 export interface Plan {
-  id: number; createdOn: string; status: 'concept' | 'actief' | 'afgerond'; consultantId: number | null; consultantName: string | null;
-  version: number; goals: PlanGoal[]; steps: PlanStep[];
+  id: number;
+  createdOn: string;
+  status: 'concept' | 'actief' | 'afgerond';
+  consultantId: number | null;
+  consultantName: string | null;
+  version: number;
+  goals: PlanGoal[];
+  steps: PlanStep[];
 }
 export interface Allocation {
-  id: number; instrumentId: number; instrumentCode: string; instrumentName: string; srgCode: number; srgName: string;
-  targetGroup: string | null; targetGroupNote: string | null; targetGroupConfirmed: boolean; requestedOn: string; startedOn: string | null; endedOn: string | null; outcome: string | null;
-  satisfaction: number | null; reason: string; clientWish: string | null; allocatedById: number | null; allocatedByName: string | null;
+  id: number;
+  instrumentId: number;
+  instrumentCode: string;
+  instrumentName: string;
+  srgCode: number;
+  srgName: string;
+  targetGroup: string | null;
+  targetGroupNote: string | null;
+  targetGroupConfirmed: boolean;
+  requestedOn: string;
+  startedOn: string | null;
+  endedOn: string | null;
+  outcome: string | null;
+  satisfaction: number | null;
+  reason: string;
+  clientWish: string | null;
+  allocatedById: number | null;
+  allocatedByName: string | null;
 }
 export interface Conversation {
-  id: number; heldOn: string; kind: string; location: string | null; summary: string; nextAppointment: string | null;
-  consultantId: number | null; consultantName: string | null;
+  id: number;
+  heldOn: string;
+  kind: string;
+  location: string | null;
+  summary: string;
+  nextAppointment: string | null;
+  consultantId: number | null;
+  consultantName: string | null;
 }
-export interface OnHoldPeriod { id: number; startDate: string; endDate: string | null; reason: string }
-export interface LadderStep { id: number; step: number; stepName: string; recordedOn: string; note: string | null }
-export interface IntermediateStep { id: number; achievedOn: string; kind: string; description: string }
+export interface OnHoldPeriod {
+  id: number;
+  startDate: string;
+  endDate: string | null;
+  reason: string;
+}
+export interface LadderStep {
+  id: number;
+  step: number;
+  stepName: string;
+  recordedOn: string;
+  note: string | null;
+}
+export interface IntermediateStep {
+  id: number;
+  achievedOn: string;
+  kind: string;
+  description: string;
+}
 export interface DiscriminationDiscussion {
-  id: number; discussedOn: string; experienced: boolean; grounds: string[]; actionTaken: string;
-  consultantId: number | null; consultantName: string | null;
+  id: number;
+  discussedOn: string;
+  experienced: boolean;
+  grounds: string[];
+  actionTaken: string;
+  consultantId: number | null;
+  consultantName: string | null;
 }
-export interface WorkPeriod { id: number; employer: string; startDate: string; endDate: string | null; hoursPerWeek: number; wageCostSubsidy: boolean }
-export interface Feedback { id: number; conversationId: number | null; givenOn: string; score: number; comment: string | null }
+export interface WorkPeriod {
+  id: number;
+  employer: string;
+  startDate: string;
+  endDate: string | null;
+  hoursPerWeek: number;
+  wageCostSubsidy: boolean;
+}
+export interface Feedback {
+  id: number;
+  conversationId: number | null;
+  givenOn: string;
+  score: number;
+  comment: string | null;
+}
 
 /** A client's whole case file. It reads no table of the monitoring schema. */
 export interface ClientFile {
@@ -78,8 +180,22 @@ export function clientFileRepository(db: Queryable) {
       if (!client) return null;
       const q = <T>(sql: string) => db.query<T>(sql, [clientId]);
       const [
-        benefitPeriods, intakes, scores, diagnoses, bestandPeriods, plans, goals, steps, allocations,
-        conversations, onHoldPeriods, ladder, intermediateSteps, discrimination, workPeriods, feedback,
+        benefitPeriods,
+        intakes,
+        scores,
+        diagnoses,
+        bestandPeriods,
+        plans,
+        goals,
+        steps,
+        allocations,
+        conversations,
+        onHoldPeriods,
+        ladder,
+        intermediateSteps,
+        discrimination,
+        workPeriods,
+        feedback,
       ] = await Promise.all([
         q<BenefitPeriod>(`SELECT id, start_date AS "startDate", end_date AS "endDate", end_reason AS "endReason"
                             FROM benefit_period WHERE client_id = $1 ORDER BY start_date, id`),
@@ -88,31 +204,37 @@ export function clientFileRepository(db: Queryable) {
                   i.history, i.situation, i.wishes, i.work_experience_note AS "workExperienceNote", i.diplomas,
                   i.foreign_diploma_valued AS "foreignDiplomaValued", i.network
              FROM intake i LEFT JOIN app_user u ON u.id = i.consultant_id
-            WHERE i.client_id = $1 ORDER BY i.held_on DESC, i.id DESC`),
+            WHERE i.client_id = $1 ORDER BY i.held_on DESC, i.id DESC`,
+        ),
         q<DomainScore & { intakeId: number }>(
           `SELECT s.intake_id AS "intakeId", s.life_domain_id AS "lifeDomainId", d.code AS "lifeDomainCode",
                   d.name AS "lifeDomainName", s.score, s.note
              FROM intake_domain_score s JOIN intake i ON i.id = s.intake_id JOIN life_domain d ON d.id = s.life_domain_id
-            WHERE i.client_id = $1 ORDER BY d.sort_order, d.id`),
+            WHERE i.client_id = $1 ORDER BY d.sort_order, d.id`,
+        ),
         q<Diagnosis>(
           `SELECT d.id, d.given_on AS "givenOn", d.distance, d.reasons, d.given_by AS "givenById", u.display_name AS "givenByName"
              FROM diagnosis d LEFT JOIN app_user u ON u.id = d.given_by
-            WHERE d.client_id = $1 ORDER BY d.given_on DESC, d.id DESC`),
+            WHERE d.client_id = $1 ORDER BY d.given_on DESC, d.id DESC`,
+        ),
         q<BestandPeriod>(`SELECT id, bestand, start_date AS "startDate", end_date AS "endDate"
                             FROM bestand_period WHERE client_id = $1 ORDER BY start_date, id`),
         q<Omit<Plan, 'goals' | 'steps'>>(
           `SELECT p.id, p.created_on AS "createdOn", p.status, p.consultant_id AS "consultantId",
                   u.display_name AS "consultantName", p.version
              FROM action_plan p LEFT JOIN app_user u ON u.id = p.consultant_id
-            WHERE p.client_id = $1 ORDER BY p.created_on DESC, p.id DESC`),
+            WHERE p.client_id = $1 ORDER BY p.created_on DESC, p.id DESC`,
+        ),
         q<PlanGoal & { planId: number }>(
           `SELECT g.plan_id AS "planId", g.id, g.description, g.sort_order AS "sortOrder"
              FROM plan_goal g JOIN action_plan p ON p.id = g.plan_id
-            WHERE p.client_id = $1 ORDER BY g.sort_order, g.id`),
+            WHERE p.client_id = $1 ORDER BY g.sort_order, g.id`,
+        ),
         q<PlanStep & { planId: number }>(
           `SELECT s.plan_id AS "planId", s.id, s.goal_id AS "goalId", s.description, s.due_on AS "dueOn", s.done_on AS "doneOn"
              FROM plan_step s JOIN action_plan p ON p.id = s.plan_id
-            WHERE p.client_id = $1 ORDER BY s.due_on NULLS LAST, s.id`),
+            WHERE p.client_id = $1 ORDER BY s.due_on NULLS LAST, s.id`,
+        ),
         q<Allocation>(
           `SELECT a.id, a.instrument_id AS "instrumentId", i.code AS "instrumentCode", i.name AS "instrumentName",
                   i.srg_code AS "srgCode", t.name AS "srgName", i.target_group AS "targetGroup", i.target_group_note AS "targetGroupNote", a.target_group_confirmed AS "targetGroupConfirmed",
@@ -123,12 +245,14 @@ export function clientFileRepository(db: Queryable) {
              JOIN instrument i ON i.id = a.instrument_id
              JOIN srg_type t ON t.code = i.srg_code
              LEFT JOIN app_user u ON u.id = a.allocated_by
-            WHERE a.client_id = $1 ORDER BY a.requested_on DESC, a.id DESC`),
+            WHERE a.client_id = $1 ORDER BY a.requested_on DESC, a.id DESC`,
+        ),
         q<Conversation>(
           `SELECT c.id, c.held_on AS "heldOn", c.kind, c.location, c.summary, c.next_appointment AS "nextAppointment",
                   c.consultant_id AS "consultantId", u.display_name AS "consultantName"
              FROM conversation c LEFT JOIN app_user u ON u.id = c.consultant_id
-            WHERE c.client_id = $1 ORDER BY c.held_on DESC, c.id DESC`),
+            WHERE c.client_id = $1 ORDER BY c.held_on DESC, c.id DESC`,
+        ),
         q<OnHoldPeriod>(`SELECT id, start_date AS "startDate", end_date AS "endDate", reason
                            FROM on_hold_period WHERE client_id = $1 ORDER BY start_date, id`),
         q<Omit<LadderStep, 'stepName'>>(`SELECT id, step, recorded_on AS "recordedOn", note
@@ -139,7 +263,8 @@ export function clientFileRepository(db: Queryable) {
           `SELECT d.id, d.discussed_on AS "discussedOn", d.experienced, d.grounds, d.action_taken AS "actionTaken",
                   d.consultant_id AS "consultantId", u.display_name AS "consultantName"
              FROM discrimination_discussion d LEFT JOIN app_user u ON u.id = d.consultant_id
-            WHERE d.client_id = $1 ORDER BY d.discussed_on DESC, d.id DESC`),
+            WHERE d.client_id = $1 ORDER BY d.discussed_on DESC, d.id DESC`,
+        ),
         q<WorkPeriod>(`SELECT id, employer, start_date AS "startDate", end_date AS "endDate", hours_per_week AS "hoursPerWeek",
                               wage_cost_subsidy AS "wageCostSubsidy"
                          FROM work_period WHERE client_id = $1 ORDER BY start_date DESC, id DESC`),

@@ -33,10 +33,14 @@ export function ForestPlot({ title, description, rows, formatTick }: ForestPlotP
   const plotW = 420;
   const width = labelW + plotW + 20;
   const height = rows.length * rowH + 34;
-  const values = rows.flatMap((r) => [r.crude, r.adjusted]).filter((e): e is ForestEstimate => e !== null).flatMap((e) => [e.lower, e.upper]);
+  const values = rows
+    .flatMap((r) => [r.crude, r.adjusted])
+    .filter((e): e is ForestEstimate => e !== null)
+    .flatMap((e) => [e.lower, e.upper]);
   const span = Math.max(2, ...values.map((v) => Math.max(v, 1 / v)).filter(Number.isFinite));
   const limit = [2, 4, 8, 16, 32].find((l) => l >= span) ?? 32;
-  const lo = Math.log(1 / limit), hi = Math.log(limit);
+  const lo = Math.log(1 / limit),
+    hi = Math.log(limit);
   const x = (v: number) => labelW + ((Math.max(lo, Math.min(hi, Math.log(v))) - lo) / (hi - lo)) * plotW;
   const ticks = [1 / limit, 1 / Math.sqrt(limit), 1, Math.sqrt(limit), limit];
   const axisY = rows.length * rowH + 4;
@@ -49,21 +53,37 @@ export function ForestPlot({ title, description, rows, formatTick }: ForestPlotP
   );
 
   return (
-    <svg className="ks-chart" role="img" aria-labelledby={titleId} aria-describedby={descId} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
+    <svg
+      className="ks-chart"
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+    >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
       {ticks.map((t) => (
         <g key={t}>
           <line className={t === 1 ? 'ks-chart__zero' : 'ks-chart__grid'} x1={x(t)} x2={x(t)} y1={0} y2={axisY} />
-          <text x={x(t)} y={axisY + 16} textAnchor="middle" className="ks-chart__muted">{formatTick(t)}</text>
+          <text x={x(t)} y={axisY + 16} textAnchor="middle" className="ks-chart__muted">
+            {formatTick(t)}
+          </text>
         </g>
       ))}
       {rows.map((r, i) => {
         const y = i * rowH + 4;
         return (
           <g key={r.key}>
-            <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end">{r.label}</text>
-            {r.note && <text x={x(1) + 6} y={y + rowH / 2 + 4} className="ks-chart__muted">{r.note}</text>}
+            <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end">
+              {r.label}
+            </text>
+            {r.note && (
+              <text x={x(1) + 6} y={y + rowH / 2 + 4} className="ks-chart__muted">
+                {r.note}
+              </text>
+            )}
             {r.crude && estimate(r.crude, y + 12, 'crude')}
             {r.adjusted && estimate(r.adjusted, y + 26, 'adjusted')}
           </g>

@@ -34,7 +34,16 @@ export interface PairedBarChartProps {
 const BAR_H = 13;
 
 /** Horizontal bars per group, one or two series (e.g. here and nationally), with intervals. */
-export function PairedBarChart({ title, description, rows, seriesClass, diverging = false, unit, missingLabel, formatTick }: PairedBarChartProps) {
+export function PairedBarChart({
+  title,
+  description,
+  rows,
+  seriesClass,
+  diverging = false,
+  unit,
+  missingLabel,
+  formatTick,
+}: PairedBarChartProps) {
   const titleId = useId();
   const descId = useId();
   const series = seriesClass.length;
@@ -43,7 +52,9 @@ export function PairedBarChart({ title, description, rows, seriesClass, divergin
   const plotW = 360;
   const width = labelW + plotW + 70;
   const height = rows.length * rowH + 30;
-  const all = rows.flatMap((r) => r.values.flatMap((v) => [v.value, v.upper ?? null, v.lower ?? null])).filter((v): v is number => v !== null);
+  const all = rows
+    .flatMap((r) => r.values.flatMap((v) => [v.value, v.upper ?? null, v.lower ?? null]))
+    .filter((v): v is number => v !== null);
   const max = niceMax(Math.max(diverging ? 2 : 5, ...all.map((v) => Math.abs(v))));
   const min = diverging ? -max : 0;
   const x = (v: number) => labelW + ((Math.max(min, Math.min(max, v)) - min) / (max - min)) * plotW;
@@ -51,37 +62,69 @@ export function PairedBarChart({ title, description, rows, seriesClass, divergin
   const axisY = rows.length * rowH + 6;
 
   return (
-    <svg className="ks-chart" role="img" aria-labelledby={titleId} aria-describedby={descId} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
+    <svg
+      className="ks-chart"
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+    >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
       {ticks.map((t) => (
         <g key={t}>
           <line className={t === 0 ? 'ks-chart__zero' : 'ks-chart__grid'} x1={x(t)} x2={x(t)} y1={0} y2={axisY} />
-          <text x={x(t)} y={axisY + 16} textAnchor="middle" className="ks-chart__muted">{formatTick(t)}{unit}</text>
+          <text x={x(t)} y={axisY + 16} textAnchor="middle" className="ks-chart__muted">
+            {formatTick(t)}
+            {unit}
+          </text>
         </g>
       ))}
       {rows.map((r, ri) => {
         const y0 = ri * rowH + 5;
         return (
           <g key={r.key}>
-            <text x={labelW - 8} y={y0 + (series * (BAR_H + 3)) / 2 + 4} textAnchor="end">{r.label}</text>
+            <text x={labelW - 8} y={y0 + (series * (BAR_H + 3)) / 2 + 4} textAnchor="end">
+              {r.label}
+            </text>
             {r.values.map((v, si) => {
               const y = y0 + si * (BAR_H + 3);
-              if (v.value === null) return <text key={si} x={x(0) + 4} y={y + BAR_H - 2} className="ks-chart__muted">{missingLabel}</text>;
+              if (v.value === null)
+                return (
+                  <text key={si} x={x(0) + 4} y={y + BAR_H - 2} className="ks-chart__muted">
+                    {missingLabel}
+                  </text>
+                );
               const from = x(Math.min(0, v.value));
               const to = x(Math.max(0, v.value));
               const cls = seriesClass[si] === 'bar' && diverging && v.value < 0 ? 'neg' : seriesClass[si];
               return (
                 <g key={si}>
-                  <rect className={`ks-chart__bar ks-chart__bar--${cls}`} x={from} y={y} width={Math.max(1, to - from)} height={BAR_H} />
+                  <rect
+                    className={`ks-chart__bar ks-chart__bar--${cls}`}
+                    x={from}
+                    y={y}
+                    width={Math.max(1, to - from)}
+                    height={BAR_H}
+                  />
                   {v.lower != null && v.upper != null && (
                     <>
-                      <line className="ks-chart__ci" x1={x(v.lower)} x2={x(v.upper)} y1={y + BAR_H / 2} y2={y + BAR_H / 2} />
+                      <line
+                        className="ks-chart__ci"
+                        x1={x(v.lower)}
+                        x2={x(v.upper)}
+                        y1={y + BAR_H / 2}
+                        y2={y + BAR_H / 2}
+                      />
                       <line className="ks-chart__ci" x1={x(v.lower)} x2={x(v.lower)} y1={y + 2} y2={y + BAR_H - 2} />
                       <line className="ks-chart__ci" x1={x(v.upper)} x2={x(v.upper)} y1={y + 2} y2={y + BAR_H - 2} />
                     </>
                   )}
-                  <text x={Math.max(to, v.upper != null ? x(v.upper) : to) + 4} y={y + BAR_H - 2}>{v.label}</text>
+                  <text x={Math.max(to, v.upper != null ? x(v.upper) : to) + 4} y={y + BAR_H - 2}>
+                    {v.label}
+                  </text>
                 </g>
               );
             })}

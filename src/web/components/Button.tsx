@@ -8,7 +8,15 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** A native <button>; `type` is "button" unless said otherwise, so it never sends a form by accident. */
-export function Button({ appearance, busy = false, className, type = 'button', disabled, children, ...props }: ButtonProps) {
+export function Button({
+  appearance,
+  busy = false,
+  className,
+  type = 'button',
+  disabled,
+  children,
+  ...props
+}: ButtonProps) {
   return (
     <button
       {...props}

@@ -1,8 +1,10 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { cx } from './cx.js';
 
-export interface FormFieldTextboxProps
-  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'aria-describedby' | 'aria-invalid'> {
+export interface FormFieldTextboxProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'className' | 'aria-describedby' | 'aria-invalid'
+> {
   label: ReactNode;
   description?: ReactNode;
   /** Shown, and linked to the field, only while there is an error. */
@@ -20,7 +22,15 @@ export interface FormFieldTextboxProps
  * Label, description, error message and text box as one form field. The label names the
  * text box; the description and the error message are linked to it by generated ids.
  */
-export function FormFieldTextbox({ label, description, errorMessage, inputRef, required = false, type = 'text', ...inputProps }: FormFieldTextboxProps) {
+export function FormFieldTextbox({
+  label,
+  description,
+  errorMessage,
+  inputRef,
+  required = false,
+  type = 'text',
+  ...inputProps
+}: FormFieldTextboxProps) {
   const inputId = useId();
   const descriptionId = useId();
   const errorId = useId();

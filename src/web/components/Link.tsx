@@ -14,9 +14,20 @@ export function Link({ href, className, onClick, ...props }: LinkProps) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     const internal = href.startsWith('/') && !href.startsWith('//');
-    if (event.defaultPrevented || !internal || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      !internal ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     navigate(href);
   };
-  return <a {...props} href={href} onClick={handleClick} className={cx('utrecht-link', 'utrecht-link--html-a', className)} />;
+  return (
+    <a {...props} href={href} onClick={handleClick} className={cx('utrecht-link', 'utrecht-link--html-a', className)} />
+  );
 }

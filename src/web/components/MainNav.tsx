@@ -8,13 +8,22 @@ import { Link } from './Link.js';
 export function MainNav({ role }: { role: Role }) {
   const { t } = useI18n();
   const path = usePath();
-  const items = [{ path: '/', label: t('start.title') }, ...tasksFor(role).map((task) => ({ path: task.path, label: t(`task.${task.key}.title`) }))];
+  const items = [
+    { path: '/', label: t('start.title') },
+    ...tasksFor(role).map((task) => ({ path: task.path, label: t(`task.${task.key}.title`) })),
+  ];
   return (
     <nav className="ks-nav" aria-label={t('nav.label')}>
       <ul className="ks-nav__list ks-container">
         {items.map((item) => (
           <li key={item.path} className="ks-nav__item">
-            <Link href={item.path} className="ks-nav__link" aria-current={item.path === path || (item.path !== '/' && path.startsWith(`${item.path}/`)) ? 'page' : undefined}>
+            <Link
+              href={item.path}
+              className="ks-nav__link"
+              aria-current={
+                item.path === path || (item.path !== '/' && path.startsWith(`${item.path}/`)) ? 'page' : undefined
+              }
+            >
               {item.label}
             </Link>
           </li>

@@ -6,25 +6,30 @@ import { Button } from './Button.js';
 import { cx } from './cx.js';
 import { defineTexts } from './useTexts.js';
 
-const useTexts = defineTexts({
-  summary: 'Het opslaan is niet gelukt. Verbeter dit:',
-  missing: 'Vul "{label}" in.',
-  conflict: 'Iemand anders heeft dit intussen gewijzigd. Wat u hebt ingevuld staat er nog. Laad opnieuw om de nieuwe gegevens te zien en voer uw wijziging daarna nog eens in.',
-  reload: 'Laad opnieuw',
-  cancel: 'Annuleren',
-  busy: 'Bezig met opslaan…',
-  required: '(verplicht)',
-  choose: 'Kies…',
-}, {
-  summary: 'Saving did not work. Please correct this:',
-  missing: 'Fill in "{label}".',
-  conflict: 'Someone else has changed this in the meantime. What you entered is still here. Reload to see the new data, then enter your change again.',
-  reload: 'Reload',
-  cancel: 'Cancel',
-  busy: 'Saving…',
-  required: '(required)',
-  choose: 'Choose…',
-});
+const useTexts = defineTexts(
+  {
+    summary: 'Het opslaan is niet gelukt. Verbeter dit:',
+    missing: 'Vul "{label}" in.',
+    conflict:
+      'Iemand anders heeft dit intussen gewijzigd. Wat u hebt ingevuld staat er nog. Laad opnieuw om de nieuwe gegevens te zien en voer uw wijziging daarna nog eens in.',
+    reload: 'Laad opnieuw',
+    cancel: 'Annuleren',
+    busy: 'Bezig met opslaan…',
+    required: '(verplicht)',
+    choose: 'Kies…',
+  },
+  {
+    summary: 'Saving did not work. Please correct this:',
+    missing: 'Fill in "{label}".',
+    conflict:
+      'Someone else has changed this in the meantime. What you entered is still here. Reload to see the new data, then enter your change again.',
+    reload: 'Reload',
+    cancel: 'Cancel',
+    busy: 'Saving…',
+    required: '(required)',
+    choose: 'Choose…',
+  },
+);
 
 export type FieldValue = string | boolean | string[];
 export type FormValues = Record<string, FieldValue>;
@@ -81,7 +86,19 @@ export interface RecordFormProps {
  * offers to reload.
  */
 export function RecordForm({
-  title, headingLevel = 3, fields, initial, submitLabel, onSubmit, onCancel, onReload, fieldOfParam, focusFirst = true, check, grid, children,
+  title,
+  headingLevel = 3,
+  fields,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onReload,
+  fieldOfParam,
+  focusFirst = true,
+  check,
+  grid,
+  children,
 }: RecordFormProps) {
   const tx = useTexts();
   const { t } = useI18n();
@@ -119,7 +136,10 @@ export function RecordForm({
     const found: Record<string, string> = {};
     for (const f of fields) {
       const v = values[f.name];
-      if (f.required && (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0))) {
+      if (
+        f.required &&
+        (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0))
+      ) {
         found[f.name] = tx('missing', { label: f.label });
       }
     }
@@ -168,9 +188,19 @@ export function RecordForm({
 
   return (
     <form className="utrecht-form ks-record-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
-      <Heading id={headingId} className={cx(headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-4', 'ks-record-form__title')}>{title}</Heading>
+      <Heading
+        id={headingId}
+        className={cx(headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-4', 'ks-record-form__title')}
+      >
+        {title}
+      </Heading>
       {hasProblem && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="utrecht-alert utrecht-alert--error ks-error-summary">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="utrecht-alert utrecht-alert--error ks-error-summary"
+        >
           <div className="utrecht-alert__content">
             <div className="utrecht-alert__message">
               {conflict ? (
@@ -178,7 +208,9 @@ export function RecordForm({
                   <p className="utrecht-paragraph">{tx('conflict')}</p>
                   {onReload && (
                     <p className="utrecht-paragraph">
-                      <Button appearance="secondary-action" onClick={onReload}>{tx('reload')}</Button>
+                      <Button appearance="secondary-action" onClick={onReload}>
+                        {tx('reload')}
+                      </Button>
                     </p>
                   )}
                 </>
@@ -188,10 +220,14 @@ export function RecordForm({
                   <ul className="utrecht-unordered-list">
                     {errorList.map(([name, message]) => (
                       <li key={name} className="utrecht-unordered-list__item">
-                        <a className="utrecht-link" href={`#${fieldId(name)}`} onClick={(e) => {
-                          e.preventDefault();
-                          document.getElementById(fieldId(name))?.focus();
-                        }}>
+                        <a
+                          className="utrecht-link"
+                          href={`#${fieldId(name)}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            document.getElementById(fieldId(name))?.focus();
+                          }}
+                        >
                           {fields.find((f) => f.name === name)?.label}: {message}
                         </a>
                       </li>
@@ -215,7 +251,13 @@ export function RecordForm({
               value={values[f.name]}
               error={errors[f.name]}
               onChange={(v) => set(f.name, v)}
-              inputRef={index === 0 ? (el) => { firstRef.current = el; } : undefined}
+              inputRef={
+                index === 0
+                  ? (el) => {
+                      firstRef.current = el;
+                    }
+                  : undefined
+              }
               requiredText={tx('required')}
               chooseText={tx('choose')}
               compact={compact}
@@ -230,18 +272,31 @@ export function RecordForm({
           const captionId = `${idBase}-grid`;
           return (
             <div key="grid" className="ks-form-grid">
-              <table className="utrecht-table ks-table ks-table--compact ks-form-grid__table" aria-describedby={grid?.description ? `${captionId}-help` : undefined}>
-                <caption id={captionId} className="utrecht-table__caption">{grid?.caption}</caption>
+              <table
+                className="utrecht-table ks-table ks-table--compact ks-form-grid__table"
+                aria-describedby={grid?.description ? `${captionId}-help` : undefined}
+              >
+                <caption id={captionId} className="utrecht-table__caption">
+                  {grid?.caption}
+                </caption>
                 <thead className="utrecht-table__header">
                   <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">{grid?.rowHeader}</th>
-                    {columns.map((c) => <th key={c} scope="col" className="utrecht-table__header-cell">{c}</th>)}
+                    <th scope="col" className="utrecht-table__header-cell">
+                      {grid?.rowHeader}
+                    </th>
+                    {columns.map((c) => (
+                      <th key={c} scope="col" className="utrecht-table__header-cell">
+                        {c}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody className="utrecht-table__body">
                   {rows.map((r) => (
                     <tr key={r} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell">{r}</th>
+                      <th scope="row" className="utrecht-table__header-cell">
+                        {r}
+                      </th>
                       {columns.map((c) => {
                         const cell = cells.find((g) => g.grid!.row === r && g.grid!.column === c);
                         const at = cell ? fields.indexOf(cell) : -1;
@@ -254,7 +309,13 @@ export function RecordForm({
                                 value={values[cell.name]}
                                 error={errors[cell.name]}
                                 onChange={(v) => set(cell.name, v)}
-                                inputRef={at === 0 ? (el) => { firstRef.current = el; } : undefined}
+                                inputRef={
+                                  at === 0
+                                    ? (el) => {
+                                        firstRef.current = el;
+                                      }
+                                    : undefined
+                                }
                                 requiredText={tx('required')}
                                 chooseText={tx('choose')}
                                 compact
@@ -267,14 +328,24 @@ export function RecordForm({
                   ))}
                 </tbody>
               </table>
-              {grid?.description && <p id={`${captionId}-help`} className="utrecht-form-field-description">{grid.description}</p>}
+              {grid?.description && (
+                <p id={`${captionId}-help`} className="utrecht-form-field-description">
+                  {grid.description}
+                </p>
+              )}
             </div>
           );
         })}
       </div>
       <div className="ks-record-form__actions">
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>{busy ? tx('busy') : submitLabel}</Button>
-        {onCancel && <Button appearance="secondary-action" onClick={onCancel}>{tx('cancel')}</Button>}
+        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+          {busy ? tx('busy') : submitLabel}
+        </Button>
+        {onCancel && (
+          <Button appearance="secondary-action" onClick={onCancel}>
+            {tx('cancel')}
+          </Button>
+        )}
       </div>
     </form>
   );
@@ -299,13 +370,21 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
   const describedBy = cx(spec.description ? descriptionId : null, error ? errorId : null) || undefined;
   const invalid = Boolean(error);
   const common = {
-    id, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, 'aria-required': spec.required || undefined, name: spec.name,
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
+    'aria-required': spec.required || undefined,
+    name: spec.name,
   };
   const description = spec.description && (
-    <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>{spec.description}</div>
+    <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
+      {spec.description}
+    </div>
   );
   const errorMessage = error && (
-    <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>{error}</div>
+    <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
+      {error}
+    </div>
   );
   const label = (
     <>
@@ -317,8 +396,13 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
   if (spec.kind === 'checkboxes') {
     const selected = Array.isArray(value) ? value : [];
     return (
-      <fieldset className={cx('utrecht-form-fieldset', 'ks-fieldset', invalid && 'utrecht-form-fieldset--invalid')} aria-describedby={describedBy}>
-        <legend className="utrecht-form-fieldset__legend utrecht-form-label" id={id} tabIndex={-1}>{label}</legend>
+      <fieldset
+        className={cx('utrecht-form-fieldset', 'ks-fieldset', invalid && 'utrecht-form-fieldset--invalid')}
+        aria-describedby={describedBy}
+      >
+        <legend className="utrecht-form-fieldset__legend utrecht-form-label" id={id} tabIndex={-1}>
+          {label}
+        </legend>
         {description}
         {errorMessage}
         {spec.options?.map((o, i) => (
@@ -329,9 +413,13 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
               id={`${id}-${o.value}`}
               className="utrecht-checkbox utrecht-checkbox--html-input"
               checked={selected.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((s) => s !== o.value))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...selected, o.value] : selected.filter((s) => s !== o.value))
+              }
             />
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${o.value}`}>{o.label}</label>
+            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${o.value}`}>
+              {o.label}
+            </label>
           </div>
         ))}
       </fieldset>
@@ -339,7 +427,14 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
   }
   if (spec.kind === 'checkbox') {
     return (
-      <div className={cx('utrecht-form-field', 'utrecht-form-field--checkbox', 'ks-choice', invalid && 'utrecht-form-field--invalid')}>
+      <div
+        className={cx(
+          'utrecht-form-field',
+          'utrecht-form-field--checkbox',
+          'ks-choice',
+          invalid && 'utrecht-form-field--invalid',
+        )}
+      >
         <input
           {...common}
           ref={inputRef}
@@ -348,7 +443,9 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
           checked={value === true}
           onChange={(e) => onChange(e.target.checked)}
         />
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>{label}</label>
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+          {label}
+        </label>
         {description}
         {errorMessage}
       </div>
@@ -358,14 +455,32 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
   let control: ReactNode;
   if (spec.kind === 'select') {
     control = (
-      <select {...common} ref={inputRef} className={cx('utrecht-select', 'utrecht-select--html-select', invalid && 'utrecht-select--invalid')} value={text} onChange={(e) => onChange(e.target.value)}>
+      <select
+        {...common}
+        ref={inputRef}
+        className={cx('utrecht-select', 'utrecht-select--html-select', invalid && 'utrecht-select--invalid')}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {!spec.required || text === '' ? <option value="">{chooseText}</option> : null}
-        {spec.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {spec.options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     );
   } else if (spec.kind === 'textarea') {
     control = (
-      <textarea {...common} ref={inputRef} dir="auto" rows={3} className={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', invalid && 'utrecht-textarea--invalid')} value={text} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        {...common}
+        ref={inputRef}
+        dir="auto"
+        rows={3}
+        className={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', invalid && 'utrecht-textarea--invalid')}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+      />
     );
   } else {
     control = (
@@ -375,16 +490,29 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
         type={spec.kind}
         step={spec.step}
         dir="auto"
-        className={cx('utrecht-textbox', 'utrecht-textbox--html-input', spec.kind !== 'text' && 'ks-textbox--short', invalid && 'utrecht-textbox--invalid')}
+        className={cx(
+          'utrecht-textbox',
+          'utrecht-textbox--html-input',
+          spec.kind !== 'text' && 'ks-textbox--short',
+          invalid && 'utrecht-textbox--invalid',
+        )}
         value={text}
         onChange={(e) => onChange(e.target.value)}
       />
     );
   }
   return (
-    <div className={cx('utrecht-form-field', invalid && 'utrecht-form-field--invalid', compact && 'ks-form-field--compact')}>
+    <div
+      className={cx(
+        'utrecht-form-field',
+        invalid && 'utrecht-form-field--invalid',
+        compact && 'ks-form-field--compact',
+      )}
+    >
       <div className={cx('utrecht-form-field__label', compact && 'ks-visually-hidden')}>
-        <label className="utrecht-form-label" htmlFor={id}>{label}</label>
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
       </div>
       {description}
       {errorMessage}

@@ -11,9 +11,14 @@ export type TextOf<K extends string> = (key: K, values?: Record<string, string |
 export function defineTexts<N extends TextTable>(nl: N, en: { readonly [K in keyof N]: string }) {
   return function useTexts(): TextOf<Extract<keyof N, string>> {
     const { lang } = useI18n();
-    return useCallback((key, values = {}) => {
-      const table: Readonly<Record<string, string>> = lang === 'en' ? en : nl;
-      return (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
-    }, [lang]);
+    return useCallback(
+      (key, values = {}) => {
+        const table: Readonly<Record<string, string>> = lang === 'en' ? en : nl;
+        return (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+          values[name] === undefined ? whole : String(values[name]),
+        );
+      },
+      [lang],
+    );
   };
 }

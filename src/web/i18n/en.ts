@@ -5,9 +5,9 @@ export const en: Messages = {
   'app.name': 'Kansenspiegel',
   'app.description': 'Guidance to work and equal opportunities',
   'page.titleSuffix': 'Kansenspiegel',
-  'skipLink': 'Skip to content',
+  skipLink: 'Skip to content',
   'language.label': 'Language',
-  'loading': 'Loading…',
+  loading: 'Loading…',
   'footer.about': 'Kansenspiegel is open-source software for the Work and Income departments of municipalities.',
   'footer.license': 'Licence: EUPL-1.2',
 
@@ -47,9 +47,11 @@ export const en: Messages = {
   'task.clients.consultant': 'See your clients, their action plans and agreements.',
   'task.clients.teamleider': 'See the clients of your team and who guides them.',
   'task.team.title': 'Team',
-  'task.team.text': 'See the caseloads of your team, who is at the bottom of the pile, and prepare a case for intervision.',
+  'task.team.text':
+    'See the caseloads of your team, who is at the bottom of the pile, and prepare a case for intervision.',
   'task.questionnaires.title': 'Questionnaires',
-  'task.questionnaires.text': 'Plan the questionnaire at the measurement moments (T0, T1, T2), send a personal link or let the client fill it in on your laptop.',
+  'task.questionnaires.text':
+    'Plan the questionnaire at the measurement moments (T0, T1, T2), send a personal link or let the client fill it in on your laptop.',
   'task.outcomes.title': 'Measurement moments',
   'task.outcomes.text': 'See how clients are doing between measurement moments, per group, and who stops answering.',
   'task.mirror.title': 'Mirror',

@@ -34,7 +34,12 @@ export function createTranslator(lang: Lang): Translate {
   const plurals = new Intl.PluralRules(lang);
   return ((key: MessageKey, values: Values = {}) => {
     const message = messages[key];
-    const text = typeof message === 'string' ? message : plurals.select(Number(values.count)) === 'one' ? message.one : message.other;
+    const text =
+      typeof message === 'string'
+        ? message
+        : plurals.select(Number(values.count)) === 'one'
+          ? message.one
+          : message.other;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values[name];
       if (value === undefined) return whole;

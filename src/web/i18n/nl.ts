@@ -9,9 +9,9 @@ export const nl = {
   'app.name': 'Kansenspiegel',
   'app.description': 'Begeleiding naar werk en gelijke kansen',
   'page.titleSuffix': 'Kansenspiegel',
-  'skipLink': 'Direct naar de inhoud',
+  skipLink: 'Direct naar de inhoud',
   'language.label': 'Taal',
-  'loading': 'Bezig met laden…',
+  loading: 'Bezig met laden…',
   'footer.about': 'Kansenspiegel is open-source software voor afdelingen Werk en Inkomen van gemeenten.',
   'footer.license': 'Licentie: EUPL-1.2',
 
@@ -53,9 +53,11 @@ export const nl = {
   'task.team.title': 'Team',
   'task.team.text': 'Bekijk de caseloads van uw team, wie onder op de stapel raakt, en maak een casus voor intervisie.',
   'task.questionnaires.title': 'Vragenlijsten',
-  'task.questionnaires.text': 'Plan de vragenlijst op de meetmomenten (T0, T1, T2), stuur een persoonlijke link of laat de klant invullen op uw laptop.',
+  'task.questionnaires.text':
+    'Plan de vragenlijst op de meetmomenten (T0, T1, T2), stuur een persoonlijke link of laat de klant invullen op uw laptop.',
   'task.outcomes.title': 'Meetmomenten',
-  'task.outcomes.text': 'Zie hoe het de klanten gaat tussen de meetmomenten, per groep, en wie de vragenlijst niet meer invult.',
+  'task.outcomes.text':
+    'Zie hoe het de klanten gaat tussen de meetmomenten, per groep, en wie de vragenlijst niet meer invult.',
   'task.mirror.title': 'Spiegel',
   'task.mirror.text': 'Zie of alle groepen klanten dezelfde kansen krijgen: van eerste gesprek tot werk.',
   'task.admin.title': 'Beheer',

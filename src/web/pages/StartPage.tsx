@@ -41,11 +41,17 @@ function ClientCount({ api, user, onSessionEnded }: StartPageProps) {
     case 'ok': {
       // Only clients still being guided count; those who flowed out are named apart.
       const { active: count, uitgestroomd } = clients.data;
-      const text = user.role === 'teamleider'
-        ? t('clients.count.teamleider', { count, team: user.teamName ?? t('clients.count.yourTeam') })
-        : t('clients.count.consultant', { count });
+      const text =
+        user.role === 'teamleider'
+          ? t('clients.count.teamleider', { count, team: user.teamName ?? t('clients.count.yourTeam') })
+          : t('clients.count.consultant', { count });
       const left = uitgestroomd > 0 ? ` ${t('clients.count.left', { count: uitgestroomd })}` : '';
-      return <p className="utrecht-paragraph ks-task__figure">{text.replace(/\.$/, '')}{left}.</p>;
+      return (
+        <p className="utrecht-paragraph ks-task__figure">
+          {text.replace(/\.$/, '')}
+          {left}.
+        </p>
+      );
     }
   }
 }
@@ -53,9 +59,10 @@ function ClientCount({ api, user, onSessionEnded }: StartPageProps) {
 function TaskCard({ task, ...props }: StartPageProps & { task: Task }) {
   const { t } = useI18n();
   const { user } = props;
-  const text = task.key === 'clients'
-    ? t(user.role === 'teamleider' ? 'task.clients.teamleider' : 'task.clients.consultant')
-    : t(`task.${task.key}.text`);
+  const text =
+    task.key === 'clients'
+      ? t(user.role === 'teamleider' ? 'task.clients.teamleider' : 'task.clients.consultant')
+      : t(`task.${task.key}.text`);
   return (
     <li className="ks-task">
       <h3 className="utrecht-heading-3 ks-task__title">
@@ -78,7 +85,9 @@ export function StartPage(props: StartPageProps) {
   return (
     <>
       <PageHeading>{t('start.welcome', { name: user.displayName })}</PageHeading>
-      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('start.intro', { role: role.toLocaleLowerCase(lang) })}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">
+        {t('start.intro', { role: role.toLocaleLowerCase(lang) })}
+      </p>
       <h2 className="utrecht-heading-2">{t('start.tasks')}</h2>
       <ul className="ks-tasks">
         {tasksFor(user.role).map((task) => (

@@ -5,9 +5,12 @@ import type { Translate } from '../i18n/i18n.js';
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     switch (error.code) {
-      case 'LOGIN_FAILED': return t('error.LOGIN_FAILED');
-      case 'RATE_LIMITED': return error.detail ? `${t('error.RATE_LIMITED')} ${error.detail}` : t('error.RATE_LIMITED');
-      case NETWORK_ERROR: return t('error.NETWORK');
+      case 'LOGIN_FAILED':
+        return t('error.LOGIN_FAILED');
+      case 'RATE_LIMITED':
+        return error.detail ? `${t('error.RATE_LIMITED')} ${error.detail}` : t('error.RATE_LIMITED');
+      case NETWORK_ERROR:
+        return t('error.NETWORK');
     }
   }
   return t('error.generic');

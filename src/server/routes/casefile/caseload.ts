@@ -11,13 +11,28 @@ import { todayIso } from '../../../domain/dates.js';
 import { questionnaireRepository } from '../../../store/questionnaire.js';
 import { actionableWave, waveStatuses } from '../../../questionnaire/schedule.js';
 import { problems } from '../../schemas/common.js';
-import { BottomOfPile, Caseload, CaseloadQuery, TeamOverview, type TeamOverviewAnswer } from '../../schemas/casefile.js';
+import {
+  BottomOfPile,
+  Caseload,
+  CaseloadQuery,
+  TeamOverview,
+  type TeamOverviewAnswer,
+} from '../../schemas/casefile.js';
 
 /** Per consultant of the team (and one row for clients without one, when there are any). */
-function overviewRows(consultants: { id: number; name: string }[], items: CaseloadItem[]): TeamOverviewAnswer['consultants'] {
+function overviewRows(
+  consultants: { id: number; name: string }[],
+  items: CaseloadItem[],
+): TeamOverviewAnswer['consultants'] {
   const rows = new Map<number | null, TeamOverviewAnswer['consultants'][number]>();
   const row = (id: number | null, name: string) => ({
-    consultantId: id, name, activeClients: 0, onHoldClients: 0, conversationsLast90Days: 0, instrumentsStartedLast12Months: 0, onderOpDeStapel: 0,
+    consultantId: id,
+    name,
+    activeClients: 0,
+    onHoldClients: 0,
+    conversationsLast90Days: 0,
+    instrumentsStartedLast12Months: 0,
+    onderOpDeStapel: 0,
   });
   for (const c of consultants) rows.set(c.id, row(c.id, c.name));
   for (const item of items) {
@@ -40,65 +55,101 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
   const caseload = caseloadRepository(db);
   const organisation = organisationRepository(db);
 
-  app.get('/caseload', {
-    preHandler: requireRole(...CASE_FILE_ROLES),
-    schema: {
-      tags: ['caseload'], summary: 'Caseload met status, gesprekken en signalen (consulent: eigen klanten; teamleider: het team)',
-      querystring: CaseloadQuery, response: { 200: Caseload, ...problems(400, 401, 403) },
+  app.get(
+    '/caseload',
+    {
+      preHandler: requireRole(...CASE_FILE_ROLES),
+      schema: {
+        tags: ['caseload'],
+        summary: 'Caseload met status, gesprekken en signalen (consulent: eigen klanten; teamleider: het team)',
+        querystring: CaseloadQuery,
+        response: { 200: Caseload, ...problems(400, 401, 403) },
+      },
     },
-  }, async (request) => {
-    const user = currentUser(request);
-    const { consultantId } = request.query;
-    if (consultantId !== undefined && user.role === 'consultant' && consultantId !== user.id) throw new ApiError('FORBIDDEN_ROLE');
-    if (consultantId !== undefined && user.role === 'teamleider') {
-      const inTeam = (await organisation.consultantsOfTeam(user.teamId!)).some((c) => c.id === consultantId);
-      if (!inTeam) throw invalid({ name: 'consultantId', reason: 'Deze klantmanager hoort niet bij uw team.' });
-    }
-    const today = todayIso();
-    const items = await caseload.list(user, today, { consultantId });
-    // the measurement moment to act on, from the questionnaire schedule (one query for all)
-    const questionnaires = questionnaireRepository(db);
-    const [due, settings] = await Promise.all([questionnaires.dueRows(user), questionnaires.settings(user.municipalityId)]);
-    const byClient = new Map(due.map((d) => [d.clientId, d]));
-    for (const item of items) {
-      const d = byClient.get(item.id);
-      const wave = d ? actionableWave(waveStatuses(d.start, today, d.records, settings, d.endedOn)) : null;
-      item.flags.meetmomentNodig = wave ? { wave: wave.wave, status: wave.status, dueOn: wave.dueOn } : null;
-    }
-    await writeAudit(db, items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'caseload' })));
-    return { items, total: items.length };
-  });
+    async (request) => {
+      const user = currentUser(request);
+      const { consultantId } = request.query;
+      if (consultantId !== undefined && user.role === 'consultant' && consultantId !== user.id)
+        throw new ApiError('FORBIDDEN_ROLE');
+      if (consultantId !== undefined && user.role === 'teamleider') {
+        const inTeam = (await organisation.consultantsOfTeam(user.teamId!)).some((c) => c.id === consultantId);
+        if (!inTeam) throw invalid({ name: 'consultantId', reason: 'Deze klantmanager hoort niet bij uw team.' });
+      }
+      const today = todayIso();
+      const items = await caseload.list(user, today, { consultantId });
+      // the measurement moment to act on, from the questionnaire schedule (one query for all)
+      const questionnaires = questionnaireRepository(db);
+      const [due, settings] = await Promise.all([
+        questionnaires.dueRows(user),
+        questionnaires.settings(user.municipalityId),
+      ]);
+      const byClient = new Map(due.map((d) => [d.clientId, d]));
+      for (const item of items) {
+        const d = byClient.get(item.id);
+        const wave = d ? actionableWave(waveStatuses(d.start, today, d.records, settings, d.endedOn)) : null;
+        item.flags.meetmomentNodig = wave ? { wave: wave.wave, status: wave.status, dueOn: wave.dueOn } : null;
+      }
+      await writeAudit(
+        db,
+        items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'caseload' })),
+      );
+      return { items, total: items.length };
+    },
+  );
 
-  app.get('/team/overview', {
-    preHandler: requireRole('teamleider'),
-    schema: {
-      tags: ['team'], summary: 'Per klantmanager: actieve klanten, gesprekken (90 dagen), gestarte voorzieningen (12 maanden), onder op de stapel',
-      response: { 200: TeamOverview, ...problems(401, 403) },
+  app.get(
+    '/team/overview',
+    {
+      preHandler: requireRole('teamleider'),
+      schema: {
+        tags: ['team'],
+        summary:
+          'Per klantmanager: actieve klanten, gesprekken (90 dagen), gestarte voorzieningen (12 maanden), onder op de stapel',
+        response: { 200: TeamOverview, ...problems(401, 403) },
+      },
     },
-  }, async (request) => {
-    const user = currentUser(request);
-    const [consultants, items] = await Promise.all([organisation.consultantsOfTeam(user.teamId!), caseload.list(user, todayIso())]);
-    // Counts only, no person: one audit row for the team, not one per client.
-    await writeAudit(db, [{ userId: user.id, clientId: null, action: 'read', resource: 'team-overview', detail: `team ${user.teamId}` }]);
-    return { teamId: user.teamId!, teamName: user.teamName ?? '', consultants: overviewRows(consultants, items) };
-  });
+    async (request) => {
+      const user = currentUser(request);
+      const [consultants, items] = await Promise.all([
+        organisation.consultantsOfTeam(user.teamId!),
+        caseload.list(user, todayIso()),
+      ]);
+      // Counts only, no person: one audit row for the team, not one per client.
+      await writeAudit(db, [
+        { userId: user.id, clientId: null, action: 'read', resource: 'team-overview', detail: `team ${user.teamId}` },
+      ]);
+      return { teamId: user.teamId!, teamName: user.teamName ?? '', consultants: overviewRows(consultants, items) };
+    },
+  );
 
-  app.get('/team/bottom-of-pile', {
-    preHandler: requireRole('teamleider'),
-    schema: {
-      tags: ['team'], summary: `Klanten van het team die ${BOTTOM_OF_PILE_DAYS} dagen of langer geen gesprek hadden (onder op de stapel)`,
-      response: { 200: BottomOfPile, ...problems(401, 403) },
+  app.get(
+    '/team/bottom-of-pile',
+    {
+      preHandler: requireRole('teamleider'),
+      schema: {
+        tags: ['team'],
+        summary: `Klanten van het team die ${BOTTOM_OF_PILE_DAYS} dagen of langer geen gesprek hadden (onder op de stapel)`,
+        response: { 200: BottomOfPile, ...problems(401, 403) },
+      },
     },
-  }, async (request) => {
-    const user = currentUser(request);
-    const items = (await caseload.list(user, todayIso()))
-      .filter((c) => c.flags.onderOpDeStapel)
-      .sort((a, b) => b.daysWithoutConversation - a.daysWithoutConversation || a.id - b.id)
-      .map((c) => ({
-        id: c.id, name: c.name, consultantId: c.consultantId, consultantName: c.consultantName,
-        lastConversation: c.lastConversation, daysWithoutConversation: c.daysWithoutConversation,
-      }));
-    await writeAudit(db, items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'bottom-of-pile' })));
-    return { items, total: items.length };
-  });
+    async (request) => {
+      const user = currentUser(request);
+      const items = (await caseload.list(user, todayIso()))
+        .filter((c) => c.flags.onderOpDeStapel)
+        .sort((a, b) => b.daysWithoutConversation - a.daysWithoutConversation || a.id - b.id)
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          consultantId: c.consultantId,
+          consultantName: c.consultantName,
+          lastConversation: c.lastConversation,
+          daysWithoutConversation: c.daysWithoutConversation,
+        }));
+      await writeAudit(
+        db,
+        items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'bottom-of-pile' })),
+      );
+      return { items, total: items.length };
+    },
+  );
 };

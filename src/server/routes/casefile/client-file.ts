@@ -19,8 +19,10 @@ import { changeWithAudit, requireText } from './shared.js';
  * the team leader confirms that this file's texts hold none.
  */
 function withoutFreeText(summary: ReturnType<typeof intervisionSummary>, confirmed: boolean) {
-  const texts = summary.diagnoses.filter((d) => d.reasons).length + summary.plans.reduce((n, p) => n + p.goals.length, 0)
-    + summary.instruments.filter((a) => a.reason).length;
+  const texts =
+    summary.diagnoses.filter((d) => d.reasons).length +
+    summary.plans.reduce((n, p) => n + p.goals.length, 0) +
+    summary.instruments.filter((a) => a.reason).length;
   if (confirmed) return { ...summary, freeText: { included: true, leftOut: 0 } };
   return {
     ...summary,
@@ -36,63 +38,99 @@ export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
   const files = clientFileRepository(db);
   const clientAccess = requireClientAccess(db);
 
-  app.get('/clients/:id/file', {
-    preHandler: clientAccess,
-    schema: {
-      tags: ['dossier'], summary: 'Het hele dossier van een klant (zonder bijzondere persoonsgegevens)',
-      params: IdParams, response: { 200: ClientFile, ...problems(401, 403, 404) },
+  app.get(
+    '/clients/:id/file',
+    {
+      preHandler: clientAccess,
+      schema: {
+        tags: ['dossier'],
+        summary: 'Het hele dossier van een klant (zonder bijzondere persoonsgegevens)',
+        params: IdParams,
+        response: { 200: ClientFile, ...problems(401, 403, 404) },
+      },
     },
-  }, async (request) => {
-    const user = currentUser(request);
-    const file = await files.read(request.params.id);
-    if (!file) throw new ApiError('NOT_FOUND');
-    await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'read', resource: 'client-file' }]);
-    return { ...file, status: statusFromPeriods(file.benefitPeriods, file.onHoldPeriods, todayIso()) };
-  });
+    async (request) => {
+      const user = currentUser(request);
+      const file = await files.read(request.params.id);
+      if (!file) throw new ApiError('NOT_FOUND');
+      await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'read', resource: 'client-file' }]);
+      return { ...file, status: statusFromPeriods(file.benefitPeriods, file.onHoldPeriods, todayIso()) };
+    },
+  );
 
-  app.get('/clients/:id/intervision-summary', {
-    preHandler: [requireRole('teamleider'), clientAccess],
-    schema: {
-      tags: ['team'], summary: 'Geanonimiseerde casusbeschrijving voor intervisie (teamleider, eigen team)',
-      params: IdParams,
-      querystring: Type.Object({
-        geenGezondheidsgegevens: Type.Optional(Type.Boolean({
-          description: 'De teamleider bevestigt dat de vrije teksten van dit dossier geen gezondheidsgegevens bevatten; alleen dan komen ze in de casus',
-        })),
-      }),
-      response: { 200: IntervisionSummary, ...problems(400, 401, 403, 404) },
+  app.get(
+    '/clients/:id/intervision-summary',
+    {
+      preHandler: [requireRole('teamleider'), clientAccess],
+      schema: {
+        tags: ['team'],
+        summary: 'Geanonimiseerde casusbeschrijving voor intervisie (teamleider, eigen team)',
+        params: IdParams,
+        querystring: Type.Object({
+          geenGezondheidsgegevens: Type.Optional(
+            Type.Boolean({
+              description:
+                'De teamleider bevestigt dat de vrije teksten van dit dossier geen gezondheidsgegevens bevatten; alleen dan komen ze in de casus',
+            }),
+          ),
+        }),
+        response: { 200: IntervisionSummary, ...problems(400, 401, 403, 404) },
+      },
     },
-  }, async (request) => {
-    const user = currentUser(request);
-    const file = await files.read(request.params.id);
-    if (!file) throw new ApiError('NOT_FOUND');
-    const confirmed = request.query.geenGezondheidsgegevens === true;
-    const summary = withoutFreeText(intervisionSummary(file, todayIso()), confirmed);
-    await writeAudit(db, [{
-      userId: user.id, clientId: file.client.id, action: 'export', resource: 'intervision-summary',
-      detail: confirmed ? 'met vrije tekst: teamleider bevestigde dat die geen gezondheidsgegevens bevat' : 'zonder vrije tekst',
-    }]);
-    return summary;
-  });
+    async (request) => {
+      const user = currentUser(request);
+      const file = await files.read(request.params.id);
+      if (!file) throw new ApiError('NOT_FOUND');
+      const confirmed = request.query.geenGezondheidsgegevens === true;
+      const summary = withoutFreeText(intervisionSummary(file, todayIso()), confirmed);
+      await writeAudit(db, [
+        {
+          userId: user.id,
+          clientId: file.client.id,
+          action: 'export',
+          resource: 'intervision-summary',
+          detail: confirmed
+            ? 'met vrije tekst: teamleider bevestigde dat die geen gezondheidsgegevens bevat'
+            : 'zonder vrije tekst',
+        },
+      ]);
+      return summary;
+    },
+  );
 
-  app.patch('/clients/:id', {
-    preHandler: clientAccess,
-    schema: {
-      tags: ['dossier'], summary: 'Persoonsgegevens wijzigen (met versienummer; verouderd geeft 409 CONFLICT_VERSION)',
-      params: IdParams, body: ClientPatchBody, response: { 200: NewVersion, ...problems(400, 401, 403, 404, 409) },
+  app.patch(
+    '/clients/:id',
+    {
+      preHandler: clientAccess,
+      schema: {
+        tags: ['dossier'],
+        summary: 'Persoonsgegevens wijzigen (met versienummer; verouderd geeft 409 CONFLICT_VERSION)',
+        params: IdParams,
+        body: ClientPatchBody,
+        response: { 200: NewVersion, ...problems(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (request) => {
-    const user = currentUser(request);
-    const { version, ...changes } = request.body;
-    const fields = Object.keys(changes) as EditableClientField[];
-    if (fields.length === 0) throw invalid({ name: 'body', reason: 'Geef minstens één gegeven om te wijzigen.' });
-    if (changes.givenName !== undefined) requireText('givenName', changes.givenName);
-    if (changes.familyName !== undefined) requireText('familyName', changes.familyName);
-    const newVersion = await changeWithAudit(db, user, request.params.id, 'update', 'client', async (tx) => {
-      const result = await recordsRepository(tx).updateClient(request.params.id, version, changes);
-      if (result === null) throw new ApiError('CONFLICT_VERSION');
-      return result;
-    }, () => `velden: ${fields.join(', ')}`);
-    return { version: newVersion };
-  });
+    async (request) => {
+      const user = currentUser(request);
+      const { version, ...changes } = request.body;
+      const fields = Object.keys(changes) as EditableClientField[];
+      if (fields.length === 0) throw invalid({ name: 'body', reason: 'Geef minstens één gegeven om te wijzigen.' });
+      if (changes.givenName !== undefined) requireText('givenName', changes.givenName);
+      if (changes.familyName !== undefined) requireText('familyName', changes.familyName);
+      const newVersion = await changeWithAudit(
+        db,
+        user,
+        request.params.id,
+        'update',
+        'client',
+        async (tx) => {
+          const result = await recordsRepository(tx).updateClient(request.params.id, version, changes);
+          if (result === null) throw new ApiError('CONFLICT_VERSION');
+          return result;
+        },
+        () => `velden: ${fields.join(', ')}`,
+      );
+      return { version: newVersion };
+    },
+  );
 };

@@ -15,7 +15,12 @@ export function requireText(field: string, value: string): void {
 }
 
 /** Throws a 400 naming `field` when `date` lies before `earliest`. */
-export function notBefore(field: string, date: string | null | undefined, earliest: string | null | undefined, reason: string): void {
+export function notBefore(
+  field: string,
+  date: string | null | undefined,
+  earliest: string | null | undefined,
+  reason: string,
+): void {
   if (date && earliest && date < earliest) throw invalid({ name: field, reason });
 }
 
@@ -24,8 +29,13 @@ export function notBefore(field: string, date: string | null | undefined, earlie
  * both are written, or neither. `fn` may throw an ApiError to refuse; then nothing is written.
  */
 export function changeWithAudit<T>(
-  db: Db, user: SessionUser, clientId: number | null, action: AuditAction, resource: string,
-  fn: (tx: Queryable) => Promise<T>, detail?: (result: T) => string,
+  db: Db,
+  user: SessionUser,
+  clientId: number | null,
+  action: AuditAction,
+  resource: string,
+  fn: (tx: Queryable) => Promise<T>,
+  detail?: (result: T) => string,
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const result = await fn(tx);

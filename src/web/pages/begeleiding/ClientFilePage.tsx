@@ -6,8 +6,21 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import type { PageProps } from './CaseloadPage.js';
 import {
-  BestandSection, ConversationSection, DiagnosisSection, DiscriminationSection, FeedbackSection, InstrumentSection, IntakeSection,
-  IntermediateSection, LadderSection, PlanSection, Section, WorkSection, str, type Save, type SectionProps,
+  BestandSection,
+  ConversationSection,
+  DiagnosisSection,
+  DiscriminationSection,
+  FeedbackSection,
+  InstrumentSection,
+  IntakeSection,
+  IntermediateSection,
+  LadderSection,
+  PlanSection,
+  Section,
+  WorkSection,
+  str,
+  type Save,
+  type SectionProps,
 } from './sections.js';
 import { Badge, Failed, Loading, RefusedPage, isRefusal, useFormatDate, useRemote } from './shared.js';
 import { MeasurementSection } from './measurement.js';
@@ -15,7 +28,6 @@ import { Alert } from '../../components/Alert.js';
 import { codeLabel, codeOptions } from '../../../domain/codes.js';
 import { useTexts, type BegeleidingText } from './texts.js';
 import './begeleiding.css';
-
 
 interface Loaded {
   file: ClientFileAnswer;
@@ -27,9 +39,14 @@ function PersonalData({ file, save, reload }: SectionProps) {
   const date = useFormatDate();
   const c = file.client;
   const row = (label: string, value: string) => (
-    <div className="ks-facts__row"><dt>{label}</dt><dd>{value || '—'}</dd></div>
+    <div className="ks-facts__row">
+      <dt>{label}</dt>
+      <dd>{value || '—'}</dd>
+    </div>
   );
-  const address = [[c.street, c.houseNumber].filter(Boolean).join(' '), [c.postcode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const address = [[c.street, c.houseNumber].filter(Boolean).join(' '), [c.postcode, c.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
   return (
     <Section id="persoonsgegevens" title={tx('file.personal')}>
       <dl className="ks-facts ks-facts--columns">
@@ -48,8 +65,12 @@ function PersonalData({ file, save, reload }: SectionProps) {
       <ul className="utrecht-unordered-list">
         {file.benefitPeriods.map((b) => (
           <li key={b.id} className="utrecht-unordered-list__item">
-            {b.endDate ? tx('file.benefit.period', { start: date(b.startDate), end: date(b.endDate) }) : tx('file.benefit.running', { start: date(b.startDate) })}
-            {b.endReason && <>, {tx('file.benefit.reason', { reason: tx(`reason.${b.endReason}` as BegeleidingText) })}</>}
+            {b.endDate
+              ? tx('file.benefit.period', { start: date(b.startDate), end: date(b.endDate) })
+              : tx('file.benefit.running', { start: date(b.startDate) })}
+            {b.endReason && (
+              <>, {tx('file.benefit.reason', { reason: tx(`reason.${b.endReason}` as BegeleidingText) })}</>
+            )}
           </li>
         ))}
       </ul>
@@ -58,9 +79,17 @@ function PersonalData({ file, save, reload }: SectionProps) {
         label={tx('file.personal.edit')}
         submitLabel={tx('file.personal.save')}
         initial={{
-          givenName: c.givenName, familyName: c.familyName, street: c.street ?? '', houseNumber: c.houseNumber ?? '', postcode: c.postcode ?? '',
-          city: c.city ?? '', household: c.household, educationLevel: c.educationLevel, dutchLanguageLevel: c.dutchLanguageLevel,
-          workExperience: c.workExperience, doelgroepregister: c.doelgroepregister,
+          givenName: c.givenName,
+          familyName: c.familyName,
+          street: c.street ?? '',
+          houseNumber: c.houseNumber ?? '',
+          postcode: c.postcode ?? '',
+          city: c.city ?? '',
+          household: c.household,
+          educationLevel: c.educationLevel,
+          dutchLanguageLevel: c.dutchLanguageLevel,
+          workExperience: c.workExperience,
+          doelgroepregister: c.doelgroepregister,
         }}
         fields={[
           { name: 'givenName', label: tx('file.givenName'), kind: 'text', required: true },
@@ -69,20 +98,53 @@ function PersonalData({ file, save, reload }: SectionProps) {
           { name: 'houseNumber', label: tx('file.houseNumber'), kind: 'text' },
           { name: 'postcode', label: tx('file.postcode'), kind: 'text', description: '1234 AB' },
           { name: 'city', label: tx('file.city'), kind: 'text' },
-          { name: 'household', label: tx('file.household'), kind: 'select', required: true, options: codeOptions('household') },
-          { name: 'educationLevel', label: tx('file.education'), kind: 'select', required: true, options: codeOptions('educationLevel') },
-          { name: 'dutchLanguageLevel', label: tx('file.language'), kind: 'select', required: true, options: codeOptions('dutchLanguageLevel') },
-          { name: 'workExperience', label: tx('file.workExperience'), kind: 'select', required: true, options: codeOptions('workExperience') },
+          {
+            name: 'household',
+            label: tx('file.household'),
+            kind: 'select',
+            required: true,
+            options: codeOptions('household'),
+          },
+          {
+            name: 'educationLevel',
+            label: tx('file.education'),
+            kind: 'select',
+            required: true,
+            options: codeOptions('educationLevel'),
+          },
+          {
+            name: 'dutchLanguageLevel',
+            label: tx('file.language'),
+            kind: 'select',
+            required: true,
+            options: codeOptions('dutchLanguageLevel'),
+          },
+          {
+            name: 'workExperience',
+            label: tx('file.workExperience'),
+            kind: 'select',
+            required: true,
+            options: codeOptions('workExperience'),
+          },
           { name: 'doelgroepregister', label: tx('file.doelgroepregister'), kind: 'checkbox' },
         ]}
         onReload={reload}
-        onSubmit={(v) => save(tx('file.personal'), 'PATCH', '', {
-          version: c.version,
-          givenName: str(v, 'givenName'), familyName: str(v, 'familyName'),
-          street: str(v, 'street') ?? null, houseNumber: str(v, 'houseNumber') ?? null, postcode: str(v, 'postcode') ?? null, city: str(v, 'city') ?? null,
-          household: str(v, 'household'), educationLevel: str(v, 'educationLevel'), dutchLanguageLevel: str(v, 'dutchLanguageLevel'),
-          workExperience: str(v, 'workExperience'), doelgroepregister: v.doelgroepregister === true,
-        })}
+        onSubmit={(v) =>
+          save(tx('file.personal'), 'PATCH', '', {
+            version: c.version,
+            givenName: str(v, 'givenName'),
+            familyName: str(v, 'familyName'),
+            street: str(v, 'street') ?? null,
+            houseNumber: str(v, 'houseNumber') ?? null,
+            postcode: str(v, 'postcode') ?? null,
+            city: str(v, 'city') ?? null,
+            household: str(v, 'household'),
+            educationLevel: str(v, 'educationLevel'),
+            dutchLanguageLevel: str(v, 'dutchLanguageLevel'),
+            workExperience: str(v, 'workExperience'),
+            doelgroepregister: v.doelgroepregister === true,
+          })
+        }
       />
     </Section>
   );
@@ -113,15 +175,19 @@ export function ClientFilePage({ api, onSessionEnded, clientId }: PageProps & { 
   }, [calls, clientId]);
   const [remote, reload] = useRemote(load, onSessionEnded);
   const [status, setStatus] = useState('');
-  const name = remote.status === 'ok' ? `${remote.data.file.client.givenName} ${remote.data.file.client.familyName}` : '';
+  const name =
+    remote.status === 'ok' ? `${remote.data.file.client.givenName} ${remote.data.file.client.familyName}` : '';
   useDocumentTitle(name || tx('loading'));
 
-  const save: Save = useCallback(async (what, method, path, body) => {
-    setStatus('');
-    await calls.change(method, clientId, path, body);
-    await reload();
-    setStatus(tx('saved', { what }));
-  }, [calls, clientId, reload, tx]);
+  const save: Save = useCallback(
+    async (what, method, path, body) => {
+      setStatus('');
+      await calls.change(method, clientId, path, body);
+      await reload();
+      setStatus(tx('saved', { what }));
+    },
+    [calls, clientId, reload, tx],
+  );
 
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'error') {
@@ -132,29 +198,60 @@ export function ClientFilePage({ api, onSessionEnded, clientId }: PageProps & { 
   const props: SectionProps = { file, save, calls, lifeDomains, reload: () => void reload() };
   return (
     <div className="ks-file">
-      <p className="utrecht-paragraph ks-back"><Link href="/klanten">{tx('back.caseload')}</Link></p>
+      <p className="utrecht-paragraph ks-back">
+        <Link href="/klanten">{tx('back.caseload')}</Link>
+      </p>
       <PageHeading>{name}</PageHeading>
       <dl className="ks-facts ks-facts--inline">
-        <div className="ks-facts__row"><dt>{tx('file.bsn')}</dt><dd>{file.client.bsn}</dd></div>
-        <div className="ks-facts__row"><dt>{tx('file.status')}</dt><dd><Badge tone={file.status === 'actief' ? 'ok' : 'neutral'}>{tx(`status.${file.status}`)}</Badge></dd></div>
-        <div className="ks-facts__row"><dt>{tx('file.team')}</dt><dd>{file.client.teamName}</dd></div>
-        <div className="ks-facts__row"><dt>{tx('file.consultant')}</dt><dd>{file.client.consultantName ?? '—'}</dd></div>
+        <div className="ks-facts__row">
+          <dt>{tx('file.bsn')}</dt>
+          <dd>{file.client.bsn}</dd>
+        </div>
+        <div className="ks-facts__row">
+          <dt>{tx('file.status')}</dt>
+          <dd>
+            <Badge tone={file.status === 'actief' ? 'ok' : 'neutral'}>{tx(`status.${file.status}`)}</Badge>
+          </dd>
+        </div>
+        <div className="ks-facts__row">
+          <dt>{tx('file.team')}</dt>
+          <dd>{file.client.teamName}</dd>
+        </div>
+        <div className="ks-facts__row">
+          <dt>{tx('file.consultant')}</dt>
+          <dd>{file.client.consultantName ?? '—'}</dd>
+        </div>
       </dl>
       {file.intakes.length === 0 && file.status !== 'uitgestroomd' && (
         <Alert type="warning">
           <p className="utrecht-paragraph">
-            <strong>{tx('caseload.flag.geenIntake')}.</strong> {tx('intake.missing')} <a className="utrecht-link" href="#intake">{tx('intake.missingLink')}</a>
+            <strong>{tx('caseload.flag.geenIntake')}.</strong> {tx('intake.missing')}{' '}
+            <a className="utrecht-link" href="#intake">
+              {tx('intake.missingLink')}
+            </a>
           </p>
         </Alert>
       )}
-      <p className="ks-visually-hidden" role="status" aria-live="polite">{status}</p>
-      {status && <p className="utrecht-paragraph ks-saved" aria-hidden="true">{status}</p>}
+      <p className="ks-visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {status && (
+        <p className="utrecht-paragraph ks-saved" aria-hidden="true">
+          {status}
+        </p>
+      )}
       <div className="ks-file__layout">
         <nav className="ks-file__nav" aria-label={tx('file.contents')}>
-          <p className="utrecht-paragraph ks-file__nav-title" aria-hidden="true">{tx('file.contents')}</p>
+          <p className="utrecht-paragraph ks-file__nav-title" aria-hidden="true">
+            {tx('file.contents')}
+          </p>
           <ul className="ks-file__nav-list">
             {SECTIONS.map((s) => (
-              <li key={s.id}><a className="utrecht-link" href={`#${s.id}`}>{tx(s.title)}</a></li>
+              <li key={s.id}>
+                <a className="utrecht-link" href={`#${s.id}`}>
+                  {tx(s.title)}
+                </a>
+              </li>
             ))}
           </ul>
         </nav>

@@ -19,7 +19,13 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base' });
  * name or a client number, move with the arrow keys, choose with Enter or a click. Every client
  * appears once; people with the same name are told apart by birth year and client number.
  */
-export function ClientPicker({ id, label, clients, error, onChange }: {
+export function ClientPicker({
+  id,
+  label,
+  clients,
+  error,
+  onChange,
+}: {
   id: string;
   label: string;
   clients: readonly Pick<CaseloadRow, 'id' | 'name' | 'birthDate' | 'consultantName'>[];
@@ -38,7 +44,12 @@ export function ClientPicker({ id, label, clients, error, onChange }: {
     return [...unique.values()]
       .sort((a, b) => collator.compare(a.name, b.name) || a.birthDate.localeCompare(b.birthDate) || a.id - b.id)
       .map((c): Option => {
-        const optionText = tx('team.intervisionOption', { name: c.name, year: c.birthDate.slice(0, 4), id: c.id, consultant: c.consultantName ?? '—' });
+        const optionText = tx('team.intervisionOption', {
+          name: c.name,
+          year: c.birthDate.slice(0, 4),
+          id: c.id,
+          consultant: c.consultantName ?? '—',
+        });
         return { id: c.id, text: optionText, haystack: foldText(`${c.name} ${c.id} ${c.birthDate.slice(0, 4)}`) };
       });
   }, [clients, tx]);
@@ -76,9 +87,17 @@ export function ClientPicker({ id, label, clients, error, onChange }: {
   const describedBy = [`${id}-help`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="ks-combobox">
-      <label className="utrecht-form-label" htmlFor={id}>{label}</label>
-      <div id={`${id}-help`} className="utrecht-form-field-description">{tx('team.intervisionSearchHelp')}</div>
-      {error && <div id={`${id}-error`} className="utrecht-form-field-error-message">{error}</div>}
+      <label className="utrecht-form-label" htmlFor={id}>
+        {label}
+      </label>
+      <div id={`${id}-help`} className="utrecht-form-field-description">
+        {tx('team.intervisionSearchHelp')}
+      </div>
+      {error && (
+        <div id={`${id}-error`} className="utrecht-form-field-error-message">
+          {error}
+        </div>
+      )}
       <input
         id={id}
         type="text"
@@ -104,7 +123,13 @@ export function ClientPicker({ id, label, clients, error, onChange }: {
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul id={listId} role="listbox" aria-label={label} className="ks-combobox__list" hidden={!open || shown.length === 0}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        className="ks-combobox__list"
+        hidden={!open || shown.length === 0}
+      >
         {shown.map((o, i) => (
           <li
             key={o.id}
@@ -123,7 +148,11 @@ export function ClientPicker({ id, label, clients, error, onChange }: {
         ))}
       </ul>
       <p className="utrecht-paragraph ks-muted ks-combobox__count" role="status">
-        {chosen ? tx('team.intervisionChosen', { name: chosen.text }) : words.length > 0 ? tx('team.intervisionMatches', { count: matches.length }) : ''}
+        {chosen
+          ? tx('team.intervisionChosen', { name: chosen.text })
+          : words.length > 0
+            ? tx('team.intervisionMatches', { count: matches.length })
+            : ''}
         {!chosen && matches.length > MAX_OPTIONS && words.length > 0 ? ` ${tx('team.intervisionMore')}` : ''}
       </p>
     </div>

@@ -1,5 +1,11 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { casefileApi, type BottomOfPileAnswer, type CaseloadAnswer, type IntervisionAnswer, type TeamOverviewAnswer } from '../../api-casefile.js';
+import {
+  casefileApi,
+  type BottomOfPileAnswer,
+  type CaseloadAnswer,
+  type IntervisionAnswer,
+  type TeamOverviewAnswer,
+} from '../../api-casefile.js';
 import { Button } from '../../components/Button.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -29,7 +35,11 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
   useDocumentTitle(tx('team.title'));
   const calls = useMemo(() => casefileApi(api), [api]);
   const load = useCallback(async (): Promise<TeamData> => {
-    const [overview, bottom, caseload] = await Promise.all([calls.teamOverview(), calls.bottomOfPile(), calls.caseload()]);
+    const [overview, bottom, caseload] = await Promise.all([
+      calls.teamOverview(),
+      calls.bottomOfPile(),
+      calls.caseload(),
+    ]);
     return { overview, bottom, caseload };
   }, [calls]);
   const [remote, reload] = useRemote(load, onSessionEnded);
@@ -37,7 +47,8 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
   const [missing, setMissing] = useState(false);
 
   const clients = useMemo(
-    () => (remote.status === 'ok' ? [...remote.data.caseload.items].sort((a, b) => collator.compare(a.name, b.name)) : []),
+    () =>
+      remote.status === 'ok' ? [...remote.data.caseload.items].sort((a, b) => collator.compare(a.name, b.name)) : [],
     [remote],
   );
 
@@ -60,24 +71,42 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
         <>
           <p className="utrecht-paragraph">{tx('team.intro', { team: remote.data.overview.teamName })}</p>
           <section aria-labelledby="team-caseloads" className="ks-section">
-            <h2 id="team-caseloads" className="utrecht-heading-2">{tx('team.caseloads')}</h2>
+            <h2 id="team-caseloads" className="utrecht-heading-2">
+              {tx('team.caseloads')}
+            </h2>
             <div className="ks-table-wrap" role="region" aria-labelledby="team-caption" tabIndex={0}>
               <table className="utrecht-table ks-table">
-                <caption id="team-caption" className="utrecht-table__caption">{tx('team.caption')}</caption>
+                <caption id="team-caption" className="utrecht-table__caption">
+                  {tx('team.caption')}
+                </caption>
                 <thead className="utrecht-table__header">
                   <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">{tx('team.col.consultant')}</th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">{tx('team.col.active')}</th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">{tx('team.col.onHold')}</th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">{tx('team.col.conversations')}</th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">{tx('team.col.instruments')}</th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">{tx('team.col.stapel')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">
+                      {tx('team.col.consultant')}
+                    </th>
+                    <th scope="col" className="utrecht-table__header-cell ks-num">
+                      {tx('team.col.active')}
+                    </th>
+                    <th scope="col" className="utrecht-table__header-cell ks-num">
+                      {tx('team.col.onHold')}
+                    </th>
+                    <th scope="col" className="utrecht-table__header-cell ks-num">
+                      {tx('team.col.conversations')}
+                    </th>
+                    <th scope="col" className="utrecht-table__header-cell ks-num">
+                      {tx('team.col.instruments')}
+                    </th>
+                    <th scope="col" className="utrecht-table__header-cell ks-num">
+                      {tx('team.col.stapel')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="utrecht-table__body">
                   {remote.data.overview.consultants.map((c) => (
                     <tr key={c.consultantId ?? 'none'} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell">{c.name}</th>
+                      <th scope="row" className="utrecht-table__header-cell">
+                        {c.name}
+                      </th>
                       <td className="utrecht-table__cell ks-num">{c.activeClients}</td>
                       <td className="utrecht-table__cell ks-num">{c.onHoldClients}</td>
                       <td className="utrecht-table__cell ks-num">{c.conversationsLast90Days}</td>
@@ -90,26 +119,49 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
             </div>
           </section>
           <section aria-labelledby="team-bottom" className="ks-section">
-            <h2 id="team-bottom" className="utrecht-heading-2">{tx('team.bottom')}</h2>
+            <h2 id="team-bottom" className="utrecht-heading-2">
+              {tx('team.bottom')}
+            </h2>
             <p className="utrecht-paragraph">{tx('team.bottomIntro')}</p>
-            {remote.data.bottom.items.length === 0 ? <p className="utrecht-paragraph">{tx('team.bottomNone')}</p> : (
-              <div className="ks-table-wrap ks-table-wrap--tall" role="region" aria-labelledby="bottom-caption" tabIndex={0}>
+            {remote.data.bottom.items.length === 0 ? (
+              <p className="utrecht-paragraph">{tx('team.bottomNone')}</p>
+            ) : (
+              <div
+                className="ks-table-wrap ks-table-wrap--tall"
+                role="region"
+                aria-labelledby="bottom-caption"
+                tabIndex={0}
+              >
                 <table className="utrecht-table ks-table">
-                  <caption id="bottom-caption" className="utrecht-table__caption ks-visually-hidden">{tx('team.bottomCaption')}</caption>
+                  <caption id="bottom-caption" className="utrecht-table__caption ks-visually-hidden">
+                    {tx('team.bottomCaption')}
+                  </caption>
                   <thead className="utrecht-table__header">
                     <tr className="utrecht-table__row">
-                      <th scope="col" className="utrecht-table__header-cell">{tx('team.col.client')}</th>
-                      <th scope="col" className="utrecht-table__header-cell">{tx('team.col.consultant')}</th>
-                      <th scope="col" className="utrecht-table__header-cell">{tx('team.col.last')}</th>
-                      <th scope="col" className="utrecht-table__header-cell ks-num">{tx('team.col.days')}</th>
+                      <th scope="col" className="utrecht-table__header-cell">
+                        {tx('team.col.client')}
+                      </th>
+                      <th scope="col" className="utrecht-table__header-cell">
+                        {tx('team.col.consultant')}
+                      </th>
+                      <th scope="col" className="utrecht-table__header-cell">
+                        {tx('team.col.last')}
+                      </th>
+                      <th scope="col" className="utrecht-table__header-cell ks-num">
+                        {tx('team.col.days')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="utrecht-table__body">
                     {remote.data.bottom.items.map((c) => (
                       <tr key={c.id} className="utrecht-table__row">
-                        <th scope="row" className="utrecht-table__header-cell"><Link href={`/klanten/${c.id}`}>{c.name}</Link></th>
+                        <th scope="row" className="utrecht-table__header-cell">
+                          <Link href={`/klanten/${c.id}`}>{c.name}</Link>
+                        </th>
                         <td className="utrecht-table__cell">{c.consultantName ?? '—'}</td>
-                        <td className="utrecht-table__cell">{c.lastConversation ? date(c.lastConversation) : tx('caseload.never')}</td>
+                        <td className="utrecht-table__cell">
+                          {c.lastConversation ? date(c.lastConversation) : tx('caseload.never')}
+                        </td>
                         <td className="utrecht-table__cell ks-num">{c.daysWithoutConversation}</td>
                       </tr>
                     ))}
@@ -119,7 +171,9 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
             )}
           </section>
           <section aria-labelledby="team-intervision" className="ks-section">
-            <h2 id="team-intervision" className="utrecht-heading-2">{tx('team.intervision')}</h2>
+            <h2 id="team-intervision" className="utrecht-heading-2">
+              {tx('team.intervision')}
+            </h2>
             <p className="utrecht-paragraph">{tx('team.intervisionIntro')}</p>
             <form className="ks-filters" noValidate onSubmit={openCase}>
               <div className={missing ? 'utrecht-form-field utrecht-form-field--invalid' : 'utrecht-form-field'}>
@@ -128,11 +182,16 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
                   label={tx('team.intervisionClient')}
                   clients={clients}
                   error={missing ? tx('team.intervisionMissing') : null}
-                  onChange={(id) => { setCaseId(id === null ? '' : String(id)); setMissing(false); }}
+                  onChange={(id) => {
+                    setCaseId(id === null ? '' : String(id));
+                    setMissing(false);
+                  }}
                 />
               </div>
               <div className="ks-filters__submit">
-                <Button type="submit" appearance="primary-action">{tx('team.intervisionOpen')}</Button>
+                <Button type="submit" appearance="primary-action">
+                  {tx('team.intervisionOpen')}
+                </Button>
               </div>
             </form>
           </section>
@@ -153,7 +212,9 @@ export function IntervisionPage({ api, onSessionEnded, clientId }: PageProps & {
   if (remote.status === 'error' && isRefusal(remote.error)) return <RefusedPage error={remote.error} />;
   return (
     <div className="ks-intervision">
-      <p className="utrecht-paragraph ks-no-print"><Link href="/team">{tx('iv.back')}</Link></p>
+      <p className="utrecht-paragraph ks-no-print">
+        <Link href="/team">{tx('iv.back')}</Link>
+      </p>
       <PageHeading>{tx('iv.title')}</PageHeading>
       <p className="utrecht-paragraph">{tx('iv.intro')}</p>
       {remote.status === 'loading' && <Loading />}
@@ -169,11 +230,13 @@ export function IntervisionPage({ api, onSessionEnded, clientId }: PageProps & {
 /** Free texts can hold health details: left out until the team leader confirms they hold none. */
 const FREE_TEXT = {
   nl: {
-    leftOut: (n: number) => `${n} vrije ${n === 1 ? 'tekst is' : 'teksten zijn'} weggelaten (redenen, doelen): daarin kunnen gezondheidsgegevens staan.`,
+    leftOut: (n: number) =>
+      `${n} vrije ${n === 1 ? 'tekst is' : 'teksten zijn'} weggelaten (redenen, doelen): daarin kunnen gezondheidsgegevens staan.`,
     confirm: 'Ik heb deze teksten in het dossier gelezen: er staan geen gezondheidsgegevens in. Neem ze op.',
   },
   en: {
-    leftOut: (n: number) => `${n} free ${n === 1 ? 'text was' : 'texts were'} left out (reasons, goals): they may hold health details.`,
+    leftOut: (n: number) =>
+      `${n} free ${n === 1 ? 'text was' : 'texts were'} left out (reasons, goals): they may hold health details.`,
     confirm: 'I have read these texts in the file: they hold no health details. Include them.',
   },
 } as const;
@@ -183,7 +246,11 @@ function FreeTextLeftOut({ count, onConfirm }: { count: number; onConfirm: () =>
   return (
     <div className="ks-no-print">
       <p className="utrecht-paragraph">{texts.leftOut(count)}</p>
-      <p className="utrecht-paragraph"><Button appearance="secondary-action" onClick={onConfirm}>{texts.confirm}</Button></p>
+      <p className="utrecht-paragraph">
+        <Button appearance="secondary-action" onClick={onConfirm}>
+          {texts.confirm}
+        </Button>
+      </p>
     </div>
   );
 }
@@ -192,15 +259,24 @@ function Summary({ data }: { data: IntervisionAnswer }) {
   const tx = useTexts();
   const { lang } = useI18n();
   const month = (m: string | null) => monthLabel(m, lang);
-  const row = (label: string, value: string) => <div className="ks-facts__row"><dt>{label}</dt><dd>{value}</dd></div>;
+  const row = (label: string, value: string) => (
+    <div className="ks-facts__row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
   const kinds = Object.entries(data.conversations.byKind);
   return (
     <>
       <p className="utrecht-paragraph ks-no-print">
-        <Button appearance="secondary-action" onClick={() => window.print()}>{tx('iv.print')}</Button>
+        <Button appearance="secondary-action" onClick={() => window.print()}>
+          {tx('iv.print')}
+        </Button>
       </p>
       <section aria-labelledby="iv-person" className="ks-section">
-        <h2 id="iv-person" className="utrecht-heading-2">{tx('iv.person')}</h2>
+        <h2 id="iv-person" className="utrecht-heading-2">
+          {tx('iv.person')}
+        </h2>
         <dl className="ks-facts ks-facts--columns">
           {row(tx('iv.ageBand'), data.ageBand)}
           {row(tx('iv.status'), tx(`status.${data.status}`))}
@@ -212,69 +288,124 @@ function Summary({ data }: { data: IntervisionAnswer }) {
         </dl>
       </section>
       <section aria-labelledby="iv-diag" className="ks-section">
-        <h2 id="iv-diag" className="utrecht-heading-2">{tx('iv.diagnoses')}</h2>
-        {data.diagnoses.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
+        <h2 id="iv-diag" className="utrecht-heading-2">
+          {tx('iv.diagnoses')}
+        </h2>
+        {data.diagnoses.length === 0 ? (
+          <p className="utrecht-paragraph">{tx('none')}</p>
+        ) : (
           <ul className="utrecht-unordered-list">
             {data.diagnoses.map((d, i) => (
-              <li key={i} className="utrecht-unordered-list__item">{month(d.month)}: {tx(d.distance === 'kort' ? 'diagnosis.kortShort' : 'diagnosis.langShort')}. {d.reasons}</li>
+              <li key={i} className="utrecht-unordered-list__item">
+                {month(d.month)}: {tx(d.distance === 'kort' ? 'diagnosis.kortShort' : 'diagnosis.langShort')}.{' '}
+                {d.reasons}
+              </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="iv-plans" className="ks-section">
-        <h2 id="iv-plans" className="utrecht-heading-2">{tx('iv.plans')}</h2>
-        {data.plans.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
+        <h2 id="iv-plans" className="utrecht-heading-2">
+          {tx('iv.plans')}
+        </h2>
+        {data.plans.length === 0 ? (
+          <p className="utrecht-paragraph">{tx('none')}</p>
+        ) : (
           <ul className="utrecht-unordered-list">
             {data.plans.map((p, i) => (
               <li key={i} className="utrecht-unordered-list__item">
-                {tx('iv.planLine', { month: month(p.month), status: tx(`plan.status.${p.status}` as BegeleidingText), done: p.stepsDone, steps: p.steps })}
-                {p.goals.length > 0 && <ul className="utrecht-unordered-list">{p.goals.map((g, j) => <li key={j} className="utrecht-unordered-list__item">{g}</li>)}</ul>}
+                {tx('iv.planLine', {
+                  month: month(p.month),
+                  status: tx(`plan.status.${p.status}` as BegeleidingText),
+                  done: p.stepsDone,
+                  steps: p.steps,
+                })}
+                {p.goals.length > 0 && (
+                  <ul className="utrecht-unordered-list">
+                    {p.goals.map((g, j) => (
+                      <li key={j} className="utrecht-unordered-list__item">
+                        {g}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="iv-instr" className="ks-section">
-        <h2 id="iv-instr" className="utrecht-heading-2">{tx('iv.instruments')}</h2>
-        {data.instruments.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
+        <h2 id="iv-instr" className="utrecht-heading-2">
+          {tx('iv.instruments')}
+        </h2>
+        {data.instruments.length === 0 ? (
+          <p className="utrecht-paragraph">{tx('none')}</p>
+        ) : (
           <ul className="utrecht-unordered-list">
             {data.instruments.map((a, i) => (
               <li key={i} className="utrecht-unordered-list__item">
-                {a.name} (SRG {a.srgCode}), {month(a.requestedMonth)}{a.startedMonth && ` – ${month(a.startedMonth)}`}{a.endedMonth && ` – ${month(a.endedMonth)}`}
+                {a.name} (SRG {a.srgCode}), {month(a.requestedMonth)}
+                {a.startedMonth && ` – ${month(a.startedMonth)}`}
+                {a.endedMonth && ` – ${month(a.endedMonth)}`}
                 {a.outcome && `, ${tx(`instr.outcome.${a.outcome}` as BegeleidingText)}`}
-                {a.satisfaction !== null && `, ${tx('instr.satisfaction')}: ${a.satisfaction}/5`}.{a.reason && ` ${tx('instr.why', { reason: a.reason })}`}
+                {a.satisfaction !== null && `, ${tx('instr.satisfaction')}: ${a.satisfaction}/5`}.
+                {a.reason && ` ${tx('instr.why', { reason: a.reason })}`}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="iv-conv" className="ks-section">
-        <h2 id="iv-conv" className="utrecht-heading-2">{tx('iv.conversations')}</h2>
+        <h2 id="iv-conv" className="utrecht-heading-2">
+          {tx('iv.conversations')}
+        </h2>
         <p className="utrecht-paragraph">
           {tx('iv.conversationsTotal', { total: data.conversations.total })}
-          {kinds.length > 0 && <>: {kinds.map(([k, n]) => `${tx(`conv.kind.${k}` as BegeleidingText)} ${n}`).join(', ')}</>}
+          {kinds.length > 0 && (
+            <>: {kinds.map(([k, n]) => `${tx(`conv.kind.${k}` as BegeleidingText)} ${n}`).join(', ')}</>
+          )}
         </p>
       </section>
       <section aria-labelledby="iv-ladder" className="ks-section">
-        <h2 id="iv-ladder" className="utrecht-heading-2">{tx('iv.ladder')}</h2>
-        {data.ladderSteps.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
+        <h2 id="iv-ladder" className="utrecht-heading-2">
+          {tx('iv.ladder')}
+        </h2>
+        {data.ladderSteps.length === 0 ? (
+          <p className="utrecht-paragraph">{tx('none')}</p>
+        ) : (
           <ol className="utrecht-ordered-list">
-            {data.ladderSteps.map((s, i) => <li key={i} className="utrecht-ordered-list__item">{month(s.month)}: {s.step} – {tx(`ladder.${s.step}` as BegeleidingText)}</li>)}
+            {data.ladderSteps.map((s, i) => (
+              <li key={i} className="utrecht-ordered-list__item">
+                {month(s.month)}: {s.step} – {tx(`ladder.${s.step}` as BegeleidingText)}
+              </li>
+            ))}
           </ol>
         )}
       </section>
       <section aria-labelledby="iv-work" className="ks-section">
-        <h2 id="iv-work" className="utrecht-heading-2">{tx('iv.work')}</h2>
-        {data.workPeriods.length === 0 ? <p className="utrecht-paragraph">{tx('none')}</p> : (
+        <h2 id="iv-work" className="utrecht-heading-2">
+          {tx('iv.work')}
+        </h2>
+        {data.workPeriods.length === 0 ? (
+          <p className="utrecht-paragraph">{tx('none')}</p>
+        ) : (
           <ul className="utrecht-unordered-list">
             {data.workPeriods.map((w, i) => (
-              <li key={i} className="utrecht-unordered-list__item">{tx('iv.workLine', { start: month(w.startMonth), end: w.endMonth ? month(w.endMonth) : '…', hours: w.hoursPerWeek })}</li>
+              <li key={i} className="utrecht-unordered-list__item">
+                {tx('iv.workLine', {
+                  start: month(w.startMonth),
+                  end: w.endMonth ? month(w.endMonth) : '…',
+                  hours: w.hoursPerWeek,
+                })}
+              </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="iv-questions" className="ks-section">
-        <h2 id="iv-questions" className="utrecht-heading-2">{tx('iv.questions')}</h2>
+        <h2 id="iv-questions" className="utrecht-heading-2">
+          {tx('iv.questions')}
+        </h2>
         <ol className="utrecht-ordered-list">
           <li className="utrecht-ordered-list__item">{tx('iv.q1')}</li>
           <li className="utrecht-ordered-list__item">{tx('iv.q2')}</li>

@@ -29,7 +29,9 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
   return (
     <div className="utrecht-form-field">
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor="ks-questionnaire-link">{label}</label>
+        <label className="utrecht-form-label" htmlFor="ks-questionnaire-link">
+          {label}
+        </label>
       </div>
       <div className="ks-link-copy">
         <input
@@ -41,7 +43,9 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
           className="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--readonly"
           onFocus={(e) => e.currentTarget.select()}
         />
-        <Button appearance="secondary-action" onClick={() => void copy()}>{tx('mm.copy')}</Button>
+        <Button appearance="secondary-action" onClick={() => void copy()}>
+          {tx('mm.copy')}
+        </Button>
         <span role="status" className="ks-copy-status">
           {state === 'copied' && <strong>{tx('mm.copied')}</strong>}
           {state === 'selected' && tx('mm.copyFallback')}
@@ -63,20 +67,24 @@ export function MeasurementSection({ file, calls }: SectionProps) {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    calls.measurements(clientId).then((d) => current && setData(d), () => current && setFailed(true));
+    calls.measurements(clientId).then(
+      (d) => current && setData(d),
+      () => current && setFailed(true),
+    );
     return () => {
       current = false;
     };
   }, [calls, clientId, link]);
 
-  const due = data?.waves.find((w) => w.status === 'open' || w.status === 'te_laat' || w.status === 'verstuurd') ?? null;
+  const due =
+    data?.waves.find((w) => w.status === 'open' || w.status === 'te_laat' || w.status === 'verstuurd') ?? null;
   const make = async (wave: string) => {
     setBusy(true);
     setProblem(null);
     try {
       setLink(await calls.questionnaireLink(clientId, wave));
     } catch (err) {
-      setProblem(err instanceof ApiError && err.status < 500 ? err.detail ?? err.title : tx('mm.failed'));
+      setProblem(err instanceof ApiError && err.status < 500 ? (err.detail ?? err.title) : tx('mm.failed'));
     } finally {
       setBusy(false);
     }
@@ -84,13 +92,21 @@ export function MeasurementSection({ file, calls }: SectionProps) {
   return (
     <Section id="meetmoment" title={tx('mm.title')}>
       <p className="utrecht-paragraph">{tx('mm.intro')}</p>
-      {failed && <p className="utrecht-paragraph" role="alert">{tx('failed')}</p>}
+      {failed && (
+        <p className="utrecht-paragraph" role="alert">
+          {tx('failed')}
+        </p>
+      )}
       {data && data.waves.length === 0 && <p className="utrecht-paragraph ks-muted">{tx('mm.noGuidance')}</p>}
       {data && data.waves.length > 0 && (
         <ul className="utrecht-unordered-list">
           {data.waves.map((w) => (
             <li key={w.wave} className="utrecht-unordered-list__item">
-              {tx('mm.wave', { wave: w.wave, status: tx(`mm.status.${w.status}` as BegeleidingText), date: date(w.dueOn) })}
+              {tx('mm.wave', {
+                wave: w.wave,
+                status: tx(`mm.status.${w.status}` as BegeleidingText),
+                date: date(w.dueOn),
+              })}
             </li>
           ))}
         </ul>
@@ -98,14 +114,22 @@ export function MeasurementSection({ file, calls }: SectionProps) {
       {data && data.waves.length > 0 && !due && !link && <p className="utrecht-paragraph">{tx('mm.none')}</p>}
       {due && !link && (
         <p className="utrecht-paragraph">
-          <Button appearance="primary-action" busy={busy} disabled={busy} onClick={() => void make(due.wave)}>{tx('mm.makeLink', { wave: due.wave })}</Button>
+          <Button appearance="primary-action" busy={busy} disabled={busy} onClick={() => void make(due.wave)}>
+            {tx('mm.makeLink', { wave: due.wave })}
+          </Button>
         </p>
       )}
-      {problem && <Alert type="error"><p className="utrecht-paragraph">{problem}</p></Alert>}
+      {problem && (
+        <Alert type="error">
+          <p className="utrecht-paragraph">{problem}</p>
+        </Alert>
+      )}
       {link && (
         <>
           <CopyLink url={`${window.location.origin}${link.path}`} label={tx('mm.link', { wave: link.wave })} />
-          <p className="utrecht-paragraph ks-muted">{tx('mm.linkHelp', { date: date(todayIso(new Date(link.expiresAt))) })}</p>
+          <p className="utrecht-paragraph ks-muted">
+            {tx('mm.linkHelp', { date: date(todayIso(new Date(link.expiresAt))) })}
+          </p>
         </>
       )}
     </Section>

@@ -16,7 +16,8 @@ export function begeleidingPage(path: string, props: PageProps): ReactNode | nul
   if (caseFile && client) return <ClientFilePage key={client[1]} {...props} clientId={Number(client[1])} />;
   if (role === 'teamleider' && path === '/team') return <TeamPage {...props} />;
   const intervision = /^\/team\/intervisie\/(\d{1,9})$/.exec(path);
-  if (role === 'teamleider' && intervision) return <IntervisionPage key={intervision[1]} {...props} clientId={Number(intervision[1])} />;
+  if (role === 'teamleider' && intervision)
+    return <IntervisionPage key={intervision[1]} {...props} clientId={Number(intervision[1])} />;
   if (role === 'beheerder' && path === '/beheer') return <BeheerPage {...props} />;
   return null;
 }

@@ -38,7 +38,12 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   let format = formats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     formats.set(lang, format);
   }
   return format.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
@@ -62,7 +67,11 @@ export function Badge({ tone, children }: { tone: 'warning' | 'info' | 'neutral'
 
 export function Loading() {
   const tx = useTexts();
-  return <p className="utrecht-paragraph" role="status">{tx('loading')}</p>;
+  return (
+    <p className="utrecht-paragraph" role="status">
+      {tx('loading')}
+    </p>
+  );
 }
 
 export function Failed({ onRetry }: { onRetry: () => void }) {
@@ -71,7 +80,9 @@ export function Failed({ onRetry }: { onRetry: () => void }) {
     <Alert type="error">
       <p className="utrecht-paragraph">{tx('failed')}</p>
       <p className="utrecht-paragraph">
-        <Button appearance="secondary-action" onClick={onRetry}>{tx('retry')}</Button>
+        <Button appearance="secondary-action" onClick={onRetry}>
+          {tx('retry')}
+        </Button>
       </p>
     </Alert>
   );
@@ -96,4 +107,5 @@ export function RefusedPage({ error }: { error: unknown }) {
   );
 }
 
-export const isRefusal = (error: unknown): boolean => error instanceof ApiError && (error.status === 403 || error.status === 404);
+export const isRefusal = (error: unknown): boolean =>
+  error instanceof ApiError && (error.status === 403 || error.status === 404);

@@ -1,5 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { casefileApi, type Instruments, type LifeDomains, type SrgTypes, type Teams, type UserRow } from '../../api-casefile.js';
+import {
+  casefileApi,
+  type Instruments,
+  type LifeDomains,
+  type SrgTypes,
+  type Teams,
+  type UserRow,
+} from '../../api-casefile.js';
 import { AddForm } from '../../components/AddForm.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -33,34 +40,84 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
   const calls = useMemo(() => casefileApi(api), [api]);
   const load = useCallback(async (): Promise<Data> => {
     const [instruments, srg, domains, teams, users] = await Promise.all([
-      calls.instruments({ includeInactive: true }), calls.srgTypes(), calls.lifeDomains(true), calls.teams(), calls.users(),
+      calls.instruments({ includeInactive: true }),
+      calls.srgTypes(),
+      calls.lifeDomains(true),
+      calls.teams(),
+      calls.users(),
     ]);
-    return { instruments: instruments.items, srg: srg.items, domains: domains.items, teams: teams.items, users: users.items };
+    return {
+      instruments: instruments.items,
+      srg: srg.items,
+      domains: domains.items,
+      teams: teams.items,
+      users: users.items,
+    };
   }, [calls]);
   const [remote, reload] = useRemote(load, onSessionEnded);
-  const change = useCallback(async (method: 'POST' | 'PATCH', path: string, body: unknown) => {
-    await calls.admin(method, path, body);
-    await reload();
-  }, [calls, reload]);
+  const change = useCallback(
+    async (method: 'POST' | 'PATCH', path: string, body: unknown) => {
+      await calls.admin(method, path, body);
+      await reload();
+    },
+    [calls, reload],
+  );
 
-  if (remote.status === 'loading') return <><PageHeading>{tx('title')}</PageHeading><Loading /></>;
-  if (remote.status === 'error') return <><PageHeading>{tx('title')}</PageHeading><Failed onRetry={() => void reload()} /></>;
+  if (remote.status === 'loading')
+    return (
+      <>
+        <PageHeading>{tx('title')}</PageHeading>
+        <Loading />
+      </>
+    );
+  if (remote.status === 'error')
+    return (
+      <>
+        <PageHeading>{tx('title')}</PageHeading>
+        <Failed onRetry={() => void reload()} />
+      </>
+    );
   const { instruments, srg, domains, teams, users } = remote.data;
   const srgOptions = srg.map((s) => ({ value: String(s.code), label: `${s.code} – ${s.name}` }));
   const instrumentFields = (withCode: boolean) => [
-    ...(withCode ? [{ name: 'code', label: tx('instr.code'), kind: 'text' as const, required: true, description: tx('instr.codeHelp') }] : []),
+    ...(withCode
+      ? [
+          {
+            name: 'code',
+            label: tx('instr.code'),
+            kind: 'text' as const,
+            required: true,
+            description: tx('instr.codeHelp'),
+          },
+        ]
+      : []),
     { name: 'name', label: tx('instr.name'), kind: 'text' as const, required: true },
     { name: 'srgCode', label: tx('instr.srg'), kind: 'select' as const, required: true, options: srgOptions },
     { name: 'description', label: tx('instr.description'), kind: 'textarea' as const },
     { name: 'asks', label: tx('instr.asks'), kind: 'textarea' as const },
     { name: 'yields', label: tx('instr.yields'), kind: 'textarea' as const },
-    { name: 'targetGroup', label: tx('instr.targetGroup'), kind: 'select' as const, description: tx('instr.targetGroupHelp'), options: codeOptions('targetGroup') },
-    { name: 'targetGroupNote', label: tx('instr.targetGroupNote'), kind: 'text' as const, description: tx('instr.targetGroupNoteHelp') },
+    {
+      name: 'targetGroup',
+      label: tx('instr.targetGroup'),
+      kind: 'select' as const,
+      description: tx('instr.targetGroupHelp'),
+      options: codeOptions('targetGroup'),
+    },
+    {
+      name: 'targetGroupNote',
+      label: tx('instr.targetGroupNote'),
+      kind: 'text' as const,
+      description: tx('instr.targetGroupNoteHelp'),
+    },
   ];
   const instrumentBody = (v: FormValues) => ({
-    name: str(v, 'name'), srgCode: Number(str(v, 'srgCode')), description: str(v, 'description') ?? '', asks: str(v, 'asks') ?? '',
-    yields: str(v, 'yields') ?? '', targetGroup: str(v, 'targetGroup') ?? null,
-    targetGroupNote: str(v, 'targetGroup') === 'overig' ? str(v, 'targetGroupNote') ?? null : null,
+    name: str(v, 'name'),
+    srgCode: Number(str(v, 'srgCode')),
+    description: str(v, 'description') ?? '',
+    asks: str(v, 'asks') ?? '',
+    yields: str(v, 'yields') ?? '',
+    targetGroup: str(v, 'targetGroup') ?? null,
+    targetGroupNote: str(v, 'targetGroup') === 'overig' ? (str(v, 'targetGroupNote') ?? null) : null,
   });
 
   return (
@@ -69,45 +126,98 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
       <p className="utrecht-paragraph">{tx('intro')}</p>
       <nav aria-label={tx('contents')} className="ks-inline-nav">
         <ul className="ks-inline-nav__list">
-          <li><a className="utrecht-link" href="#voorzieningen">{tx('instr.title')}</a></li>
-          <li><a className="utrecht-link" href="#leefgebieden">{tx('domains.title')}</a></li>
-          <li><a className="utrecht-link" href="#teams">{tx('teams.title')}</a></li>
-          <li><a className="utrecht-link" href="#gebruikers">{tx('users.title')}</a></li>
+          <li>
+            <a className="utrecht-link" href="#voorzieningen">
+              {tx('instr.title')}
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href="#leefgebieden">
+              {tx('domains.title')}
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href="#teams">
+              {tx('teams.title')}
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href="#gebruikers">
+              {tx('users.title')}
+            </a>
+          </li>
         </ul>
       </nav>
 
       <section id="voorzieningen" aria-labelledby="voorzieningen-title" className="ks-section">
-        <h2 id="voorzieningen-title" className="utrecht-heading-2">{tx('instr.title')}</h2>
+        <h2 id="voorzieningen-title" className="utrecht-heading-2">
+          {tx('instr.title')}
+        </h2>
         <AddForm
           label={tx('instr.add')}
           submitLabel={tx('save')}
-          initial={{ code: '', name: '', srgCode: '', description: '', asks: '', yields: '', targetGroup: '', targetGroupNote: '' }}
+          initial={{
+            code: '',
+            name: '',
+            srgCode: '',
+            description: '',
+            asks: '',
+            yields: '',
+            targetGroup: '',
+            targetGroupNote: '',
+          }}
           fields={instrumentFields(true)}
           onSubmit={(v) => change('POST', '/instruments', { code: str(v, 'code'), ...instrumentBody(v) })}
         />
         <ul className="ks-instruments">
           {instruments.map((i) => (
             <li key={i.id} className="ks-instrument">
-              <h3 className="utrecht-heading-3">{i.name} <span className="ks-muted">({i.code})</span></h3>
+              <h3 className="utrecht-heading-3">
+                {i.name} <span className="ks-muted">({i.code})</span>
+              </h3>
               <p className="utrecht-paragraph">
                 SRG {i.srgCode}: {i.srgName}{' '}
-                {i.openToAll ? <Badge tone="ok">{tx('instr.openToAll')}</Badge> : <Badge tone="warning">{tx('instr.reserved', { group: targetGroupLabel(i.targetGroup, i.targetGroupNote) })}</Badge>}{' '}
+                {i.openToAll ? (
+                  <Badge tone="ok">{tx('instr.openToAll')}</Badge>
+                ) : (
+                  <Badge tone="warning">
+                    {tx('instr.reserved', { group: targetGroupLabel(i.targetGroup, i.targetGroupNote) })}
+                  </Badge>
+                )}{' '}
                 {!i.active && <Badge tone="neutral">{tx('inactive')}</Badge>}
               </p>
               <dl className="ks-facts">
-                {i.asks && <div className="ks-facts__row"><dt>{tx('instr.asks')}</dt><dd>{i.asks}</dd></div>}
-                {i.yields && <div className="ks-facts__row"><dt>{tx('instr.yields')}</dt><dd>{i.yields}</dd></div>}
+                {i.asks && (
+                  <div className="ks-facts__row">
+                    <dt>{tx('instr.asks')}</dt>
+                    <dd>{i.asks}</dd>
+                  </div>
+                )}
+                {i.yields && (
+                  <div className="ks-facts__row">
+                    <dt>{tx('instr.yields')}</dt>
+                    <dd>{i.yields}</dd>
+                  </div>
+                )}
               </dl>
               <AddForm
                 label={tx('instr.edit', { name: i.name })}
                 submitLabel={tx('save')}
                 headingLevel={4}
                 initial={{
-                  name: i.name, srgCode: String(i.srgCode), description: i.description, asks: i.asks, yields: i.yields,
-                  targetGroup: i.targetGroup ?? '', targetGroupNote: i.targetGroupNote ?? '', active: i.active,
+                  name: i.name,
+                  srgCode: String(i.srgCode),
+                  description: i.description,
+                  asks: i.asks,
+                  yields: i.yields,
+                  targetGroup: i.targetGroup ?? '',
+                  targetGroupNote: i.targetGroupNote ?? '',
+                  active: i.active,
                 }}
                 fields={[...instrumentFields(false), { name: 'active', label: tx('active'), kind: 'checkbox' }]}
-                onSubmit={(v) => change('PATCH', `/instruments/${i.id}`, { ...instrumentBody(v), active: v.active === true })}
+                onSubmit={(v) =>
+                  change('PATCH', `/instruments/${i.id}`, { ...instrumentBody(v), active: v.active === true })
+                }
               />
             </li>
           ))}
@@ -115,22 +225,34 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
       </section>
 
       <section id="leefgebieden" aria-labelledby="leefgebieden-title" className="ks-section">
-        <h2 id="leefgebieden-title" className="utrecht-heading-2">{tx('domains.title')}</h2>
+        <h2 id="leefgebieden-title" className="utrecht-heading-2">
+          {tx('domains.title')}
+        </h2>
         <p className="utrecht-paragraph">{tx('domains.intro')}</p>
         <table className="utrecht-table ks-table">
           <caption className="utrecht-table__caption ks-visually-hidden">{tx('domains.title')}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{tx('domains.name')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{tx('domains.code')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{tx('domains.order')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{tx('active')}</th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {tx('domains.name')}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {tx('domains.code')}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {tx('domains.order')}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {tx('active')}
+              </th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
             {domains.map((d) => (
               <tr key={d.id} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">{d.name}</th>
+                <th scope="row" className="utrecht-table__header-cell">
+                  {d.name}
+                </th>
                 <td className="utrecht-table__cell">{d.code}</td>
                 <td className="utrecht-table__cell">{d.sortOrder}</td>
                 <td className="utrecht-table__cell">{d.active ? tx('yes') : tx('no')}</td>
@@ -144,28 +266,50 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
           initial={{ code: '', name: '', sortOrder: '' }}
           fields={[
             { name: 'name', label: tx('domains.name'), kind: 'text', required: true },
-            { name: 'code', label: tx('domains.code'), kind: 'text', required: true, description: tx('domains.codeHelp') },
+            {
+              name: 'code',
+              label: tx('domains.code'),
+              kind: 'text',
+              required: true,
+              description: tx('domains.codeHelp'),
+            },
             { name: 'sortOrder', label: tx('domains.order'), kind: 'number' },
           ]}
-          onSubmit={(v) => change('POST', '/life-domains', { code: str(v, 'code'), name: str(v, 'name'), ...(str(v, 'sortOrder') ? { sortOrder: Number(str(v, 'sortOrder')) } : {}) })}
+          onSubmit={(v) =>
+            change('POST', '/life-domains', {
+              code: str(v, 'code'),
+              name: str(v, 'name'),
+              ...(str(v, 'sortOrder') ? { sortOrder: Number(str(v, 'sortOrder')) } : {}),
+            })
+          }
         />
       </section>
 
       <section id="teams" aria-labelledby="teams-title" className="ks-section">
-        <h2 id="teams-title" className="utrecht-heading-2">{tx('teams.title')}</h2>
+        <h2 id="teams-title" className="utrecht-heading-2">
+          {tx('teams.title')}
+        </h2>
         <table className="utrecht-table ks-table">
           <caption className="utrecht-table__caption ks-visually-hidden">{tx('teams.title')}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{tx('teams.name')}</th>
-              <th scope="col" className="utrecht-table__header-cell ks-num">{tx('teams.users')}</th>
-              <th scope="col" className="utrecht-table__header-cell ks-num">{tx('teams.clients')}</th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {tx('teams.name')}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell ks-num">
+                {tx('teams.users')}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell ks-num">
+                {tx('teams.clients')}
+              </th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
             {teams.map((team) => (
               <tr key={team.id} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">{team.name}</th>
+                <th scope="row" className="utrecht-table__header-cell">
+                  {team.name}
+                </th>
                 <td className="utrecht-table__cell ks-num">{team.users}</td>
                 <td className="utrecht-table__cell ks-num">{team.clients}</td>
               </tr>
@@ -182,23 +326,39 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
       </section>
 
       <section id="gebruikers" aria-labelledby="gebruikers-title" className="ks-section">
-        <h2 id="gebruikers-title" className="utrecht-heading-2">{tx('users.title')}</h2>
+        <h2 id="gebruikers-title" className="utrecht-heading-2">
+          {tx('users.title')}
+        </h2>
         <div className="ks-table-wrap" role="region" aria-labelledby="users-caption" tabIndex={0}>
           <table className="utrecht-table ks-table">
-            <caption id="users-caption" className="utrecht-table__caption ks-visually-hidden">{tx('users.title')}</caption>
+            <caption id="users-caption" className="utrecht-table__caption ks-visually-hidden">
+              {tx('users.title')}
+            </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{tx('users.displayName')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{tx('users.username')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{tx('users.role')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{tx('users.team')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{tx('active')}</th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('users.displayName')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('users.username')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('users.role')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('users.team')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('active')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
               {users.map((u) => (
                 <tr key={u.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">{u.displayName}</th>
+                  <th scope="row" className="utrecht-table__header-cell">
+                    {u.displayName}
+                  </th>
                   <td className="utrecht-table__cell">{u.username}</td>
                   <td className="utrecht-table__cell">{t(`role.${u.role}`)}</td>
                   <td className="utrecht-table__cell">{u.teamName ?? '—'}</td>
@@ -214,15 +374,44 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
           initial={{ displayName: '', username: '', role: '', teamId: '', password: '' }}
           fields={[
             { name: 'displayName', label: tx('users.displayName'), kind: 'text', required: true },
-            { name: 'username', label: tx('users.username'), kind: 'text', required: true, description: tx('users.usernameHelp') },
-            { name: 'role', label: tx('users.role'), kind: 'select', required: true, options: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })) },
-            { name: 'teamId', label: tx('users.team'), kind: 'select', options: teams.map((team) => ({ value: String(team.id), label: team.name })), description: tx('users.teamHelp') },
-            { name: 'password', label: tx('users.password'), kind: 'password', required: true, description: tx('users.passwordHelp') },
+            {
+              name: 'username',
+              label: tx('users.username'),
+              kind: 'text',
+              required: true,
+              description: tx('users.usernameHelp'),
+            },
+            {
+              name: 'role',
+              label: tx('users.role'),
+              kind: 'select',
+              required: true,
+              options: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+            },
+            {
+              name: 'teamId',
+              label: tx('users.team'),
+              kind: 'select',
+              options: teams.map((team) => ({ value: String(team.id), label: team.name })),
+              description: tx('users.teamHelp'),
+            },
+            {
+              name: 'password',
+              label: tx('users.password'),
+              kind: 'password',
+              required: true,
+              description: tx('users.passwordHelp'),
+            },
           ]}
-          onSubmit={(v) => change('POST', '/users', {
-            displayName: str(v, 'displayName'), username: str(v, 'username'), role: str(v, 'role'),
-            teamId: str(v, 'teamId') ? Number(str(v, 'teamId')) : null, password: typeof v.password === 'string' ? v.password : '',
-          })}
+          onSubmit={(v) =>
+            change('POST', '/users', {
+              displayName: str(v, 'displayName'),
+              username: str(v, 'username'),
+              role: str(v, 'role'),
+              teamId: str(v, 'teamId') ? Number(str(v, 'teamId')) : null,
+              password: typeof v.password === 'string' ? v.password : '',
+            })
+          }
         />
       </section>
     </>

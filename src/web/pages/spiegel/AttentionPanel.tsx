@@ -8,7 +8,17 @@ import { dataOf, useRemote } from './useRemote.js';
 const ATTENTION_STAGES = ['contact_4', 'onder_op_de_stapel'];
 
 /** Contact intensity and "onder op de stapel" per group; per team (policy) or per consultant (team leader only). */
-export function AttentionPanel({ api, options, query, onSessionEnded }: { api: ApiClient; options: MirrorOptions; query: MirrorQuery; onSessionEnded: () => void }) {
+export function AttentionPanel({
+  api,
+  options,
+  query,
+  onSessionEnded,
+}: {
+  api: ApiClient;
+  options: MirrorOptions;
+  query: MirrorQuery;
+  onSessionEnded: () => void;
+}) {
   const t = useSpiegelTexts();
   const remote = useRemote(queryString(query), () => mirrorApi(api).attention(query), onSessionEnded);
   const data = dataOf(remote);
@@ -16,9 +26,15 @@ export function AttentionPanel({ api, options, query, onSessionEnded }: { api: A
   const grouping = groupingOf(query);
   return (
     <section aria-labelledby="ks-attention-title" data-testid="attention">
-      <h2 id="ks-attention-title" className="utrecht-heading-2">{t('attentionTitle')}</h2>
+      <h2 id="ks-attention-title" className="utrecht-heading-2">
+        {t('attentionTitle')}
+      </h2>
       <p className="utrecht-paragraph">{t('attentionIntro')}</p>
-      {remote.status === 'error' && <Alert type="error"><p className="utrecht-paragraph">{t('failed')}</p></Alert>}
+      {remote.status === 'error' && (
+        <Alert type="error">
+          <p className="utrecht-paragraph">{t('failed')}</p>
+        </Alert>
+      )}
       {data && data.result.cells.length > 0 && (
         <>
           <GroupsPanel

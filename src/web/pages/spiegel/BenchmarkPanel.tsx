@@ -5,7 +5,19 @@ import { PairedBarChart } from '../../charts/PairedBarChart.js';
 import { Legend } from '../../charts/Legend.js';
 import { DataTable } from './DataTable.js';
 import { useFormat } from './format.js';
-import { cellOf, groundLabelOf, groupLabelOf, groupingOf, groupsOf, mirrorApi, queryString, type GroundOption, type MirrorAnswer, type MirrorOptions, type MirrorQuery } from './model.js';
+import {
+  cellOf,
+  groundLabelOf,
+  groupLabelOf,
+  groupingOf,
+  groupsOf,
+  mirrorApi,
+  queryString,
+  type GroundOption,
+  type MirrorAnswer,
+  type MirrorOptions,
+  type MirrorQuery,
+} from './model.js';
 import { useSpiegelTexts } from './texts.js';
 import { dataOf, useRemote } from './useRemote.js';
 import { Alert } from '../../components/Alert.js';
@@ -23,9 +35,16 @@ interface Props {
   onSessionEnded: () => void;
 }
 
-
 /** The municipality against the national CBS 2018 figures. */
-function National({ answer, grounds, stageLabel }: { answer: MirrorAnswer; grounds: GroundOption[]; stageLabel: (k: string) => string }) {
+function National({
+  answer,
+  grounds,
+  stageLabel,
+}: {
+  answer: MirrorAnswer;
+  grounds: GroundOption[];
+  stageLabel: (k: string) => string;
+}) {
   const t = useSpiegelTexts();
   const f = useFormat();
   const [stage, setStage] = useState('voorziening');
@@ -35,7 +54,11 @@ function National({ answer, grounds, stageLabel }: { answer: MirrorAnswer; groun
   return (
     <>
       <Select label={t('compareStage')} value={stage} onChange={setStage} testId="national-stage">
-        {NATIONAL_STAGES.map((s) => <option key={s} value={s}>{stageLabel(s)}</option>)}
+        {NATIONAL_STAGES.map((s) => (
+          <option key={s} value={s}>
+            {stageLabel(s)}
+          </option>
+        ))}
       </Select>
       {byGround.map((ground) => {
         const gl = groundLabelOf(ground, grounds);
@@ -48,21 +71,28 @@ function National({ answer, grounds, stageLabel }: { answer: MirrorAnswer; groun
               <PairedBarChart
                 title={title}
                 description={t('nationalIntro')}
-                rows={these.filter((r) => r.stage === stage).map((r) => ({
-                  key: r.nationalGroup,
-                  label: capital(r.nationalGroup),
-                  values: [
-                    { value: r.localDifferencePp, label: f.points(r.localDifferencePp) },
-                    { value: r.nationalDifferencePp, label: f.points(r.nationalDifferencePp) },
-                  ],
-                }))}
+                rows={these
+                  .filter((r) => r.stage === stage)
+                  .map((r) => ({
+                    key: r.nationalGroup,
+                    label: capital(r.nationalGroup),
+                    values: [
+                      { value: r.localDifferencePp, label: f.points(r.localDifferencePp) },
+                      { value: r.nationalDifferencePp, label: f.points(r.nationalDifferencePp) },
+                    ],
+                  }))}
                 seriesClass={['clear', 'b']}
                 diverging
                 unit=""
                 missingLabel={t('suppressed', { t: answer.result.threshold })}
                 formatTick={(v) => f.points(v, 0)}
               />
-              <Legend items={[{ swatch: 'clear', label: t('here') }, { swatch: 'b', label: t('national') }]} />
+              <Legend
+                items={[
+                  { swatch: 'clear', label: t('here') },
+                  { swatch: 'b', label: t('national') },
+                ]}
+              />
             </figure>
             <DataTable
               caption={t('nationalTable', { ground: gl })}
@@ -71,7 +101,9 @@ function National({ answer, grounds, stageLabel }: { answer: MirrorAnswer; groun
                 header: capital(r.nationalGroup),
                 cells: [
                   { text: stageLabel(r.stage) },
-                  r.localDifferencePp === null ? { text: '', suppressed: true } : { text: f.points(r.localDifferencePp), numeric: true },
+                  r.localDifferencePp === null
+                    ? { text: '', suppressed: true }
+                    : { text: f.points(r.localDifferencePp), numeric: true },
                   { text: f.points(r.nationalDifferencePp), numeric: true },
                   r.localRate === null ? { text: '', suppressed: true } : { text: f.pct(r.localRate), numeric: true },
                   { text: f.pct(r.nationalRate), numeric: true },
@@ -92,18 +124,33 @@ function Other({ api, options, query, answer, scopeLabel, stageLabel, onSessionE
   const t = useSpiegelTexts();
   const f = useFormat();
   const choices = [
-    ...options.periods.filter((p) => p !== query.period).map((p) => ({ value: `period:${p}`, label: t('comparePeriod', { period: p }) })),
-    ...(options.teams.length ? [{ value: 'scope:', label: scopeLabel('') }, ...options.teams.map((tm) => ({ value: `scope:team:${tm.id}`, label: scopeLabel(`team:${tm.id}`) }))] : [])
-      .filter((c) => c.value !== `scope:${query.scope}`),
+    ...options.periods
+      .filter((p) => p !== query.period)
+      .map((p) => ({ value: `period:${p}`, label: t('comparePeriod', { period: p }) })),
+    ...(options.teams.length
+      ? [
+          { value: 'scope:', label: scopeLabel('') },
+          ...options.teams.map((tm) => ({ value: `scope:team:${tm.id}`, label: scopeLabel(`team:${tm.id}`) })),
+        ]
+      : []
+    ).filter((c) => c.value !== `scope:${query.scope}`),
   ];
   const [chosen, setOther] = useState('');
   // the choice made, while it is still a choice (the period or team above may have changed)
-  const other = choices.some((c) => c.value === chosen) ? chosen : choices.find((c) => c.value.startsWith('period:'))?.value ?? choices[0]?.value ?? '';
+  const other = choices.some((c) => c.value === chosen)
+    ? chosen
+    : (choices.find((c) => c.value.startsWith('period:'))?.value ?? choices[0]?.value ?? '');
   const [stage, setStage] = useState('voorziening');
-  const otherQuery: MirrorQuery | null = !other ? null : other.startsWith('period:')
-    ? { ...query, period: other.slice('period:'.length) }
-    : { ...query, scope: other.slice('scope:'.length) };
-  const remote = useRemote(otherQuery ? queryString(otherQuery) : null, () => mirrorApi(api).mirror(otherQuery!), onSessionEnded);
+  const otherQuery: MirrorQuery | null = !other
+    ? null
+    : other.startsWith('period:')
+      ? { ...query, period: other.slice('period:'.length) }
+      : { ...query, scope: other.slice('scope:'.length) };
+  const remote = useRemote(
+    otherQuery ? queryString(otherQuery) : null,
+    () => mirrorApi(api).mirror(otherQuery!),
+    onSessionEnded,
+  );
   const second = dataOf(remote);
   if (!choices.length) return null;
   const grouping = groupingOf(query);
@@ -118,13 +165,25 @@ function Other({ api, options, query, answer, scopeLabel, stageLabel, onSessionE
     <>
       <div className="ks-fields">
         <Select label={t('compareWith')} value={other} onChange={setOther} testId="compare-with">
-          {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
         </Select>
         <Select label={t('compareStage')} value={stage} onChange={setStage} testId="compare-stage">
-          {options.stages.map((s) => <option key={s.key} value={s.key}>{s.label}</option>)}
+          {options.stages.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.label}
+            </option>
+          ))}
         </Select>
       </div>
-      {remote.status === 'error' && <Alert type="error"><p className="utrecht-paragraph">{t('failed')}</p></Alert>}
+      {remote.status === 'error' && (
+        <Alert type="error">
+          <p className="utrecht-paragraph">{t('failed')}</p>
+        </Alert>
+      )}
       {second && (
         <div data-testid="compare">
           <figure className="ks-figure">
@@ -135,7 +194,12 @@ function Other({ api, options, query, answer, scopeLabel, stageLabel, onSessionE
               rows={groups.map((g) => {
                 const x = cellOf(answer.result, grouping, g.group, stage);
                 const y = cellOf(second.result, grouping, g.group, stage);
-                const v = (c: typeof x) => ({ value: c?.rate ?? null, lower: c?.rateLower, upper: c?.rateUpper, label: f.pct(c?.rate ?? null, 0) });
+                const v = (c: typeof x) => ({
+                  value: c?.rate ?? null,
+                  lower: c?.rateLower,
+                  upper: c?.rateUpper,
+                  label: f.pct(c?.rate ?? null, 0),
+                });
                 return { key: g.group, label: label(g), values: [v(x), v(y)] };
               })}
               seriesClass={['bar', 'b']}
@@ -143,16 +207,30 @@ function Other({ api, options, query, answer, scopeLabel, stageLabel, onSessionE
               missingLabel={t('suppressed', { t: threshold })}
               formatTick={(v) => f.num(v)}
             />
-            <Legend items={[{ swatch: 'bar', label: a }, { swatch: 'b', label: b }]} />
+            <Legend
+              items={[
+                { swatch: 'bar', label: a },
+                { swatch: 'b', label: b },
+              ]}
+            />
           </figure>
           <DataTable
             caption={t('compareTable', { ground: gl, stage: stageLabel(stage), a, b })}
-            columns={[t('group'), `${a}: ${t('rate').toLowerCase()} (${t('interval')})`, `${b}: ${t('rate').toLowerCase()} (${t('interval')})`, t('compareDiff')]}
+            columns={[
+              t('group'),
+              `${a}: ${t('rate').toLowerCase()} (${t('interval')})`,
+              `${b}: ${t('rate').toLowerCase()} (${t('interval')})`,
+              t('compareDiff'),
+            ]}
             rows={groups.map((g) => {
               const x = cellOf(answer.result, grouping, g.group, stage);
               const y = cellOf(second.result, grouping, g.group, stage);
-              const show = (c: typeof x) => (!c || c.rate === null ? { text: '', suppressed: true } : { text: `${f.pct(c.rate)} (${f.pct(c.rateLower)}–${f.pct(c.rateUpper)})`, numeric: true });
-              const diff = x?.rate != null && y?.rate != null ? { text: f.points(x.rate - y.rate), numeric: true } : { text: '–' };
+              const show = (c: typeof x) =>
+                !c || c.rate === null
+                  ? { text: '', suppressed: true }
+                  : { text: `${f.pct(c.rate)} (${f.pct(c.rateLower)}–${f.pct(c.rateUpper)})`, numeric: true };
+              const diff =
+                x?.rate != null && y?.rate != null ? { text: f.points(x.rate - y.rate), numeric: true } : { text: '–' };
               return { header: label(g), cells: [show(x), show(y), diff] };
             })}
             threshold={threshold}
@@ -168,7 +246,9 @@ export function BenchmarkPanel(props: Props) {
   const t = useSpiegelTexts();
   return (
     <section aria-labelledby="ks-benchmark-title" data-testid="benchmark">
-      <h2 id="ks-benchmark-title" className="utrecht-heading-2">{t('benchmarkTitle')}</h2>
+      <h2 id="ks-benchmark-title" className="utrecht-heading-2">
+        {t('benchmarkTitle')}
+      </h2>
       <h3 className="utrecht-heading-3">{t('nationalTitle')}</h3>
       <p className="utrecht-paragraph">{t('nationalIntro')}</p>
       <National answer={props.answer} grounds={props.options.grounds} stageLabel={props.stageLabel} />

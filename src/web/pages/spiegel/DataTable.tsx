@@ -46,8 +46,12 @@ export function DataTable({ caption, columns, rows, threshold, notes, testId }: 
   const captionId = useId();
   const [status, setStatus] = useState('');
   const anySuppressed = rows.some((r) => r.cells.some((c) => c.suppressed));
-  const hiddenText = (c: TableCell) => (c.suppressed === 'secundair' ? t('secondary') : t('suppressed', { t: threshold }));
-  const matrix = () => [columns, ...rows.map((r) => [r.header, ...r.cells.map((c) => (c.suppressed ? hiddenText(c) : c.text))])];
+  const hiddenText = (c: TableCell) =>
+    c.suppressed === 'secundair' ? t('secondary') : t('suppressed', { t: threshold });
+  const matrix = () => [
+    columns,
+    ...rows.map((r) => [r.header, ...r.cells.map((c) => (c.suppressed ? hiddenText(c) : c.text))]),
+  ];
 
   async function copy() {
     const text = toTsv(matrix());
@@ -72,23 +76,41 @@ export function DataTable({ caption, columns, rows, threshold, notes, testId }: 
     <div className="ks-table-block" data-testid={testId}>
       <div className="utrecht-table-container ks-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="utrecht-table utrecht-table--html-table ks-data-table">
-          <caption id={captionId} className="utrecht-table__caption">{caption}</caption>
+          <caption id={captionId} className="utrecht-table__caption">
+            {caption}
+          </caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
               {columns.map((c, i) => (
-                <th key={i} scope="col" className="utrecht-table__header-cell">{c}</th>
+                <th key={i} scope="col" className="utrecht-table__header-cell">
+                  {c}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
             {rows.map((r, i) => (
               <tr key={`${r.header}-${i}`} className={cx('utrecht-table__row', r.className)}>
-                <th scope="row" className="utrecht-table__header-cell">{r.header}</th>
+                <th scope="row" className="utrecht-table__header-cell">
+                  {r.header}
+                </th>
                 {r.cells.map((c, k) => (
-                  <td key={k} className={cx('utrecht-table__cell', c.numeric && 'utrecht-table__cell--numeric-data', c.className)}>
-                    {c.suppressed
-                      ? <abbr className="ks-suppressed" title={c.suppressed === 'secundair' ? t('secondaryTitle') : t('suppressedTitle', { t: threshold })}>{hiddenText(c)}</abbr>
-                      : c.text}
+                  <td
+                    key={k}
+                    className={cx('utrecht-table__cell', c.numeric && 'utrecht-table__cell--numeric-data', c.className)}
+                  >
+                    {c.suppressed ? (
+                      <abbr
+                        className="ks-suppressed"
+                        title={
+                          c.suppressed === 'secundair' ? t('secondaryTitle') : t('suppressedTitle', { t: threshold })
+                        }
+                      >
+                        {hiddenText(c)}
+                      </abbr>
+                    ) : (
+                      c.text
+                    )}
                     {!c.suppressed && c.extra}
                   </td>
                 ))}
@@ -99,15 +121,27 @@ export function DataTable({ caption, columns, rows, threshold, notes, testId }: 
       </div>
       {(anySuppressed || notes) && (
         <div className="ks-table-notes">
-          {anySuppressed && <p className="utrecht-paragraph utrecht-paragraph--small">{t('suppressedNote', { t: threshold })}</p>}
+          {anySuppressed && (
+            <p className="utrecht-paragraph utrecht-paragraph--small">{t('suppressedNote', { t: threshold })}</p>
+          )}
           {notes}
         </div>
       )}
       <div className="utrecht-button-group ks-table-actions">
-        <Button appearance="secondary-action" onClick={() => void copy()} aria-label={`${t('copy')}: ${caption}`}>{t('copy')}</Button>
-        <Button appearance="secondary-action" onClick={() => downloadText(fileNameOf(caption), toCsv(matrix()))} aria-label={`${t('csv')}: ${caption}`}>{t('csv')}</Button>
+        <Button appearance="secondary-action" onClick={() => void copy()} aria-label={`${t('copy')}: ${caption}`}>
+          {t('copy')}
+        </Button>
+        <Button
+          appearance="secondary-action"
+          onClick={() => downloadText(fileNameOf(caption), toCsv(matrix()))}
+          aria-label={`${t('csv')}: ${caption}`}
+        >
+          {t('csv')}
+        </Button>
       </div>
-      <p className="utrecht-paragraph utrecht-paragraph--small ks-table-status" role="status">{status}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--small ks-table-status" role="status">
+        {status}
+      </p>
     </div>
   );
 }

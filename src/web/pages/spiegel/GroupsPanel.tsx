@@ -24,7 +24,18 @@ export interface GroupsPanelProps {
 }
 
 /** Every decision moment side by side for every group: a chart, and the table behind it. */
-export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel, stages = result.stages, view, chartTitle, tableCaption, testId }: GroupsPanelProps) {
+export function GroupsPanel({
+  result,
+  grouping,
+  groundLabel,
+  grounds,
+  stageLabel,
+  stages = result.stages,
+  view,
+  chartTitle,
+  tableCaption,
+  testId,
+}: GroupsPanelProps) {
   const t = useSpiegelTexts();
   const f = useFormat();
   const noteId = useId();
@@ -38,27 +49,50 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
     const c = cellOf(result, grouping, group, stage);
     if (!c) return null;
     if (c.suppressed !== null) return c.suppressed === 'secundair' ? 'secundair' : 'suppressed';
-    if (view === 'composition') return c.differencePp === null ? null : { value: c.differencePp, label: f.points(c.differencePp), emphasis: isClear(c) };
-    return c.rate === null ? null : { value: c.rate, lower: c.rateLower, upper: c.rateUpper, label: f.pct(c.rate, 0), emphasis: isClear(c) };
+    if (view === 'composition')
+      return c.differencePp === null
+        ? null
+        : { value: c.differencePp, label: f.points(c.differencePp), emphasis: isClear(c) };
+    return c.rate === null
+      ? null
+      : { value: c.rate, lower: c.rateLower, upper: c.rateUpper, label: f.pct(c.rate, 0), emphasis: isClear(c) };
   };
 
   const tableRows: TableRow[] = groups.map((g) => {
     const first = g;
-    const popReason = result.cells.find((c) => c.ground === grouping && c.group === g.group && c.nPopulation === null)?.suppressed ?? true;
-    const pop: TableCell = first.nPopulation === null ? { text: '', suppressed: popReason } : { text: f.num(first.nPopulation), numeric: true };
+    const popReason =
+      result.cells.find((c) => c.ground === grouping && c.group === g.group && c.nPopulation === null)?.suppressed ??
+      true;
+    const pop: TableCell =
+      first.nPopulation === null
+        ? { text: '', suppressed: popReason }
+        : { text: f.num(first.nPopulation), numeric: true };
     if (view === 'composition') {
       return {
         header: label(g),
         cells: [
           pop,
-          { text: first.unknown ? '–' : f.pct(first.sharePopulation), numeric: true, suppressed: first.nPopulation === null },
+          {
+            text: first.unknown ? '–' : f.pct(first.sharePopulation),
+            numeric: true,
+            suppressed: first.nPopulation === null,
+          },
           ...stages.flatMap((s): TableCell[] => {
             const c = cellOf(result, grouping, g.group, s)!;
-            if (c.suppressed !== null) return [{ text: '', suppressed: c.suppressed }, { text: '', suppressed: c.suppressed }];
+            if (c.suppressed !== null)
+              return [
+                { text: '', suppressed: c.suppressed },
+                { text: '', suppressed: c.suppressed },
+              ];
             const clear = isClear(c);
             return [
               { text: c.unknown ? '–' : f.pct(c.shareStage), numeric: true },
-              { text: c.unknown ? '–' : f.points(c.differencePp), numeric: true, className: clear ? 'ks-cell--clear' : undefined, extra: clear ? <span aria-hidden="true">*</span> : undefined },
+              {
+                text: c.unknown ? '–' : f.points(c.differencePp),
+                numeric: true,
+                className: clear ? 'ks-cell--clear' : undefined,
+                extra: clear ? <span aria-hidden="true">*</span> : undefined,
+              },
             ];
           }),
         ],
@@ -82,9 +116,22 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
       ],
     };
   });
-  const tableColumns = view === 'composition'
-    ? [t('group'), t('count'), t('sharePopulation'), ...stages.flatMap((s) => [t('shareStage', { stage: stageLabel(s) }), t('difference', { stage: stageLabel(s) })])]
-    : [t('group'), t('count'), ...stages.map((s) => `${stageLabel(s)}: ${t('rate').toLowerCase()} (${t('interval')})`)];
+  const tableColumns =
+    view === 'composition'
+      ? [
+          t('group'),
+          t('count'),
+          t('sharePopulation'),
+          ...stages.flatMap((s) => [
+            t('shareStage', { stage: stageLabel(s) }),
+            t('difference', { stage: stageLabel(s) }),
+          ]),
+        ]
+      : [
+          t('group'),
+          t('count'),
+          ...stages.map((s) => `${stageLabel(s)}: ${t('rate').toLowerCase()} (${t('interval')})`),
+        ];
   const title = chartTitle ?? t(view === 'composition' ? 'compositionChart' : 'rateChart', { ground: groundLabel });
   const caption = tableCaption ?? t(view === 'composition' ? 'compositionTable' : 'rateTable', { ground: groundLabel });
   const anyClear = result.cells.some((c) => c.ground === grouping && stages.includes(c.stage) && isClear(c));
@@ -107,9 +154,17 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
           />
         </div>
         <Legend
-          items={view === 'composition'
-            ? [{ swatch: 'neg', label: t('legendUnder') }, { swatch: 'clear', label: t('legendOver') }]
-            : [{ swatch: 'bar', label: t('rate') }, ...(anyClear ? [{ swatch: 'clear' as const, label: t('clearMark') }] : [])]}
+          items={
+            view === 'composition'
+              ? [
+                  { swatch: 'neg', label: t('legendUnder') },
+                  { swatch: 'clear', label: t('legendOver') },
+                ]
+              : [
+                  { swatch: 'bar', label: t('rate') },
+                  ...(anyClear ? [{ swatch: 'clear' as const, label: t('clearMark') }] : []),
+                ]
+          }
         />
       </figure>
       <DataTable
@@ -120,7 +175,8 @@ export function GroupsPanel({ result, grouping, groundLabel, grounds, stageLabel
         testId={`${testId}-table`}
         notes={
           <p className="utrecht-paragraph utrecht-paragraph--small" id={noteId}>
-            {anyClear ? `* ${t('clearMark')}. ` : ''}{t('unknownNote')}
+            {anyClear ? `* ${t('clearMark')}. ` : ''}
+            {t('unknownNote')}
           </p>
         }
       />

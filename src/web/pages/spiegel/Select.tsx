@@ -17,9 +17,15 @@ export function Select({ label, value, onChange, children, description, disabled
   return (
     <div className="utrecht-form-field ks-field">
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>{label}</label>
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
       </div>
-      {description && <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>{description}</div>}
+      {description && (
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
+          {description}
+        </div>
+      )}
       <div className="utrecht-form-field__input">
         <select
           id={id}

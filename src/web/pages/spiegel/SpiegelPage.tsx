@@ -10,7 +10,15 @@ import { BenchmarkPanel } from './BenchmarkPanel.js';
 import { DataTable } from './DataTable.js';
 import { useFormat } from './format.js';
 import { GroupsPanel, type View } from './GroupsPanel.js';
-import { groundLabelOf, groupingOf, mirrorApi, queryString, type MirrorAnswer, type MirrorOptions, type MirrorQuery } from './model.js';
+import {
+  groundLabelOf,
+  groupingOf,
+  mirrorApi,
+  queryString,
+  type MirrorAnswer,
+  type MirrorOptions,
+  type MirrorQuery,
+} from './model.js';
 import { Select } from './Select.js';
 import { QualityPanel, StoryPanel } from './StoryPanel.js';
 import { useSpiegelTexts } from './texts.js';
@@ -33,47 +41,108 @@ function ViewChoice({ view, setView }: { view: View; setView: (v: View) => void 
   const t = useSpiegelTexts();
   return (
     <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ks-view">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('view')}</legend>
-        {(['composition', 'rate'] as const).map((v) => (
-          <div key={v} className="utrecht-form-field utrecht-form-field--radio ks-check">
-            <input id={`ks-view-${v}`} type="radio" name="ks-view" className="utrecht-radio-button utrecht-radio-button--html-input" checked={view === v} onChange={() => setView(v)} />
-            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`ks-view-${v}`}>{t(v === 'composition' ? 'viewComposition' : 'viewRate')}</label>
-          </div>
-        ))}
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('view')}</legend>
+      {(['composition', 'rate'] as const).map((v) => (
+        <div key={v} className="utrecht-form-field utrecht-form-field--radio ks-check">
+          <input
+            id={`ks-view-${v}`}
+            type="radio"
+            name="ks-view"
+            className="utrecht-radio-button utrecht-radio-button--html-input"
+            checked={view === v}
+            onChange={() => setView(v)}
+          />
+          <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`ks-view-${v}`}>
+            {t(v === 'composition' ? 'viewComposition' : 'viewRate')}
+          </label>
+        </div>
+      ))}
     </fieldset>
   );
 }
 
-function Choices({ options, query, setQuery, scopeLabel, ownTeam }: {
-  options: MirrorOptions; query: MirrorQuery; setQuery: (q: MirrorQuery) => void; scopeLabel: (s: string) => string; ownTeam: boolean;
+function Choices({
+  options,
+  query,
+  setQuery,
+  scopeLabel,
+  ownTeam,
+}: {
+  options: MirrorOptions;
+  query: MirrorQuery;
+  setQuery: (q: MirrorQuery) => void;
+  scopeLabel: (s: string) => string;
+  ownTeam: boolean;
 }) {
   const t = useSpiegelTexts();
   const [g1, g2 = '', g3 = ''] = query.grounds;
-  const setGrounds = (a: string, b: string, c: string) => setQuery({ ...query, grounds: [a, b, b ? c : ''].filter((x, i, all) => x && all.indexOf(x) === i) });
-  const groundOptions = (exclude: string[]) => options.grounds.filter((g) => !exclude.includes(g.key)).map((g) => <option key={g.key} value={g.key}>{g.label}</option>);
+  const setGrounds = (a: string, b: string, c: string) =>
+    setQuery({ ...query, grounds: [a, b, b ? c : ''].filter((x, i, all) => x && all.indexOf(x) === i) });
+  const groundOptions = (exclude: string[]) =>
+    options.grounds
+      .filter((g) => !exclude.includes(g.key))
+      .map((g) => (
+        <option key={g.key} value={g.key}>
+          {g.label}
+        </option>
+      ));
   return (
     <form className="ks-choices" aria-labelledby="ks-choices-title" onSubmit={(e) => e.preventDefault()}>
-      <h2 id="ks-choices-title" className="utrecht-heading-3">{t('choices')}</h2>
+      <h2 id="ks-choices-title" className="utrecht-heading-3">
+        {t('choices')}
+      </h2>
       <p className="utrecht-paragraph utrecht-paragraph--small ks-choices__help">{t('groundHelp')}</p>
       <div className="ks-fields">
-        <Select label={t('period')} value={query.period} onChange={(period) => setQuery({ ...query, period })} testId="period">
-          {options.periods.map((p) => <option key={p} value={p}>{p}</option>)}
+        <Select
+          label={t('period')}
+          value={query.period}
+          onChange={(period) => setQuery({ ...query, period })}
+          testId="period"
+        >
+          {options.periods.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
         </Select>
-        <Select label={t('scope')} value={query.scope} onChange={(scope) => setQuery({ ...query, scope })} testId="scope">
+        <Select
+          label={t('scope')}
+          value={query.scope}
+          onChange={(scope) => setQuery({ ...query, scope })}
+          testId="scope"
+        >
           <option value="">{scopeLabel('')}</option>
           {!ownTeam && options.teams.length > 0 && (
             <optgroup label={t('scopeTeams')}>
-              {options.teams.map((tm) => <option key={tm.id} value={`team:${tm.id}`}>{scopeLabel(`team:${tm.id}`)}</option>)}
+              {options.teams.map((tm) => (
+                <option key={tm.id} value={`team:${tm.id}`}>
+                  {scopeLabel(`team:${tm.id}`)}
+                </option>
+              ))}
             </optgroup>
           )}
           <optgroup label={t('scopeWijken')}>
-            {options.wijken.map((w) => <option key={w.id} value={`wijk:${w.id}`}>{scopeLabel(`wijk:${w.id}`)}</option>)}
+            {options.wijken.map((w) => (
+              <option key={w.id} value={`wijk:${w.id}`}>
+                {scopeLabel(`wijk:${w.id}`)}
+              </option>
+            ))}
           </optgroup>
         </Select>
-        <Select label={t('ground')} value={g1} onChange={(v) => setGrounds(v, g2 === v ? '' : g2, g3 === v ? '' : g3)} testId="ground">
+        <Select
+          label={t('ground')}
+          value={g1}
+          onChange={(v) => setGrounds(v, g2 === v ? '' : g2, g3 === v ? '' : g3)}
+          testId="ground"
+        >
           {groundOptions([])}
         </Select>
-        <Select label={t('ground2')} value={g2} onChange={(v) => setGrounds(g1, v, g3 === v ? '' : g3)} testId="ground2">
+        <Select
+          label={t('ground2')}
+          value={g2}
+          onChange={(v) => setGrounds(g1, v, g3 === v ? '' : g3)}
+          testId="ground2"
+        >
           <option value="">{t('none')}</option>
           {groundOptions([g1])}
         </Select>
@@ -93,17 +162,25 @@ function Funnel({ answer, stageLabel }: { answer: MirrorAnswer; stageLabel: (k: 
   const title = t('funnelChart');
   return (
     <section aria-labelledby="ks-funnel-title" data-testid="funnel">
-      <h2 id="ks-funnel-title" className="utrecht-heading-2">{t('funnelTitle')}</h2>
+      <h2 id="ks-funnel-title" className="utrecht-heading-2">
+        {t('funnelTitle')}
+      </h2>
       <p className="utrecht-paragraph">{t('funnelIntro', { population: f.num(result.population) })}</p>
       {result.protection && result.protection.base > 1 && (
-        <p className="utrecht-paragraph utrecht-paragraph--small" data-testid="rounding-note">{t('roundingNote', { base: f.num(result.protection.base) })}</p>
+        <p className="utrecht-paragraph utrecht-paragraph--small" data-testid="rounding-note">
+          {t('roundingNote', { base: f.num(result.protection.base) })}
+        </p>
       )}
       <figure className="ks-figure">
         <figcaption className="ks-figure__caption">{title}</figcaption>
         <PairedBarChart
           title={title}
           description={t('funnelIntro', { population: f.num(result.population) })}
-          rows={result.totals.map((s) => ({ key: s.stage, label: stageLabel(s.stage), values: [{ value: s.rate, label: f.pct(s.rate, 0) }] }))}
+          rows={result.totals.map((s) => ({
+            key: s.stage,
+            label: stageLabel(s.stage),
+            values: [{ value: s.rate, label: f.pct(s.rate, 0) }],
+          }))}
           seriesClass={['clear']}
           unit="%"
           missingLabel={t('suppressed', { t: result.threshold })}
@@ -115,7 +192,10 @@ function Funnel({ answer, stageLabel }: { answer: MirrorAnswer; stageLabel: (k: 
         columns={[t('stage'), t('count'), t('rate')]}
         rows={result.totals.map((s) => ({
           header: stageLabel(s.stage),
-          cells: [s.reached === null ? { text: '', suppressed: true } : { text: f.num(s.reached), numeric: true }, { text: f.pct(s.rate), numeric: true }],
+          cells: [
+            s.reached === null ? { text: '', suppressed: true } : { text: f.num(s.reached), numeric: true },
+            { text: f.pct(s.rate), numeric: true },
+          ],
         }))}
         threshold={result.threshold}
         testId="funnel-table"
@@ -133,7 +213,8 @@ export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
   const [query, setQuery] = useState<MirrorQuery | null>(null);
   const [view, setView] = useState<View>('composition');
   useEffect(() => {
-    if (options && !query && options.grounds.length) setQuery({ period: defaultPeriod(options.periods), scope: '', grounds: [options.grounds[0].key] });
+    if (options && !query && options.grounds.length)
+      setQuery({ period: defaultPeriod(options.periods), scope: '', grounds: [options.grounds[0].key] });
   }, [options, query]);
   const remote = useRemote(query ? queryString(query) : null, () => mirrorApi(api).mirror(query!), onSessionEnded);
   const answer = dataOf(remote);
@@ -152,7 +233,9 @@ export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
     return (
       <>
         <PageHeading>{t('title')}</PageHeading>
-        <Alert type="error"><p className="utrecht-paragraph">{t('failed')}</p></Alert>
+        <Alert type="error">
+          <p className="utrecht-paragraph">{t('failed')}</p>
+        </Alert>
       </>
     );
   }
@@ -165,21 +248,44 @@ export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
     <>
       <PageHeading>{t('title')}</PageHeading>
       <p className="utrecht-paragraph utrecht-paragraph--lead">{t('intro')}</p>
-      {options && query && <Choices options={options} query={query} setQuery={setQuery} scopeLabel={scopeLabel} ownTeam={ownTeam} />}
+      {options && query && (
+        <Choices options={options} query={query} setQuery={setQuery} scopeLabel={scopeLabel} ownTeam={ownTeam} />
+      )}
       <p className="utrecht-paragraph ks-status" role="status" data-testid="mirror-status">
         {!answer || remote.status === 'loading' ? t('loading') : remote.status === 'ok' ? t('updated', { what }) : ''}
       </p>
-      {remote.status === 'error' && <Alert type="error"><p className="utrecht-paragraph">{t('failed')}</p></Alert>}
+      {remote.status === 'error' && (
+        <Alert type="error">
+          <p className="utrecht-paragraph">{t('failed')}</p>
+        </Alert>
+      )}
       {options && query && answer && answer.result.population === 0 && (
-        <Alert type="warning"><p className="utrecht-paragraph">{t('notEnough', { t: answer.result.threshold })}</p></Alert>
+        <Alert type="warning">
+          <p className="utrecht-paragraph">{t('notEnough', { t: answer.result.threshold })}</p>
+        </Alert>
       )}
       {options && query && answer && answer.result.population > 0 && (
-        <div className={remote.status === 'loading' ? 'ks-mirror ks-mirror--busy' : 'ks-mirror'} aria-busy={remote.status === 'loading' || undefined}>
+        <div
+          className={remote.status === 'loading' ? 'ks-mirror ks-mirror--busy' : 'ks-mirror'}
+          aria-busy={remote.status === 'loading' || undefined}
+        >
           <nav className="ks-toc" aria-label={t('sections')}>
             <ul className="ks-toc__list">
-              {[['ks-funnel-title', t('funnelTitle')], ['ks-groups-title', t('groupsTitle', { ground: groundLabel })], ['ks-quality-title', t('qualityTitle')],
-                ['ks-benchmark-title', t('benchmarkTitle')], ['ks-adjusted-title', t('adjustedTitle')], ['ks-attention-title', t('attentionTitle')], ['ks-export-title', t('exportTitle')]]
-                .map(([id, label]) => <li key={id} className="ks-toc__item"><a className="utrecht-link utrecht-link--html-a" href={`#${id}`}>{label}</a></li>)}
+              {[
+                ['ks-funnel-title', t('funnelTitle')],
+                ['ks-groups-title', t('groupsTitle', { ground: groundLabel })],
+                ['ks-quality-title', t('qualityTitle')],
+                ['ks-benchmark-title', t('benchmarkTitle')],
+                ['ks-adjusted-title', t('adjustedTitle')],
+                ['ks-attention-title', t('attentionTitle')],
+                ['ks-export-title', t('exportTitle')],
+              ].map(([id, label]) => (
+                <li key={id} className="ks-toc__item">
+                  <a className="utrecht-link utrecht-link--html-a" href={`#${id}`}>
+                    {label}
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
           <div className="ks-mirror__top">
@@ -187,22 +293,72 @@ export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
             <StoryPanel answer={answer} />
           </div>
           <section aria-labelledby="ks-groups-title">
-            <h2 id="ks-groups-title" className="utrecht-heading-2">{t('groupsTitle', { ground: groundLabel })}</h2>
+            <h2 id="ks-groups-title" className="utrecht-heading-2">
+              {t('groupsTitle', { ground: groundLabel })}
+            </h2>
             <ViewChoice view={view} setView={setView} />
             <p className="utrecht-paragraph">{t(view === 'composition' ? 'compositionIntro' : 'rateIntro')}</p>
-            <GroupsPanel result={answer.result} grouping={grouping} groundLabel={groundLabel} grounds={options.grounds} stageLabel={stageLabel} view={view} testId="groups" />
+            <GroupsPanel
+              result={answer.result}
+              grouping={grouping}
+              groundLabel={groundLabel}
+              grounds={options.grounds}
+              stageLabel={stageLabel}
+              view={view}
+              testId="groups"
+            />
           </section>
           <QualityPanel answer={answer} grounds={options.grounds} chosen={query.grounds} />
-          <BenchmarkPanel api={api} options={options} query={query} answer={answer} scopeLabel={scopeLabel} stageLabel={stageLabel} onSessionEnded={onSessionEnded} />
-          <AdjustedPanel key={`${query.period}|${query.scope}`} api={api} options={options} query={query} onSessionEnded={onSessionEnded} />
+          <BenchmarkPanel
+            api={api}
+            options={options}
+            query={query}
+            answer={answer}
+            scopeLabel={scopeLabel}
+            stageLabel={stageLabel}
+            onSessionEnded={onSessionEnded}
+          />
+          <AdjustedPanel
+            key={`${query.period}|${query.scope}`}
+            api={api}
+            options={options}
+            query={query}
+            onSessionEnded={onSessionEnded}
+          />
           <AttentionPanel api={api} options={options} query={query} onSessionEnded={onSessionEnded} />
           <section aria-labelledby="ks-export-title" data-testid="export">
-            <h2 id="ks-export-title" className="utrecht-heading-2">{t('exportTitle')}</h2>
+            <h2 id="ks-export-title" className="utrecht-heading-2">
+              {t('exportTitle')}
+            </h2>
             <p className="utrecht-paragraph">{t('exportIntro')}</p>
             <ul className="utrecht-link-list utrecht-link-list--html-ul">
-              <li className="utrecht-link-list__item"><a className="utrecht-link utrecht-link--html-a" href={`${API_BASE}/spiegel/export.html?${exportQuery}`} download="kansenspiegel.html">{t('exportHtml')}</a></li>
-              <li className="utrecht-link-list__item"><a className="utrecht-link utrecht-link--html-a" href={`${API_BASE}/spiegel/export.pdf?${exportQuery}`} download="kansenspiegel.pdf">{t('exportPdf')}</a></li>
-              <li className="utrecht-link-list__item"><a className="utrecht-link utrecht-link--html-a" href={`${API_BASE}/spiegel/export.csv?${exportQuery}`} download="kansenspiegel.csv">{t('exportCsv')}</a></li>
+              <li className="utrecht-link-list__item">
+                <a
+                  className="utrecht-link utrecht-link--html-a"
+                  href={`${API_BASE}/spiegel/export.html?${exportQuery}`}
+                  download="kansenspiegel.html"
+                >
+                  {t('exportHtml')}
+                </a>
+              </li>
+              <li className="utrecht-link-list__item">
+                <a
+                  className="utrecht-link utrecht-link--html-a"
+                  href={`${API_BASE}/spiegel/export.pdf?${exportQuery}`}
+                  download="kansenspiegel.pdf"
+                >
+                  {t('exportPdf')}
+                </a>
+              </li>
+              <li className="utrecht-link-list__item">
+                <a
+                  className="utrecht-link utrecht-link--html-a"
+                  href={`${API_BASE}/spiegel/export.csv?${exportQuery}`}
+                  download="kansenspiegel.csv"
+                >
+                  {t('exportCsv')}
+                </a>
+              </li>
             </ul>
           </section>
         </div>

@@ -26,6 +26,12 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
 
 /** A file name from a caption: lower case, letters and digits, dashes. */
 export function fileNameOf(caption: string): string {
-  const base = caption.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const base = caption
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
   return `${base || 'tabel'}.csv`;
 }

@@ -14,7 +14,8 @@ export interface Format {
 
 export function makeFormat(lang: Lang): Format {
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const fixed = (digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fixed = (digits: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const whole = new Intl.NumberFormat(locale);
   return {
     pct: (v, d = 1) => (v === null ? '–' : `${fixed(d).format(v)}%`),

@@ -1,7 +1,16 @@
 import type { ApiClient } from '../../api.js';
 import type {
-  AdjustedAnswerT, AttentionAnswerT, BenchmarkRowT, MirrorAnswerT, MirrorCellT, MirrorOptionsT, MirrorResultT, MirrorScopeT, NarrativeT,
-  PublishedQualityT, StageOptionT,
+  AdjustedAnswerT,
+  AttentionAnswerT,
+  BenchmarkRowT,
+  MirrorAnswerT,
+  MirrorCellT,
+  MirrorOptionsT,
+  MirrorResultT,
+  MirrorScopeT,
+  NarrativeT,
+  PublishedQualityT,
+  StageOptionT,
 } from '../../../server/schemas/spiegel.js';
 
 // The answers of /api/v1/spiegel…, as the API's response schemas describe them (src/server/schemas/spiegel.ts).
@@ -56,17 +65,29 @@ export const mirrorApi = (api: ApiClient) => ({
 export const groupingOf = (q: MirrorQuery): string => q.grounds.join(' × ');
 
 /** Labels of a (possibly intersected) group, from the grounds' own labels. */
-export function groupLabelOf(cell: Pick<MirrorCell, 'ground' | 'groups'>, grounds: readonly GroundOption[], unknownLabel: string): string {
+export function groupLabelOf(
+  cell: Pick<MirrorCell, 'ground' | 'groups'>,
+  grounds: readonly GroundOption[],
+  unknownLabel: string,
+): string {
   const keys = cell.ground.split(' × ');
-  return cell.groups.map((g, i) => {
-    if (g === 'onbekend') return unknownLabel;
-    const def = grounds.find((x) => x.key === keys[i]);
-    return def?.groupLabels[g] ?? g;
-  }).join(' · ');
+  return cell.groups
+    .map((g, i) => {
+      if (g === 'onbekend') return unknownLabel;
+      const def = grounds.find((x) => x.key === keys[i]);
+      return def?.groupLabels[g] ?? g;
+    })
+    .join(' · ');
 }
 
 export function groundLabelOf(key: string, grounds: readonly GroundOption[]): string {
-  return key.split(/ × |\*/).map((k) => grounds.find((g) => g.key === k)?.label ?? (k === 'klantmanager' ? 'Klantmanager' : k === 'team' ? 'Team' : k)).join(' × ');
+  return key
+    .split(/ × |\*/)
+    .map(
+      (k) =>
+        grounds.find((g) => g.key === k)?.label ?? (k === 'klantmanager' ? 'Klantmanager' : k === 'team' ? 'Team' : k),
+    )
+    .join(' × ');
 }
 
 /** The rows of one grouping, in the engine's order (known groups first, unknown last). */

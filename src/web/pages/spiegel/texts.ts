@@ -3,7 +3,8 @@ import { defineTexts } from '../../components/useTexts.js';
 /** Texts of the mirror pages: Dutch (B1) first, English with the same keys. */
 const nl = {
   title: 'Spiegel',
-  intro: 'Krijgen alle groepen klanten dezelfde kansen? Kies een periode, een groep mensen en een kenmerk. Dan ziet u bij elk beslismoment hoe de groepen het doen.',
+  intro:
+    'Krijgen alle groepen klanten dezelfde kansen? Kies een periode, een groep mensen en een kenmerk. Dan ziet u bij elk beslismoment hoe de groepen het doen.',
   loading: 'De spiegel wordt berekend…',
   updated: 'De spiegel is bijgewerkt: {what}.',
   failed: 'De spiegel kon niet worden opgehaald.',
@@ -18,7 +19,8 @@ const nl = {
   scopeWijk: 'Wijk {name}',
   scopeOwnTeamWijk: 'Mijn team, wijk {name}',
   ground: 'Kenmerk',
-  groundHelp: 'Kies een kenmerk, bijvoorbeeld leeftijd of huishouden. Wilt u een combinatie zien, zoals vrouwen van 45 jaar en ouder? Kies dan ook een tweede en eventueel een derde kenmerk.',
+  groundHelp:
+    'Kies een kenmerk, bijvoorbeeld leeftijd of huishouden. Wilt u een combinatie zien, zoals vrouwen van 45 jaar en ouder? Kies dan ook een tweede en eventueel een derde kenmerk.',
   ground2: 'Combineren met',
   ground3: 'En met',
   none: 'Geen',
@@ -35,8 +37,10 @@ const nl = {
   rate: 'Kans',
   interval: '95%-interval',
   groupsTitle: 'Per groep: {ground}',
-  compositionIntro: 'Zo leest u dit: een groep is in een fase ondervertegenwoordigd als haar aandeel daar kleiner is dan haar aandeel in de bevolking. Het verschil staat in procentpunten. Voorbeeld: vrouwen zijn 55% van de bevolking en 43% van de mensen met werk: 12 punten minder.',
-  rateIntro: 'Zo leest u dit: de balk is het deel van de groep dat de fase bereikte. Het streepje eromheen is het 95%-betrouwbaarheidsinterval: daar ligt de echte kans vrijwel zeker binnen. Donkere balken zijn een duidelijk verschil met de rest.',
+  compositionIntro:
+    'Zo leest u dit: een groep is in een fase ondervertegenwoordigd als haar aandeel daar kleiner is dan haar aandeel in de bevolking. Het verschil staat in procentpunten. Voorbeeld: vrouwen zijn 55% van de bevolking en 43% van de mensen met werk: 12 punten minder.',
+  rateIntro:
+    'Zo leest u dit: de balk is het deel van de groep dat de fase bereikte. Het streepje eromheen is het 95%-betrouwbaarheidsinterval: daar ligt de echte kans vrijwel zeker binnen. Donkere balken zijn een duidelijk verschil met de rest.',
   compositionChart: '{ground}: verschil tussen aandeel in elke fase en aandeel in de bevolking, in procentpunten',
   rateChart: '{ground}: kans per groep in elke fase, met 95%-interval',
   compositionTable: '{ground}: aandeel in de bevolking en in elke fase (procent), en het verschil (procentpunten)',
@@ -53,9 +57,12 @@ const nl = {
   suppressed: '< {t}',
   suppressedTitle: 'Minder dan {t} mensen. Om mensen te beschermen tonen we dit niet.',
   secondary: 'x',
-  secondaryTitle: 'Genoeg mensen, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Daarom tonen we het niet.',
-  suppressedNote: '"< {t}": minder dan {t} mensen. "x": genoeg mensen, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Om mensen te beschermen tonen we beide niet.',
-  roundingNote: 'Alle aantallen zijn afgerond op veelvouden van {base}. Percentages, verhoudingen en toetsen zijn berekend uit de afgeronde aantallen. Zo kan niemand door cijfers van elkaar af te trekken iets over één persoon te weten komen.',
+  secondaryTitle:
+    'Genoeg mensen, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Daarom tonen we het niet.',
+  suppressedNote:
+    '"< {t}": minder dan {t} mensen. "x": genoeg mensen, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Om mensen te beschermen tonen we beide niet.',
+  roundingNote:
+    'Alle aantallen zijn afgerond op veelvouden van {base}. Percentages, verhoudingen en toetsen zijn berekend uit de afgeronde aantallen. Zo kan niemand door cijfers van elkaar af te trekken iets over één persoon te weten komen.',
   unknownNote: '"Onbekend" telt niet mee in de aandelen.',
   copy: 'Kopieer tabel',
   copied: 'De tabel staat op het klembord. U kunt hem plakken in bijvoorbeeld Excel.',
@@ -74,10 +81,13 @@ const nl = {
   qualityUnknown: 'Kenmerk onbekend: {ground}',
   benchmarkTitle: 'Vergelijken',
   nationalTitle: 'Met Nederland (CBS 2018)',
-  nationalIntro: 'Het CBS maakte in 2018 een landelijke kansenspiegel. Die heeft cijfers voor voorziening, werk en duurzaam werk, naar geslacht, leeftijd, migratieachtergrond en huishouden.',
-  nationalNone: 'Voor dit kenmerk heeft het CBS geen landelijke cijfers. Kies geslacht, leeftijd, migratieachtergrond (CBS tot 2022) of huishouden.',
+  nationalIntro:
+    'Het CBS maakte in 2018 een landelijke kansenspiegel. Die heeft cijfers voor voorziening, werk en duurzaam werk, naar geslacht, leeftijd, migratieachtergrond en huishouden.',
+  nationalNone:
+    'Voor dit kenmerk heeft het CBS geen landelijke cijfers. Kies geslacht, leeftijd, migratieachtergrond (CBS tot 2022) of huishouden.',
   nationalChart: '{ground}, {stage}: verschil in procentpunten hier en landelijk',
-  nationalTable: '{ground}: verschil tussen aandeel in de fase en aandeel in de bevolking (procentpunten), hier en landelijk, en de kans',
+  nationalTable:
+    '{ground}: verschil tussen aandeel in de fase en aandeel in de bevolking (procentpunten), hier en landelijk, en de kans',
   here: 'Hier',
   national: 'Landelijk (2018)',
   diffHere: 'Verschil hier',
@@ -94,7 +104,8 @@ const nl = {
   compareDiff: 'Verschil (procentpunten)',
   current: 'Deze keuze',
   adjustedTitle: 'Rekening houdend met andere kenmerken',
-  adjustedIntro: 'Verschilt de kans nog als we rekening houden met kenmerken die voor werk tellen, zoals leeftijd, opleiding en taal? Kies een fase, een kenmerk en de kenmerken waarmee we rekening houden.',
+  adjustedIntro:
+    'Verschilt de kans nog als we rekening houden met kenmerken die voor werk tellen, zoals leeftijd, opleiding en taal? Kies een fase, een kenmerk en de kenmerken waarmee we rekening houden.',
   adjustedGround: 'Kenmerk om te vergelijken',
   covariates: 'Rekening houden met',
   compute: 'Bereken',
@@ -108,12 +119,14 @@ const nl = {
   used: 'In de berekening: {used} mensen; {leftOut} niet, omdat een kenmerk onbekend was.',
   usedHidden: 'Hoeveel mensen in de berekening zitten, tonen we niet: dan zou u een kleine groep kunnen terugrekenen.',
   attentionTitle: 'Aandachtsspiegel',
-  attentionIntro: 'Krijgt elke groep evenveel aandacht? Minstens 4 gesprekken in 12 maanden, en "onder op de stapel": 6 maanden of langer geen gesprek.',
+  attentionIntro:
+    'Krijgt elke groep evenveel aandacht? Minstens 4 gesprekken in 12 maanden, en "onder op de stapel": 6 maanden of langer geen gesprek.',
   attentionChart: '{ground}: kans op 4 of meer gesprekken en op "onder op de stapel"',
   attentionTable: '{ground}: kans op 4 of meer gesprekken en op "onder op de stapel" (procent)',
   perConsultant: 'Per klantmanager in uw team',
   perTeam: 'Per team',
-  perConsultantIntro: 'Alleen u als teamleider ziet dit. Gebruik het om te helpen, niet om af te rekenen: caseloads verschillen.',
+  perConsultantIntro:
+    'Alleen u als teamleider ziet dit. Gebruik het om te helpen, niet om af te rekenen: caseloads verschillen.',
   exportTitle: 'Downloaden en delen',
   exportIntro: 'Het rapport heeft dezelfde keuzes als hierboven.',
   exportHtml: 'Rapport als webpagina (HTML)',
@@ -125,7 +138,8 @@ const nl = {
 
 const en: { readonly [K in keyof typeof nl]: string } = {
   title: 'Mirror',
-  intro: 'Do all groups of clients get the same chances? Choose a period, a group of people and a characteristic to see how the groups fare at every decision moment.',
+  intro:
+    'Do all groups of clients get the same chances? Choose a period, a group of people and a characteristic to see how the groups fare at every decision moment.',
   loading: 'Computing the mirror…',
   updated: 'The mirror has been updated: {what}.',
   failed: 'The mirror could not be loaded.',
@@ -140,7 +154,8 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   scopeWijk: 'Neighbourhood {name}',
   scopeOwnTeamWijk: 'My team, neighbourhood {name}',
   ground: 'Characteristic',
-  groundHelp: 'Choose a characteristic, for example age or household. To see a combination, such as women aged 45 and over, also choose a second and perhaps a third one.',
+  groundHelp:
+    'Choose a characteristic, for example age or household. To see a combination, such as women aged 45 and over, also choose a second and perhaps a third one.',
   ground2: 'Combine with',
   ground3: 'And with',
   none: 'None',
@@ -157,8 +172,10 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   rate: 'Chance',
   interval: '95% interval',
   groupsTitle: 'Per group: {ground}',
-  compositionIntro: 'How to read this: a group is under-represented at a stage when its share there is smaller than its share of the population. The difference is in percentage points. Example: women are 55% of the population and 43% of those in work: 12 points less.',
-  rateIntro: 'How to read this: the bar is the part of the group that reached the stage. The line around it is the 95% confidence interval. Dark bars are a clear difference with the others.',
+  compositionIntro:
+    'How to read this: a group is under-represented at a stage when its share there is smaller than its share of the population. The difference is in percentage points. Example: women are 55% of the population and 43% of those in work: 12 points less.',
+  rateIntro:
+    'How to read this: the bar is the part of the group that reached the stage. The line around it is the 95% confidence interval. Dark bars are a clear difference with the others.',
   compositionChart: '{ground}: share in each stage minus share of the population, in percentage points',
   rateChart: '{ground}: chance per group at each stage, with 95% interval',
   compositionTable: '{ground}: share of the population and of each stage (percent), and the difference (points)',
@@ -176,8 +193,10 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   suppressedTitle: 'Fewer than {t} people. Not shown, to protect people.',
   secondary: 'x',
   secondaryTitle: 'Enough people, but this number would let you work back a hidden small number. Not shown.',
-  suppressedNote: '"< {t}": fewer than {t} people. "x": enough people, but this number would let you work back a hidden small number. Neither is shown, to protect people.',
-  roundingNote: 'All counts are rounded to multiples of {base}. Percentages, ratios and tests are computed from the rounded counts, so that nobody can learn about one person by subtracting figures.',
+  suppressedNote:
+    '"< {t}": fewer than {t} people. "x": enough people, but this number would let you work back a hidden small number. Neither is shown, to protect people.',
+  roundingNote:
+    'All counts are rounded to multiples of {base}. Percentages, ratios and tests are computed from the rounded counts, so that nobody can learn about one person by subtracting figures.',
   unknownNote: '"Unknown" does not count in the shares.',
   copy: 'Copy table',
   copied: 'The table is on the clipboard. You can paste it into a spreadsheet.',
@@ -196,10 +215,13 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   qualityUnknown: 'Characteristic unknown: {ground}',
   benchmarkTitle: 'Compare',
   nationalTitle: 'With the Netherlands (CBS 2018)',
-  nationalIntro: 'In 2018 Statistics Netherlands (CBS) made a national mirror, with figures for instruments, work and lasting work, by gender, age, migration background and household.',
-  nationalNone: 'CBS has no national figures for this characteristic. Choose gender, age, migration background (CBS until 2022) or household.',
+  nationalIntro:
+    'In 2018 Statistics Netherlands (CBS) made a national mirror, with figures for instruments, work and lasting work, by gender, age, migration background and household.',
+  nationalNone:
+    'CBS has no national figures for this characteristic. Choose gender, age, migration background (CBS until 2022) or household.',
   nationalChart: '{ground}, {stage}: difference in points here and nationally',
-  nationalTable: '{ground}: share in the stage minus share of the population (points), here and nationally, and the chance',
+  nationalTable:
+    '{ground}: share in the stage minus share of the population (points), here and nationally, and the chance',
   here: 'Here',
   national: 'National (2018)',
   diffHere: 'Difference here',
@@ -216,12 +238,14 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   compareDiff: 'Difference (points)',
   current: 'This choice',
   adjustedTitle: 'Taking other characteristics into account',
-  adjustedIntro: 'Does the chance still differ once we take characteristics that matter for work into account, such as age, education and language? Choose a stage, a characteristic and what to take into account.',
+  adjustedIntro:
+    'Does the chance still differ once we take characteristics that matter for work into account, such as age, education and language? Choose a stage, a characteristic and what to take into account.',
   adjustedGround: 'Characteristic to compare',
   covariates: 'Take into account',
   compute: 'Compute',
   computing: 'Computing…',
-  adjustedChart: '{ground}, {stage}: odds ratio per group against {reference}, without and with adjustment, with 95% interval',
+  adjustedChart:
+    '{ground}, {stage}: odds ratio per group against {reference}, without and with adjustment, with 95% interval',
   adjustedTable: '{ground}, {stage}: odds ratio against {reference}, without and with adjustment',
   crude: 'Without adjustment',
   adjusted: 'With adjustment',
@@ -230,7 +254,8 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   used: 'In the computation: {used} people; {leftOut} left out because a characteristic was unknown.',
   usedHidden: 'How many people are in the computation is not shown: a small group could be worked back from it.',
   attentionTitle: 'Attention mirror',
-  attentionIntro: 'Does every group get as much attention? At least 4 conversations in 12 months, and "bottom of the pile": no conversation for 6 months or longer.',
+  attentionIntro:
+    'Does every group get as much attention? At least 4 conversations in 12 months, and "bottom of the pile": no conversation for 6 months or longer.',
   attentionChart: '{ground}: chance of 4 or more conversations and of "bottom of the pile"',
   attentionTable: '{ground}: chance of 4 or more conversations and of "bottom of the pile" (percent)',
   perConsultant: 'Per consultant in your team',

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.js';
 
-export type Remote<T> = { status: 'idle' } | { status: 'loading'; previous: T | null } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
+export type Remote<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; previous: T | null }
+  | { status: 'ok'; data: T }
+  | { status: 'error'; error: unknown };
 
 /**
  * Runs `load` whenever `key` changes (null: do nothing) and keeps the last answer while the
@@ -12,7 +16,10 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>, onSessi
   useEffect(() => {
     if (key === null) return;
     let current = true;
-    setState((s) => ({ status: 'loading', previous: s.status === 'ok' ? s.data : s.status === 'loading' ? s.previous : null }));
+    setState((s) => ({
+      status: 'loading',
+      previous: s.status === 'ok' ? s.data : s.status === 'loading' ? s.previous : null,
+    }));
     load().then(
       (data) => current && setState({ status: 'ok', data }),
       (error: unknown) => {
@@ -29,4 +36,5 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>, onSessi
   return state;
 }
 
-export const dataOf = <T,>(r: Remote<T>): T | null => (r.status === 'ok' ? r.data : r.status === 'loading' ? r.previous : null);
+export const dataOf = <T>(r: Remote<T>): T | null =>
+  r.status === 'ok' ? r.data : r.status === 'loading' ? r.previous : null;

@@ -12,18 +12,35 @@ export const KIOSK_TOKEN_KEY = 'kansenspiegel.kiosk';
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${API_BASE}${path}`, {
-    method, credentials: 'same-origin',
-    headers: { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    method,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json, application/problem+json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { code?: string; title?: string; invalidParams?: { name: string; reason: string }[] };
-    throw new ApiError({ status: response.status, code: problem.code ?? 'UNEXPECTED_ANSWER', title: problem.title ?? '', invalidParams: problem.invalidParams });
+    const problem = (await response.json().catch(() => ({}))) as {
+      code?: string;
+      title?: string;
+      invalidParams?: { name: string; reason: string }[];
+    };
+    throw new ApiError({
+      status: response.status,
+      code: problem.code ?? 'UNEXPECTED_ANSWER',
+      title: problem.title ?? '',
+      invalidParams: problem.invalidParams,
+    });
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
 
-type Loaded = { status: 'loading' } | { status: 'invalid' } | { status: 'error' } | { status: 'ready'; wave: string; definition: QuestionnaireDefinition };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'invalid' }
+  | { status: 'error' }
+  | { status: 'ready'; wave: string; definition: QuestionnaireDefinition };
 
 /** The consultant leaves kiosk mode with their own password (a new session starts). */
 function KioskExit({ token }: { token: string }) {
@@ -40,24 +57,43 @@ function KioskExit({ token }: { token: string }) {
       window.sessionStorage.removeItem(KIOSK_TOKEN_KEY);
       window.location.assign('/vragenlijsten');
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'RATE_LIMITED' ? `Te veel mislukte pogingen. ${err.detail ?? 'Wacht even en probeer het opnieuw.'}` : 'Het wachtwoord klopt niet.');
+      setError(
+        err instanceof ApiError && err.code === 'RATE_LIMITED'
+          ? `Te veel mislukte pogingen. ${err.detail ?? 'Wacht even en probeer het opnieuw.'}`
+          : 'Het wachtwoord klopt niet.',
+      );
       setBusy(false);
     }
   }
   return (
     <div className="ks-kiosk-exit" lang="nl" dir="ltr">
       {!open ? (
-        <Button appearance="subtle" onClick={() => setOpen(true)}>Alleen voor de klantmanager: kiosk verlaten</Button>
+        <Button appearance="subtle" onClick={() => setOpen(true)}>
+          Alleen voor de klantmanager: kiosk verlaten
+        </Button>
       ) : (
         <form onSubmit={exit}>
           <p className="utrecht-paragraph">Klantmanager: vul uw wachtwoord in om de kioskmodus te verlaten.</p>
           <label className="ks-q-other">
             <span>Wachtwoord klantmanager</span>
-            <input type="password" autoComplete="current-password" className="utrecht-textbox utrecht-textbox--html-input" value={password}
-              onChange={(e) => setPassword(e.target.value)} />
+            <input
+              type="password"
+              autoComplete="current-password"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
-          {error && <Alert type="error" announce><p className="utrecht-paragraph">{error}</p></Alert>}
-          <p className="utrecht-paragraph"><Button type="submit" appearance="secondary-action" busy={busy}>Kiosk verlaten</Button></p>
+          {error && (
+            <Alert type="error" announce>
+              <p className="utrecht-paragraph">{error}</p>
+            </Alert>
+          )}
+          <p className="utrecht-paragraph">
+            <Button type="submit" appearance="secondary-action" busy={busy}>
+              Kiosk verlaten
+            </Button>
+          </p>
         </form>
       )}
     </div>
@@ -71,7 +107,9 @@ function KioskExit({ token }: { token: string }) {
  */
 export function PublicQuestionnairePage({ path }: { path: string }) {
   const kiosk = path === '/kiosk';
-  const [token] = useState(() => (kiosk ? window.sessionStorage.getItem(KIOSK_TOKEN_KEY) ?? '' : decodeURIComponent(path.slice(3))));
+  const [token] = useState(() =>
+    kiosk ? (window.sessionStorage.getItem(KIOSK_TOKEN_KEY) ?? '') : decodeURIComponent(path.slice(3)),
+  );
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [lang, setLang] = useState<QuestionnaireLang>('nl');
   const texts = QUESTIONNAIRE_TEXTS[lang];
@@ -81,15 +119,25 @@ export function PublicQuestionnairePage({ path }: { path: string }) {
       setLoaded({ status: 'invalid' });
       return;
     }
-    call<{ wave: string; definition: QuestionnaireDefinition }>('GET', `/vragenlijst/${encodeURIComponent(token)}`).then(
+    call<{ wave: string; definition: QuestionnaireDefinition }>(
+      'GET',
+      `/vragenlijst/${encodeURIComponent(token)}`,
+    ).then(
       (r) => setLoaded({ status: 'ready', wave: r.wave, definition: r.definition }),
-      (err: unknown) => setLoaded({ status: err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'VALIDATION') ? 'invalid' : 'error' }),
+      (err: unknown) =>
+        setLoaded({
+          status:
+            err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'VALIDATION') ? 'invalid' : 'error',
+        }),
     );
   }, [token]);
 
-  const submit = useCallback(async (answers: Record<string, unknown>, language: QuestionnaireLang) => {
-    await call('POST', `/vragenlijst/${encodeURIComponent(token)}`, { language, answers });
-  }, [token]);
+  const submit = useCallback(
+    async (answers: Record<string, unknown>, language: QuestionnaireLang) => {
+      await call('POST', `/vragenlijst/${encodeURIComponent(token)}`, { language, answers });
+    },
+    [token],
+  );
 
   return (
     <div className="ks-public">
@@ -101,13 +149,28 @@ export function PublicQuestionnairePage({ path }: { path: string }) {
         {loaded.status === 'invalid' && (
           <>
             <h1 className="utrecht-heading-1">{texts.ui.title}</h1>
-            <Alert type="warning"><p className="utrecht-paragraph" data-testid="link-ongeldig">{texts.ui.linkInvalid}</p></Alert>
+            <Alert type="warning">
+              <p className="utrecht-paragraph" data-testid="link-ongeldig">
+                {texts.ui.linkInvalid}
+              </p>
+            </Alert>
           </>
         )}
-        {loaded.status === 'error' && <Alert type="error"><p className="utrecht-paragraph">{texts.ui.error}</p></Alert>}
+        {loaded.status === 'error' && (
+          <Alert type="error">
+            <p className="utrecht-paragraph">{texts.ui.error}</p>
+          </Alert>
+        )}
         {loaded.status === 'ready' && (
-          <QuestionnaireForm definition={loaded.definition} wave={loaded.wave} draftKey={`token.${token.slice(0, 16)}`} onSubmit={submit}
-            doneKey={kiosk ? 'thanksKiosk' : 'thanks'} ownsDocument onLangChange={setLang} />
+          <QuestionnaireForm
+            definition={loaded.definition}
+            wave={loaded.wave}
+            draftKey={`token.${token.slice(0, 16)}`}
+            onSubmit={submit}
+            doneKey={kiosk ? 'thanksKiosk' : 'thanks'}
+            ownsDocument
+            onLangChange={setLang}
+          />
         )}
         {kiosk && token && <KioskExit token={token} />}
       </main>
@@ -116,4 +179,5 @@ export function PublicQuestionnairePage({ path }: { path: string }) {
 }
 
 /** Paths the client uses without a staff session. */
-export const isPublicQuestionnairePath = (path: string): boolean => path === '/kiosk' || /^\/v\/[A-Za-z0-9_-]{20,100}$/.test(path);
+export const isPublicQuestionnairePath = (path: string): boolean =>
+  path === '/kiosk' || /^\/v\/[A-Za-z0-9_-]{20,100}$/.test(path);
