@@ -30,8 +30,6 @@ export default tseslint.config(
       'src/store/casefile/records.ts',
       'src/store/questionnaire.ts',
       'src/web/components/RecordForm.tsx',
-      'src/web/pages/begeleiding/CaseloadPage.tsx',
-      'src/web/pages/begeleiding/TeamPage.tsx',
       'src/web/pages/beheer/BeheerPage.tsx',
       'src/web/pages/spiegel/AdjustedPanel.tsx',
       'src/web/pages/spiegel/GroupsPanel.tsx',

@@ -3,7 +3,11 @@
 // for 60 s on 127.0.0.1, against a fresh Demodam server (`node dist/src/cli.js serve`,
 // DEMO_CLIENTS=6000, empty DATA_DIR). Prints p50/p95/p99 latency, throughput and errors.
 // Figures only; never part of the pass/fail of the tests.
-// Options (environment): LOAD_SECONDS (60), LOAD_USERS (50), DEMO_CLIENTS (6000), DATABASE_URL (else PGlite).
+// Then the stall case: a policy officer keeps 8 mirror refreshes running (refresh=true, so no
+// cache) while one consultant asks for the caseload and a client file again and again; prints
+// the consultant's p50/p95/max.
+// Options (environment): LOAD_SECONDS (60), LOAD_USERS (50), DEMO_CLIENTS (6000), DATABASE_URL (else PGlite),
+// STALL_SECONDS (20; 0 skips the stall case), LOAD_SKIP (1 skips the 50-user run).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,9 +18,112 @@ import autocannon from 'autocannon';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const CLIENTS = process.env.DEMO_CLIENTS ?? '6000';
+const STALL_SECONDS = Number(process.env.STALL_SECONDS ?? 20);
+const SKIP_LOAD = process.env.LOAD_SKIP === '1';
+
+async function logIn(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demodam' }),
+  });
+  if (res.status !== 201) throw new Error(`log-in ${username}: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('ks_session='))!;
+}
+
+/** A consultant's requests, one after the other, while 8 mirror refreshes are always in flight. */
+async function stallCase(base: string, ids: number[]): Promise<void> {
+  const officer = await logIn(base, 'beleid');
+  const consultant = await logIn(base, 'klantmanager');
+  const until = Date.now() + STALL_SECONDS * 1000;
+  let refreshes = 0;
+  let refreshErrors = 0;
+  const refresher = async (i: number) => {
+    while (Date.now() < until) {
+      const year = 2024 + ((i + refreshes) % 3);
+      const res = await fetch(`${base}/api/v1/spiegel?period=${year}&ground=geslacht&refresh=true`, {
+        headers: { cookie: officer },
+      }).catch(() => null);
+      await res?.arrayBuffer();
+      if (res?.status === 200) refreshes++;
+      else refreshErrors++;
+    }
+  };
+  const times: number[] = [];
+  let errors = 0;
+  const asker = async () => {
+    await new Promise((r) => setTimeout(r, 500)); // let the refreshes start first
+    for (let i = 0; Date.now() < until; i++) {
+      const path = i % 2 === 0 ? '/api/v1/caseload' : `/api/v1/clients/${ids[i % ids.length]}/file`;
+      const t = performance.now();
+      const res = await fetch(`${base}${path}`, { headers: { cookie: consultant } }).catch(() => null);
+      await res?.arrayBuffer();
+      times.push(performance.now() - t);
+      if (res?.status !== 200) errors++;
+    }
+  };
+  await Promise.all([...Array.from({ length: 8 }, (_, i) => refresher(i)), asker()]);
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(
+    `\nstall case (${STALL_SECONDS} s, 8 mirror refreshes always in flight: ${refreshes} done, ${refreshErrors} failed)`,
+  );
+  console.log(
+    `consultant's caseload + client file: ${times.length} requests, p50 ${percentile(sorted, 50).toFixed(1)} ms, ` +
+      `p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms, ${errors} errors`,
+  );
+}
 
 const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+
+async function loadCase(base: string, sessions: string[], ids: number[]): Promise<void> {
+  const run = (title: string, path: (i: number) => string, offset: number) => {
+    const times: number[] = [];
+    let n = 0;
+    let conn = 0;
+    return new Promise<{ title: string; times: number[]; result: autocannon.Result }>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections: USERS / 2,
+          duration: SECONDS,
+          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(n++) }) }],
+          setupClient: (client) => {
+            client.setHeaders({ cookie: sessions[offset + (conn++ % (USERS / 2))] });
+          },
+        },
+        (err, result) => (err ? reject(err) : resolve({ title, times, result })),
+      );
+      instance.on('response', (_client, _status, _bytes, responseTime) => {
+        times.push(responseTime);
+      });
+    });
+  };
+  const results = await Promise.all([
+    run('GET /api/v1/caseload', () => '/api/v1/caseload', 0),
+    run('GET /api/v1/clients/:id/file', (i) => `/api/v1/clients/${ids[i % ids.length]}/file`, USERS / 2),
+  ]);
+  for (const { title, result } of results) {
+    if (result.errors + result.timeouts > 0)
+      console.log(
+        `${title}: ${result.errors} errors, of which ${result.timeouts} timeouts (autocannon gives up after 10 s)`,
+      );
+  }
+  console.log(
+    '\nroute                          requests  req/s    p50 ms   p95 ms   p99 ms   max ms   errors  non-2xx',
+  );
+  for (const { title, times, result } of results) {
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(
+      `${title.padEnd(30)} ${String(result.requests.total).padStart(8)} ${(result.requests.total / SECONDS).toFixed(1).padStart(6)} ` +
+        `${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 95).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ` +
+        `${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ${String(result.errors).padStart(8)} ${String(result.non2xx).padStart(8)}`,
+    );
+  }
+}
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ks-load-'));
@@ -51,70 +158,15 @@ async function main(): Promise<void> {
   try {
     // One session per simulated user (all as the demo consultant; the team leader sees more).
     const sessions: string[] = [];
-    for (let i = 0; i < USERS; i++) {
-      const username = i % 5 === 4 ? 'teamleider' : 'klantmanager';
-      const res = await fetch(`${base}/api/v1/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demodam' }),
-      });
-      if (res.status !== 201) throw new Error(`log-in ${username}: ${res.status}`);
-      sessions.push(
-        res.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0])
-          .find((c) => c.startsWith('ks_session='))!,
-      );
-    }
+    for (let i = 0; i < USERS; i++) sessions.push(await logIn(base, i % 5 === 4 ? 'teamleider' : 'klantmanager'));
     const caseload = (await (await fetch(`${base}/api/v1/caseload`, { headers: { cookie: sessions[0] } })).json()) as {
       items: { id?: number; clientId?: number }[];
     };
     const ids = caseload.items.map((c) => c.id ?? c.clientId!).filter(Boolean);
     console.log(`caseload of klantmanager: ${ids.length} clients; ${USERS} users, ${SECONDS} s`);
 
-    const run = (title: string, path: (i: number) => string, offset: number) => {
-      const times: number[] = [];
-      let n = 0;
-      let conn = 0;
-      return new Promise<{ title: string; times: number[]; result: autocannon.Result }>((resolve, reject) => {
-        const instance = autocannon(
-          {
-            url: base,
-            connections: USERS / 2,
-            duration: SECONDS,
-            requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(n++) }) }],
-            setupClient: (client) => {
-              client.setHeaders({ cookie: sessions[offset + (conn++ % (USERS / 2))] });
-            },
-          },
-          (err, result) => (err ? reject(err) : resolve({ title, times, result })),
-        );
-        instance.on('response', (_client, _status, _bytes, responseTime) => {
-          times.push(responseTime);
-        });
-      });
-    };
-    const results = await Promise.all([
-      run('GET /api/v1/caseload', () => '/api/v1/caseload', 0),
-      run('GET /api/v1/clients/:id/file', (i) => `/api/v1/clients/${ids[i % ids.length]}/file`, USERS / 2),
-    ]);
-    for (const { title, result } of results) {
-      if (result.errors + result.timeouts > 0)
-        console.log(
-          `${title}: ${result.errors} errors, of which ${result.timeouts} timeouts (autocannon gives up after 10 s)`,
-        );
-    }
-    console.log(
-      '\nroute                          requests  req/s    p50 ms   p95 ms   p99 ms   max ms   errors  non-2xx',
-    );
-    for (const { title, times, result } of results) {
-      const sorted = [...times].sort((a, b) => a - b);
-      console.log(
-        `${title.padEnd(30)} ${String(result.requests.total).padStart(8)} ${(result.requests.total / SECONDS).toFixed(1).padStart(6)} ` +
-          `${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 95).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ` +
-          `${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ${String(result.errors).padStart(8)} ${String(result.non2xx).padStart(8)}`,
-      );
-    }
+    if (!SKIP_LOAD) await loadCase(base, sessions, ids);
+    if (STALL_SECONDS > 0) await stallCase(base, ids);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -2,8 +2,9 @@
 // Runs every test: unit, integration (on PGlite, and on a PostgreSQL server when
 // TEST_DATABASE_URL is set — required in CI), and browser tests in Chromium.
 // Prints one closing line "tests: N passed, N failed, N skipped".
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function files(dir) {
@@ -47,12 +48,18 @@ if (process.env.TEST_DATABASE_URL) {
 suites.push({ name: 'attack (PGlite)', group: 'attack', files: files('test/attack'), env: { KS_TEST_DB: 'pglite' } });
 suites.push({ name: 'browser (Chromium)', group: 'browser', files: files('test/browser'), env: {} });
 
+// Two lanes side by side (the machine has two cores): the embedded-database work in one, the
+// PostgreSQL-server suite and the browser in the other, whose time is largely spent waiting on
+// another process (the server, Chromium). Each suite writes its own TAP log; its spec output is
+// printed as a whole when it ends, so the two lanes never interleave. KS_TEST_LANES=1: one lane.
+const lanes = Number(process.env.KS_TEST_LANES ?? 2);
+const laneOf = (suite) => (lanes > 1 && /PostgreSQL-server|browser/.test(suite.name) ? 1 : 0);
+
 const totals = { pass: 0, fail: 0, skipped: 0 };
-for (const suite of suites) {
-  if (only && (suite.group ?? suite.name) !== only) continue;
-  if (suite.files.length === 0) continue;
-  console.log(`\n=== ${suite.name}: ${suite.files.length} bestanden`);
-  const code = await new Promise((resolve) => {
+async function runSuite(suite, index) {
+  const tapFile = `.test-tap.${index}.log`;
+  const started = Date.now();
+  const { code, output } = await new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       [
@@ -62,20 +69,33 @@ for (const suite of suites) {
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
         '--test-reporter=tap',
-        '--test-reporter-destination=.test-tap.log',
+        `--test-reporter-destination=${tapFile}`,
         ...suite.files,
       ],
-      { stdio: 'inherit', env: { ...process.env, ...suite.env } },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...suite.env } },
     );
-    child.on('exit', (c) => resolve(c ?? 1));
+    const chunks = [];
+    child.stdout.on('data', (d) => chunks.push(d));
+    child.stderr.on('data', (d) => chunks.push(d));
+    child.on('exit', (c) => resolve({ code: c ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
   });
-  const { readFileSync } = await import('node:fs');
-  const tap = readFileSync('.test-tap.log', 'utf8');
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`\n=== ${suite.name}: ${suite.files.length} bestanden, ${seconds} s\n${output}`);
+  const tap = readFileSync(tapFile, 'utf8');
+  appendFileSync('.test-tap.log', tap);
   for (const key of Object.keys(totals)) {
     const m = tap.match(new RegExp(`^# ${key} (\\d+)$`, 'm'));
     if (m) totals[key] += Number(m[1]);
   }
   if (code !== 0 && !/^# fail [1-9]/m.test(tap)) totals.fail += 1; // crashed outside a test
 }
+
+writeFileSync('.test-tap.log', '');
+const chosen = suites.filter((s) => (!only || (s.group ?? s.name) === only) && s.files.length > 0);
+await Promise.all(
+  [0, 1].map(async (lane) => {
+    for (const suite of chosen) if (laneOf(suite) === lane) await runSuite(suite, chosen.indexOf(suite));
+  }),
+);
 console.log(`\ntests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 process.exit(totals.fail > 0 ? 1 : 0);

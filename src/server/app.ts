@@ -18,6 +18,7 @@ import { clientRoutes } from './routes/clients.js';
 import { casefileRoutes } from './routes/casefile/index.js';
 import { userRoutes } from './routes/users.js';
 import { spiegelRoutes } from './routes/spiegel.js';
+import { createHeavyGate } from './workers/gate.js';
 import { importRoutes } from './routes/import.js';
 import { avgRoutes } from './routes/avg.js';
 import { LoginLimiter, registerSecurity } from './security.js';
@@ -55,7 +56,9 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(given: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // One gate for all heavy work of this app: the mirror, outcomes and PDF share the cores.
+  const ctx: AppContext = { ...given, heavyGate: given.heavyGate ?? createHeavyGate({ perUser: 1, total: 2 }) };
   configureAudit({ secret: ctx.config.auditSecret });
   const app = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,

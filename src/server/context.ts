@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
+import type { HeavyGate } from './workers/gate.js';
 
 /** What every route needs: the database and the configuration. */
 export interface AppContext {
@@ -7,4 +8,6 @@ export interface AppContext {
   config: Config;
   /** Load each year's mirror population into memory right after start (serve only). */
   warmMirror?: boolean;
+  /** The gate for heavy work (mirror, adjusted comparison, PDF); one per app when not given. */
+  heavyGate?: HeavyGate;
 }

@@ -10,6 +10,11 @@ export interface AuditEntry {
   /** null for the system itself (e.g. the retention run). */
   userId: number | null;
   clientId: number | null;
+  /**
+   * The persons shown by one read of a list (a caseload, a search): one row for the request
+   * instead of one per person. Set clientId to null with it; inzage finds the row through either.
+   */
+  clientIds?: readonly number[];
   action: AuditAction;
   resource: string;
   detail?: string;
@@ -61,6 +66,8 @@ export interface ChainRow {
   at: string;
   userId: string | null;
   clientId: string | null;
+  /** The persons of a list read, comma-separated in the order stored; null for rows about one person. */
+  clientIds: string | null;
   action: string;
   resource: string;
   contentHash: string | null;
@@ -69,24 +76,28 @@ export interface ChainRow {
   legacyRow: string | null;
 }
 
-/** HMAC-SHA256 over the previous row's MAC and every column of this row (detail through its keyed hash). */
+/**
+ * HMAC-SHA256 over the previous row's MAC and every column of this row (detail through its keyed
+ * hash). Rows that list persons (client_ids, version 070) are sealed as v2, with the list last;
+ * every other row is sealed exactly as before, so older chains verify unchanged.
+ */
 export function rowMac(prevMac: string | null, r: ChainRow, secret = current().secret): string {
+  const fields = [
+    prevMac ?? '',
+    r.seq,
+    r.id,
+    r.at,
+    r.userId,
+    r.clientId,
+    r.action,
+    r.resource,
+    r.contentHash,
+    r.legacyPrev,
+    r.legacyRow,
+  ];
   return hmac(
     secret,
-    JSON.stringify([
-      'ks-audit-v1',
-      prevMac ?? '',
-      r.seq,
-      r.id,
-      r.at,
-      r.userId,
-      r.clientId,
-      r.action,
-      r.resource,
-      r.contentHash,
-      r.legacyPrev,
-      r.legacyRow,
-    ]),
+    JSON.stringify(r.clientIds === null ? ['ks-audit-v1', ...fields] : ['ks-audit-v2', ...fields, r.clientIds]),
   );
 }
 
@@ -102,6 +113,7 @@ interface DbRow {
   at: string;
   user_id: unknown;
   client_id: unknown;
+  client_ids: string | null;
   action: string;
   resource: string;
   detail: string | null;
@@ -111,7 +123,8 @@ interface DbRow {
   mac: string | null;
 }
 
-const SELECT_ROW = `SELECT id::text AS id, seq::text AS seq, ${AT_TEXT} AS at, user_id, client_id, action, resource, detail,
+const SELECT_ROW = `SELECT id::text AS id, seq::text AS seq, ${AT_TEXT} AS at, user_id, client_id,
+                           array_to_string(client_ids, ',') AS client_ids, action, resource, detail,
                            content_hash, prev_hash, row_hash, mac FROM audit_log`;
 
 const chainRow = (r: DbRow, seq: string): ChainRow => ({
@@ -120,6 +133,7 @@ const chainRow = (r: DbRow, seq: string): ChainRow => ({
   at: r.at,
   userId: str(r.user_id),
   clientId: str(r.client_id),
+  clientIds: r.client_ids,
   action: r.action,
   resource: r.resource,
   contentHash: r.content_hash,
@@ -137,6 +151,13 @@ async function chainHead(tx: Queryable): Promise<{ seq: number; mac: string } | 
     'SELECT a.seq::text AS seq, a.mac FROM audit_log a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1',
   );
   return last ? { seq: Number(last.seq), mac: last.mac } : null;
+}
+
+/** The person list as the chain seals it: ids comma-separated, as the database prints the array. */
+function listText(e: AuditEntry): string | null {
+  if (e.clientIds === undefined) return null;
+  if (e.clientIds.some((id) => !Number.isSafeInteger(id))) throw new Error('audit: client id is not an integer');
+  return e.clientIds.join(',');
 }
 
 async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
@@ -174,6 +195,7 @@ async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Pro
         at,
         userId: str(e.userId),
         clientId: str(e.clientId),
+        clientIds: listText(e),
         action: e.action,
         resource: e.resource,
         contentHash: ch,
@@ -188,10 +210,11 @@ async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Pro
     prev = mac;
   });
   await tx.query(
-    `INSERT INTO audit_log (id, seq, at, user_id, client_id, action, resource, detail, content_hash, mac)
-     SELECT i::bigint, s::bigint, $1::timestamptz, u, c, a, r, d, ch, m
-       FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-            AS x(i, s, u, c, a, r, d, ch, m)`,
+    `INSERT INTO audit_log (id, seq, at, user_id, client_id, client_ids, action, resource, detail, content_hash, mac)
+     SELECT i::bigint, s::bigint, $1::timestamptz, u, c, string_to_array(cs, ',')::int[], a, r, d, ch, m
+       FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[],
+                   $10::text[], $11::text[])
+            AS x(i, s, u, c, a, r, d, ch, m, cs)`,
     [
       at,
       ids,
@@ -203,12 +226,31 @@ async function appendChained(tx: Queryable, entries: readonly AuditEntry[]): Pro
       entries.map((e) => e.detail ?? null),
       contents,
       macs,
+      entries.map(listText),
     ],
   );
 }
 
 /**
- * Writes audit rows (one per person touched), chained: each row stores
+ * Records one read of a list of persons as one audit row for the whole request: client_id when
+ * it showed one person, client_ids when it showed more, nothing when it showed none. The cost is
+ * one row and one chain link whatever the length of the page.
+ */
+export async function writeListRead(
+  db: Queryable,
+  read: { userId: number; resource: string; clientIds: readonly number[] },
+): Promise<void> {
+  const { userId, resource, clientIds } = read;
+  if (clientIds.length === 0) return;
+  const entry: AuditEntry =
+    clientIds.length === 1
+      ? { userId, clientId: clientIds[0], action: 'read', resource }
+      : { userId, clientId: null, clientIds, action: 'read', resource };
+  await writeAudit(db, [entry]);
+}
+
+/**
+ * Writes audit rows (one per person touched, or one per list read), chained: each row stores
  * HMAC-SHA256(AUDIT_SECRET, previous row's MAC || every column of the row). Call inside the same
  * transaction as a change; called with the database itself it opens a short transaction of its own.
  */

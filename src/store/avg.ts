@@ -113,7 +113,7 @@ export async function inzage(
   const auditTrail = await db.query<Inzage['auditTrail'][number]>(
     `SELECT a.at, u.display_name AS user, u.role, a.action, a.resource, a.detail
        FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id
-      WHERE a.client_id = $1 ORDER BY a.id`,
+      WHERE a.client_id = $1 OR a.client_ids @> ARRAY[$1::int] ORDER BY a.id`,
     [clientId],
   );
   return { madeAt: new Date().toISOString(), client, caseFile, specialCategories, auditTrail };

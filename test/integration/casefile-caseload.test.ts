@@ -221,15 +221,16 @@ test('caseload: "nog geen intake" until the first intake is saved', async (t) =>
   assert.equal(await flag(), false);
 });
 
-test('caseload: one audit row per client shown; no special-category data in the answer', async (t) => {
+test('caseload: one audit row per request listing every client shown; no special-category data in the answer', async (t) => {
   const { inject, loginAs, db } = await caseloadApp(t);
   const res = await inject({ method: 'GET', url: '/api/v1/caseload', headers: await loginAs('anna') });
   assert.equal(res.statusCode, 200);
-  const rows = await db.query<{ client_id: number; user_id: number; action: string }>(
-    `SELECT client_id, user_id, action FROM audit_log WHERE resource = 'caseload' ORDER BY client_id`,
+  const rows = await db.query<{ client_ids: number[]; user_id: number; action: string }>(
+    `SELECT client_ids, user_id, action FROM audit_log WHERE resource = 'caseload' ORDER BY id`,
   );
+  assert.equal(rows.length, 1);
   assert.deepEqual(
-    rows.map((r) => r.client_id),
+    [...rows[0].client_ids].sort((a, b) => a - b),
     [1, 4, 5, 6, 7, 8, 9, 10, 11],
   );
   assert.ok(rows.every((r) => r.user_id === 1 && r.action === 'read'));
@@ -321,7 +322,7 @@ test("bottom of the pile: the team's active clients without a conversation for 1
   assert.deepEqual(
     (
       await db.query<{ client_id: number }>(
-        `SELECT client_id FROM audit_log WHERE resource = 'bottom-of-pile' ORDER BY id`,
+        `SELECT unnest(client_ids) AS client_id FROM audit_log WHERE resource = 'bottom-of-pile' ORDER BY id`,
       )
     ).map((r) => r.client_id),
     [1, 7],

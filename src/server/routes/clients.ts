@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { clientsRepository } from '../../store/clients.js';
-import { writeAudit } from '../../store/audit.js';
+import { writeAudit, writeListRead } from '../../store/audit.js';
 import { CASE_FILE_ROLES } from '../../domain/roles.js';
 import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
@@ -37,10 +37,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     async (request) => {
       const user = currentUser(request);
       const items = await clients.listForUser(user);
-      await writeAudit(
-        db,
-        items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'client-list' })),
-      );
+      await writeListRead(db, { userId: user.id, resource: 'client-list', clientIds: items.map((c) => c.id) });
       return { items, total: items.length };
     },
   );

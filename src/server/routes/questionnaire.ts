@@ -13,7 +13,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { questionnaireRepository, loadOutcomeRows } from '../../store/questionnaire.js';
 import { sessionsRepository } from '../../store/users.js';
-import { writeAudit } from '../../store/audit.js';
+import { writeAudit, writeListRead } from '../../store/audit.js';
+import { createHeavyGate } from '../workers/gate.js';
 import { CASE_FILE_ROLES, FEATURE_ROLES } from '../../domain/roles.js';
 import {
   CURRENT_QUESTIONNAIRE,
@@ -62,7 +63,8 @@ const AnswersBody = Type.Object(
 
 const OUTCOME_ROLES = FEATURE_ROLES.outcomes;
 
-export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
+export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, heavyGate }) => {
+  const heavy = heavyGate ?? createHeavyGate({ perUser: 1, total: 2 });
   const store = questionnaireRepository(db);
   const sessions = sessionsRepository(db);
   await store.ensureDefinition(CURRENT_QUESTIONNAIRE);
@@ -159,15 +161,11 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
           });
       }
       items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-      await writeAudit(
-        db,
-        items.map((i) => ({
-          userId: user.id,
-          clientId: i.clientId,
-          action: 'read' as const,
-          resource: 'measurements-due',
-        })),
-      );
+      await writeListRead(db, {
+        userId: user.id,
+        resource: 'measurements-due',
+        clientIds: [...new Set(items.map((i) => i.clientId))],
+      });
       return { items, total: items.length, settings: { t1Months: settings.t1Months, t2Months: settings.t2Months } };
     },
   );
@@ -465,16 +463,19 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
         throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de uitkomsten van uw eigen team.');
       const teamId = ownTeam ? user.teamId : (request.query.team ?? null);
       const settings = await store.settings(user.municipalityId);
-      const rows = await loadOutcomeRows(
-        db,
-        { municipalityId: user.municipalityId, teamId, from: period.from, to: period.to },
-        config.pseudonymSecret,
-      );
-      const countFrom = addDays(todayIso(), -settings.overdueDays);
-      const persons = toOutcomePersons(rows, (start) => dueDates(start, settings), countFrom);
-      const report = computeOutcomes(CURRENT_QUESTIONNAIRE, persons, {
-        threshold: config.suppressionThreshold,
-        protection: protectionRules(config.suppressionThreshold, config.roundingBase),
+      // heavy work: through the gate, one job per user at a time
+      const report = await heavy.run(user.id, async () => {
+        const rows = await loadOutcomeRows(
+          db,
+          { municipalityId: user.municipalityId, teamId, from: period.from, to: period.to },
+          config.pseudonymSecret,
+        );
+        const countFrom = addDays(todayIso(), -settings.overdueDays);
+        const persons = toOutcomePersons(rows, (start) => dueDates(start, settings), countFrom);
+        return computeOutcomes(CURRENT_QUESTIONNAIRE, persons, {
+          threshold: config.suppressionThreshold,
+          protection: protectionRules(config.suppressionThreshold, config.roundingBase),
+        });
       });
       const teams =
         user.role === 'teamleider'

@@ -23,6 +23,7 @@ import {
   MirrorOptions,
 } from '../schemas/spiegel.js';
 import { PdfUnavailableError, htmlToPdf } from '../pdf.js';
+import { createHeavyGate } from '../workers/gate.js';
 
 /** Consultants have no mirror: the app offers them none, and neither does the API. */
 const MIRROR_ROLES = FEATURE_ROLES.mirror;
@@ -82,8 +83,14 @@ function apiSelection<T>(read: () => T): T {
 }
 
 /** The mirror for team leaders and policy officers: /api/v1/spiegel… */
-export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, warmMirror }) => {
+export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
+  app,
+  { db, config, warmMirror, heavyGate },
+) => {
   const service = createMirrorService(db, config);
+  // Heavy mirror work: one job per user at a time, two in all (the machine's cores), so one
+  // user's many refreshes never hold up everybody else's requests.
+  const heavy = heavyGate ?? createHeavyGate({ perUser: 1, total: 2 });
   const threshold = config.suppressionThreshold;
   const rules = protectionRules(threshold, config.roundingBase);
   const minScope = MIN_SCOPE_FACTOR * threshold;
@@ -116,7 +123,15 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
   }
 
   /** The protected answer for a request: every number that leaves the server comes from here. */
-  async function mirrorFor(
+  function mirrorFor(
+    request: FastifyRequest,
+    q: MirrorQueryT,
+    forcedGroupings?: string[][],
+  ): Promise<MirrorAnswer & { scope: MirrorScopeKey; pop: LoadedPopulation }> {
+    return heavy.run(currentUser(request).id, () => computeMirror(request, q, forcedGroupings));
+  }
+
+  async function computeMirror(
     request: FastifyRequest,
     q: MirrorQueryT,
     forcedGroupings?: string[][],
@@ -240,17 +255,19 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
           throw invalid({ name: 'covariates', reason: `Onbekend of niet toegestaan kenmerk "${c}".` });
       if (!CORE_STAGES.some((s) => s.key === q.stage))
         throw invalid({ name: 'stage', reason: `Onbekende fase "${q.stage}".` });
-      const pop = await service.population(scopeFor(user, q));
-      refuseSmall(pop.table.size, q);
-      const def = GROUNDS.find((g) => g.key === q.ground)!;
-      if (q.reference && !def.groups.includes(q.reference))
-        throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
-      return adjustedComparison(pop.table, {
-        stage: q.stage,
-        ground: q.ground,
-        covariates,
-        reference: q.reference,
-        protection: rules,
+      return heavy.run(user.id, async () => {
+        const pop = await service.population(scopeFor(user, q));
+        refuseSmall(pop.table.size, q);
+        const def = GROUNDS.find((g) => g.key === q.ground)!;
+        if (q.reference && !def.groups.includes(q.reference))
+          throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
+        return adjustedComparison(pop.table, {
+          stage: q.stage,
+          ground: q.ground,
+          covariates,
+          reference: q.reference,
+          protection: rules,
+        });
       });
     },
   );
@@ -359,7 +376,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       const { html, footer } = await reportFor(request, request.query);
       let pdf: Buffer;
       try {
-        pdf = await htmlToPdf(html, { footer, landscape: true });
+        pdf = await heavy.run(currentUser(request).id, () => htmlToPdf(html, { footer, landscape: true }));
       } catch (err) {
         if (!(err instanceof PdfUnavailableError)) throw err;
         request.log.warn({ err }, 'pdf unavailable');

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
 import { caseloadRepository, type CaseloadItem } from '../../../store/casefile/caseload.js';
 import { organisationRepository } from '../../../store/casefile/catalogue.js';
-import { writeAudit } from '../../../store/audit.js';
+import { writeAudit, writeListRead } from '../../../store/audit.js';
 import { CASE_FILE_ROLES } from '../../../domain/roles.js';
 import { BOTTOM_OF_PILE_DAYS } from '../../../domain/casefile-rules.js';
 import { ApiError, invalid } from '../../errors.js';
@@ -89,10 +89,7 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         const wave = d ? actionableWave(waveStatuses(d.start, today, d.records, settings, d.endedOn)) : null;
         item.flags.meetmomentNodig = wave ? { wave: wave.wave, status: wave.status, dueOn: wave.dueOn } : null;
       }
-      await writeAudit(
-        db,
-        items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'caseload' })),
-      );
+      await writeListRead(db, { userId: user.id, resource: 'caseload', clientIds: items.map((c) => c.id) });
       return { items, total: items.length };
     },
   );
@@ -145,10 +142,7 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
           lastConversation: c.lastConversation,
           daysWithoutConversation: c.daysWithoutConversation,
         }));
-      await writeAudit(
-        db,
-        items.map((c) => ({ userId: user.id, clientId: c.id, action: 'read' as const, resource: 'bottom-of-pile' })),
-      );
+      await writeListRead(db, { userId: user.id, resource: 'bottom-of-pile', clientIds: items.map((c) => c.id) });
       return { items, total: items.length };
     },
   );

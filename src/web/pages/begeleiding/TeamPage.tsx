@@ -31,7 +31,6 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base' });
 /** The team leader's page: caseloads per consultant, the bottom of the pile, and intervision. */
 export function TeamPage({ api, onSessionEnded }: PageProps) {
   const tx = useTexts();
-  const date = useFormatDate();
   useDocumentTitle(tx('team.title'));
   const calls = useMemo(() => casefileApi(api), [api]);
   const load = useCallback(async (): Promise<TeamData> => {
@@ -118,58 +117,7 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
               </table>
             </div>
           </section>
-          <section aria-labelledby="team-bottom" className="ks-section">
-            <h2 id="team-bottom" className="utrecht-heading-2">
-              {tx('team.bottom')}
-            </h2>
-            <p className="utrecht-paragraph">{tx('team.bottomIntro')}</p>
-            {remote.data.bottom.items.length === 0 ? (
-              <p className="utrecht-paragraph">{tx('team.bottomNone')}</p>
-            ) : (
-              <div
-                className="ks-table-wrap ks-table-wrap--tall"
-                role="region"
-                aria-labelledby="bottom-caption"
-                tabIndex={0}
-              >
-                <table className="utrecht-table ks-table">
-                  <caption id="bottom-caption" className="utrecht-table__caption ks-visually-hidden">
-                    {tx('team.bottomCaption')}
-                  </caption>
-                  <thead className="utrecht-table__header">
-                    <tr className="utrecht-table__row">
-                      <th scope="col" className="utrecht-table__header-cell">
-                        {tx('team.col.client')}
-                      </th>
-                      <th scope="col" className="utrecht-table__header-cell">
-                        {tx('team.col.consultant')}
-                      </th>
-                      <th scope="col" className="utrecht-table__header-cell">
-                        {tx('team.col.last')}
-                      </th>
-                      <th scope="col" className="utrecht-table__header-cell ks-num">
-                        {tx('team.col.days')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="utrecht-table__body">
-                    {remote.data.bottom.items.map((c) => (
-                      <tr key={c.id} className="utrecht-table__row">
-                        <th scope="row" className="utrecht-table__header-cell">
-                          <Link href={`/klanten/${c.id}`}>{c.name}</Link>
-                        </th>
-                        <td className="utrecht-table__cell">{c.consultantName ?? '—'}</td>
-                        <td className="utrecht-table__cell">
-                          {c.lastConversation ? date(c.lastConversation) : tx('caseload.never')}
-                        </td>
-                        <td className="utrecht-table__cell ks-num">{c.daysWithoutConversation}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <BottomOfPileSection answer={remote.data.bottom} />
           <section aria-labelledby="team-intervision" className="ks-section">
             <h2 id="team-intervision" className="utrecht-heading-2">
               {tx('team.intervision')}
@@ -198,6 +146,61 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
         </>
       )}
     </>
+  );
+}
+
+/** The team's clients without a conversation for a long time, longest first. */
+function BottomOfPileSection({ answer }: { answer: BottomOfPileAnswer }) {
+  const tx = useTexts();
+  const date = useFormatDate();
+  return (
+    <section aria-labelledby="team-bottom" className="ks-section">
+      <h2 id="team-bottom" className="utrecht-heading-2">
+        {tx('team.bottom')}
+      </h2>
+      <p className="utrecht-paragraph">{tx('team.bottomIntro')}</p>
+      {answer.items.length === 0 ? (
+        <p className="utrecht-paragraph">{tx('team.bottomNone')}</p>
+      ) : (
+        <div className="ks-table-wrap ks-table-wrap--tall" role="region" aria-labelledby="bottom-caption" tabIndex={0}>
+          <table className="utrecht-table ks-table">
+            <caption id="bottom-caption" className="utrecht-table__caption ks-visually-hidden">
+              {tx('team.bottomCaption')}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('team.col.client')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('team.col.consultant')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {tx('team.col.last')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell ks-num">
+                  {tx('team.col.days')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {answer.items.map((c) => (
+                <tr key={c.id} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">
+                    <Link href={`/klanten/${c.id}`}>{c.name}</Link>
+                  </th>
+                  <td className="utrecht-table__cell">{c.consultantName ?? '—'}</td>
+                  <td className="utrecht-table__cell">
+                    {c.lastConversation ? date(c.lastConversation) : tx('caseload.never')}
+                  </td>
+                  <td className="utrecht-table__cell ks-num">{c.daysWithoutConversation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -366,6 +369,28 @@ function Summary({ data }: { data: IntervisionAnswer }) {
           )}
         </p>
       </section>
+      <LadderAndWork data={data} />
+      <section aria-labelledby="iv-questions" className="ks-section">
+        <h2 id="iv-questions" className="utrecht-heading-2">
+          {tx('iv.questions')}
+        </h2>
+        <ol className="utrecht-ordered-list">
+          <li className="utrecht-ordered-list__item">{tx('iv.q1')}</li>
+          <li className="utrecht-ordered-list__item">{tx('iv.q2')}</li>
+          <li className="utrecht-ordered-list__item">{tx('iv.q3')}</li>
+        </ol>
+      </section>
+    </>
+  );
+}
+
+/** The ladder steps and work periods of the case, by month. */
+function LadderAndWork({ data }: { data: IntervisionAnswer }) {
+  const tx = useTexts();
+  const { lang } = useI18n();
+  const month = (m: string | null) => monthLabel(m, lang);
+  return (
+    <>
       <section aria-labelledby="iv-ladder" className="ks-section">
         <h2 id="iv-ladder" className="utrecht-heading-2">
           {tx('iv.ladder')}
@@ -401,16 +426,6 @@ function Summary({ data }: { data: IntervisionAnswer }) {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="iv-questions" className="ks-section">
-        <h2 id="iv-questions" className="utrecht-heading-2">
-          {tx('iv.questions')}
-        </h2>
-        <ol className="utrecht-ordered-list">
-          <li className="utrecht-ordered-list__item">{tx('iv.q1')}</li>
-          <li className="utrecht-ordered-list__item">{tx('iv.q2')}</li>
-          <li className="utrecht-ordered-list__item">{tx('iv.q3')}</li>
-        </ol>
       </section>
     </>
   );

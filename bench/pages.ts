@@ -1,0 +1,96 @@
+// npm run bench:pages — pages timed in Chromium from a cold cache on the embedded demo
+// (`node dist/src/cli.js serve`, DEMO_CLIENTS=6000, empty DATA_DIR). Each page gets a fresh
+// browser context (no cache, no cookies), logs in as its user, then is timed from the start of
+// the navigation until the network is quiet and the page's heading shows. Figures only; never
+// part of the pass/fail of the tests. Needs `npm run build` first.
+// Options (environment): DEMO_CLIENTS (6000), PAGES_ROUNDS (3).
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startAppServer } from '../test/helpers/browser.js';
+
+const ROUNDS = Number(process.env.PAGES_ROUNDS ?? 3);
+const CLIENTS = Number(process.env.DEMO_CLIENTS ?? 6000);
+
+interface PageCase {
+  title: string;
+  user: string;
+  path: (ctx: { clientId: number }) => string;
+}
+
+const CASES: PageCase[] = [
+  { title: 'Mijn klanten', user: 'klantmanager', path: () => '/klanten' },
+  { title: 'Client file', user: 'klantmanager', path: ({ clientId }) => `/klanten/${clientId}` },
+  { title: '/team', user: 'teamleider', path: () => '/team' },
+  { title: "Team leader's caseload", user: 'teamleider', path: () => '/klanten' },
+  { title: '/spiegel, first view', user: 'beleid', path: () => '/spiegel' },
+  { title: '/meetmomenten', user: 'beleid', path: () => '/meetmomenten' },
+];
+
+async function logIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(base);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill('demodam');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+}
+
+/** One cold load: a new context, log-in, then the timed navigation. */
+async function timePage(browser: Browser, base: string, c: PageCase, clientId: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await logIn(page, base, c.user);
+    const t0 = performance.now();
+    await page.goto(`${base}${c.path({ clientId })}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    return performance.now() - t0;
+  } finally {
+    await context.close();
+  }
+}
+
+/** An intersection in the mirror, asked by the page's own session (the API call the page makes). */
+async function timeIntersection(browser: Browser, base: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await logIn(page, base, 'beleid');
+    const t0 = performance.now();
+    const res = await page.request.get(
+      `${base}/api/v1/spiegel?period=2025&ground=geslacht,leeftijd&intersections=true`,
+    );
+    await res.body();
+    if (res.status() !== 200) throw new Error(`intersection: ${res.status()}`);
+    return performance.now() - t0;
+  } finally {
+    await context.close();
+  }
+}
+
+const fmt = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `${sorted.map((m) => m.toFixed(0)).join(' / ')} ms (median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)})`;
+};
+
+const t0 = Date.now();
+const server = await startAppServer({ demoClients: CLIENTS });
+console.log(
+  `Kansenspiegel pages in Chromium — ${CLIENTS} demo clients, server ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);
+const browser = await launchBrowser();
+try {
+  const session = await (await browser.newContext()).request;
+  await session.post(`${server.url}/api/v1/sessions`, { data: { username: 'klantmanager', password: 'demodam' } });
+  const caseload = (await (await session.get(`${server.url}/api/v1/caseload`)).json()) as { items: { id: number }[] };
+  const clientId = caseload.items[0].id;
+  for (const c of CASES) {
+    const times: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) times.push(await timePage(browser, server.url, c, clientId));
+    console.log(`${c.title.padEnd(28)} ${fmt(times)}`);
+  }
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) times.push(await timeIntersection(browser, server.url));
+  console.log(`${'Intersection (API, 2 grounds)'.padEnd(28)} ${fmt(times)}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}

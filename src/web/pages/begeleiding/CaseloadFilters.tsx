@@ -1,0 +1,167 @@
+import type { CaseloadRow } from '../../api-casefile.js';
+import { useTexts } from './texts.js';
+
+export type SortKey = 'name' | 'last' | 'next' | 'ladder';
+export type StatusFilter = '' | CaseloadRow['status'];
+
+export interface Filters {
+  search: string;
+  consultant: string;
+  status: StatusFilter;
+  sort: SortKey;
+  stapel: boolean;
+  intensief: boolean;
+  meetmoment: boolean;
+}
+
+export const NO_FILTERS: Filters = {
+  search: '',
+  consultant: '',
+  status: '',
+  sort: 'name',
+  stapel: false,
+  intensief: false,
+  meetmoment: false,
+};
+
+/** The search, choices and signal filters above the caseload. */
+export function CaseloadFilters({
+  filters,
+  set,
+  team,
+  consultants,
+}: {
+  filters: Filters;
+  set: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
+  team: boolean;
+  consultants: [string, string][];
+}) {
+  const tx = useTexts();
+  return (
+    <form
+      className="ks-filters"
+      role="search"
+      aria-label={tx('caseload.filterForm')}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="ks-caseload-search">
+          {tx('caseload.search')}
+        </label>
+        <input
+          id="ks-caseload-search"
+          type="search"
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={filters.search}
+          onChange={(e) => set('search', e.target.value)}
+        />
+      </div>
+      {team && (
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="ks-caseload-consultant">
+            {tx('caseload.consultant')}
+          </label>
+          <select
+            id="ks-caseload-consultant"
+            className="utrecht-select utrecht-select--html-select"
+            value={filters.consultant}
+            onChange={(e) => set('consultant', e.target.value)}
+          >
+            <option value="">{tx('caseload.allConsultants')}</option>
+            {consultants.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="ks-caseload-status">
+          {tx('caseload.status')}
+        </label>
+        <select
+          id="ks-caseload-status"
+          className="utrecht-select utrecht-select--html-select"
+          value={filters.status}
+          onChange={(e) => set('status', e.target.value as StatusFilter)}
+        >
+          <option value="">{tx('caseload.allStatuses')}</option>
+          <option value="actief">{tx('status.actief')}</option>
+          <option value="on-hold">{tx('status.on-hold')}</option>
+          <option value="uitgestroomd">{tx('status.uitgestroomd')}</option>
+        </select>
+      </div>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="ks-caseload-sort">
+          {tx('caseload.sort')}
+        </label>
+        <select
+          id="ks-caseload-sort"
+          className="utrecht-select utrecht-select--html-select"
+          value={filters.sort}
+          onChange={(e) => set('sort', e.target.value as SortKey)}
+        >
+          <option value="name">{tx('caseload.sort.name')}</option>
+          <option value="last">{tx('caseload.sort.last')}</option>
+          <option value="next">{tx('caseload.sort.next')}</option>
+          <option value="ladder">{tx('caseload.sort.ladder')}</option>
+        </select>
+      </div>
+      <fieldset className="utrecht-form-fieldset ks-filters__flags">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-label">{tx('caseload.filters')}</legend>
+        <div className="ks-choice">
+          <input
+            id="ks-flag-stapel"
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={filters.stapel}
+            onChange={(e) => set('stapel', e.target.checked)}
+            aria-describedby="ks-flag-stapel-help"
+          />
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="ks-flag-stapel">
+            {tx('caseload.flag.stapel')}
+          </label>
+          <span id="ks-flag-stapel-help" className="ks-help">
+            {' '}
+            ({tx('caseload.flag.stapelHelp')})
+          </span>
+        </div>
+        <div className="ks-choice">
+          <input
+            id="ks-flag-intensief"
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={filters.intensief}
+            onChange={(e) => set('intensief', e.target.checked)}
+            aria-describedby="ks-flag-intensief-help"
+          />
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="ks-flag-intensief">
+            {tx('caseload.flag.intensief')}
+          </label>
+          <span id="ks-flag-intensief-help" className="ks-help">
+            {' '}
+            ({tx('caseload.flag.intensiefHelp')})
+          </span>
+        </div>
+        <div className="ks-choice">
+          <input
+            id="ks-flag-meetmoment"
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={filters.meetmoment}
+            onChange={(e) => set('meetmoment', e.target.checked)}
+            aria-describedby="ks-flag-meetmoment-help"
+          />
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="ks-flag-meetmoment">
+            {tx('caseload.flag.meetmoment')}
+          </label>
+          <span id="ks-flag-meetmoment-help" className="ks-help">
+            {' '}
+            ({tx('caseload.flag.meetmomentHelp')})
+          </span>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
