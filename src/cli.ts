@@ -6,23 +6,13 @@ import { buildApp } from './server/app.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { writeDemodam } from './demo/write.js';
-import { importCommand, IMPORT_USAGE } from './import/command.js';
+import { importCommand } from './import/command.js';
 import { configureAudit, sealAuditLog, startCheckpoints, verifyAuditChain, writeCheckpoint } from './store/audit.js';
 import { runRetention } from './store/avg.js';
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './store/backup.js';
-import { runSnapshot, runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
+import { runSnapshot, runSpiegel } from './spiegel-command.js';
+import { asksHelp, commandHelp, overview } from './cli-help.js';
 import { todayIso } from './domain/dates.js';
-
-const USAGE = `Gebruik: kansenspiegel <opdracht> [opties]
-
-Opdrachten:
-  serve                      start de webapplicatie (PORT, DATA_DIR, DATABASE_URL, ...)
-  migrate                    werk de database bij naar de nieuwste versie
-  demo [--clients N] [--seed S]
-                             schrijf de demogemeente Demodam in de database
-  spiegel [opties]           de spiegel van gelijke kansen als HTML, CSV of JSON
-  snapshot --period P        bewaar de bevolking van een periode in kolommen (snel starten)
-`;
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -91,6 +81,11 @@ async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  const help = commandHelp(command ?? '');
+  if (help && asksHelp(rest)) {
+    process.stdout.write(help);
+    return;
+  }
   switch (command) {
     case 'serve':
       return serve();
@@ -178,10 +173,21 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'snapshot':
       return runSnapshot(rest);
+    case 'help': {
+      const about = rest[0] ? commandHelp(rest[0]) : undefined;
+      if (rest[0] && !about) {
+        console.error(`Onbekende opdracht "${rest[0]}".\n`);
+        process.exitCode = 2;
+      }
+      process.stdout.write(about ?? overview());
+      return;
+    }
     default:
-      console.log(USAGE);
-      if (command === 'help') console.log(`${SPIEGEL_USAGE}\n${IMPORT_USAGE}`);
-      if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
+      if (command && command !== '--help' && command !== '-h') {
+        console.error(`Onbekende opdracht "${command}".\n`);
+        process.exitCode = 2;
+      }
+      process.stdout.write(overview());
   }
 }
 

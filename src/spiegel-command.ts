@@ -55,7 +55,7 @@ export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
   --help            deze uitleg
 `;
 
-const SPIEGEL_OPTIONS = {
+export const SPIEGEL_OPTIONS = {
   period: { type: 'string' },
   ground: { type: 'string' },
   format: { type: 'string', default: 'html' },
