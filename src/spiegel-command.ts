@@ -1,9 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.js';
-import { openDb } from './store/db.js';
-import { migrate } from './store/migrate.js';
-import { loadMirrorRows, CORE_STAGE_KEYS } from './store/mirror-source.js';
 import { GROUNDS, type GroundDef } from './mirror/grounds.js';
 import { buildPersonTable } from './mirror/person-table.js';
 import { computeMirror } from './mirror/funnel.js';
@@ -19,7 +16,6 @@ import { parseExtractMapping, type ExtractMapping } from './import/extract-mappi
 import { adjustedComparison } from './mirror/adjusted.js';
 import type { PersonTable } from './mirror/person-table.js';
 import { nl } from './mirror/format.js';
-import { saveSnapshot } from './store/mirror-snapshot.js';
 import { todayIso } from './domain/dates.js';
 
 export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
@@ -165,6 +161,9 @@ async function fromDatabase(
   period: Period,
   readPeriod: (v: string | undefined) => Period,
 ): Promise<Population> {
+  const { openDb } = await import('./store/db.js');
+  const { migrate } = await import('./store/migrate.js');
+  const { loadMirrorRows, CORE_STAGE_KEYS } = await import('./store/mirror-source.js');
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
@@ -351,6 +350,10 @@ export async function runSnapshot(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { period: { type: 'string' } } });
   const config = loadConfig();
   const period = cliSelection(() => parsePeriod(values.period));
+  const { openDb } = await import('./store/db.js');
+  const { migrate } = await import('./store/migrate.js');
+  const { loadMirrorRows, CORE_STAGE_KEYS } = await import('./store/mirror-source.js');
+  const { saveSnapshot } = await import('./store/mirror-snapshot.js');
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);

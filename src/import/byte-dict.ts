@@ -41,7 +41,8 @@ export class ByteDict {
       grown.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = grown;
     }
-    this.arena.set(buf.subarray(start, end), this.arenaUsed);
+    const arena = this.arena;
+    for (let k = 0, at = this.arenaUsed; k < len; k++) arena[at + k] = buf[start + k];
     const id = this.size++;
     if (id >= this.starts.length) {
       this.starts = grow(this.starts);

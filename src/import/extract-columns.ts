@@ -116,6 +116,8 @@ export class ExtractColumns {
   private readonly pending: RowError[] = [];
   private readonly pendingWarn: number[] = [];
   private readonly rowCodes: Int32Array;
+  /** Per stage: its column, or -2 when its values go through the mapping or a default. */
+  private readonly stageCols: Int32Array;
 
   constructor(
     private readonly plan: ExtractPlan,
@@ -129,6 +131,9 @@ export class ExtractColumns {
     this.stageValues = plan.stageFields.map(newValues);
     this.free = plan.grounds.map(() => new Map());
     this.rowCodes = new Int32Array(plan.grounds.length);
+    this.stageCols = Int32Array.from(plan.stageFields, (f) =>
+      f.col < 0 || plan.mapping?.values[f.field] ? -2 : f.col,
+    );
     this.fixedCodes = plan.grounds.map((p, g) => {
       if (p.fixed === undefined) return 0;
       const r = this.resolve(g, p.fixed);
