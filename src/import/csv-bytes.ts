@@ -1,5 +1,18 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 
+/**
+ * UTF-8 when the start of the file decodes cleanly (a character cut off at its end allowed), else
+ * Windows-1252; the same rule as the import (src/import/read.ts), without loading its XLSX reader.
+ */
+export function detectEncoding(sample: Uint8Array): 'utf-8' | 'windows-1252' {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
 /** Where the bytes come from: fills `into` from `at`, returns how many bytes were read (0 at the end). */
 export type ByteSource = (into: Uint8Array, at: number, max: number) => number;
 

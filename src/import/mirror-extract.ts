@@ -2,8 +2,7 @@ import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
 import type { ExtractOptions, ExtractResult } from './extract-format.js';
 import { ageBandGroups } from '../domain/age.js';
 import { fromColumns, type GroundColumn } from '../mirror/person-table.js';
-import { detectEncoding } from './read.js';
-import { CsvBytes, fileSource, memorySource, type ByteSource } from './csv-bytes.js';
+import { CsvBytes, detectEncoding, fileSource, memorySource, type ByteSource } from './csv-bytes.js';
 import { COUPLE } from './extract-values.js';
 import { ExtractColumns, planExtract, type ExtractPlan } from './extract-columns.js';
 
@@ -49,7 +48,7 @@ export function readExtract(source: ByteSource, options: ExtractOptions = {}, ch
   }
   const delimiter = options.mapping?.delimiter ?? (semis > commas ? ';' : ',');
   csv.delimiter = delimiter.charCodeAt(0);
-  const encoding = options.mapping?.encoding ?? detectEncoding(Buffer.from(head.buffer, head.byteOffset, head.length));
+  const encoding = options.mapping?.encoding ?? detectEncoding(head);
   const decoder = new TextDecoder(encoding);
   if (!csv.next()) throw new Error('Het bestand is leeg.');
   const header: string[] = [];
