@@ -1,30 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { loadConfig, isDevSecret } from './config.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase } from './bootstrap.js';
-import { buildApp } from './server/app.js';
-import { openDb, type Db } from './store/db.js';
-import { migrate } from './store/migrate.js';
-import { writeDemodam } from './demo/write.js';
-import { importCommand, IMPORT_USAGE } from './import/command.js';
-import { configureAudit, sealAuditLog, startCheckpoints, verifyAuditChain, writeCheckpoint } from './store/audit.js';
-import { runRetention } from './store/avg.js';
-import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './store/backup.js';
-import { runSnapshot, runSpiegel, SPIEGEL_USAGE } from './spiegel-command.js';
-import { todayIso } from './domain/dates.js';
+import type { Db } from './store/db.js';
 
-const USAGE = `Gebruik: kansenspiegel <opdracht> [opties]
-
-Opdrachten:
-  serve                      start de webapplicatie (PORT, DATA_DIR, DATABASE_URL, ...)
-  migrate                    werk de database bij naar de nieuwste versie
-  demo [--clients N] [--seed S]
-                             schrijf de demogemeente Demodam in de database
-  spiegel [opties]           de spiegel van gelijke kansen als HTML, CSV of JSON
-  snapshot --period P        bewaar de bevolking van een periode in kolommen (snel starten)
-`;
+// Each command loads its own modules when it runs, so that `spiegel --input` and `--help` do not
+// start by loading the web server and the database.
 
 async function serve(): Promise<void> {
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase } = await import('./bootstrap.js');
+  const { buildApp } = await import('./server/app.js');
+  const { startCheckpoints } = await import('./store/audit.js');
   const config = loadConfig();
   const say = (line: string) => console.log(line);
   const { db } = await prepareDatabase(config, say);
@@ -57,6 +42,9 @@ async function demo(args: string[]): Promise<void> {
     args,
     options: { clients: { type: 'string', default: '6000' }, seed: { type: 'string', default: 'demodam' } },
   });
+  const { openDb } = await import('./store/db.js');
+  const { migrate } = await import('./store/migrate.js');
+  const { writeDemodam } = await import('./demo/write.js');
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
@@ -76,6 +64,9 @@ async function demo(args: string[]): Promise<void> {
  * wrote to the audit log is anchored in the checkpoint file afterwards.
  */
 async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
+  const { openDb } = await import('./store/db.js');
+  const { migrate } = await import('./store/migrate.js');
+  const { configureAudit, sealAuditLog, writeCheckpoint } = await import('./store/audit.js');
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -91,10 +82,20 @@ async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    const help = (await import('./cli-help.js')).commandHelp(command ?? '');
+    if (help) {
+      process.stdout.write(help);
+      return;
+    }
+  }
   switch (command) {
     case 'serve':
       return serve();
     case 'migrate': {
+      const { openDb } = await import('./store/db.js');
+      const { migrate } = await import('./store/migrate.js');
+      const { configureAudit, sealAuditLog } = await import('./store/audit.js');
       const config = loadConfig();
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       const applied = await migrate(db);
@@ -107,14 +108,16 @@ async function main(argv: string[]): Promise<void> {
     case 'demo':
       return demo(rest);
     case 'spiegel':
-      return runSpiegel(rest);
+      return (await import('./spiegel-command.js')).runSpiegel(rest);
     case 'import':
       return withDb(async (db) => {
+        const { importCommand } = await import('./import/command.js');
         const summary = await importCommand(db, rest);
         if (summary.status === 'mislukt') process.exitCode = 1;
       });
     case 'audit-verify':
       return withDb(async (db) => {
+        const { verifyAuditChain, writeCheckpoint } = await import('./store/audit.js');
         const config = loadConfig();
         const r = await verifyAuditChain(db);
         if (r.ok) {
@@ -138,6 +141,8 @@ async function main(argv: string[]): Promise<void> {
       });
     case 'retention':
       return withDb(async (db) => {
+        const { runRetention } = await import('./store/avg.js');
+        const { todayIso } = await import('./domain/dates.js');
         const { values } = parseArgs({
           args: rest,
           options: { 'dry-run': { type: 'boolean', default: false }, years: { type: 'string' } },
@@ -161,6 +166,7 @@ async function main(argv: string[]): Promise<void> {
     case 'backup': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
       if (!values.out) throw new Error('Gebruik: kansenspiegel backup --out BESTAND');
+      const { backupPglite, backupPostgres } = await import('./store/backup.js');
       const config = loadConfig();
       if (config.databaseUrl) await backupPostgres(config.databaseUrl, values.out);
       else await backupPglite(config.dataDir, values.out);
@@ -170,6 +176,7 @@ async function main(argv: string[]): Promise<void> {
     case 'restore': {
       const { values } = parseArgs({ args: rest, options: { in: { type: 'string' } } });
       if (!values.in) throw new Error('Gebruik: kansenspiegel restore --in BESTAND');
+      const { restorePglite, restorePostgres } = await import('./store/backup.js');
       const config = loadConfig();
       if (config.databaseUrl) await restorePostgres(values.in, config.databaseUrl);
       else await restorePglite(values.in, config.dataDir);
@@ -177,11 +184,25 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'snapshot':
-      return runSnapshot(rest);
-    default:
-      console.log(USAGE);
-      if (command === 'help') console.log(`${SPIEGEL_USAGE}\n${IMPORT_USAGE}`);
-      if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
+      return (await import('./spiegel-command.js')).runSnapshot(rest);
+    case 'help': {
+      const { commandHelp, overview } = await import('./cli-help.js');
+      const about = rest[0] ? commandHelp(rest[0]) : undefined;
+      if (rest[0] && !about) {
+        console.error(`Onbekende opdracht "${rest[0]}".\n`);
+        process.exitCode = 2;
+      }
+      process.stdout.write(about ?? overview());
+      return;
+    }
+    default: {
+      const { overview } = await import('./cli-help.js');
+      if (command && command !== '--help' && command !== '-h') {
+        console.error(`Onbekende opdracht "${command}".\n`);
+        process.exitCode = 2;
+      }
+      process.stdout.write(overview());
+    }
   }
 }
 

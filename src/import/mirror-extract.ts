@@ -1,135 +1,109 @@
-import { parse } from 'csv-parse/sync';
 import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
-import { ageBand, ageBandGroups } from '../domain/age.js';
-import type { MirrorPerson } from '../mirror/person-table.js';
+import type { ExtractOptions, ExtractResult } from './extract-format.js';
+import { ageBandGroups } from '../domain/age.js';
+import { fromColumns, type GroundColumn } from '../mirror/person-table.js';
+import { CsvBytes, detectEncoding, fileSource, memorySource, type ByteSource } from './csv-bytes.js';
+import { COUPLE } from './extract-values.js';
+import { ExtractColumns, planExtract, type ExtractPlan } from './extract-columns.js';
 
-/** Stage columns of the extract format, in funnel order. Absent columns are skipped. */
-export const EXTRACT_STAGES = [
-  'diagnose_kort',
-  'plan',
-  'voorziening',
-  'contact_4',
-  'werkzaam_1m',
-  'werkzaam_6m',
-  'uitstroom',
-] as const;
+export { EXTRACT_STAGES, MAX_ERRORS_KEPT } from './extract-format.js';
+export type { ExtractOptions, ExtractResult, RowError, ValueWarning } from './extract-format.js';
 
-export interface RowError {
-  /** Line number in the file (the header is line 1). */
-  row: number;
-  field: string;
-  reason: string;
+/** Reads an extract file in chunks; see readExtract. */
+export function readMirrorExtractFile(path: string, options: ExtractOptions = {}): ExtractResult {
+  const src = fileSource(path);
+  try {
+    return readExtract(src.read, options);
+  } finally {
+    src.close();
+  }
 }
 
-export interface ExtractResult {
-  persons: MirrorPerson[];
-  grounds: GroundDef[];
-  stages: string[];
-  errors: RowError[];
-  delimiter: ';' | ',';
+/** Reads an extract held in memory (text or bytes); see readExtract. */
+export function readMirrorExtract(
+  input: string | Uint8Array,
+  options: ExtractOptions = {},
+  chunkSize?: number,
+): ExtractResult {
+  return readExtract(memorySource(typeof input === 'string' ? Buffer.from(input, 'utf8') : input), options, chunkSize);
 }
-
-export interface ExtractOptions {
-  /** Extra columns to compare groups on (free values). */
-  extraGrounds?: readonly string[];
-  /** Lower bounds of the age bands after the first (default [27, 45]: ≤ 26, 27–44, 45+). */
-  ageBands?: readonly number[];
-  /** Gives each person a record key from their `persoon` id, for protected figures. */
-  keyFor?: (id: string) => number;
-}
-
-const KNOWN_VALUES: Record<string, readonly string[]> = {
-  geslacht: ['man', 'vrouw', 'anders'],
-  migratieachtergrond: ['nederlands', 'westers', 'niet-westers'],
-  huishouden: ['alleenstaand', 'eenouder', 'paar_met_kinderen', 'paar_zonder_kinderen', 'overig'],
-  doelgroepregister: ['ja', 'nee'],
-};
 
 /**
- * Reads a municipal extract (one row per person; `;` or `,`; UTF-8) into mirror rows without
- * storing it. A row with a wrong value is left out and reported with its line, field and reason;
- * every other row is kept.
+ * Reads a municipal extract (one row per person; `;` or `,`; UTF-8 or Windows-1252) straight
+ * into the mirror's columns without storing it: per ground a code per person, per person a set
+ * of stages. Each distinct value is read once; a row costs a few byte comparisons. A row with a
+ * missing or repeated id or a stage that is not 0 or 1 is left out and reported with its line,
+ * field and reason; a ground value that is not understood makes only that ground unknown.
  */
-export function readMirrorExtract(text: string, options: ExtractOptions = {}): ExtractResult {
-  const clean = text.replace(/^\uFEFF/, '');
-  const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: string[][] = parse(clean, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
-  if (records.length === 0) throw new Error('Het bestand is leeg.');
-  const header = records[0].map((h) => h.toLowerCase());
-  const col = (name: string) => header.indexOf(name);
-  if (col('persoon') < 0) throw new Error('Kolom "persoon" ontbreekt in de kopregel.');
-  const bands = options.ageBands ?? [27, 45];
-  const extraGrounds = options.extraGrounds ?? [];
-  for (const g of extraGrounds)
-    if (col(g.toLowerCase()) < 0) throw new Error(`Kolom "${g}" (genoemd bij --ground) ontbreekt in de kopregel.`);
-
-  const stages = EXTRACT_STAGES.filter((s) => col(s) >= 0);
-  const baseGrounds = ['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'].filter(
-    (g) => col(g) >= 0,
-  );
-  const errors: RowError[] = [];
-  const persons: MirrorPerson[] = [];
-  const extraValues = new Map(extraGrounds.map((g) => [g, new Set<string>()]));
-  const seen = new Map<string, number>();
-
-  for (let r = 1; r < records.length; r++) {
-    const rec = records[r];
-    const line = r + 1;
-    const rowErrors: RowError[] = [];
-    const value = (name: string) => (rec[col(name)] ?? '').trim();
-    const id = value('persoon');
-    if (!id) rowErrors.push({ row: line, field: 'persoon', reason: 'leeg; elke regel hoort bij één persoon' });
-    else if (seen.has(id))
-      rowErrors.push({ row: line, field: 'persoon', reason: `komt al voor op regel ${seen.get(id)}` });
-    const grounds: Record<string, string | null> = {};
-    for (const g of baseGrounds) {
-      const v = value(g).toLowerCase();
-      if (v === '' || v === 'onbekend') {
-        grounds[g] = null;
-        continue;
-      }
-      if (g === 'leeftijd') {
-        const age = Number(v);
-        if (!Number.isInteger(age) || age < 15 || age > 70)
-          rowErrors.push({ row: line, field: g, reason: `"${value(g)}" is geen leeftijd in hele jaren (15–70)` });
-        else grounds[g] = ageBand(age, bands);
-        continue;
-      }
-      if (!KNOWN_VALUES[g].includes(v))
-        rowErrors.push({
-          row: line,
-          field: g,
-          reason: `onbekende waarde "${value(g)}"; toegestaan: ${KNOWN_VALUES[g].join(', ')}, onbekend of leeg`,
-        });
-      else grounds[g] = v;
-    }
-    for (const g of extraGrounds) {
-      const v = value(g.toLowerCase());
-      grounds[g] = v === '' || v.toLowerCase() === 'onbekend' ? null : v;
-      if (grounds[g] !== null) extraValues.get(g)!.add(v);
-    }
-    const st: Record<string, boolean> = {};
-    for (const s of stages) {
-      const v = value(s);
-      if (v === '1' || v === '0') st[s] = v === '1';
-      else
-        rowErrors.push({ row: line, field: s, reason: v === '' ? 'leeg; verwacht 0 of 1' : `"${v}" is geen 0 of 1` });
-    }
-    if (rowErrors.length) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    seen.set(id, line);
-    persons.push(options.keyFor ? { grounds, stages: st, key: options.keyFor(id) } : { grounds, stages: st });
+export function readExtract(source: ByteSource, options: ExtractOptions = {}, chunkSize = 1 << 20): ExtractResult {
+  const csv = new CsvBytes(source, 44, chunkSize);
+  const head = csv.peek();
+  let firstLineEnd = head.indexOf(10);
+  if (firstLineEnd < 0) firstLineEnd = head.length;
+  let semis = 0,
+    commas = 0;
+  for (let i = 0; i < firstLineEnd; i++) {
+    if (head[i] === 59) semis++;
+    else if (head[i] === 44) commas++;
   }
+  const delimiter = options.mapping?.delimiter ?? (semis > commas ? ';' : ',');
+  csv.delimiter = delimiter.charCodeAt(0);
+  const encoding = options.mapping?.encoding ?? detectEncoding(head);
+  const decoder = new TextDecoder(encoding);
+  if (!csv.next()) throw new Error('Het bestand is leeg.');
+  const header: string[] = [];
+  for (let k = 0; k < csv.count; k++) header.push(csv.text(k, decoder).toLowerCase());
+  const plan = planExtract(header, options);
+  const cols = new ExtractColumns(plan, decoder, options);
+  while (csv.next()) cols.take(csv);
+  return finish(plan, cols, delimiter);
+}
 
-  const grounds: GroundDef[] = baseGrounds.map((g) => {
-    const def = GROUNDS.find((d) => d.key === g)!;
-    return g === 'leeftijd' ? { ...def, groups: ageBandGroups(bands), reference: ageBandGroups(bands)[1] } : def;
-  });
-  for (const g of extraGrounds) {
-    grounds.push({ key: g, label: g, groups: [...extraValues.get(g)!].sort((a, b) => a.localeCompare(b, 'nl')) });
+function finish(plan: ExtractPlan, cols: ExtractColumns, delimiter: ';' | ','): ExtractResult {
+  const n = cols.size;
+  const grounds: GroundDef[] = [];
+  const columns = new Map<string, GroundColumn>();
+  for (let g = 0; g < plan.grounds.length; g++) {
+    const key = plan.grounds[g].key;
+    let codes = cols.codes[g].subarray(0, n);
+    let def: GroundDef;
+    if (key === 'leeftijd') {
+      const groups = ageBandGroups(plan.bands);
+      def = { ...GROUNDS.find((d) => d.key === key)!, groups, reference: groups[1] };
+    } else if (plan.grounds[g].free) {
+      const values = cols.freeValues(g);
+      const sorted = [...values].sort((a, b) => a.localeCompare(b, 'nl'));
+      if (sorted.length > 254) throw new RangeError(`ground ${key} has more than 254 groups`);
+      const remap = new Uint8Array(values.length + 1);
+      values.forEach((v, i) => (remap[i + 1] = sorted.indexOf(v) + 1));
+      codes = codes.map((c) => remap[c]);
+      def = { key, label: key, groups: sorted };
+    } else {
+      def = GROUNDS.find((d) => d.key === key)!;
+      if (key === 'huishouden' && codes.includes(def.groups.length + 1)) {
+        // Couples without word of children: CBS's four groups, both kinds of couple as one.
+        const groups = ['alleenstaand', 'eenouder', COUPLE, 'overig'];
+        const remap = Uint8Array.from([0, 1, 2, 3, 3, 4, 3]);
+        codes = codes.map((c) => remap[c]);
+        def = {
+          ...def,
+          groups,
+          groupLabels: { ...def.groupLabels, [COUPLE]: 'Paar (met of zonder kinderen)' },
+        };
+      }
+    }
+    grounds.push(def);
+    columns.set(key, { def, codes });
   }
-  return { persons, grounds, stages, errors, delimiter };
+  const table = fromColumns(n, plan.stages, columns, cols.masks.subarray(0, n), cols.keys?.subarray(0, n) ?? null);
+  return {
+    table,
+    grounds,
+    stages: plan.stages,
+    errors: cols.errors,
+    errorCount: cols.errorCount,
+    rejectedRows: cols.rejectedRows,
+    warnings: cols.warnings(),
+    delimiter,
+  };
 }

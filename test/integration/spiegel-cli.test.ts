@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { CSV_COLUMNS } from '../../src/mirror/report-csv.js';
 
 // The extract: 60 women of whom 30 got an instrument and 12 worked a month; 40 men of whom 10
-// got an instrument and 12 worked a month; plus two bad rows.
+// got an instrument and 12 worked a month; plus two rows with a value that is not understood (an
+// age of 999, a gender "onzin"). With --strict those two rows are left out (the hand-calculated
+// figures below); by default the two people count, with that one ground unknown.
 const EXTRACT = 'test/fixtures/extract/gemeente-extract.csv';
 
 function kansenspiegel(...args: string[]) {
@@ -18,7 +20,7 @@ function kansenspiegel(...args: string[]) {
 }
 
 test('spiegel --input --format csv: the documented columns and hand-calculated values', () => {
-  const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht');
+  const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--strict');
   assert.equal(run.status, 0, run.stderr);
   const [header, ...lines] = run.stdout.trim().split('\n');
   assert.equal(header, CSV_COLUMNS.join(','));
@@ -51,7 +53,17 @@ test('spiegel --input --format csv: the documented columns and hand-calculated v
 });
 
 test('small numbers are suppressed in the CSV: 12 of 40 men and 12 of 60 women worked, fine; a threshold of 13 hides both', () => {
-  const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--threshold', '13');
+  const run = kansenspiegel(
+    '--input',
+    EXTRACT,
+    '--format',
+    'csv',
+    '--ground',
+    'geslacht',
+    '--threshold',
+    '13',
+    '--strict',
+  );
   assert.equal(run.status, 0, run.stderr);
   const rows = run.stdout
     .trim()
@@ -91,7 +103,7 @@ test('a wrong option gives a clear message and exit code 1', () => {
 });
 
 test('spiegel --protect: the same protection as the server, for publication — counts in fives, small cells hidden, figures from the published counts', () => {
-  const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect');
+  const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect', '--strict');
   assert.equal(run.status, 0, run.stderr);
   const rows = run.stdout
     .trim()
@@ -107,11 +119,67 @@ test('spiegel --protect: the same protection as the server, for publication — 
   assert.equal(Number(women.kans), (100 * Number(women.n_fase)) / 60);
   // the same command twice gives the same numbers (keys are fixed per person)
   assert.equal(
-    kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect').stdout,
+    kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht', '--protect', '--strict').stdout,
     run.stdout,
   );
   // a free period is refused with --protect (whole years, quarters and months only)
   const free = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--protect', '--period', '2025-01-01..2025-01-02');
   assert.notEqual(free.status, 0);
   assert.match(free.stderr, /--period .*heel jaar/);
+});
+
+test('by default a value that is not understood makes only that ground unknown: both people still count, with a warning per value', () => {
+  const run = kansenspiegel('--input', EXTRACT, '--format', 'csv', '--ground', 'geslacht');
+  assert.equal(run.status, 0, run.stderr);
+  const rows = run.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Object.fromEntries(l.split(',').map((v, i) => [CSV_COLUMNS[i], v])));
+  // x1 (age 999) is a woman with an instrument: 61 women of 102 people, 31 of the 42 with an instrument
+  const women = rows.find((r) => r.groep === 'vrouw' && r.fase === 'voorziening')!;
+  assert.equal(women.n_populatie, '61');
+  assert.equal(women.n_fase, '31');
+  assert.ok(Math.abs(Number(women.aandeel_populatie) - (100 * 61) / 102) < 1e-9);
+  assert.ok(Math.abs(Number(women.aandeel_fase) - (100 * 31) / 42) < 1e-9);
+  assert.ok(Math.abs(Number(women.kans) - (100 * 31) / 61) < 1e-9);
+  // x2 ("onzin") is the one person of unknown gender: a cell of 1, hidden
+  const unknown = rows.find((r) => r.groep === 'onbekend' && r.fase === 'voorziening')!;
+  assert.equal(unknown.onderdrukt, 'klein-aantal');
+  assert.match(
+    run.stderr,
+    /waarschuwing: leeftijd "999" niet herkend; 1 keer als onbekend geteld \(eerst op regel 102\)/,
+  );
+  assert.match(
+    run.stderr,
+    /waarschuwing: geslacht "onzin" niet herkend; 1 keer als onbekend geteld \(eerst op regel 103\)/,
+  );
+  assert.doesNotMatch(run.stderr, /fout\(en\)/);
+});
+
+test('spiegel --input --adjusted: the adjusted comparison on an extract', () => {
+  const run = kansenspiegel(
+    '--input',
+    EXTRACT,
+    '--format',
+    'json',
+    '--ground',
+    'geslacht',
+    '--adjusted',
+    'voorziening',
+    '--covariates',
+    'leeftijd',
+    '--strict',
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const r = JSON.parse(run.stdout);
+  assert.equal(r.ground, 'geslacht');
+  assert.equal(r.reference, 'man');
+  assert.equal(r.used, 100);
+  const women = r.rows.find((x: { group: string }) => x.group === 'vrouw');
+  // crude odds ratio by hand: (30/30) / (10/30) = 3
+  assert.ok(Math.abs(women.crude.oddsRatio - 3) < 1e-6, String(women.crude.oddsRatio));
+  const bad = kansenspiegel('--input', EXTRACT, '--ground', 'geslacht', '--adjusted', 'vliegen');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--adjusted "vliegen": kies een fase uit voorziening, werkzaam_1m/);
 });

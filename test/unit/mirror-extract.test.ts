@@ -1,28 +1,50 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readMirrorExtract } from '../../src/import/mirror-extract.js';
+import { parseExtractMapping } from '../../src/import/extract-mapping.js';
+import { countGroups, type PersonTable } from '../../src/mirror/person-table.js';
 
-test('an extract with ; and a bad row: the bad row is reported by line, field and reason, the rest kept', () => {
-  const text = [
-    'persoon;geslacht;leeftijd;migratieachtergrond;huishouden;doelgroepregister;voorziening;werkzaam_1m',
-    'p1;vrouw;25;niet-westers;eenouder;nee;1;0',
-    'p2;man;47;;alleenstaand;nee;0;1',
-    'p3;vrouw;31;marsiaans;overig;ja;1;1',
-    'p4;onbekend;abc;nederlands;overig;nee;2;0',
-    'p1;man;30;westers;overig;nee;0;0',
-  ].join('\n');
-  const r = readMirrorExtract(text);
+/** People per group of one ground, unknown included, as { group: count } without empty groups. */
+function tally(table: PersonTable, ground: string): Record<string, number> {
+  return Object.fromEntries(
+    countGroups(table, [ground])
+      .filter((c) => c.population > 0)
+      .map((c) => [c.groups[0], c.population]),
+  );
+}
+
+const MIXED = [
+  'persoon;geslacht;leeftijd;migratieachtergrond;huishouden;doelgroepregister;voorziening;werkzaam_1m',
+  'p1;vrouw;25;niet-westers;eenouder;nee;1;0',
+  'p2;man;47;;alleenstaand;nee;0;1',
+  'p3;vrouw;31;marsiaans;overig;ja;1;1',
+  'p4;onbekend;abc;nederlands;overig;nee;2;0',
+  'p1;man;30;westers;overig;nee;0;0',
+].join('\n');
+
+test('an unknown value makes only that ground "onbekend" for that person; a bad stage or a repeated id still leaves the row out', () => {
+  const r = readMirrorExtract(MIXED);
   assert.equal(r.delimiter, ';');
   assert.deepEqual(r.stages, ['voorziening', 'werkzaam_1m']);
-  assert.equal(r.persons.length, 2);
-  assert.deepEqual(r.persons[0].grounds, {
-    geslacht: 'vrouw',
-    leeftijd: 't/m 26',
-    migratieachtergrond: 'niet-westers',
-    huishouden: 'eenouder',
-    doelgroepregister: 'nee',
-  });
-  assert.equal(r.persons[1].grounds.migratieachtergrond, null);
+  // p1, p2 and p3 are counted; p3 with an unknown migration background but still as a woman of 27-44
+  assert.equal(r.table.size, 3);
+  assert.deepEqual(tally(r.table, 'migratieachtergrond'), { onbekend: 2, 'niet-westers': 1 });
+  assert.deepEqual(tally(r.table, 'geslacht'), { vrouw: 2, man: 1 });
+  assert.deepEqual(tally(r.table, 'leeftijd'), { 't/m 26': 1, '27-44': 1, '45+': 1 });
+  assert.deepEqual(tally(r.table, 'huishouden'), { eenouder: 1, alleenstaand: 1, overig: 1 });
+  assert.deepEqual(r.warnings, [{ field: 'migratieachtergrond', value: 'marsiaans', count: 1, firstRow: 4 }]);
+  assert.deepEqual(r.errors, [
+    { row: 5, field: 'voorziening', reason: '"2" is geen 0 of 1' },
+    { row: 6, field: 'persoon', reason: 'komt al voor op regel 2' },
+  ]);
+  assert.equal(r.rejectedRows, 2);
+});
+
+test('--strict keeps the earlier rule: a row with an unknown value is left out with its line, field and reason', () => {
+  const r = readMirrorExtract(MIXED, { strict: true });
+  assert.equal(r.table.size, 2);
+  assert.deepEqual(r.warnings, []);
   assert.deepEqual(r.errors, [
     {
       row: 4,
@@ -33,18 +55,104 @@ test('an extract with ; and a bad row: the bad row is reported by line, field an
     { row: 5, field: 'voorziening', reason: '"2" is geen 0 of 1' },
     { row: 6, field: 'persoon', reason: 'komt al voor op regel 2' },
   ]);
+  assert.equal(r.rejectedRows, 3);
 });
 
-test('custom age bands and an extra ground named on the command line', () => {
-  const text = 'persoon,leeftijd,wijk,plan\na,24,Centrum,1\nb,35,Noord,0\nc,52,,1\n';
+test('an extract with CBS household labels mirrors every row; couples without word of children form one group "paar"', () => {
+  const text = [
+    'persoon,geslacht,leeftijd,huishouden,plan',
+    'a,V,26 jaar of jonger,eenpersoons,1',
+    'b,M,30,Eenpersoonshuishouden,0',
+    'c,vrouwen,50,paar,1',
+    'd,mannen,45 tot AOW-leeftijd,(on)gehuwde paren,1',
+    'e,vrouw,40,eenouder,0',
+    'f,vrouw,41,Eenouderhuishouden,1',
+    'g,man,22,paar met kinderen,1',
+    'h,man,60,Overig/institutioneel/onbekend,0',
+    'i,vrouw,33,paar_zonder_kinderen,0',
+  ].join('\n');
+  const r = readMirrorExtract(text);
+  assert.equal(r.table.size, 9);
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.warnings, []);
+  assert.deepEqual(r.grounds.find((g) => g.key === 'huishouden')!.groups, [
+    'alleenstaand',
+    'eenouder',
+    'paar',
+    'overig',
+  ]);
+  // by hand: a, b alone; e, f single parents; c, d, g, i couples; h other
+  assert.deepEqual(tally(r.table, 'huishouden'), { alleenstaand: 2, eenouder: 2, paar: 4, overig: 1 });
+  assert.deepEqual(tally(r.table, 'geslacht'), { vrouw: 5, man: 4 });
+  assert.deepEqual(tally(r.table, 'leeftijd'), { 't/m 26': 2, '27-44': 4, '45+': 3 });
+});
+
+test('an unknown household value: that ground unknown, the other grounds counted, a warning per value with its count', () => {
+  const text = [
+    'persoon;geslacht;huishouden;plan',
+    '1;vrouw;woongroep;1',
+    '2;vrouw;woongroep;0',
+    '3;man;paar met kinderen;1',
+    '4;man;kamerbewoner;1',
+  ].join('\n');
+  const r = readMirrorExtract(text);
+  assert.equal(r.table.size, 4);
+  assert.deepEqual(tally(r.table, 'huishouden'), { onbekend: 3, paar_met_kinderen: 1 });
+  assert.deepEqual(tally(r.table, 'geslacht'), { vrouw: 2, man: 2 });
+  assert.deepEqual(r.warnings, [
+    { field: 'huishouden', value: 'woongroep', count: 2, firstRow: 2 },
+    { field: 'huishouden', value: 'kamerbewoner', count: 1, firstRow: 5 },
+  ]);
+  // the household codes of a normal extract stay the mirror's five groups
+  assert.equal(r.grounds.find((g) => g.key === 'huishouden')!.groups.length, 5);
+});
+
+test('a mapping file in the import format: own column names, recoded values and a default', () => {
+  const mapping = parseExtractMapping({
+    delimiter: ';',
+    extract: {
+      columns: { BSN_PSEUDO: 'persoon', GESL: 'geslacht', HH: 'huishouden', TRAJECT: 'plan' },
+      values: { geslacht: { '1': 'man', '2': 'vrouw' }, huishouden: { E: 'eenpersoons', P: 'paar', X: 'woonwagen' } },
+      defaults: { doelgroepregister: 'nee' },
+    },
+  });
+  const text = 'BSN_PSEUDO;GESL;HH;TRAJECT\nx1;1;E;1\nx2;2;P;0\nx3;2;X;1\n';
+  const r = readMirrorExtract(text, { mapping });
+  assert.equal(r.table.size, 3);
+  assert.deepEqual(tally(r.table, 'geslacht'), { man: 1, vrouw: 2 });
+  assert.deepEqual(tally(r.table, 'huishouden'), { onbekend: 1, alleenstaand: 1, paar: 1 });
+  assert.deepEqual(tally(r.table, 'doelgroepregister'), { nee: 3 });
+  assert.deepEqual(r.warnings, [{ field: 'huishouden', value: 'X', count: 1, firstRow: 4 }]);
+  assert.throws(() => parseExtractMapping({ extract: { columns: { A: 'postcode' } } }), /onbekend veld "postcode"/);
+  assert.throws(() => parseExtractMapping({ clients: {} }), /Onbekend onderdeel "clients"/);
+});
+
+test('custom age bands and an extra ground named on the command line, with quoted values', () => {
+  const text = 'persoon,leeftijd,wijk,plan\na,24,Centrum,1\nb,35,"Noord, ""oud""",0\nc,52,,1\n';
   const r = readMirrorExtract(text, { ageBands: [25, 35, 50], extraGrounds: ['wijk'] });
-  assert.deepEqual(
-    r.persons.map((p) => p.grounds.leeftijd),
-    ['t/m 24', '35-49', '50+'],
-  );
+  assert.deepEqual(tally(r.table, 'leeftijd'), { 't/m 24': 1, '35-49': 1, '50+': 1 });
   assert.deepEqual(r.grounds.find((g) => g.key === 'leeftijd')!.groups, ['t/m 24', '25-34', '35-49', '50+']);
-  assert.deepEqual(r.grounds.find((g) => g.key === 'wijk')!.groups, ['Centrum', 'Noord']);
-  assert.equal(r.persons[2].grounds.wijk, null);
+  assert.deepEqual(r.grounds.find((g) => g.key === 'wijk')!.groups, ['Centrum', 'Noord, "oud"']);
+  assert.deepEqual(tally(r.table, 'wijk'), { onbekend: 1, Centrum: 1, 'Noord, "oud"': 1 });
+});
+
+test('records cut by the chunk boundary: a 16-byte chunk reads the large fixture exactly as a 1 MB chunk', () => {
+  const bytes = readFileSync('test/fixtures/extract/gemeente-extract-groot.csv');
+  const big = readMirrorExtract(bytes, { extraGrounds: ['wijk'] });
+  const small = readMirrorExtract(bytes, { extraGrounds: ['wijk'] }, 16);
+  assert.equal(big.table.size, 2400);
+  assert.equal(small.table.size, 2400);
+  assert.deepEqual(small.errors, big.errors);
+  assert.equal(big.errors.length, 3);
+  for (const g of ['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister', 'wijk'])
+    assert.deepEqual(countGroups(small.table, [g]), countGroups(big.table, [g]));
+  assert.deepEqual(big.grounds.find((g) => g.key === 'wijk')!.groups, [
+    'Centrum',
+    'Noord',
+    'Oost, buiten',
+    'West',
+    'Zuid',
+  ]);
 });
 
 test('a missing persoon column is a clear error', () => {

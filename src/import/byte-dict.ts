@@ -1,0 +1,90 @@
+/**
+ * Interns byte strings (the trimmed bytes of a CSV field) to small ids without making a string per
+ * field: an open-addressing hash table over an arena of the distinct byte strings seen so far.
+ * Used per column of an extract, where a ground has a handful of distinct values, and for the
+ * person ids, where every value is distinct (then it doubles as the duplicate check).
+ */
+export class ByteDict {
+  private arena: Uint8Array = new Uint8Array(1024);
+  private arenaUsed = 0;
+  private starts: Int32Array = new Int32Array(16);
+  private lengths: Int32Array = new Int32Array(16);
+  private hashes: Int32Array = new Int32Array(16);
+  private slots: Int32Array = new Int32Array(32).fill(-1);
+  /** Number of distinct byte strings. */
+  size = 0;
+
+  /** Id of the bytes buf[start, end), or -1 when not seen yet. `hash` from hashBytes. */
+  find(buf: Uint8Array, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const id = this.slots[s];
+      if (id < 0) return -1;
+      if (this.hashes[id] !== hash || this.lengths[id] !== len) continue;
+      const at = this.starts[id];
+      let same = true;
+      for (let k = 0; k < len; k++)
+        if (this.arena[at + k] !== buf[start + k]) {
+          same = false;
+          break;
+        }
+      if (same) return id;
+    }
+  }
+
+  /** Adds bytes that `find` did not find; returns the new id. */
+  add(buf: Uint8Array, start: number, end: number, hash: number): number {
+    const len = end - start;
+    if (this.arenaUsed + len > this.arena.length) {
+      const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+    }
+    const arena = this.arena;
+    for (let k = 0, at = this.arenaUsed; k < len; k++) arena[at + k] = buf[start + k];
+    const id = this.size++;
+    if (id >= this.starts.length) {
+      this.starts = grow(this.starts);
+      this.lengths = grow(this.lengths);
+      this.hashes = grow(this.hashes);
+    }
+    this.starts[id] = this.arenaUsed;
+    this.lengths[id] = len;
+    this.hashes[id] = hash;
+    this.arenaUsed += len;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    else this.place(id);
+    return id;
+  }
+
+  /** The bytes of an id (a view; copy before keeping). */
+  bytes(id: number): Uint8Array {
+    return this.arena.subarray(this.starts[id], this.starts[id] + this.lengths[id]);
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let s = this.hashes[id] & mask;
+    while (this.slots[s] >= 0) s = (s + 1) & mask;
+    this.slots[s] = id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let id = 0; id < this.size; id++) this.place(id);
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** FNV-1a over bytes, as a signed 32-bit integer. */
+export function hashBytes(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return h;
+}
