@@ -171,33 +171,6 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       return reply.code(201).send({ id });
     },
   );
-  app.post(
-    '/leren/casussen/:id/bespreking',
-    {
-      preHandler: requireRole('teamleider'),
-      schema: {
-        tags: ['leren'],
-        summary: 'Wat het team over de casus zei: blijft in de bibliotheek voor nieuwe collega’s',
-        params: IdParams,
-        body: DiscussionBody,
-        response: { 201: Created, ...problems(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const c = await cases.get(user.municipalityId, request.params.id);
-      if (!c) throw new ApiError('NOT_FOUND');
-      if (request.body.note.trim() === '') throw invalid({ name: 'note', reason: 'Schrijf op wat er besproken is.' });
-      const id = await cases.addDiscussion({
-        caseId: c.variantOf ?? c.id,
-        teamId: user.teamId,
-        heldOn: request.body.heldOn,
-        note: request.body.note.trim(),
-        createdBy: user.id,
-      });
-      return reply.code(201).send({ id });
-    },
-  );
 };
 
 /** Variants of a case, choosing an approach, and the team meeting's view of the choices. */
@@ -328,6 +301,39 @@ export const caseVoteRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
                 rules,
               ),
       };
+    },
+  );
+};
+
+/** What the team said about a case: kept with the case for new colleagues. */
+export const caseDiscussionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  const cases = casesRepository(db);
+
+  app.post(
+    '/leren/casussen/:id/bespreking',
+    {
+      preHandler: requireRole('teamleider'),
+      schema: {
+        tags: ['leren'],
+        summary: 'Wat het team over de casus zei: blijft in de bibliotheek voor nieuwe collega’s',
+        params: IdParams,
+        body: DiscussionBody,
+        response: { 201: Created, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const c = await cases.get(user.municipalityId, request.params.id);
+      if (!c) throw new ApiError('NOT_FOUND');
+      if (request.body.note.trim() === '') throw invalid({ name: 'note', reason: 'Schrijf op wat er besproken is.' });
+      const id = await cases.addDiscussion({
+        caseId: c.variantOf ?? c.id,
+        teamId: user.teamId,
+        heldOn: request.body.heldOn,
+        note: request.body.note.trim(),
+        createdBy: user.id,
+      });
+      return reply.code(201).send({ id });
     },
   );
 };

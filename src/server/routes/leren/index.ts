@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
-import { caseRoutes, caseVoteRoutes } from './cases.js';
+import { caseDiscussionRoutes, caseRoutes, caseVoteRoutes } from './cases.js';
 import { reflectionRoutes } from './reflections.js';
 import { habitRoutes } from './habits.js';
 
@@ -8,6 +8,7 @@ import { habitRoutes } from './habits.js';
 export const learningRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   await app.register(caseRoutes, ctx);
   await app.register(caseVoteRoutes, ctx);
+  await app.register(caseDiscussionRoutes, ctx);
   await app.register(reflectionRoutes, ctx);
   await app.register(habitRoutes, ctx);
 };
