@@ -24,6 +24,10 @@ export const FEATURE_ROLES = {
   /** The outcome mirror of the measurement moments. */
   outcomes: ['teamleider', 'beleidsmedewerker', 'onderzoeker'],
   admin: ['beheerder'],
+  /** Dilemma cases and the case library (reflection is the consultant's own). */
+  learning: ['consultant', 'teamleider'],
+  /** The team's mirror of its own habits: aggregates only. */
+  teamHabits: ['teamleider', 'beleidsmedewerker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Feature = keyof typeof FEATURE_ROLES;

@@ -130,6 +130,7 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
       await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
       await api.register(importRoutes, ctx);
       await api.register(avgRoutes, ctx);
+      await api.register((await import('./routes/leren/index.js')).learningRoutes, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

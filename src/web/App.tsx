@@ -17,6 +17,7 @@ import { navigate, requestPageFocus, usePath } from './router.js';
 import { tasksFor } from './tasks.js';
 import { PublicQuestionnairePage, isPublicQuestionnairePath } from './pages/vragenlijst/PublicQuestionnairePage.js';
 import { staffQuestionnairePage } from './pages/vragenlijst/StaffPages.js';
+import { lerenPage } from './pages/leren/routes.js';
 
 type SessionState =
   | { status: 'checking' }
@@ -118,6 +119,7 @@ function StaffApp({ api }: { api: ApiClient }) {
       const task = tasksFor(user.role).find((candidate) => candidate.path === path);
       let page = begeleidingPage(path, { api, user, onSessionEnded: sessionEnded });
       if (page === null) page = staffQuestionnairePage(path, user, api);
+      if (page === null) page = lerenPage(path, { api, user, onSessionEnded: sessionEnded });
       if (page === null) {
         if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
         else if (task?.key === 'mirror') page = <SpiegelPage api={api} user={user} onSessionEnded={sessionEnded} />;

@@ -2,7 +2,7 @@ import { FEATURE_ROLES, type Role } from '../domain/roles.js';
 
 /** The parts of Kansenspiegel, and which roles use each; the menu and the start page show these. */
 export interface Task {
-  key: 'clients' | 'team' | 'mirror' | 'questionnaires' | 'outcomes' | 'admin';
+  key: 'clients' | 'team' | 'mirror' | 'questionnaires' | 'outcomes' | 'learning' | 'teamHabits' | 'admin';
   path: string;
   roles: readonly Role[];
 }
@@ -13,6 +13,9 @@ export const TASKS: readonly Task[] = [
   { key: 'mirror', path: '/spiegel', roles: FEATURE_ROLES.mirror },
   { key: 'questionnaires', path: '/vragenlijsten', roles: FEATURE_ROLES.questionnaires },
   { key: 'outcomes', path: '/meetmomenten', roles: FEATURE_ROLES.outcomes },
+  { key: 'learning', path: '/leren', roles: FEATURE_ROLES.learning },
+  // team leaders reach the team mirror from /leren; policy officers only have this page of it
+  { key: 'teamHabits', path: '/leren/teamspiegel', roles: ['beleidsmedewerker'] },
   { key: 'admin', path: '/beheer', roles: FEATURE_ROLES.admin },
 ];
 

@@ -60,6 +60,11 @@ export const nl = {
     'Zie hoe het de klanten gaat tussen de meetmomenten, per groep, en wie de vragenlijst niet meer invult.',
   'task.mirror.title': 'Spiegel',
   'task.mirror.text': 'Zie of alle groepen klanten dezelfde kansen krijgen: van eerste gesprek tot werk.',
+  'task.learning.title': 'Leren',
+  'task.learning.text': 'Kies bij een casus een werkwijze en zie hoe collega’s kozen; kijk terug op uw gesprekken.',
+  'task.teamHabits.title': 'Teamspiegel',
+  'task.teamHabits.text':
+    'Zie per team hoe vaak discriminatie besproken wordt en de eigen wens van de klant opgeschreven.',
   'task.admin.title': 'Beheer',
   'task.admin.text': 'Beheer gebruikers, teams en de lijst met voorzieningen.',
   'clients.count.consultant': { one: 'U begeleidt {count} klant.', other: 'U begeleidt {count} klanten.' },

@@ -1,0 +1,214 @@
+import { useState, type FormEvent } from 'react';
+import { VARIED_FEATURES } from '../../../domain/learning.js';
+import { todayIso } from '../../../domain/dates.js';
+import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { dataOf, useRemote } from '../spiegel/useRemote.js';
+import { Failed, LerenNav, Loading, Section, type LerenProps, type MeetingAnswer } from './shared.js';
+import { useLerenTexts, type LerenText } from './texts.js';
+
+type Version = MeetingAnswer['versions'][number];
+
+const versionName = (t: LerenText, v: { variedFeature: string | null }) =>
+  v.variedFeature === null ? t('meeting.original') : t(`meeting.variant.${v.variedFeature}` as 'meeting.variant.naam');
+
+/** For the team meeting: the team's votes per version with reasons without names, and the comparison. */
+export function MeetingPage({ api, user, onSessionEnded, caseId }: LerenProps & { caseId: number }) {
+  const t = useLerenTexts();
+  const [version, setVersion] = useState(0);
+  const remote = useRemote(
+    `meeting-${caseId}-${version}`,
+    () => api.send<MeetingAnswer>('GET', `/leren/casussen/${caseId}/bespreking`),
+    onSessionEnded,
+  );
+  const m = dataOf(remote);
+  useDocumentTitle(t('meeting.title'));
+  if (remote.status === 'error') return <Failed />;
+  if (m === null) return <Loading />;
+  return (
+    <>
+      <PageHeading>{`${t('meeting.title')}: ${m.title}`}</PageHeading>
+      <LerenNav user={user} />
+      <p className="utrecht-paragraph">{t('meeting.intro')}</p>
+      {m.versions.map((v) => (
+        <VersionVotes key={v.caseId} v={v} name={m.versions.length > 1 ? versionName(t, v) : null} />
+      ))}
+      {m.versions.length > 1 && <Comparison m={m} />}
+      <VariantForm api={api} m={m} onSaved={() => setVersion((x) => x + 1)} />
+      <NotesForm api={api} caseId={m.caseId} />
+    </>
+  );
+}
+
+function VersionVotes({ v, name }: { v: Version; name: string | null }) {
+  const t = useLerenTexts();
+  return (
+    <Section title={name ?? t('meeting.count')}>
+      {name && <p className="utrecht-paragraph ks-leren-situation">{v.situation}</p>}
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption">{name ?? t('meeting.count')}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('meeting.option')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('meeting.count')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {v.options.map((o) => (
+            <tr key={o.id} className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="row">
+                {o.position}. {o.label}
+              </th>
+              <td className="utrecht-table__cell">{v.votes.find((x) => x.optionId === o.id)?.votes ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="utrecht-heading-3">{t('meeting.reasons')}</h3>
+      {v.reasons.length === 0 ? (
+        <p className="utrecht-paragraph">{t('meeting.noReasons')}</p>
+      ) : (
+        <ul className="ks-leren-reasons">
+          {v.reasons.map((r, i) => (
+            <li key={i}>
+              <strong>{v.options.find((o) => o.id === r.optionId)?.position}.</strong> {r.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function Comparison({ m }: { m: MeetingAnswer }) {
+  const t = useLerenTexts();
+  const positions = m.versions[0].options.map((o) => o.position);
+  return (
+    <Section title={t('meeting.comparison')}>
+      <p className="utrecht-paragraph">{t('meeting.comparisonHelp', { threshold: m.threshold })}</p>
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption">{t('meeting.comparison')}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('meeting.version')}
+            </th>
+            {positions.map((p) => (
+              <th key={p} className="utrecht-table__header-cell" scope="col">
+                {t('meeting.share', { n: p })}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {m.comparison.map((c) => (
+            <tr key={c.caseId} className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="row">
+                {versionName(t, c)}
+              </th>
+              {c.votes === null || c.votes === 0
+                ? positions.map((p) => (
+                    <td key={p} className="utrecht-table__cell">
+                      {t('meeting.tooFew')}
+                    </td>
+                  ))
+                : c.shares.map((s) => (
+                    <td key={s.optionId} className="utrecht-table__cell">
+                      {s.share === null ? `< ${m.threshold}` : `${Math.round(100 * s.share)}%`}
+                    </td>
+                  ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+function VariantForm({ api, m, onSaved }: { api: LerenProps['api']; m: MeetingAnswer; onSaved: () => void }) {
+  const t = useLerenTexts();
+  const original = m.versions.find((v) => v.variedFeature === null) ?? m.versions[0];
+  const [feature, setFeature] = useState<string>('naam');
+  const [situation, setSituation] = useState(original.situation);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.send('POST', `/leren/casussen/${m.caseId}/varianten`, { feature, situation });
+      setMessage({ ok: true, text: t('meeting.variantSaved') });
+      onSaved();
+    } catch {
+      setMessage({ ok: false, text: t('error') });
+    }
+  }
+  return (
+    <Section title={t('meeting.variantTitle')}>
+      <p className="utrecht-paragraph">{t('meeting.variantHelp')}</p>
+      <form className="ks-leren-form" onSubmit={submit} noValidate>
+        <label className="utrecht-form-label" htmlFor="leren-feature">
+          {t('meeting.feature')}
+        </label>
+        <select id="leren-feature" value={feature} onChange={(e) => setFeature(e.target.value)}>
+          {VARIED_FEATURES.map((f) => (
+            <option key={f} value={f}>
+              {t(`feature.${f}`)}
+            </option>
+          ))}
+        </select>
+        <label className="utrecht-form-label" htmlFor="leren-variant">
+          {t('new.situation')}
+        </label>
+        <textarea id="leren-variant" value={situation} onChange={(e) => setSituation(e.target.value)} />
+        {message && (
+          <Alert type={message.ok ? 'ok' : 'error'} announce>
+            <p className="utrecht-paragraph">{message.text}</p>
+          </Alert>
+        )}
+        <Button type="submit">{t('meeting.saveVariant')}</Button>
+      </form>
+    </Section>
+  );
+}
+
+function NotesForm({ api, caseId }: { api: LerenProps['api']; caseId: number }) {
+  const t = useLerenTexts();
+  const [note, setNote] = useState('');
+  const [heldOn, setHeldOn] = useState(todayIso());
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.send('POST', `/leren/casussen/${caseId}/bespreking`, { note, heldOn });
+      setNote('');
+      setMessage({ ok: true, text: t('meeting.saveNotes') + ' ✓' });
+    } catch {
+      setMessage({ ok: false, text: t('error') });
+    }
+  }
+  return (
+    <Section title={t('meeting.notes')}>
+      <form className="ks-leren-form" onSubmit={submit} noValidate>
+        <label className="utrecht-form-label" htmlFor="leren-heldon">
+          {t('meeting.heldOn')}
+        </label>
+        <input id="leren-heldon" type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+        <label className="utrecht-form-label" htmlFor="leren-notes">
+          {t('meeting.notesHelp')}
+        </label>
+        <textarea id="leren-notes" value={note} onChange={(e) => setNote(e.target.value)} />
+        {message && (
+          <Alert type={message.ok ? 'ok' : 'error'} announce>
+            <p className="utrecht-paragraph">{message.text}</p>
+          </Alert>
+        )}
+        <Button type="submit">{t('meeting.saveNotes')}</Button>
+      </form>
+    </Section>
+  );
+}
