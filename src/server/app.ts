@@ -20,6 +20,7 @@ import { userRoutes } from './routes/users.js';
 import { spiegelRoutes } from './routes/spiegel.js';
 import { importRoutes } from './routes/import.js';
 import { avgRoutes } from './routes/avg.js';
+import { werkgeverRoutes } from './routes/werkgevers/index.js';
 import { LoginLimiter, registerSecurity } from './security.js';
 import { configureAudit } from '../store/audit.js';
 
@@ -127,6 +128,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
       await api.register(importRoutes, ctx);
       await api.register(avgRoutes, ctx);
+      await api.register(werkgeverRoutes, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },
