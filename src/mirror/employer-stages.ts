@@ -43,6 +43,13 @@ export interface EmployerChain {
   dropOuts: DropOut[];
 }
 
+/**
+ * Key of the flag "this stage could be observed for this person" (e.g. 6 months have passed since
+ * the start of the work). A step counts only the people for whom its second stage could be seen,
+ * so that recent placements do not count as drop-outs. Without the flag a stage is observable.
+ */
+export const observableKey = (stage: string): string => `waarneembaar_${stage}`;
+
 /** The smallest number of people proposed for which a scope (all employers, or one) is published. */
 export const minimumScope = (rules: ProtectionRules): number => MIN_SCOPE_FACTOR * rules.threshold;
 
@@ -61,7 +68,7 @@ export function computeEmployerChain(
   const proposed = publishCount(persons.length, keyOfSet(keys), rules);
   const groupings = grounds.map((g) => [g.key]);
   const steps = EMPLOYER_STEPS.map((step) => {
-    const reachedFrom = persons.filter((p) => p.stages[step.from]);
+    const reachedFrom = persons.filter((p) => p.stages[step.from] && p.stages[observableKey(step.to)] !== false);
     if (reachedFrom.length < rules.threshold) return { step, result: null };
     const table = buildPersonTable(reachedFrom, grounds, [step.to]);
     return { step, result: computeMirror(table, groupings, { protection: rules }) };

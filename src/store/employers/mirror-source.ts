@@ -1,5 +1,6 @@
 import type { Queryable } from '../db.js';
-import { stagesReached } from '../../domain/placement.js';
+import { FOLLOW_UP_MONTHS, addMonths, stagesReached } from '../../domain/placement.js';
+import { observableKey } from '../../mirror/employer-stages.js';
 
 export interface ProposalFactRow {
   clientId: number;
@@ -10,6 +11,7 @@ export interface ProposalFactRow {
 
 /**
  * The employer's decision moments per proposal made in a period, from the case file only. The
+ * stages carry, for each "still working" stage, whether it could be observed yet. The
  * grounds are joined in the mirror service (store/mirror-source.ts), never here.
  */
 export async function loadProposalFacts(
@@ -39,6 +41,15 @@ export async function loadProposalFacts(
     clientId: r.clientId,
     employerId: r.employerId,
     employerName: r.employerName,
-    stages: stagesReached({ invitedOn: r.invitedOn, hiredOn: r.hiredOn, followUps: r.followUps ?? [] }),
+    stages: {
+      ...stagesReached({ invitedOn: r.invitedOn, hiredOn: r.hiredOn, followUps: r.followUps ?? [] }),
+      // "Still working after n months" can be seen only when n months have passed by the period's end.
+      ...Object.fromEntries(
+        FOLLOW_UP_MONTHS.map((m) => [
+          observableKey(`werkzaam_${m}m`),
+          r.hiredOn !== null && addMonths(r.hiredOn, m) <= to,
+        ]),
+      ),
+    },
   }));
 }
