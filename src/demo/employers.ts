@@ -264,6 +264,7 @@ export async function writeDemodamEmployers(db: Db, opts: DemodamEmployersOption
     for (let k = 0; k < e.proposals; k++) {
       const proposedOn = r.dateBetween(earliest, latest);
       const pool = clients.filter((c) => c.start <= proposedOn && (c.end === null || c.end >= proposedOn));
+      if (pool.length === 0) continue;
       const c = r.pick(pool);
       if (taken.has(c.id)) continue;
       taken.add(c.id);
