@@ -92,18 +92,16 @@ const toDropOut = (step: EmployerStep, c: MirrorCell): DropOut => ({
   pAdjusted: c.pAdjusted!,
 });
 
-/** One row per person for a scope: the furthest each person got over their proposals in it. */
+/**
+ * One row per person for a scope: the person's first proposal in it (rows come in order of
+ * proposal date). Taking "the furthest over all proposals" instead would favour people proposed
+ * more often, and make the number of proposals look like a difference between groups.
+ */
 export function mergeByPerson(
   rows: readonly { clientId: number; key: number; grounds: MirrorPerson['grounds']; stages: Record<string, boolean> }[],
 ): MirrorPerson[] {
-  const byClient = new Map<number, MirrorPerson & { stages: Record<string, boolean> }>();
-  for (const r of rows) {
-    const seen = byClient.get(r.clientId);
-    if (!seen) {
-      byClient.set(r.clientId, { key: r.key, grounds: r.grounds, stages: { ...r.stages } });
-      continue;
-    }
-    for (const [stage, reached] of Object.entries(r.stages)) if (reached) seen.stages[stage] = true;
-  }
+  const byClient = new Map<number, MirrorPerson>();
+  for (const r of rows)
+    if (!byClient.has(r.clientId)) byClient.set(r.clientId, { key: r.key, grounds: r.grounds, stages: r.stages });
   return [...byClient.values()];
 }

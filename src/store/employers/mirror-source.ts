@@ -34,7 +34,7 @@ export async function loadProposalFacts(
                FROM placement_follow_up f WHERE f.proposal_id = pr.id) AS "followUps"
        FROM proposal pr JOIN vacancy v ON v.id = pr.vacancy_id JOIN employer e ON e.id = v.employer_id
       WHERE e.municipality_id = $1 AND pr.proposed_on BETWEEN $2 AND $3
-      ORDER BY pr.id`,
+      ORDER BY pr.proposed_on, pr.id`,
     [municipalityId, from, to],
   );
   return rows.map((r) => ({

@@ -31,9 +31,7 @@ const TAG = ['werkgevers'];
 /** Employers with contacts, agreements and marks; the marks themselves are kept in beheer. */
 export const employerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
   const readers = requireRole(...FEATURE_ROLES.employers, ...FEATURE_ROLES.employerProtocol, ...FEATURE_ROLES.admin);
-  const workers = requireRole(...FEATURE_ROLES.employers);
   const admin = requireRole(...FEATURE_ROLES.admin);
-  const protocol = requireRole(...FEATURE_ROLES.employerProtocol);
 
   app.get(
     '/keurmerken',
@@ -109,6 +107,13 @@ export const employerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       return reply.status(204).send();
     },
   );
+};
+
+/** Employers: list, detail with history, and the protocol's naming as a good example. */
+export const employerListRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  const readers = requireRole(...FEATURE_ROLES.employers, ...FEATURE_ROLES.employerProtocol, ...FEATURE_ROLES.admin);
+  const workers = requireRole(...FEATURE_ROLES.employers);
+  const protocol = requireRole(...FEATURE_ROLES.employerProtocol);
 
   app.get(
     '/werkgevers',
@@ -217,6 +222,11 @@ export const employerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       return reply.status(204).send();
     },
   );
+};
+
+/** Contacts, agreements and marks of an employer. */
+export const employerPartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  const workers = requireRole(...FEATURE_ROLES.employers);
 
   const mustExist = async (municipalityId: number, id: number) => {
     if (!(await employersRepository(db).exists(municipalityId, id)))

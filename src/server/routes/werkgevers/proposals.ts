@@ -162,6 +162,11 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       return reply.status(204).send();
     },
   );
+};
+
+/** Follow-up contacts after a placement, and those overdue. */
+export const followUpRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  const workers = requireRole(...FEATURE_ROLES.employers);
 
   app.patch(
     '/voorstellen/:id/nazorg/:followUpId',

@@ -27,7 +27,6 @@ const clean = (words: readonly string[]) => [...new Set(words.map((w) => w.trim(
 /** A client's work profile (for matching), external tracks and the lead party's signals. */
 export const trackRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
   const clientAccess = requireClientAccess(db);
-  const workers = requireRole(...FEATURE_ROLES.employers);
 
   app.get(
     '/clients/:id/werkprofiel',
@@ -114,6 +113,11 @@ export const trackRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { 
       return reply.status(201).send(row);
     },
   );
+};
+
+/** The lead party's signals, as caseload signals for the consultant. */
+export const signalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  const workers = requireRole(...FEATURE_ROLES.employers);
 
   app.post(
     '/trajecten/:id/signalen',

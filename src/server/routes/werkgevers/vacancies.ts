@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
+import type { Queryable } from '../../../store/db.js';
 import { FEATURE_ROLES } from '../../../domain/roles.js';
 import { matchClients } from '../../../domain/matching.js';
 import { employersRepository } from '../../../store/employers/employers.js';
@@ -34,15 +35,17 @@ const normaliseWords = (words: readonly string[]): string[] => [
   ...new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
 ];
 
+async function vacancyOrNotFound(db: Queryable, municipalityId: number, id: number): Promise<Vacancy> {
+  const v = await vacanciesRepository(db).find(municipalityId, id);
+  if (!v) throw new ApiError('NOT_FOUND', 'Deze vacature bestaat niet.');
+  return v;
+}
+
 /** Vacancies, their judged requirements, and matching suggestions. */
 export const vacancyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
   const workers = requireRole(...FEATURE_ROLES.employers);
 
-  const findVacancy = async (municipalityId: number, id: number): Promise<Vacancy> => {
-    const v = await vacanciesRepository(db).find(municipalityId, id);
-    if (!v) throw new ApiError('NOT_FOUND', 'Deze vacature bestaat niet.');
-    return v;
-  };
+  const findVacancy = (municipalityId: number, id: number) => vacancyOrNotFound(db, municipalityId, id);
 
   app.get(
     '/vacatures',
@@ -184,6 +187,12 @@ export const vacancyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       return reply.status(204).send();
     },
   );
+};
+
+/** Matching suggestions for a vacancy, each explaining itself. */
+export const suggestionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  const workers = requireRole(...FEATURE_ROLES.employers);
+  const findVacancy = (municipalityId: number, id: number) => vacancyOrNotFound(db, municipalityId, id);
 
   app.get(
     '/vacatures/:id/suggesties',
