@@ -57,7 +57,8 @@ export const en: Messages = {
   'task.mirror.title': 'Mirror',
   'task.mirror.text': 'See whether all groups of clients get the same opportunities, from the first meeting to work.',
   'task.employers.title': 'Employers',
-  'task.employers.text': 'Employers, vacancies with fair requirements, proposals and follow-up; and where groups drop out at employers.',
+  'task.employers.text':
+    'Employers, vacancies with fair requirements, proposals and follow-up; and where groups drop out at employers.',
   'task.admin.title': 'Administration',
   'task.admin.text': 'Manage users, teams and the list of provisions.',
   'clients.count.consultant': { one: 'You guide {count} client.', other: 'You guide {count} clients.' },

@@ -61,7 +61,8 @@ export const nl = {
   'task.mirror.title': 'Spiegel',
   'task.mirror.text': 'Zie of alle groepen klanten dezelfde kansen krijgen: van eerste gesprek tot werk.',
   'task.employers.title': 'Werkgevers',
-  'task.employers.text': 'Werkgevers, vacatures met eerlijke eisen, voorstellen en nazorg; en waar groepen afvallen bij werkgevers.',
+  'task.employers.text':
+    'Werkgevers, vacatures met eerlijke eisen, voorstellen en nazorg; en waar groepen afvallen bij werkgevers.',
   'task.admin.title': 'Beheer',
   'task.admin.text': 'Beheer gebruikers, teams en de lijst met voorzieningen.',
   'clients.count.consultant': { one: 'U begeleidt {count} klant.', other: 'U begeleidt {count} klanten.' },
