@@ -18,6 +18,7 @@ import { CLIENT_TABLES, ORGANISATION_TABLES, type ClientTables } from './rows.js
 import { TABLE_SPECS, columnArrays, unnestInsertSql, type TableSpec } from './tables.js';
 import { writeDemodamWaves } from './waves.js';
 import { writeDemodamLearning } from './learning.js';
+import { writeDemodamEmployers } from './employers.js';
 
 /** Options of writeDemodam: those of the generator plus the secret and a progress callback. */
 export interface WriteDemodamOptions extends DemodamOptions {
@@ -118,6 +119,12 @@ export async function writeDemodam(db: Db, opts: WriteDemodamOptions): Promise<W
   const learning = await writeDemodamLearning(db, { seed: settings.seed, referenceDate: settings.referenceDate });
   count('dilemma_vote', learning.votes);
   count('conversation_reflection', learning.reflections);
+  const employers = await writeDemodamEmployers(db, {
+    seed: settings.seed,
+    pseudonymSecret: opts.pseudonymSecret,
+    referenceDate: settings.referenceDate,
+  });
+  for (const [table, n] of Object.entries(employers)) count(table, n);
   // Fresh statistics for the planner: without them PGlite plans the mirror's population query
   // for a single row and a team or wijk takes seconds instead of a fraction of one.
   await db.query('ANALYZE');

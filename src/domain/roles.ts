@@ -28,6 +28,12 @@ export const FEATURE_ROLES = {
   learning: ['consultant', 'teamleider'],
   /** The team's mirror of its own habits: aggregates only. */
   teamHabits: ['teamleider', 'beleidsmedewerker'],
+  /** Employers, vacancies, matching and proposals (werkgevers en plaatsing). */
+  employers: ['consultant', 'teamleider'],
+  /** The employer's decision moments in the mirror and the reports of discriminatory requests. */
+  employerMirror: ['teamleider', 'beleidsmedewerker', 'onderzoeker'],
+  /** The protocol's decisions: naming an employer in a report, or as a good example. */
+  employerProtocol: ['beleidsmedewerker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Feature = keyof typeof FEATURE_ROLES;

@@ -21,6 +21,7 @@ import { spiegelRoutes } from './routes/spiegel.js';
 import { createHeavyGate } from './workers/gate.js';
 import { importRoutes } from './routes/import.js';
 import { avgRoutes } from './routes/avg.js';
+import { werkgeverRoutes } from './routes/werkgevers/index.js';
 import { LoginLimiter, registerSecurity } from './security.js';
 import { configureAudit } from '../store/audit.js';
 
@@ -131,6 +132,7 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
       await api.register(importRoutes, ctx);
       await api.register(avgRoutes, ctx);
       await api.register((await import('./routes/leren/index.js')).learningRoutes, ctx);
+      await api.register(werkgeverRoutes, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -12,6 +12,7 @@ import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { StartPage } from './pages/StartPage.js';
 import { SpiegelPage } from './pages/spiegel/SpiegelPage.js';
 import { begeleidingPage } from './pages/begeleiding/routes.js';
+import { werkgeversPage } from './pages/werkgevers/routes.js';
 import { errorText } from './pages/errors.js';
 import { navigate, requestPageFocus, usePath } from './router.js';
 import { tasksFor } from './tasks.js';
@@ -120,6 +121,7 @@ function StaffApp({ api }: { api: ApiClient }) {
       let page = begeleidingPage(path, { api, user, onSessionEnded: sessionEnded });
       if (page === null) page = staffQuestionnairePage(path, user, api);
       if (page === null) page = lerenPage(path, { api, user, onSessionEnded: sessionEnded });
+      if (page === null) page = werkgeversPage(path, { api, user, onSessionEnded: sessionEnded });
       if (page === null) {
         if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
         else if (task?.key === 'mirror') page = <SpiegelPage api={api} user={user} onSessionEnded={sessionEnded} />;

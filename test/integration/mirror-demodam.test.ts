@@ -100,3 +100,42 @@ test('no count under the threshold leaves the engine', () => {
       assert.ok(c.nPopulation - c.nStage >= 10 || c.nStage === 0);
   }
 });
+
+test('(werkgevers) the mirror finds, under disclosure protection, that one employer hires invited people of non-European origin less often', async () => {
+  const { loadProposalFacts } = await import('../../src/store/employers/mirror-source.js');
+  const { computeEmployerChain, mergeByPerson } = await import('../../src/mirror/employer-stages.js');
+  const { protectionRules } = await import('../../src/mirror/disclosure.js');
+  const { recordKeyFor } = await import('../../src/domain/pseudonym.js');
+  const { BIASED_EMPLOYER } = await import('../../src/demo/employers.js');
+  const facts = await loadProposalFacts(db, 1, '2024-11-01', '2026-10-31');
+  const rows = await loadMirrorRows(db, { municipalityId: 1, from: '2024-11-01', to: '2026-10-31' }, SECRET);
+  const grounds = new Map(rows.map((r) => [r.clientId, r.person.grounds]));
+  const rules = protectionRules(10);
+  const chainOf = (employer: string | null) =>
+    computeEmployerChain(
+      mergeByPerson(
+        facts
+          .filter((f) => employer === null || f.employerName === employer)
+          .map((f) => ({ ...f, key: recordKeyFor(f.clientId, SECRET), grounds: grounds.get(f.clientId) ?? {} })),
+      ),
+      GROUNDS.filter((g) => g.key === 'herkomst' || g.key === 'geslacht'),
+      rules,
+    );
+  const biased = chainOf(BIASED_EMPLOYER);
+  assert.ok(biased.published);
+  const hire = biased.steps.find((s) => s.step.to === 'aangenomen')!.result!;
+  const behind = hire.cells.find((c) => c.ground === 'herkomst' && c.group === 'buiten-europa')!;
+  assert.ok(behind.clear && behind.ratio! < 0.6, JSON.stringify(behind));
+  assert.equal(behind.nPopulation! % 5, 0, 'published counts are rounded to multiples of 5');
+  assert.ok(biased.dropOuts.some((d) => d.group === 'buiten-europa' && d.step.startsWith('Uitgenodigd')));
+  // The other step of this employer, and the same step at the other large employers, show no clear difference.
+  const invite = biased.steps.find((s) => s.step.to === 'uitgenodigd')!.result!;
+  assert.ok(!invite.cells.some((c) => c.ground === 'herkomst' && c.clear));
+  for (const other of ['Zorggroep De Linde', 'Distributiecentrum Oost']) {
+    const chain = chainOf(other);
+    assert.ok(chain.published, other);
+    assert.ok(!chain.dropOuts.some((d) => d.ground === 'herkomst'), `${other}: ${JSON.stringify(chain.dropOuts)}`);
+  }
+  // An employer with fewer than 100 people proposed is not published on its own.
+  assert.equal(chainOf('Kantoor Westerkwartier').published, false);
+});

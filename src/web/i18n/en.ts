@@ -60,6 +60,9 @@ export const en: Messages = {
   'task.learning.text': 'Choose an approach for a case and see how colleagues chose; look back on your conversations.',
   'task.teamHabits.title': 'Team mirror',
   'task.teamHabits.text': 'See per team how often discrimination is discussed and the client’s own wish written down.',
+  'task.employers.title': 'Employers',
+  'task.employers.text':
+    'Employers, vacancies with fair requirements, proposals and follow-up; and where groups drop out at employers.',
   'task.admin.title': 'Administration',
   'task.admin.text': 'Manage users, teams and the list of provisions.',
   'clients.count.consultant': { one: 'You guide {count} client.', other: 'You guide {count} clients.' },

@@ -65,6 +65,9 @@ export const nl = {
   'task.teamHabits.title': 'Teamspiegel',
   'task.teamHabits.text':
     'Zie per team hoe vaak discriminatie besproken wordt en de eigen wens van de klant opgeschreven.',
+  'task.employers.title': 'Werkgevers',
+  'task.employers.text':
+    'Werkgevers, vacatures met eerlijke eisen, voorstellen en nazorg; en waar groepen afvallen bij werkgevers.',
   'task.admin.title': 'Beheer',
   'task.admin.text': 'Beheer gebruikers, teams en de lijst met voorzieningen.',
   'clients.count.consultant': { one: 'U begeleidt {count} klant.', other: 'U begeleidt {count} klanten.' },

@@ -1,0 +1,141 @@
+import { useCallback, useMemo } from 'react';
+import type { ApiClient, SessionUser } from '../../api.js';
+import { FEATURE_ROLES, type Role } from '../../../domain/roles.js';
+import { Link } from '../../components/Link.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { Button } from '../../components/Button.js';
+import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { Badge, Failed, Loading, useFormatDate, useRemote } from '../begeleiding/shared.js';
+import { MirrorSection, ReportSection } from './MirrorSection.js';
+import { werkgeversApi } from './api.js';
+import { useTexts } from './texts.js';
+import '../begeleiding/begeleiding.css';
+
+export interface PageProps {
+  api: ApiClient;
+  user: SessionUser;
+  onSessionEnded: () => void;
+}
+
+const has = (list: readonly Role[], role: Role) => list.includes(role);
+
+/** The start of the employer pages: employers, signals and overdue follow-up; the mirror for policy roles. */
+export function WerkgeversPage(props: PageProps) {
+  const tx = useTexts();
+  useDocumentTitle(tx('title'));
+  const role = props.user.role;
+  const works = has(FEATURE_ROLES.employers, role);
+  const mirror = has(FEATURE_ROLES.employerMirror, role);
+  return (
+    <>
+      <PageHeading>{tx('title')}</PageHeading>
+      <p className="utrecht-paragraph">{tx('intro')}</p>
+      {works && <CaseloadSignals {...props} />}
+      <EmployerList {...props} />
+      {mirror && <MirrorSection {...props} />}
+      {mirror && <ReportSection {...props} />}
+    </>
+  );
+}
+
+function EmployerList({ api, onSessionEnded }: PageProps) {
+  const tx = useTexts();
+  const calls = useMemo(() => werkgeversApi(api), [api]);
+  const [state, reload] = useRemote(
+    useCallback(() => calls.employers(), [calls]),
+    onSessionEnded,
+  );
+  return (
+    <section aria-labelledby="ks-employers">
+      <h2 className="utrecht-heading-2" id="ks-employers">
+        {tx('employers')}
+      </h2>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <Failed onRetry={() => void reload()} />}
+      {state.status === 'ok' && (
+        <div className="ks-table-wrap">
+          <table className="ks-table">
+            <thead>
+              <tr>
+                <th scope="col">{tx('name')}</th>
+                <th scope="col">{tx('sector')}</th>
+                <th scope="col">{tx('size')}</th>
+                <th scope="col">{tx('marks')}</th>
+                <th scope="col">{tx('openVacancies')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.items.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link href={`/werkgevers/${e.id}`}>{e.name}</Link>
+                  </td>
+                  <td>{e.sector}</td>
+                  <td>{e.size}</td>
+                  <td>{e.marks.join(', ')}</td>
+                  <td>{e.openVacancies}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CaseloadSignals({ api, onSessionEnded }: PageProps) {
+  const tx = useTexts();
+  const date = useFormatDate();
+  const calls = useMemo(() => werkgeversApi(api), [api]);
+  const load = useCallback(async () => ({ signals: await calls.signals(), overdue: await calls.overdue() }), [calls]);
+  const [state, reload] = useRemote(load, onSessionEnded);
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <Failed onRetry={() => void reload()} />;
+  const { signals, overdue } = state.data;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <section aria-labelledby="ks-signals">
+        <h2 className="utrecht-heading-2" id="ks-signals">
+          {tx('signals')}
+        </h2>
+        {signals.items.length === 0 && <p className="utrecht-paragraph">{tx('noSignals')}</p>}
+        <ul className="utrecht-unordered-list">
+          {signals.items.map((s) => (
+            <li key={s.id}>
+              <Badge tone="warning">{tx(`signal.${s.kind}`)}</Badge>{' '}
+              <Link href={`/klanten/${s.clientId}`}>{s.clientName}</Link> — {s.leadParty}, {s.trackName},{' '}
+              {date(s.signalledOn)}{' '}
+              <Button
+                appearance="subtle"
+                onClick={() => void calls.patch(`/signalen/${s.id}`, { seenOn: today }).then(reload)}
+              >
+                {tx('seen')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="ks-overdue">
+        <h2 className="utrecht-heading-2" id="ks-overdue">
+          {tx('overdue')}
+        </h2>
+        {overdue.items.length === 0 && <p className="utrecht-paragraph">{tx('noOverdue')}</p>}
+        <ul className="utrecht-unordered-list">
+          {overdue.items.map((o) => (
+            <li key={o.followUpId}>
+              <Badge tone="warning">{tx('late')}</Badge>{' '}
+              {tx('overdueLine', {
+                client: o.clientName,
+                employer: o.employerName,
+                months: o.months,
+                due: date(o.dueOn),
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
