@@ -83,6 +83,7 @@ export function readMirrorExtract(text: string, options: ExtractOptions = {}): E
     else if (seen.has(id))
       rowErrors.push({ row: line, field: 'persoon', reason: `komt al voor op regel ${seen.get(id)}` });
     const grounds: Record<string, string | null> = {};
+    const numbers: Record<string, number | null> = {};
     for (const g of baseGrounds) {
       const v = value(g).toLowerCase();
       if (v === '' || v === 'onbekend') {
@@ -93,7 +94,10 @@ export function readMirrorExtract(text: string, options: ExtractOptions = {}): E
         const age = Number(v);
         if (!Number.isInteger(age) || age < 15 || age > 70)
           rowErrors.push({ row: line, field: g, reason: `"${value(g)}" is geen leeftijd in hele jaren (15–70)` });
-        else grounds[g] = ageBand(age, bands);
+        else {
+          grounds[g] = ageBand(age, bands);
+          numbers.leeftijd_jaren = age;
+        }
         continue;
       }
       if (!KNOWN_VALUES[g].includes(v))
@@ -121,7 +125,9 @@ export function readMirrorExtract(text: string, options: ExtractOptions = {}): E
       continue;
     }
     seen.set(id, line);
-    persons.push(options.keyFor ? { grounds, stages: st, key: options.keyFor(id) } : { grounds, stages: st });
+    persons.push(
+      options.keyFor ? { grounds, stages: st, numbers, key: options.keyFor(id) } : { grounds, stages: st, numbers },
+    );
   }
 
   const grounds: GroundDef[] = baseGrounds.map((g) => {
