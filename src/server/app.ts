@@ -124,6 +124,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(casefileRoutes, ctx);
       await api.register(userRoutes, ctx);
       await api.register(spiegelRoutes, ctx);
+      await api.register((await import('./routes/spiegel-verdieping.js')).spiegelVerdiepingRoutes, ctx);
       await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
       await api.register(importRoutes, ctx);
       await api.register(avgRoutes, ctx);
