@@ -40,6 +40,8 @@ export function trend(
   stage: string,
   ground: string,
   protection: ProtectionRules,
+  /** The span asked for (periods without enough people are left out, but the note still applies). */
+  span: { from: string; to: string } = { from: periods[0]?.from ?? '', to: periods.at(-1)?.to ?? '' },
 ): Trend {
   const tables = periods.map((p) => comparisonTable(p.table, stage, ground, EVERYONE_ELSE, protection));
   const groups = new Map<string, { group: string; label: string; cells: TrendCell[] }>();
@@ -57,7 +59,7 @@ export function trend(
     }
   });
   const notes: string[] = [];
-  const crossesBreak = periods.some((p) => p.from < SRG_TREND_BREAK) && periods.some((p) => p.to >= SRG_TREND_BREAK);
+  const crossesBreak = span.from < SRG_TREND_BREAK && span.to >= SRG_TREND_BREAK;
   if (stage.startsWith('voorziening') && crossesBreak) notes.push(SRG_TREND_NOTE);
   return { stage, ground, periods: periods.map((p) => p.label), groups: [...groups.values()], notes };
 }

@@ -131,7 +131,7 @@ test('trend over years: a change with its interval per group, and the SRG note a
   assert.ok(c.lower <= c.difference && c.difference <= c.upper);
   const q = await get<TrendAnswerT>(
     'beleid',
-    '/spiegel/verdieping/trend?from=2022&to=2023&unit=kwartaal&stage=voorziening&ground=geslacht',
+    '/spiegel/verdieping/trend?from=2022&to=2023&stage=voorziening&ground=geslacht',
   );
   assert.ok(q.notes.some((n) => n.includes('trendbreuk')));
 });

@@ -53,8 +53,11 @@ function read<T>(f: () => T): T {
   }
 }
 
-/** The deeper analyses of the mirror: /api/v1/spiegel/verdieping/… */
-export const spiegelVerdiepingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
+type App = Parameters<FastifyPluginAsyncTypebox<AppContext>>[0];
+type Helpers = ReturnType<typeof makeHelpers>;
+
+/** Scope, population and checks shared by the routes. */
+function makeHelpers(db: AppContext['db'], config: AppContext['config']) {
   const service = createVerdiepingService(db, config);
   const rules = protectionRules(config.suppressionThreshold, config.roundingBase);
   const minScope = MIN_SCOPE_FACTOR * config.suppressionThreshold;
@@ -96,6 +99,19 @@ export const spiegelVerdiepingRoutes: FastifyPluginAsyncTypebox<AppContext> = as
       throw invalid({ name: 'stage', reason: `Onbekende fase "${stage}".` });
   }
 
+  return { service, rules, minScope, scopeOf, population, allowedGrounds, checkGround, checkStage };
+}
+
+/** The deeper analyses of the mirror: /api/v1/spiegel/verdieping/… */
+export const spiegelVerdiepingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
+  const h = makeHelpers(db, config);
+  groupRoutes(app, h);
+  timeRoutes(app, h);
+};
+
+/** Scan, comparison table and attribution. */
+function groupRoutes(app: App, h: Helpers): void {
+  const { rules, population, allowedGrounds, checkGround, checkStage } = h;
   app.get(
     '/spiegel/verdieping/scan',
     {
@@ -193,7 +209,11 @@ export const spiegelVerdiepingRoutes: FastifyPluginAsyncTypebox<AppContext> = as
       return attributeGap(pop.table, q.stage, q.ground, q.group, q.by, rules);
     },
   );
+}
 
+/** Time to a step and trends. */
+function timeRoutes(app: App, h: Helpers): void {
+  const { service, rules, minScope, scopeOf, population, checkGround, checkStage } = h;
   app.get(
     '/spiegel/verdieping/tijd',
     {
@@ -269,7 +289,7 @@ export const spiegelVerdiepingRoutes: FastifyPluginAsyncTypebox<AppContext> = as
         if (pop.table.size < minScope) continue;
         periods.push({ label: p.label, from: p.from, to: p.to, table: pop.table });
       }
-      return trend(periods, q.stage, q.ground, rules);
+      return trend(periods, q.stage, q.ground, rules, { from: `${q.from}-01-01`, to: `${q.to}-12-31` });
     },
   );
-};
+}
