@@ -112,6 +112,7 @@ export function* generateDemodamChunks(opts: DemodamOptions = {}): Generator<Cli
         person,
         createRandom(s.seed, 'path', index),
         createRandom(s.seed, 'text', index),
+        createRandom(s.seed, 'intersection', index),
       );
       const o = person.origin;
       out.monitoring_person.push({

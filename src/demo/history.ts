@@ -19,6 +19,7 @@ import {
   FEEDBACK_SHARE,
   FORGOTTEN,
   INSTRUMENT_FACTOR_45_PLUS,
+  intersectionInstrumentFactor,
   INSTRUMENT_SHARE,
   INTAKE_AFTER_START,
   JOB_ENDS_BEFORE_SIX_MONTHS,
@@ -153,6 +154,7 @@ export function addHistory(
   p: Person,
   r: Random,
   t: Random,
+  x: Random = r,
 ): number | null {
   const ref = ctx.refDay;
   const S = p.startDay;
@@ -234,9 +236,9 @@ export function addHistory(
     stoppedEarly: boolean;
     satisfaction: number | null;
   }
-  const planned: Planned[] = [];
+  let planned: Planned[] = [];
   const pAny = INSTRUMENT_SHARE[d0] * (p.age >= 45 ? INSTRUMENT_FACTOR_45_PLUS : 1);
-  if (r.bernoulli(pAny)) {
+  const planInstruments = (r: Random, t: Random) => {
     const count = 1 + (r.bernoulli(0.35) ? 1 + (r.bernoulli(0.3) ? 1 : 0) : 0);
     for (let k = 0; k < count; k++) {
       const requested = (hasPlan ? planDay : diagDay + 14) + (k === 0 ? r.int(0, 120) : r.int(60, 360));
@@ -258,7 +260,13 @@ export function addHistory(
         : null;
       planned.push({ requested, srg, def, started, length, stoppedEarly, satisfaction });
     }
-  }
+  };
+  if (r.bernoulli(pAny)) planInstruments(r, t);
+  // TRUTH (f), from its own stream x: thin (factor < 1) or add (factor > 1) so that the chance
+  // of any instrument becomes pAny·factor, without changing a draw of the path or text stream.
+  const factor = intersectionInstrumentFactor(p.neighbourhood.name, p.gender);
+  if (factor < 1 && planned.length > 0 && x.bernoulli(1 - factor)) planned = [];
+  else if (factor > 1 && planned.length === 0 && x.bernoulli((pAny * (factor - 1)) / (1 - pAny))) planInstruments(x, x);
   const workInstrumentFrom = Math.min(
     ...planned.filter((x) => x.started !== null && WORK_SRG.has(x.srg)).map((x) => x.started as number),
   );

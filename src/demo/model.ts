@@ -99,6 +99,22 @@ export const INSTRUMENT_SHARE = { kort: 0.66, lang: 0.44 } as const;
 /** TRUTH (a): clients aged 45 or over at the start get an instrument far less often, whatever the diagnosis. */
 export const INSTRUMENT_FACTOR_45_PLUS = 0.35;
 
+/**
+ * TRUTH (f): an intersectional truth that no single ground shows. In the Havenkwartier women get an
+ * instrument 0.4 times as often as usual and men 1.6 times; elsewhere women 1 + 0.6·s/(1 − s)
+ * times and men 1 − 0.6·s/(1 − s) times (s = 0.12, the Havenkwartier's share), so that neither
+ * gender nor neighbourhood on its own shows a difference. Drawn from a stream of its own
+ * ('intersection'), so every other draw of the demo stays the same.
+ */
+export const INTERSECTION_TRUTH = { neighbourhood: 'Havenkwartier', share: 0.12, effect: 0.6 } as const;
+
+export function intersectionInstrumentFactor(neighbourhood: string, gender: string): number {
+  const { share, effect } = INTERSECTION_TRUTH;
+  const inside = neighbourhood === INTERSECTION_TRUTH.neighbourhood;
+  const sign = gender === 'vrouw' ? -1 : gender === 'man' ? 1 : 0;
+  return 1 + sign * (inside ? effect : -(effect * share) / (1 - share));
+}
+
 /** SRG type of an instrument, by distance. The choice within a type may follow language or status; the type does not. */
 export const SRG_BY_DISTANCE: Readonly<Record<'kort' | 'lang', readonly (readonly [SrgCode, number])[]>> = {
   kort: [

@@ -1,21 +1,33 @@
 import {
   buildDesignMatrix,
-  logisticRegression,
   oddsRatio2x2,
+  robustLogisticRegression,
   type CategoricalVariable,
   type LogisticResult,
+  type NumericVariable,
+  type RecordValue,
 } from './stats/index.js';
 import { roundByKey, type ProtectionRules } from './disclosure.js';
-import { isSignificant } from './clear.js';
-import { groupLabel } from './grounds.js';
-import type { PersonTable } from './person-table.js';
+import { groundDef, groupLabel, type GroundDef } from './grounds.js';
+import { AGE_IN_YEARS, type PersonTable } from './person-table.js';
 import { DEFAULT_THRESHOLD } from './funnel.js';
+import { explainAdjusted } from './adjusted-explain.js';
+
+/** Reference choice "the largest group" (instead of a named group). */
+export const LARGEST_GROUP = 'grootste';
+
+/** Labels of covariates that are numbers rather than grounds. */
+export const NUMERIC_COVARIATE_LABELS: Readonly<Record<string, string>> = { [AGE_IN_YEARS]: 'Leeftijd in jaren' };
 
 export interface AdjustedRequest {
   stage: string;
   ground: string;
-  /** Labour-market-relevant covariates (other grounds), e.g. leeftijd, opleiding, taalniveau. */
+  /**
+   * Labour-market-relevant covariates (other grounds), e.g. leeftijd, opleiding, taalniveau; or
+   * a numeric column of the table such as leeftijd_jaren (age in years, as glm takes it).
+   */
   covariates: readonly string[];
+  /** A group of the ground, or LARGEST_GROUP; default the ground's own reference. */
   reference?: string;
   threshold?: number;
   /**
@@ -25,6 +37,8 @@ export interface AdjustedRequest {
   protection?: ProtectionRules;
 }
 
+type Estimate = { oddsRatio: number; lower: number; upper: number; p: number };
+
 export interface AdjustedRow {
   group: string;
   label: string;
@@ -32,8 +46,8 @@ export interface AdjustedRow {
   n: number | null;
   reached: number | null;
   /** Odds ratio against the reference group, without and with the covariates. */
-  crude: { oddsRatio: number; lower: number; upper: number; p: number } | null;
-  adjusted: { oddsRatio: number; lower: number; upper: number; p: number } | null;
+  crude: Estimate | null;
+  adjusted: Estimate | null;
   suppressed: boolean;
 }
 
@@ -47,17 +61,84 @@ export interface AdjustedResult {
   /** People left out because a value was unknown (null when too few to show). */
   leftOut: number | null;
   rows: AdjustedRow[];
+  /** Covariate columns left out because they follow from the ground or other covariates (R: NA), as labels. */
+  aliased: string[];
+  /** 'glm' = ordinary logistic regression; 'firth' = Firth's bias reduction, used after separation. */
+  method: 'glm' | 'firth';
   /** Set when a fit could not be trusted: plain Dutch. */
   problem: string | null;
   /** Plain Dutch reading of the result. */
   explanation: string[];
 }
 
+interface Column {
+  key: string;
+  def: GroundDef | null;
+  label: string;
+  known: (i: number) => boolean;
+  value: (i: number) => RecordValue;
+}
+
+function columnsOf(table: PersonTable, keys: readonly string[]): Column[] {
+  return keys.map((k) => {
+    const c = table.grounds.get(k);
+    if (c) {
+      return {
+        key: k,
+        def: c.def,
+        label: c.def.label,
+        known: (i: number) => c.codes[i] !== 0,
+        value: (i: number) => c.def.groups[c.codes[i] - 1],
+      };
+    }
+    const numbers = table.numbers?.get(k);
+    if (!numbers) throw new RangeError(`unknown ground "${k}"`);
+    return {
+      key: k,
+      def: null,
+      label: NUMERIC_COVARIATE_LABELS[k] ?? k,
+      known: (i: number) => !Number.isNaN(numbers[i]),
+      value: (i: number) => numbers[i],
+    };
+  });
+}
+
+/** "Opleidingsniveau: Hbo / wo" for a model column "opleiding: hbo_wo"; numbers by their label. */
+export function columnLabel(name: string, columns: readonly Column[]): string {
+  const col = columns.find((c) => name === c.key || name.startsWith(`${c.key}: `));
+  if (!col) return name;
+  if (!col.def) return col.label;
+  return `${col.label}: ${groupLabel(col.def, name.slice(col.key.length + 2))}`;
+}
+
+/** A fit's message with every 'column' code replaced by its label. */
+function withLabels(message: string, columns: readonly Column[]): string {
+  return message.replace(/'([^']+)'/g, (_, name: string) => `'${columnLabel(name, columns)}'`);
+}
+
+/** Why nothing can be compared, naming the true cause; null when the data allow a comparison. */
+function missingCause(table: PersonTable, columns: readonly Column[]): string | null {
+  const [groundCol, ...covs] = columns;
+  let withGround = 0;
+  for (let i = 0; i < table.size; i++) if (groundCol.known(i)) withGround++;
+  if (withGround === 0)
+    return `Van niemand in deze periode is "${groundCol.label}" bekend. Er valt niets te vergelijken.`;
+  for (const c of covs) {
+    let known = 0;
+    for (let i = 0; i < table.size; i++) if (groundCol.known(i) && c.known(i)) known++;
+    if (known === 0)
+      return `Van niemand in deze periode is "${c.label}" bekend. Laat dit kenmerk weg uit de correctie, dan kan de vergelijking wel.`;
+  }
+  return null;
+}
+
 /**
  * Does a ground still matter for reaching a stage once labour-market-relevant factors are taken
- * into account? Logistic regression (IRLS) of the stage on the ground alone ("crude") and on the
- * ground plus covariates ("adjusted"), over the people with every value known. Groups with
- * fewer than `threshold` people, events or non-events are not shown.
+ * into account? Logistic regression of the stage on the ground alone ("crude") and on the
+ * ground plus covariates ("adjusted"), over the people with every value known. Covariates that
+ * follow from the ground or from each other are left out as R's glm leaves them out (NA); under
+ * separation the fit uses Firth's bias reduction. Groups with fewer than `threshold` people,
+ * events or non-events are not shown.
  */
 export function adjustedComparison(table: PersonTable, req: AdjustedRequest): AdjustedResult {
   const protection = req.protection ?? null;
@@ -68,49 +149,28 @@ export function adjustedComparison(table: PersonTable, req: AdjustedRequest): Ad
   const stageIndex = table.stages.indexOf(req.stage);
   if (stageIndex < 0) throw new RangeError(`unknown stage "${req.stage}"`);
   const keys = [req.ground, ...req.covariates.filter((c) => c !== req.ground)];
-  const cols = keys.map((k) => {
-    const c = table.grounds.get(k);
-    if (!c) throw new RangeError(`unknown ground "${k}"`);
-    return c;
-  });
-  const groundDef = cols[0].def;
-  const reference = req.reference ?? groundDef.reference ?? groundDef.groups[0];
-  const records: Record<string, string>[] = [];
+  const columns = columnsOf(table, keys);
+  const groundDefn = columns[0].def;
+  if (!groundDefn) throw new RangeError(`the ground "${req.ground}" must be a grouping, not a number`);
+  const records: Record<string, RecordValue>[] = [];
   const y: number[] = [];
   const recordKeys: number[] = [];
   let leftOut = 0;
   let leftOutKey = 0;
   for (let i = 0; i < table.size; i++) {
-    if (cols.some((c) => c.codes[i] === 0)) {
+    if (columns.some((c) => !c.known(i))) {
       leftOut++;
       if (protection) leftOutKey = (leftOutKey + rowKeys[i]) % 4294967296;
       continue;
     }
     if (protection) recordKeys.push(rowKeys[i]);
-    const r: Record<string, string> = {};
-    cols.forEach((c, k) => {
-      r[keys[k]] = c.def.groups[c.codes[i] - 1];
-    });
-    records.push(r);
+    records.push(Object.fromEntries(columns.map((c) => [c.key, c.value(i)])));
     y.push(table.distinctMasks[table.maskIds[i]] & (1 << stageIndex) ? 1 : 0);
   }
-  // groups that are present, and which of them are too small to show
-  const stats = new Map<string, { n: number; x: number; keyN: number; keyX: number }>();
-  let usedKey = 0;
-  records.forEach((r, i) => {
-    const s = stats.get(r[req.ground]) ?? { n: 0, x: 0, keyN: 0, keyX: 0 };
-    s.n++;
-    s.x += y[i];
-    if (protection) {
-      const k = recordKeys[i];
-      s.keyN = (s.keyN + k) % 4294967296;
-      if (y[i]) s.keyX = (s.keyX + k) % 4294967296;
-      usedKey = (usedKey + k) % 4294967296;
-    }
-    stats.set(r[req.ground], s);
-  });
+  const stats = groupStats(records, y, recordKeys, req.ground, protection !== null);
+  const reference = chooseReference(groundDefn, req.reference, stats);
   const small = (g: string) => {
-    const s = stats.get(g);
+    const s = stats.groups.get(g);
     return !s || s.n < threshold || s.x < threshold || s.n - s.x < threshold;
   };
   const pub = (count: number, key: number): number | null => {
@@ -122,109 +182,148 @@ export function adjustedComparison(table: PersonTable, req: AdjustedRequest): Ad
     ground: req.ground,
     reference,
     covariates: keys.slice(1),
-    used: pub(records.length, usedKey),
+    used: pub(records.length, stats.usedKey),
     leftOut: pub(leftOut, leftOutKey),
     rows: [],
+    aliased: [],
+    method: 'glm',
     problem: null,
     explanation: [],
   };
+  const cause = missingCause(table, columns);
+  if (cause) return { ...base, problem: cause, explanation: [cause] };
   if (small(reference)) {
-    return {
-      ...base,
-      problem: `De vergelijkingsgroep "${groupLabel(groundDef, reference)}" is te klein (minder dan ${threshold} mensen, of minder dan ${threshold} die de fase wel of niet bereikten). Kies een andere vergelijkingsgroep of een langere periode.`,
-    };
+    const problem = `De vergelijkingsgroep "${groupLabel(groundDefn, reference)}" is te klein (minder dan ${threshold} mensen, of minder dan ${threshold} die de fase wel of niet bereikten). Kies een andere vergelijkingsgroep of een langere periode.`;
+    return { ...base, problem, explanation: [problem] };
   }
   // leave out the small groups from the model: their coefficients would be shown from small counts
-  const keep = records.map((r) => !small(r[req.ground]));
+  const keep = records.map((r) => !small(String(r[req.ground])));
   const recs = records.filter((_, i) => keep[i]);
   const ys = y.filter((_, i) => keep[i]);
-  const vars = (withCovariates: boolean): CategoricalVariable[] =>
-    keys.slice(0, withCovariates ? keys.length : 1).map((k, idx) => {
-      const levels = [...new Set(recs.map((r) => r[k]))];
-      const def = cols[idx].def;
-      const ref =
-        idx === 0
-          ? reference
-          : def.reference && levels.includes(def.reference)
-            ? def.reference
-            : def.groups.find((g) => levels.includes(g))!;
-      return { name: k, reference: ref, levels: def.groups.filter((g) => levels.includes(g)) };
-    });
-  const crudeFit = logisticRegression(buildDesignMatrix(recs, vars(false)), ys);
-  const adjustedFit = keys.length > 1 ? logisticRegression(buildDesignMatrix(recs, vars(true)), ys) : crudeFit;
-  const two = (x: number) => Math.round(x * 100) / 100;
-  const pick = (fit: LogisticResult, group: string) => {
+  const crude = robustLogisticRegression(buildDesignMatrix(recs, variables(recs, columns, reference, 1)), ys);
+  const adjusted =
+    keys.length > 1
+      ? robustLogisticRegression(buildDesignMatrix(recs, variables(recs, columns, reference, keys.length)), ys)
+      : crude;
+  const problemOf = (fit: LogisticResult) => (fit.status !== 'ok' ? withLabels(fit.message, columns) : null);
+  const problem = problemOf(crude.fit) ?? problemOf(adjusted.fit);
+  const pick = (fit: LogisticResult, group: string): Estimate | null => {
     if (fit.status !== 'ok') return null;
     const c = fit.coefficients.find((k) => k.name === `${req.ground}: ${group}`);
     if (!c) return null;
-    return protection
-      ? { oddsRatio: two(c.oddsRatio), lower: two(c.lower), upper: two(c.upper), p: c.p }
-      : { oddsRatio: c.oddsRatio, lower: c.lower, upper: c.upper, p: c.p };
+    const two = (x: number) => (protection ? Math.round(x * 100) / 100 : x);
+    return { oddsRatio: two(c.oddsRatio), lower: two(c.lower), upper: two(c.upper), p: c.p };
   };
   // Protected: the crude comparison is computed from the published counts of the two groups, as
   // the mirror's own ratios are; it is what glm gives on those counts.
-  const refStats = stats.get(reference)!;
+  const refStats = stats.groups.get(reference)!;
   const crudeFromPublished = (g: string) => {
-    const s = stats.get(g)!;
-    const n1 = pub(s.n, s.keyN)!,
-      x1 = pub(s.x, s.keyX)!,
-      n0 = pub(refStats.n, refStats.keyN)!,
-      x0 = pub(refStats.x, refStats.keyX)!;
-    return oddsRatio2x2(x1, n1, x0, n0);
+    const s = stats.groups.get(g)!;
+    return oddsRatio2x2(
+      pub(s.x, s.keyX)!,
+      pub(s.n, s.keyN)!,
+      pub(refStats.x, refStats.keyX)!,
+      pub(refStats.n, refStats.keyN)!,
+    );
   };
-  const problem =
-    crudeFit.status !== 'ok' ? crudeFit.message : adjustedFit.status !== 'ok' ? adjustedFit.message : null;
-  for (const g of groundDef.groups) {
-    if (!stats.has(g)) continue;
+  for (const g of groundDefn.groups) {
+    if (!stats.groups.has(g)) continue;
     const hide = small(g);
-    const s = stats.get(g)!;
+    const s = stats.groups.get(g)!;
     base.rows.push({
       group: g,
-      label: groupLabel(groundDef, g),
+      label: groupLabel(groundDefn, g),
       n: hide ? null : pub(s.n, s.keyN),
       reached: hide ? null : pub(s.x, s.keyX),
-      crude: hide || g === reference ? null : protection ? crudeFromPublished(g) : pick(crudeFit, g),
-      adjusted: hide || g === reference ? null : pick(adjustedFit, g),
+      crude: hide || g === reference ? null : protection ? crudeFromPublished(g) : pick(crude.fit, g),
+      adjusted: hide || g === reference ? null : pick(adjusted.fit, g),
       suppressed: hide,
     });
   }
+  const aliased = adjusted.aliased.map((a) => columnLabel(a, columns));
+  const method = crude.method === 'firth' || adjusted.method === 'firth' ? 'firth' : 'glm';
   return {
     ...base,
+    aliased,
+    method,
     problem,
-    explanation: explain(
-      base.rows,
-      groundDef.groups.length ? groupLabel(groundDef, reference) : reference,
-      keys.slice(1),
+    explanation: explainAdjusted({
+      rows: base.rows,
+      referenceLabel: groupLabel(groundDefn, reference),
+      covariateLabels: columns.slice(1).map((c) => c.label),
       problem,
-    ),
+      aliased,
+      method,
+    }),
   };
 }
 
-function explain(rows: AdjustedRow[], referenceLabel: string, covariates: string[], problem: string | null): string[] {
-  if (problem) return [problem];
-  const out: string[] = [];
-  const fmt = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-  for (const r of rows) {
-    if (!r.crude || !r.adjusted) continue;
-    const sigC = isSignificant(r.crude.p),
-      sigA = isSignificant(r.adjusted.p);
-    const dir = r.adjusted.oddsRatio < 1 ? 'kleiner' : 'groter';
-    if (sigC && !sigA) {
-      out.push(
-        `${r.label}: zonder correctie is de kans ${r.crude.oddsRatio < 1 ? 'kleiner' : 'groter'} dan bij ${referenceLabel} (odds ratio ${fmt(r.crude.oddsRatio)}), maar na rekening houden met ${covariates.join(', ')} is er geen duidelijk verschil meer (${fmt(r.adjusted.oddsRatio)}, interval ${fmt(r.adjusted.lower)}–${fmt(r.adjusted.upper)}). Het verschil hangt dus vooral samen met die andere kenmerken.`,
-      );
-    } else if (sigA) {
-      out.push(
-        `${r.label}: ook na rekening houden met ${covariates.length ? covariates.join(', ') : 'niets'} is de kans ${dir} dan bij ${referenceLabel} (odds ratio ${fmt(r.adjusted.oddsRatio)}, interval ${fmt(r.adjusted.lower)}–${fmt(r.adjusted.upper)}). Dit verschil wordt niet verklaard door die kenmerken.`,
-      );
-    } else {
-      out.push(
-        `${r.label}: geen duidelijk verschil met ${referenceLabel}, met of zonder correctie (odds ratio ${fmt(r.adjusted.oddsRatio)}, interval ${fmt(r.adjusted.lower)}–${fmt(r.adjusted.upper)}).`,
-      );
+interface GroupStat {
+  n: number;
+  x: number;
+  keyN: number;
+  keyX: number;
+}
+
+function groupStats(
+  records: readonly Record<string, RecordValue>[],
+  y: readonly number[],
+  recordKeys: readonly number[],
+  ground: string,
+  keyed: boolean,
+): { groups: Map<string, GroupStat>; usedKey: number } {
+  const groups = new Map<string, GroupStat>();
+  let usedKey = 0;
+  records.forEach((r, i) => {
+    const g = String(r[ground]);
+    const s = groups.get(g) ?? { n: 0, x: 0, keyN: 0, keyX: 0 };
+    s.n++;
+    s.x += y[i];
+    if (keyed) {
+      const k = recordKeys[i];
+      s.keyN = (s.keyN + k) % 4294967296;
+      if (y[i]) s.keyX = (s.keyX + k) % 4294967296;
+      usedKey = (usedKey + k) % 4294967296;
     }
+    groups.set(g, s);
+  });
+  return { groups, usedKey };
+}
+
+function chooseReference(def: GroundDef, asked: string | undefined, stats: { groups: Map<string, GroupStat> }): string {
+  if (asked === LARGEST_GROUP) {
+    let best = def.reference ?? def.groups[0];
+    let bestN = -1;
+    for (const g of def.groups) {
+      const n = stats.groups.get(g)?.n ?? 0;
+      if (n > bestN) [best, bestN] = [g, n];
+    }
+    return best;
   }
-  out.push(
-    'Een odds ratio van 1 betekent: geen verschil. Onder 1: kleinere kans, boven 1: grotere kans. Het interval laat zien hoe zeker we zijn; ligt 1 erbinnen, dan is het verschil niet duidelijk.',
-  );
-  return out;
+  return asked ?? def.reference ?? def.groups[0];
+}
+
+function variables(
+  recs: readonly Record<string, RecordValue>[],
+  columns: readonly Column[],
+  reference: string,
+  count: number,
+): (CategoricalVariable | NumericVariable)[] {
+  return columns.slice(0, count).map((col, idx) => {
+    if (!col.def) return { name: col.key, numeric: true as const };
+    const levels = new Set(recs.map((r) => String(r[col.key])));
+    const def = col.def;
+    const ref =
+      idx === 0
+        ? reference
+        : def.reference && levels.has(def.reference)
+          ? def.reference
+          : def.groups.find((g) => levels.has(g))!;
+    return { name: col.key, reference: ref, levels: def.groups.filter((g) => levels.has(g)) };
+  });
+}
+
+/** Label of a covariate key: a ground's label, or the numeric column's. */
+export function covariateLabel(key: string): string {
+  return groundDef(key)?.label ?? NUMERIC_COVARIATE_LABELS[key] ?? key;
 }

@@ -6,6 +6,8 @@ export interface MirrorPerson {
   stages: Readonly<Record<string, boolean>>;
   /** Fixed random record key (0 ≤ key < 2^32) for disclosure control; see disclosure.ts. */
   key?: number;
+  /** Numeric facts used as covariates in the adjusted comparison (e.g. age in years); null = unknown. */
+  numbers?: Readonly<Record<string, number | null>>;
 }
 
 /** A ground held as codes: 0 = unknown, i = groups[i - 1]. */
@@ -30,7 +32,12 @@ export interface PersonTable {
   readonly blockStarts: Uint32Array;
   /** Record key per row (same order as the other columns), or null when the rows carry none. */
   readonly keys: Uint32Array | null;
+  /** Numeric columns (same row order; NaN = unknown), e.g. age in years; absent when none. */
+  readonly numbers?: ReadonlyMap<string, Float64Array>;
 }
+
+/** Numeric column of age in years at the start of the period (as the age bands use). */
+export const AGE_IN_YEARS = 'leeftijd_jaren';
 
 export const MAX_STAGES = 30;
 
@@ -62,7 +69,11 @@ export function buildPersonTable(
   }
   const withKeys = n > 0 && persons.every((p) => p.key !== undefined);
   const keys = withKeys ? Uint32Array.from(persons, (p) => p.key!) : null;
-  return fromColumns(n, stages, columns, masks, keys);
+  const numberKeys = [...new Set(persons.flatMap((p) => Object.keys(p.numbers ?? {})))];
+  const numbers = new Map(
+    numberKeys.map((k) => [k, Float64Array.from(persons, (p) => p.numbers?.[k] ?? NaN)] as const),
+  );
+  return fromColumns(n, stages, columns, masks, keys, numbers);
 }
 
 /**
@@ -77,6 +88,7 @@ export function fromColumns(
   grounds: ReadonlyMap<string, GroundColumn>,
   masks: Uint32Array,
   keys: Uint32Array | null = null,
+  numbers: ReadonlyMap<string, Float64Array> = new Map(),
 ): PersonTable {
   const ids = new Map<number, number>();
   const rawIds = new Uint16Array(size);
@@ -111,7 +123,22 @@ export function fromColumns(
     sortedKeys = new Uint32Array(size);
     for (let k = 0; k < size; k++) sortedKeys[k] = keys[order[k]];
   }
-  return { size, stages, grounds: sorted, maskIds, distinctMasks: distinct, blockStarts, keys: sortedKeys };
+  const sortedNumbers = new Map<string, Float64Array>();
+  for (const [key, col] of numbers) {
+    const values = new Float64Array(size);
+    for (let k = 0; k < size; k++) values[k] = col[order[k]];
+    sortedNumbers.set(key, values);
+  }
+  return {
+    size,
+    stages,
+    grounds: sorted,
+    maskIds,
+    distinctMasks: distinct,
+    blockStarts,
+    keys: sortedKeys,
+    numbers: sortedNumbers,
+  };
 }
 
 const packedPairs = new WeakMap<PersonTable, Map<string, Uint8Array>>();

@@ -128,6 +128,7 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
       await api.register(casefileRoutes, ctx);
       await api.register(userRoutes, ctx);
       await api.register(spiegelRoutes, ctx);
+      await api.register((await import('./routes/spiegel-verdieping.js')).spiegelVerdiepingRoutes, ctx);
       await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
       await api.register(importRoutes, ctx);
       await api.register(avgRoutes, ctx);

@@ -214,6 +214,7 @@ export async function loadMirrorRows(
           gezondheid: yesNo(s?.health_limitation),
         },
         stages,
+        numbers: { leeftijd_jaren: f.age },
       },
     };
   });

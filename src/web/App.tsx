@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { StartPage } from './pages/StartPage.js';
 import { SpiegelPage } from './pages/spiegel/SpiegelPage.js';
+import { VerdiepingPage } from './pages/spiegel-verdieping/VerdiepingPage.js';
 import { begeleidingPage } from './pages/begeleiding/routes.js';
 import { werkgeversPage } from './pages/werkgevers/routes.js';
 import { errorText } from './pages/errors.js';
@@ -124,6 +125,8 @@ function StaffApp({ api }: { api: ApiClient }) {
       if (page === null) page = werkgeversPage(path, { api, user, onSessionEnded: sessionEnded });
       if (page === null) {
         if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
+        else if (path === '/spiegel/verdieping' && tasksFor(user.role).some((x) => x.key === 'mirror'))
+          page = <VerdiepingPage api={api} user={user} onSessionEnded={sessionEnded} />;
         else if (task?.key === 'mirror') page = <SpiegelPage api={api} user={user} onSessionEnded={sessionEnded} />;
         else if (task) page = <PlaceholderPage title={t(`task.${task.key}.title`)} />;
         else page = <NotFoundPage />;

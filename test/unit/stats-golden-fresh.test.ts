@@ -13,6 +13,7 @@ const hasR = spawnSync('Rscript', ['--version']).status === 0;
 for (const [script, committed] of [
   ['scripts/r/stats-golden.R', 'test/fixtures/stats/expected.json'],
   ['scripts/r/paired-golden.R', 'test/fixtures/paired/expected.json'],
+  ['scripts/r/verdieping-golden.R', 'test/fixtures/verdieping/expected.json'],
 ]) {
   test(
     `${script}: the committed golden values are exactly what R produces now`,

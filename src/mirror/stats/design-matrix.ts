@@ -15,6 +15,12 @@ export interface CategoricalVariable {
   levels?: readonly string[];
 }
 
+/** A numeric variable (e.g. age in years): one column with the value itself, as R's glm takes it. */
+export interface NumericVariable {
+  name: string;
+  numeric: true;
+}
+
 /** The columns that belong to one categorical variable. */
 export interface DesignTerm {
   variable: string;
@@ -64,13 +70,22 @@ export function levelName(variable: string, level: string): string {
  */
 export function buildDesignMatrix(
   records: readonly Readonly<Record<string, RecordValue | null | undefined>>[],
-  variables: readonly CategoricalVariable[],
+  variables: readonly (CategoricalVariable | NumericVariable)[],
 ): DesignMatrix {
   if (records.length === 0) throw new RangeError('records must not be empty');
   const names = [INTERCEPT];
   const terms: DesignTerm[] = [];
   const columnOf: Map<string, number>[] = [];
   for (const variable of variables) {
+    if ('numeric' in variable) {
+      records.forEach((record, i) => {
+        if (typeof record[variable.name] !== 'number' || !Number.isFinite(record[variable.name]))
+          throw new RangeError(`record ${i} has no number for variable '${variable.name}'`);
+      });
+      columnOf.push(new Map([['', names.length]]));
+      names.push(variable.name);
+      continue;
+    }
     const values = records.map((record, i) => {
       const value = record[variable.name];
       if (value === null || value === undefined || value === '') {
@@ -108,6 +123,10 @@ export function buildDesignMatrix(
   records.forEach((record, i) => {
     values[i * p] = 1;
     variables.forEach((variable, v) => {
+      if ('numeric' in variable) {
+        values[i * p + columnOf[v].get('')!] = record[variable.name] as number;
+        return;
+      }
       const column = columnOf[v].get(String(record[variable.name]));
       if (column !== undefined) values[i * p + column] = 1;
     });
@@ -134,4 +153,36 @@ export function numericDesignMatrix(names: readonly string[], rows: readonly (re
     });
   });
   return { rows: rows.length, columns: p, values, names: [...names], terms: [] };
+}
+
+/**
+ * Drops the columns that follow from the columns before them (aliased), one at a time in
+ * column order, as R's glm does through its pivoting QR decomposition: R reports their
+ * coefficients as NA and estimates the rest. Returns the reduced design and the names dropped.
+ */
+export function dropAliased(
+  design: DesignMatrix,
+  isAliased: (design: DesignMatrix) => number | null,
+): { design: DesignMatrix; aliased: string[] } {
+  let current = design;
+  const aliased: string[] = [];
+  for (;;) {
+    const column = isAliased(current);
+    if (column === null) return { design: current, aliased };
+    aliased.push(current.names[column]);
+    current = withoutColumn(current, column);
+  }
+}
+
+function withoutColumn(design: DesignMatrix, drop: number): DesignMatrix {
+  const { rows: n, columns: p } = design;
+  const values = new Float64Array(n * (p - 1));
+  for (let i = 0; i < n; i++)
+    for (let j = 0, t = 0; j < p; j++) if (j !== drop) values[i * (p - 1) + t++] = design.values[i * p + j];
+  const shift = (c: number) => (c > drop ? c - 1 : c);
+  const terms = design.terms.map((term) => {
+    const keep = term.columns.map((c, k) => ({ c, level: term.levels[k] })).filter((e) => e.c !== drop);
+    return { ...term, levels: keep.map((e) => e.level), columns: keep.map((e) => shift(e.c)) };
+  });
+  return { rows: n, columns: p - 1, values, names: design.names.filter((_, j) => j !== drop), terms };
 }

@@ -22,6 +22,8 @@ export {
   levelName,
   INTERCEPT,
   type CategoricalVariable,
+  type NumericVariable,
+  dropAliased,
   type DesignMatrix,
   type DesignTerm,
   type RecordValue,
@@ -51,3 +53,23 @@ export {
   type McNemarResult,
   type WilcoxonResult,
 } from './paired.js';
+export { firthLogisticRegression, type FirthOptions } from './firth.js';
+export { robustLogisticRegression, firstAliasedColumn, type RobustLogisticResult } from './robust-logistic.js';
+export {
+  powerTwoProportions,
+  detectableProportionAbove,
+  evidenceSize,
+  EVIDENCE_ALPHA,
+  EVIDENCE_POWER,
+  TOO_LITTLE_EVIDENCE,
+  type EvidenceSize,
+} from './power.js';
+export {
+  kaplanMeier,
+  logRank,
+  type KaplanMeier,
+  type LogRank,
+  type SurvivalObservation,
+  type SurvivalStep,
+} from './survival.js';
+export { chiSquareUpperTail } from './gamma.js';

@@ -10,7 +10,8 @@ import { MIN_SCOPE_FACTOR, protectionRules } from '../../mirror/disclosure.js';
 import { mirrorToCsv } from '../../mirror/report-csv.js';
 import { mirrorToHtml } from '../../mirror/report-html.js';
 import { CORE_STAGES } from '../../mirror/stages.js';
-import { adjustedComparison } from '../../mirror/adjusted.js';
+import { LARGEST_GROUP, adjustedComparison } from '../../mirror/adjusted.js';
+import { AGE_IN_YEARS } from '../../mirror/person-table.js';
 import { GROUNDS, type GroundDef } from '../../mirror/grounds.js';
 import { SelectionError, parseGroupings, parsePeriod, parsePublishedPeriod } from '../../mirror/selection.js';
 import { ApiError, invalid } from '../errors.js';
@@ -222,7 +223,10 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     stage: Type.String({ minLength: 1, maxLength: 50 }),
     ground: Type.String({ minLength: 1, maxLength: 50 }),
     covariates: Type.Optional(
-      Type.String({ maxLength: 300, description: 'kenmerken met komma, bv. leeftijd,opleiding,taalniveau' }),
+      Type.String({
+        maxLength: 300,
+        description: 'kenmerken met komma, bv. leeftijd,opleiding,taalniveau; leeftijd_jaren = leeftijd in jaren',
+      }),
     ),
     reference: Type.Optional(Type.String({ maxLength: 50 })),
     team: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -251,7 +255,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       if (!allowed.includes(q.ground))
         throw invalid({ name: 'ground', reason: `Onbekend of niet toegestaan kenmerk "${q.ground}".` });
       for (const c of covariates)
-        if (!allowed.includes(c))
+        if (!allowed.includes(c) && c !== AGE_IN_YEARS)
           throw invalid({ name: 'covariates', reason: `Onbekend of niet toegestaan kenmerk "${c}".` });
       if (!CORE_STAGES.some((s) => s.key === q.stage))
         throw invalid({ name: 'stage', reason: `Onbekende fase "${q.stage}".` });
@@ -259,7 +263,7 @@ export const spiegelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         const pop = await service.population(scopeFor(user, q));
         refuseSmall(pop.table.size, q);
         const def = GROUNDS.find((g) => g.key === q.ground)!;
-        if (q.reference && !def.groups.includes(q.reference))
+        if (q.reference && q.reference !== LARGEST_GROUP && !def.groups.includes(q.reference))
           throw invalid({ name: 'reference', reason: `"${q.reference}" is geen groep van ${def.label}.` });
         return adjustedComparison(pop.table, {
           stage: q.stage,

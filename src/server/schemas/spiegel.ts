@@ -130,6 +130,8 @@ export const AdjustedAnswer = Type.Object({
       suppressed: Type.Boolean(),
     }),
   ),
+  aliased: Type.Array(Type.String(), { description: 'kenmerken weggelaten omdat ze samenvallen met andere (R: NA)' }),
+  method: Type.Union([Type.Literal('glm'), Type.Literal('firth')]),
   problem: Nullable(Type.String()),
   explanation: Type.Array(Type.String()),
 });

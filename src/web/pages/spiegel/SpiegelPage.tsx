@@ -286,6 +286,11 @@ export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
                   </a>
                 </li>
               ))}
+              <li className="ks-toc__item">
+                <a className="utrecht-link utrecht-link--html-a" href="/spiegel/verdieping">
+                  Verdieping
+                </a>
+              </li>
             </ul>
           </nav>
           <div className="ks-mirror__top">
