@@ -76,6 +76,7 @@ export const MATRIX: Record<string, readonly Who[]> = {
   'GET /api/v1/spiegel/export.csv': MIRROR,
   'GET /api/v1/spiegel/export.html': MIRROR,
   'GET /api/v1/spiegel/export.pdf': MIRROR,
+  'GET /api/v1/spiegel/export.xlsx': MIRROR,
   'GET /api/v1/questionnaire/definition': ['consultant', ...MIRROR],
   'GET /api/v1/clients/{id}/measurements': CASE,
   'GET /api/v1/measurements/due': CASE,

@@ -117,6 +117,9 @@ test('in English the story and the group names are English', () => {
   const story = narrate(twoStageResult(), {}, { lang: 'en' });
   assert.equal(story.headline, '440 people on social assistance: 1 group clearly falls behind.');
   const standout = story.sections.find((s) => s.title === 'What stands out')!.sentences;
-  assert.match(standout[0], /^Woman: 5% worked at least 1 month for the same employer, .* This group also falls behind at provision\.$/);
+  assert.match(
+    standout[0],
+    /^Woman: 5% worked at least 1 month for the same employer, .* This group also falls behind at provision\.$/,
+  );
   assert.doesNotMatch(JSON.stringify(story), /\b(Vrouw|kreeg|mensen)\b/);
 });
