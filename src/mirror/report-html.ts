@@ -6,7 +6,7 @@ import type { Narrative } from './narrative.js';
 import { isClear } from './narrative.js';
 import type { BenchmarkRow, PeriodComparisonRow } from './benchmark.js';
 import { dutchDate, nl, pctNl, pointsNl } from './format.js';
-import { NATIONAL_CAVEAT } from './benchmark.js';
+import { NATIONAL_CAVEAT } from './caveats.js';
 import { formatNl, type MirrorReport, type ReportTable } from './report-model.js';
 
 export interface HtmlReportInput {

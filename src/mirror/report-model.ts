@@ -1,10 +1,11 @@
 import type { AdjustedResult } from './adjusted.js';
 import type { MirrorAnswer } from './answer.js';
-import { NATIONAL_CAVEAT } from './benchmark.js';
+import { NATIONAL_CAVEAT } from './caveats.js';
 import type { MirrorCell, MirrorResult } from './funnel.js';
 import { INTERSECTION_SEPARATOR, groupingLabel } from './funnel.js';
 import { groundDef, groupLabel, type GroundDef } from './grounds.js';
 import { stageDef } from './stages.js';
+import { fullyHiddenGroups } from './folded.js';
 
 /** How a column's numbers are shown: the same rounding on the page and in every file. */
 export type ColumnKind = 'text' | 'count' | 'pct' | 'points' | 'ratio' | 'p';
@@ -77,16 +78,6 @@ function cellGroup(c: Pick<MirrorCell, 'ground' | 'groups'>, extra: readonly Gro
 }
 
 const hidden = (c: MirrorCell, t: number): string => (c.suppressed === 'secundair' ? 'x' : `< ${t}`);
-
-/** Groups of a grouping of which no figure at all may be shown: folded into one line. */
-export function fullyHiddenGroups(result: MirrorResult, grouping: string, stages: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  const cells = result.cells.filter((c) => c.ground === grouping && stages.includes(c.stage));
-  for (const group of new Set(cells.map((c) => c.group)))
-    if (cells.filter((c) => c.group === group).every((c) => c.suppressed !== null && c.nPopulation === null))
-      out.add(group);
-  return out;
-}
 
 export const foldedNote = (n: number): string =>
   n === 1 ? '1 groep te klein om te tonen.' : `${n} groepen te klein om te tonen.`;
