@@ -94,14 +94,26 @@ export async function closePdfBrowser(): Promise<void> {
   await b?.then((x) => x.close()).catch(() => undefined);
 }
 
+type Context = Awaited<ReturnType<Browser['newContext']>>;
+let sharedContext: { browser: Browser; context: Promise<Context> } | null = null;
+
+/** One context (scripts off, every request but data: refused) per browser; a new page per print. */
+async function printContext(b: Browser): Promise<Context> {
+  if (sharedContext?.browser !== b) {
+    const context = b.newContext({ javaScriptEnabled: false }).then(async (c) => {
+      await c.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      return c;
+    });
+    sharedContext = { browser: b, context };
+  }
+  return sharedContext.context;
+}
+
 async function print(html: string, options: PdfOptions): Promise<Buffer> {
   const b = await sharedBrowser();
-  const context = await b.newContext({ javaScriptEnabled: false });
+  const context = await printContext(b);
+  const page = await context.newPage();
   try {
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith('data:') ? route.continue() : route.abort(),
-    );
-    const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const footer = options.footer ? `${escapeHtml(options.footer)} · ` : '';
@@ -118,7 +130,7 @@ async function print(html: string, options: PdfOptions): Promise<Buffer> {
       footerTemplate: `<div style="font-size:8px;color:#555;width:100%;padding:0 12mm;font-family:Arial,sans-serif">${footer}pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>`,
     });
   } finally {
-    await context.close().catch(() => undefined);
+    await page.close().catch(() => undefined);
     closeWhenIdle();
   }
 }

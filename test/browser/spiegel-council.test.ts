@@ -100,7 +100,7 @@ test('one view exported as HTML, PDF, XLSX and CSV: every section, the same numb
 
   // XLSX: one sheet per table, numbers stored as numbers
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await get('xlsx')).body);
+  await wb.xlsx.load((await get('xlsx')).body as unknown as ExcelJS.Buffer);
   const sheets = wb.worksheets.map((w) => w.name);
   for (const s of ['Verhaal', ...sections]) assert.ok(sheets.includes(s), `XLSX misses sheet ${s}: ${sheets}`);
   const funnelSheet = wb.getWorksheet('Trechter')!;
