@@ -9,7 +9,7 @@ interface CellShown {
 
 /**
  * Groups of a grouping of which no figure at all may be shown (every cell hidden, the group's
- * size too): the page and the reports fold them into one line, "n groepen te klein om te tonen".
+ * size too), or that has nobody in it: the page and the reports fold them into one line, "n groepen te klein om te tonen".
  */
 export function fullyHiddenGroups(
   result: { cells: readonly CellShown[] },
@@ -19,7 +19,11 @@ export function fullyHiddenGroups(
   const out = new Set<string>();
   const cells = result.cells.filter((c) => c.ground === grouping && stages.includes(c.stage));
   for (const group of new Set(cells.map((c) => c.group)))
-    if (cells.filter((c) => c.group === group).every((c) => c.suppressed !== null && c.nPopulation === null))
+    if (
+      cells
+        .filter((c) => c.group === group)
+        .every((c) => c.nPopulation === 0 || (c.suppressed !== null && c.nPopulation === null))
+    )
       out.add(group);
   return out;
 }
