@@ -178,3 +178,5 @@ export function compareResults(current: MirrorResult, other: MirrorResult): Peri
       };
     });
 }
+
+export { NATIONAL_CAVEAT } from './caveats.js';

@@ -10,3 +10,46 @@ export function pointsNl(value: number | null, decimals = 0): string {
   const r = Number(value.toFixed(decimals));
   return `${r > 0 ? '+' : r < 0 ? '−' : ''}${nl(Math.abs(r), decimals)}`;
 }
+
+const MONTHS_NL = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "2026-11-30" → "30 november 2026". */
+export function dutchDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
+}
+
+/** Today in the Netherlands as yyyy-mm-dd. */
+export const todayAmsterdam = (now = new Date()): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now);
+
+/** A safe part of a file name: lower case, letters and digits, words joined by "-". */
+export function fileNamePart(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** kansenspiegel-utrecht-2025-hele-gemeente-geslacht-x-leeftijd.pdf */
+export function reportFileName(
+  parts: { municipality: string; period: string; scope: string; ground: string },
+  ext: string,
+): string {
+  return `${['kansenspiegel', parts.municipality, parts.period, parts.scope, parts.ground].map(fileNamePart).filter(Boolean).join('-')}.${ext}`;
+}

@@ -1,8 +1,9 @@
 import type { MirrorCell, MirrorResult } from './funnel.js';
-import { INTERSECTION_SEPARATOR, groupingLabel } from './funnel.js';
-import { groundDef, groupLabel, type GroundDef } from './grounds.js';
+import { INTERSECTION_SEPARATOR } from './funnel.js';
+import { groundDef, groupLabel, UNKNOWN, type GroundDef } from './grounds.js';
 import { stageDef, type StageDef } from './stages.js';
-import { nl, pctNl } from './format.js';
+import { GROUND_LABELS_EN, GROUP_LABELS_EN, STAGE_LABELS_EN, UNKNOWN_EN } from './labels-en.js';
+import { narrativeTexts, type NarrativeTexts } from './narrative-texts.js';
 
 export interface DataQuality {
   /** People in the population without any diagnosis advice. */
@@ -18,156 +19,179 @@ export interface Narrative {
   sections: { title: string; sentences: string[] }[];
 }
 
+export type NarrativeLang = 'nl' | 'en';
+
+export interface NarrateOptions {
+  extraGrounds?: readonly GroundDef[];
+  extraStages?: readonly StageDef[];
+  /** The language of the story (default Dutch). */
+  lang?: NarrativeLang;
+}
+
 /** A difference we call clear (the rule is in clear.ts; the engine sets it on every cell). */
 export const isClear = (c: MirrorCell): boolean => c.clear;
 
-function cellGroupLabel(c: MirrorCell, extra: readonly GroundDef[]): string {
-  const keys = c.ground.split(INTERSECTION_SEPARATOR);
-  return c.groups
-    .map((g, i) => {
-      const def = groundDef(keys[i], extra);
-      return def ? groupLabel(def, g) : g;
-    })
-    .join(', ');
+/** Names of grounds, groups and stages in the story's language. */
+export interface Names {
+  ground(key: string): string;
+  group(ground: string, group: string): string;
+  stage(key: string): { label: string; description: string; adverse: boolean };
 }
 
-/**
- * Plain Dutch (B1) sentences from the numbers: what stands out, how sure we are, and what the
- * figures do not show. Uses only cells the engine has released (suppressed cells are null).
- */
-export function narrate(
-  result: MirrorResult,
-  quality: DataQuality = {},
-  options: { extraGrounds?: readonly GroundDef[]; extraStages?: readonly StageDef[] } = {},
-): Narrative {
+export function namesFor(lang: NarrativeLang, options: NarrateOptions = {}): Names {
   const extra = options.extraGrounds ?? [];
-  const sections: Narrative['sections'] = [];
-  const known = result.cells.filter((c) => !c.unknown);
-  const clear = known.filter(isClear).sort((a, b) => Math.abs(Math.log(b.ratio!)) - Math.abs(Math.log(a.ratio!)));
+  const en = lang === 'en';
+  return {
+    ground: (key) =>
+      key
+        .split(INTERSECTION_SEPARATOR)
+        .map((k) => (en ? GROUND_LABELS_EN[k] : undefined) ?? groundDef(k, extra)?.label ?? k)
+        .join(' × '),
+    group: (ground, group) => {
+      if (en && group === UNKNOWN) return UNKNOWN_EN;
+      const def = groundDef(ground, extra);
+      return (en ? GROUP_LABELS_EN[ground]?.[group] : undefined) ?? (def ? groupLabel(def, group) : group);
+    },
+    stage: (key) => {
+      const d = stageDef(key, options.extraStages);
+      const e = en ? STAGE_LABELS_EN[key] : undefined;
+      return { label: e?.label ?? d.label, description: e?.description ?? d.description, adverse: d.adverse === true };
+    },
+  };
+}
 
-  // Per ground at most two sentences, about the groups that fall behind (a lower chance, or a
-  // higher chance at an adverse stage), strongest first.
-  const behind = (c: MirrorCell) => (stageDef(c.stage, options.extraStages).adverse ? c.ratio! > 1 : c.ratio! < 1);
-  const standout: string[] = [];
-  const perGround = new Map<string, number>();
-  const seenGroupStage = new Set<string>();
-  for (const c of clear.filter(behind)) {
-    const used = perGround.get(c.ground) ?? 0;
-    const key = `${c.ground}|${c.group}|${c.stage}`;
-    if (used >= 2 || seenGroupStage.has(key) || standout.length >= 8) continue;
-    perGround.set(c.ground, used + 1);
-    seenGroupStage.add(key);
-    const st = stageDef(c.stage, options.extraStages);
-    const rest = c.rate! / c.ratio!;
-    const more = c.ratio! > 1;
-    const others = clear.filter(
-      (x) => x.ground === c.ground && x.group === c.group && x.stage !== c.stage && behind(x),
-    ).length;
-    standout.push(
-      `${capital(cellGroupLabel(c, extra))}: ${pctNl(c.rate)} ${st.description}, tegen ${pctNl(rest)} van de anderen ` +
-        `(${nl(c.ratio!, 2)} keer zo vaak). ${certainty(c.pAdjusted!)}` +
-        (others > 0
-          ? ` Deze groep blijft ook bij ${others === 1 ? 'nog 1 andere fase' : `nog ${others} andere fasen`} achter.`
-          : '') +
-        (st.adverse && more ? ' Niemand zou deze fase moeten bereiken.' : ''),
-    );
+function cellGroupLabel(c: Pick<MirrorCell, 'ground' | 'groups'>, names: Names): string {
+  const keys = c.ground.split(INTERSECTION_SEPARATOR);
+  return c.groups.map((g, i) => names.group(keys[i], g)).join(', ');
+}
+
+/** A clear cell in which the group falls behind: a lower chance, or a higher one at an adverse stage. */
+function fallsBehind(c: MirrorCell, names: Names): boolean {
+  return names.stage(c.stage).adverse ? c.ratio! > 1 : c.ratio! < 1;
+}
+
+const strength = (c: MirrorCell): number => Math.abs(Math.log(c.ratio!));
+
+/** Clear cells per group (ground + group), strongest group first, each group's stages strongest first. */
+function byGroup(cells: readonly MirrorCell[]): MirrorCell[][] {
+  const groups = new Map<string, MirrorCell[]>();
+  for (const c of cells) {
+    const key = `${c.ground}|${c.group}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  if (standout.length === 0)
-    standout.push(
-      'We zien bij geen enkele groep een duidelijk verschil: overal liggen de kansen dicht bij elkaar, of de verschillen kunnen toeval zijn.',
-    );
-  sections.push({ title: 'Wat valt op', sentences: standout });
+  return [...groups.values()]
+    .map((list) => [...list].sort((a, b) => strength(b) - strength(a)))
+    .sort((a, b) => strength(b[0]) - strength(a[0]));
+}
 
+/** One sentence per group that falls behind, naming every stage where it does. */
+function groupSentence(cells: MirrorCell[], names: Names, tx: NarrativeTexts): string {
+  const [c, ...others] = cells;
+  const st = names.stage(c.stage);
+  const rest = c.rate! / c.ratio!;
+  let s = tx.behind(capital(cellGroupLabel(c, names)), tx.pct(c.rate!), st.description, tx.pct(rest), tx.dec(c.ratio!));
+  s += ` ${tx.certainty(c.pAdjusted!)}`;
+  if (others.length > 0) s += ` ${tx.alsoBehind(others.map((o) => names.stage(o.stage).label.toLowerCase()))}`;
+  if (st.adverse && c.ratio! > 1) s += ` ${tx.nobodyShould}`;
+  return s;
+}
+
+/** What stands out: the groups that fall behind, and the headline that counts exactly those. */
+function standout(result: MirrorResult, names: Names, tx: NarrativeTexts) {
+  const clear = result.cells.filter((c) => !c.unknown && isClear(c));
+  const behind = byGroup(clear.filter((c) => fallsBehind(c, names)));
+  const ahead = byGroup(clear.filter((c) => !fallsBehind(c, names)));
+  const sentences = behind.map((cells) => groupSentence(cells, names, tx));
+  if (behind.length === 0) sentences.push(tx.noneBehind);
+  if (ahead.length > 0)
+    sentences.push(tx.ahead(ahead.map((cells) => `${cellGroupLabel(cells[0], names)} (${stageList(cells, names)})`)));
+  const headline = tx.headline(tx.num(result.population), behind.length, ahead.length);
+  return { headline, sentences };
+}
+
+const stageList = (cells: MirrorCell[], names: Names): string =>
+  cells.map((c) => names.stage(c.stage).label.toLowerCase()).join(', ');
+
+/** Where we see no clear difference, and big-looking differences that may be chance. */
+function calmSentences(result: MirrorResult, names: Names, tx: NarrativeTexts): string[] {
+  const known = result.cells.filter((c) => !c.unknown);
   const calm: string[] = [];
   for (const grouping of result.groupings) {
     const cells = known.filter((c) => c.ground === grouping);
-    if (cells.length === 0) continue;
-    if (!cells.some(isClear)) {
-      calm.push(
-        `Naar ${lowerFirst(groupingLabel(grouping, extra))} zien we in geen enkele fase een duidelijk verschil tussen de groepen.`,
-      );
-    }
+    if (cells.length > 0 && !cells.some(isClear)) calm.push(tx.noDifference(lowerFirst(names.ground(grouping))));
   }
-  const uncertain = known.filter(
-    (c) =>
-      !isClear(c) &&
-      c.ratio !== null &&
-      (c.ratio >= 1.25 || c.ratio <= 0.8) &&
-      c.pAdjusted !== null &&
-      c.pAdjusted >= 0.05,
-  );
+  const uncertain = known
+    .filter(
+      (c) =>
+        !isClear(c) &&
+        c.ratio !== null &&
+        c.rateLower !== null &&
+        c.rateUpper !== null &&
+        (c.ratio >= 1.25 || c.ratio <= 0.8) &&
+        c.pAdjusted !== null &&
+        c.pAdjusted >= 0.05,
+    )
+    .sort((a, b) => strength(b) - strength(a));
   for (const c of uncertain.slice(0, 3)) {
     calm.push(
-      `${capital(cellGroupLabel(c, extra))} (${stageDef(c.stage, options.extraStages).label.toLowerCase()}): het verschil lijkt groot (${nl(c.ratio!, 2)} keer zo vaak), maar is onzeker: het gaat om weinig mensen (${nl(c.nStage ?? 0)} van de ${nl(c.nPopulation ?? 0)}). Trek hier nog geen conclusie uit.`,
+      tx.uncertain(
+        capital(cellGroupLabel(c, names)),
+        names.stage(c.stage).label.toLowerCase(),
+        tx.dec(c.ratio!),
+        tx.pct(c.rateLower!),
+        tx.pct(c.rateUpper!),
+      ),
     );
   }
-  if (calm.length) sections.push({ title: 'Waar we geen duidelijk verschil zien', sentences: calm });
+  return calm;
+}
 
+/** How sure this is: hidden cells, rounding, unknown grounds and gaps in the records. */
+function cautionSentences(result: MirrorResult, quality: DataQuality, names: Names, tx: NarrativeTexts): string[] {
   const caution: string[] = [];
   const small = result.cells.filter((c) => c.suppressed === 'klein-aantal').length;
   const secondary = result.cells.filter((c) => c.suppressed === 'secundair').length;
-  if (small > 0) {
-    caution.push(
-      `In ${nl(small)} cellen staat "< ${result.threshold}": daar gaat het om minder dan ${result.threshold} mensen. Om mensen te beschermen tonen we daar geen cijfers.`,
-    );
-  }
-  if (secondary > 0) {
-    caution.push(
-      `In ${nl(secondary)} cellen staat "x": die groep is groot genoeg, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Daarom tonen we het ook niet.`,
-    );
-  }
-  if (result.protection && result.protection.base > 1) {
-    caution.push(
-      `Alle aantallen zijn afgerond op ${result.protection.base === 5 ? 'vijftallen' : `veelvouden van ${result.protection.base}`}, en de percentages zijn berekend uit die afgeronde aantallen. Zo kan niemand door cijfers van elkaar af te trekken iets over één persoon te weten komen. Kleine verschillen tussen tabellen komen daardoor.`,
-    );
-  }
+  if (small > 0) caution.push(tx.small(tx.num(small), result.threshold));
+  if (secondary > 0) caution.push(tx.secondary(tx.num(secondary)));
+  if (result.protection && result.protection.base > 1) caution.push(tx.rounding(result.protection.base));
   for (const grouping of result.groupings.filter((g) => !g.includes(INTERSECTION_SEPARATOR))) {
     const unknownCell = result.cells.find((c) => c.ground === grouping && c.unknown && c.stage === result.stages[0]);
     const n = unknownCell?.nPopulation ?? null;
-    if (unknownCell && (n === null || n > 0)) {
-      const share = n === null ? null : (100 * n) / result.population;
-      if (share === null || share >= 2) {
-        caution.push(
-          `Van ${share === null ? `minder dan ${result.threshold} mensen` : `${pctNl(share)} van de mensen`} is ${lowerFirst(groundDef(grouping, extra)?.label ?? grouping)} onbekend. Zij tellen niet mee in de percentages.`,
-        );
-      }
-    }
+    if (!unknownCell || n === 0) continue;
+    const share = n === null ? null : (100 * n) / result.population;
+    if (share === null || share >= 2)
+      caution.push(
+        tx.unknown(share === null ? null : tx.pct(share), result.threshold, lowerFirst(names.ground(grouping))),
+      );
   }
-  if (quality.missingDiagnosis) {
-    caution.push(
-      `${nl(quality.missingDiagnosis)} mensen (${pctNl((100 * quality.missingDiagnosis) / Math.max(1, result.population))}) hebben nog geen diagnoseadvies. Zij tellen bij "diagnose kort" als niet kort.`,
-    );
-  }
-  if (quality.withoutConversation) {
-    caution.push(
-      `Bij ${nl(quality.withoutConversation)} mensen staat geen enkel gesprek geregistreerd. Dat kan een echte achterstand zijn, of een gat in de registratie.`,
-    );
-  }
-  if (quality.rejectedRows)
-    caution.push(
-      `${nl(quality.rejectedRows)} regels uit het bestand zijn niet meegeteld, omdat ze fouten bevatten (zie de foutenlijst).`,
-    );
-  sections.push({
-    title: 'Hoe zeker is dit',
-    sentences: caution.length ? caution : ['De aantallen zijn groot genoeg om alle cijfers te tonen.'],
-  });
+  const pop = Math.max(1, result.population);
+  if (quality.missingDiagnosis)
+    caution.push(tx.missingDiagnosis(tx.num(quality.missingDiagnosis), tx.pct((100 * quality.missingDiagnosis) / pop)));
+  if (quality.withoutConversation) caution.push(tx.withoutConversation(tx.num(quality.withoutConversation)));
+  if (quality.rejectedRows) caution.push(tx.rejected(tx.num(quality.rejectedRows)));
+  return caution.length ? caution : [tx.allShown];
+}
 
-  const limits = [
-    'De cijfers laten zien óf groepen verschillen, niet waaróm. Een verschil kan ook komen door iets anders dat met de groep samenhangt, zoals opleiding, taal of gezondheid. Kijk daarvoor bij de vergelijking "rekening houdend met".',
-    'De percentages gaan alleen over mensen van wie het kenmerk bekend is.',
-  ];
-  const groupings = result.groupings.map((g) => g.split(INTERSECTION_SEPARATOR)).flat();
-  if (groupings.some((g) => g === 'migratieachtergrond' || g === 'herkomst' || g === 'migratie_enschede')) {
-    limits.push(
-      'De indeling naar migratieachtergrond kent alleen de groepen in de tabel. Lees er geen andere groepen in: statushouders zijn bijvoorbeeld een apart kenmerk, geen groep in deze indeling.',
-    );
-  }
-  sections.push({ title: 'Wat de cijfers niet laten zien', sentences: limits });
-
-  const combos = new Set(clear.map((c) => `${c.ground}|${c.stage}`)).size;
-  const headline = clear.length
-    ? `${nl(result.population)} mensen in de bijstand: bij ${nl(combos)} ${combos === 1 ? 'combinatie' : 'combinaties'} van kenmerk en fase zien we een duidelijk verschil in kansen.`
-    : `${nl(result.population)} mensen in de bijstand: geen duidelijke verschillen in kansen tussen groepen.`;
+/**
+ * Plain (B1) sentences from the numbers: what stands out, how sure we are, and what the figures
+ * do not show. Uses only cells the engine has released (suppressed cells are null), so every
+ * number in it is a protected one. The headline counts exactly the groups "Wat valt op" lists.
+ */
+export function narrate(result: MirrorResult, quality: DataQuality = {}, options: NarrateOptions = {}): Narrative {
+  const lang = options.lang ?? 'nl';
+  const tx = narrativeTexts(lang);
+  const names = namesFor(lang, options);
+  const sections: Narrative['sections'] = [];
+  const { headline, sentences } = standout(result, names, tx);
+  sections.push({ title: tx.titleStandout, sentences });
+  const calm = calmSentences(result, names, tx);
+  if (calm.length) sections.push({ title: tx.titleCalm, sentences: calm });
+  sections.push({ title: tx.titleCertainty, sentences: cautionSentences(result, quality, names, tx) });
+  const limits = [...tx.limits];
+  const keys = result.groupings.flatMap((g) => g.split(INTERSECTION_SEPARATOR));
+  if (keys.some((g) => g === 'migratieachtergrond' || g === 'herkomst' || g === 'migratie_enschede'))
+    limits.push(tx.migrationLimit);
+  sections.push({ title: tx.titleLimits, sentences: limits });
   return { headline, sections };
 }
 
@@ -175,9 +199,7 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** Lower-cases the first letter only, so abbreviations such as CBS stay as they are. */
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** How sure we are, in words, from the Benjamini–Hochberg adjusted p-value. */
+/** How sure we are, in words, from the Benjamini–Hochberg adjusted p-value (Dutch). */
 export function certainty(pAdjusted: number): string {
-  if (pAdjusted < 0.001) return 'Dit verschil is vrijwel zeker geen toeval.';
-  if (pAdjusted < 0.01) return 'Dit verschil is zeer waarschijnlijk geen toeval.';
-  return 'Dit verschil is waarschijnlijk geen toeval, maar houd er rekening mee dat het toeval kan zijn.';
+  return narrativeTexts('nl').certainty(pAdjusted);
 }

@@ -1,4 +1,5 @@
 import type { MirrorResult } from './funnel.js';
+import { DECIMALS, type MirrorReport } from './report-model.js';
 
 export const CSV_COLUMNS = [
   'kenmerk',
@@ -57,4 +58,35 @@ export function mirrorToCsv(result: MirrorResult): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+const quoteNl = (value: string): string => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * The report for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal comma,
+ * labelled headers, numbers rounded as on screen (no thousands separator, so Excel reads them as
+ * numbers). One block per table with its title above and its notes below, separated by an empty line.
+ */
+export function reportToCsv(report: MirrorReport): string {
+  const lines: string[] = [
+    quoteNl(`${report.title} ${report.municipality}, ${report.period}, ${report.scope}, ${report.ground}`),
+    quoteNl(`Gemaakt op ${report.generatedOn}`),
+  ];
+  for (const t of report.tables) {
+    lines.push('', quoteNl(t.title), t.columns.map((c) => quoteNl(c.label)).join(';'));
+    for (const row of t.rows)
+      lines.push(
+        row
+          .map((v, i) => {
+            const kind = t.columns[i].kind;
+            if (typeof v === 'string' || kind === 'text') return quoteNl(String(v));
+            const d = DECIMALS[kind];
+            return v.toFixed(d).replace('.', ',').replace('-', '-');
+          })
+          .join(';'),
+      );
+    for (const n of t.notes) lines.push(quoteNl(n));
+  }
+  lines.push('', quoteNl('Zo leest u dit'), ...report.methodNotes.map(quoteNl));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

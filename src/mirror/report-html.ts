@@ -5,7 +5,9 @@ import { stageDef, type StageDef } from './stages.js';
 import type { Narrative } from './narrative.js';
 import { isClear } from './narrative.js';
 import type { BenchmarkRow, PeriodComparisonRow } from './benchmark.js';
-import { nl, pctNl, pointsNl } from './format.js';
+import { dutchDate, nl, pctNl, pointsNl } from './format.js';
+import { NATIONAL_CAVEAT } from './caveats.js';
+import { formatNl, type MirrorReport, type ReportTable } from './report-model.js';
 
 export interface HtmlReportInput {
   title: string;
@@ -107,8 +109,8 @@ function cellTable(
   return `<table><caption>${esc(groupingLabel(grouping, extra))}: aandeel in elke fase tegen aandeel in de bevolking (verschil in procentpunten) en de kans per groep met 95%-betrouwbaarheidsinterval</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-const CSS = `
-body{font-family:"Segoe UI",Arial,sans-serif;color:#1a1a1a;max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.5}
+export const CSS = `
+body{font-family:"Noto Sans","Noto Sans Variable","Segoe UI",Arial,sans-serif;color:#1a1a1a;max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.5}
 h1{font-size:1.8rem;margin-bottom:0}h2{margin-top:2.2rem;border-bottom:2px solid #24578f;padding-bottom:.2rem}
 .lead{font-size:1.15rem;color:#333}.story{background:#eef4fa;border-left:4px solid #24578f;padding:.6rem 1rem;margin:1rem 0}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.85rem}caption{text-align:left;font-weight:600;padding:.3rem 0}
@@ -116,7 +118,7 @@ th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;text-align:left;vertical-ali
 td.clear{background:#fff2cc}td.supp{color:#555;font-style:italic}.sub{font-size:.75rem;color:#555;font-weight:normal}.muted{fill:#555;color:#555}
 svg text{font-size:12px;fill:#1a1a1a}svg .bar{fill:#7aa6d6}svg .bar.clear{fill:#24578f}svg .ci{stroke:#1a1a1a;stroke-width:1.2}svg .axis{stroke:#999}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:1rem}figure{margin:0}figcaption{font-weight:600;font-size:.9rem}
-footer{margin-top:3rem;font-size:.8rem;color:#555}
+footer{margin-top:3rem;font-size:.8rem;color:#555}.caveat{background:#fff8e1;border-left:4px solid #8a6d00;padding:.5rem .8rem;font-size:.9rem}td.num{text-align:right;font-variant-numeric:tabular-nums}.notes{font-size:.85rem;color:#333}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}}
 `;
 
@@ -156,7 +158,7 @@ export function mirrorToHtml(input: HtmlReportInput): string {
             `<tr><td>${esc(groupingLabel(b.ground))}</td><td>${esc(b.nationalGroup)}</td><td>${esc(stageDef(b.stage).label)}</td><td>${pointsNl(b.localDifferencePp, 1)}</td><td>${pointsNl(b.nationalDifferencePp, 1)}</td><td>${pctNl(b.localRate, 1)}</td><td>${pctNl(b.nationalRate, 1)}</td></tr>`,
         )
         .join('') +
-      `</tbody></table><p class="sub">Landelijk: bijstandspopulatie 2018; voorziening, werk en duurzaam werk in 2018 en/of 2019 (CBS, Gelijke Kansenspiegel, tabel 2.1).</p></section>`
+      `</tbody></table><p class="caveat">${esc(NATIONAL_CAVEAT.nl)}</p></section>`
     : '';
   const cmp = input.comparison;
   const comparison =
@@ -178,13 +180,75 @@ export function mirrorToHtml(input: HtmlReportInput): string {
 ${perGround}
 ${bench}
 ${comparison}
-<section><h2>Zo lees je dit</h2><ul>
+<section><h2>Zo leest u dit</h2><ul>
 <li><strong>Aandeel</strong>: welk deel van de mensen in een fase tot deze groep hoort. <strong>Verschil</strong>: dat aandeel min het aandeel van de groep in de hele bevolking, in procentpunten. Negatief betekent ondervertegenwoordigd.</li>
 <li><strong>Kans</strong>: welk deel van de groep de fase bereikte, met een 95%-betrouwbaarheidsinterval (Wilson). Een geel vakje is een duidelijk verschil met de rest: na correctie voor het aantal vergelijkingen (Benjamini-Hochberg) p &lt; 0,05 en minstens 10% hoger of lager.</li>
-<li>"&lt; ${result.threshold}": minder dan ${result.threshold} mensen. "x": genoeg mensen, maar met dit cijfer zou je een verborgen klein aantal kunnen terugrekenen. Beide tonen we niet.</li>
+<li>"&lt; ${result.threshold}": minder dan ${result.threshold} mensen. "x": genoeg mensen, maar met dit cijfer zou u een verborgen klein aantal kunnen terugrekenen. Beide tonen we niet.</li>
 ${result.protection && result.protection.base > 1 ? `<li>Alle aantallen zijn afgerond op veelvouden van ${result.protection.base}. Percentages, verhoudingen en toetsen zijn berekend uit de afgeronde aantallen, zodat niemand door cijfers van elkaar af te trekken iets over één persoon te weten komt.</li>` : ''}
 </ul></section>
 </main>
-<footer>Gemaakt met Kansenspiegel${input.generatedAt ? ` op ${esc(input.generatedAt)}` : ''}. Drempel voor kleine aantallen: ${result.threshold}.</footer>
+<footer>Gemaakt met Kansenspiegel${input.generatedAt ? ` op ${esc(dutchDate(input.generatedAt))}` : ''}. Drempel voor kleine aantallen: ${result.threshold}.</footer>
+</body></html>`;
+}
+
+function reportTableHtml(t: ReportTable, id: string): string {
+  const head = t.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('');
+  const body = t.rows
+    .map((row) => {
+      const cells = row.map((v, i) => {
+        const kind = t.columns[i].kind;
+        const text = esc(formatNl(v, kind));
+        if (i === 0) return `<th scope="row">${text}</th>`;
+        const cls = kind === 'text' ? '' : typeof v === 'number' ? ' class="num"' : ' class="supp num"';
+        return `<td${cls}>${text}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('');
+  const notes = t.notes.map((n) => `<p class="${n.startsWith('Let op') ? 'caveat' : 'notes'}">${esc(n)}</p>`).join('');
+  return `<section aria-labelledby="${id}"><h2 id="${id}">${esc(t.name)}</h2><table><caption>${esc(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}</section>`;
+}
+
+/**
+ * The council report: every section of the page for one view (story, funnel, groups with
+ * charts, data quality, the national comparison with its caveat, the adjusted comparison and the
+ * attention mirror) and the method notes; self-contained and printable, no scripts.
+ */
+export function reportToHtml(
+  report: MirrorReport,
+  result: MirrorResult,
+  grouping: string,
+  extra: readonly GroundDef[] = [],
+): string {
+  const { narrative } = report;
+  const story = narrative.sections
+    .map((s) => `<h3>${esc(s.title)}</h3><ul>${s.sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`)
+    .join('');
+  const charts = result.stages
+    .map((s) => {
+      const cells = result.cells.filter((c) => c.ground === grouping && c.stage === s && c.suppressed === null);
+      const caption = `${stageDef(s).label}: kans per groep (${groupingLabel(grouping, extra).toLowerCase()})`;
+      return cells.length
+        ? `<figure><figcaption>${esc(caption)}</figcaption>${rateChartSvg(cells, (c) => label(c, extra), caption)}</figure>`
+        : '';
+    })
+    .join('');
+  const tables = report.tables
+    .map((t, i) => {
+      const html = reportTableHtml(t, `sectie-${i + 1}`);
+      return t.name === 'Per groep'
+        ? html.replace('</section>', `<div class="charts">${charts}</div></section>`)
+        : html;
+    })
+    .join('\n');
+  const subtitle = `${report.municipality}, ${report.period}, ${report.scope}, ${report.ground}: ${nl(report.population)} mensen met bijstand (afgerond).`;
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(`${report.title} ${report.municipality} ${report.period}`)}</title><style>${CSS}</style></head><body>
+<header><h1>${esc(report.title)}</h1><p class="lead">${esc(subtitle)}</p></header>
+<main>
+<section class="story" aria-labelledby="verhaal"><h2 id="verhaal">Het verhaal achter de cijfers</h2><p><strong>${esc(narrative.headline)}</strong></p>${story}</section>
+${tables}
+<section aria-labelledby="methode"><h2 id="methode">Zo leest u dit</h2><ul>${report.methodNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>
+</main>
+<footer>Gemaakt met Kansenspiegel op ${esc(report.generatedOn)}. Drempel voor kleine aantallen: ${result.threshold}.</footer>
 </body></html>`;
 }

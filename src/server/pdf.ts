@@ -44,7 +44,14 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
   return run;
 }
 
-async function print(html: string, options: PdfOptions): Promise<Buffer> {
+type Browser = Awaited<ReturnType<typeof Chromium.launch>>;
+
+/** Chromium stays up between prints (a launch costs most of a second); closed after a minute unused. */
+let browser: Promise<Browser> | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+const IDLE_MS = 60_000;
+
+async function launch(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
   if (!existsSync(executablePath)) throw new PdfUnavailableError(`Chromium is not installed at ${executablePath}`);
   let chromium: typeof Chromium;
@@ -53,13 +60,60 @@ async function print(html: string, options: PdfOptions): Promise<Buffer> {
   } catch {
     throw new PdfUnavailableError('playwright-core is not installed');
   }
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const b = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  b.on('disconnected', () => {
+    browser = null;
+  });
+  return b;
+}
+
+async function sharedBrowser(): Promise<Browser> {
+  if (idleTimer) clearTimeout(idleTimer);
+  browser ??= launch().catch((err: unknown) => {
+    browser = null;
+    throw err;
+  });
+  return browser;
+}
+
+function closeWhenIdle(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    const b = browser;
+    browser = null;
+    void b?.then((x) => x.close()).catch(() => undefined);
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
+/** Closes the shared Chromium now (tests, shutdown). */
+export async function closePdfBrowser(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  const b = browser;
+  browser = null;
+  await b?.then((x) => x.close()).catch(() => undefined);
+}
+
+type Context = Awaited<ReturnType<Browser['newContext']>>;
+let sharedContext: { browser: Browser; context: Promise<Context> } | null = null;
+
+/** One context (scripts off, every request but data: refused) per browser; a new page per print. */
+async function printContext(b: Browser): Promise<Context> {
+  if (sharedContext?.browser !== b) {
+    const context = b.newContext({ javaScriptEnabled: false }).then(async (c) => {
+      await c.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      return c;
+    });
+    sharedContext = { browser: b, context };
+  }
+  return sharedContext.context;
+}
+
+async function print(html: string, options: PdfOptions): Promise<Buffer> {
+  const b = await sharedBrowser();
+  const context = await printContext(b);
+  const page = await context.newPage();
   try {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith('data:') ? route.continue() : route.abort(),
-    );
-    const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const footer = options.footer ? `${escapeHtml(options.footer)} · ` : '';
@@ -67,12 +121,16 @@ async function print(html: string, options: PdfOptions): Promise<Buffer> {
       format: 'A4',
       landscape: options.landscape ?? false,
       printBackground: true,
+      // tagged: a structure tree (headings, tables, lists) for screen readers; outline: bookmarks
+      tagged: true,
+      outline: true,
       margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: `<div style="font-size:8px;color:#555;width:100%;padding:0 12mm;font-family:Arial,sans-serif">${footer}pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>`,
     });
   } finally {
-    await browser.close();
+    await page.close().catch(() => undefined);
+    closeWhenIdle();
   }
 }

@@ -399,7 +399,7 @@ test('family 1: periods one day apart (API, months, story, exports, attention an
       for (const x of [days[i - 1], d]) {
         const period = `period=${FROM}..${x}${scope.query}`;
         channel.set(x, {
-          csv: readCsv(await get(role, `/spiegel/export.csv?${period}`)),
+          csv: readCsv(await get(role, `/spiegel/export.csv?${period}&formaat=csv-data`)),
           html: numberBefore((await get(role, `/spiegel/export.html?${period}`)).text, 'mensen met bijstand'),
           attention: readMirror(await get(role, `/spiegel/aandacht?${period}&ground=gezondheid`), []),
         });

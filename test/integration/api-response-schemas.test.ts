@@ -24,6 +24,7 @@ const NON_JSON: Record<string, string> = {
   'GET /api/v1/spiegel/export.csv': 'text/csv',
   'GET /api/v1/spiegel/export.html': 'text/html',
   'GET /api/v1/spiegel/export.pdf': 'application/pdf', // or a 503 problem when Chromium is missing
+  'GET /api/v1/spiegel/export.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'GET /api/v1/imports/{id}/rejected.csv': 'text/csv',
 };
 

@@ -81,6 +81,7 @@ export const MATRIX: Record<string, readonly Who[]> = {
   'GET /api/v1/spiegel/verdieping/aandeel': MIRROR,
   'GET /api/v1/spiegel/verdieping/tijd': MIRROR,
   'GET /api/v1/spiegel/verdieping/trend': MIRROR,
+  'GET /api/v1/spiegel/export.xlsx': MIRROR,
   'GET /api/v1/questionnaire/definition': ['consultant', ...MIRROR],
   'GET /api/v1/clients/{id}/measurements': CASE,
   'GET /api/v1/measurements/due': CASE,

@@ -196,8 +196,8 @@ describe('suppression: no answer of the mirror API carries a count from 1 to thr
 
   test('the CSV export has no small numbers in n_populatie and n_fase', async () => {
     for (const url of [
-      '/spiegel/export.csv?period=2025&intersections=true',
-      '/spiegel/export.csv?period=2025&ground=geslacht*leeftijd*migratieachtergrond',
+      '/spiegel/export.csv?period=2025&intersections=true&formaat=csv-data',
+      '/spiegel/export.csv?period=2025&ground=geslacht*leeftijd*migratieachtergrond&formaat=csv-data',
     ]) {
       const res = await get('beleid', url);
       assert.equal(res.status, 200);

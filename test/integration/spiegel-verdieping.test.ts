@@ -13,7 +13,7 @@ import type {
   TrendAnswerT,
 } from '../../src/server/schemas/verdieping.js';
 
-// The deeper analyses on Demodam through the protected API: the intersectional truth (f) at the
+// The deeper analyses on Demodam through the protected API: the intersectional truth (g) at the
 // top of the scan and the built-in equality (migration background) not flagged; the 45+ delay
 // in instruments in the time to a step; roles, bad input and the response schemas.
 let app: FastifyInstance;

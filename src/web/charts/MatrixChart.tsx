@@ -91,9 +91,12 @@ export function MatrixChart({
                 {line}
               </text>
             ))}
-            <text x={x0 + 2} y={44} className="ks-chart__muted">
-              {scaleLabel(mode === 'rate' ? columnMax[ci] : absMax)}
-            </text>
+            {/* one scale for every column in the diverging view: said once, not above every column */}
+            {(mode === 'rate' || ci === 0) && (
+              <text x={x0 + 2} y={44} className="ks-chart__muted">
+                {scaleLabel(mode === 'rate' ? columnMax[ci] : absMax)}
+              </text>
+            )}
             {mode === 'diverging' && (
               <line className="ks-chart__zero" x1={x0 + BAR_W / 2} x2={x0 + BAR_W / 2} y1={headH} y2={height - 8} />
             )}

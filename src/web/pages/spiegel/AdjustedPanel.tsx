@@ -6,7 +6,14 @@ import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { DataTable } from './DataTable.js';
 import { useFormat } from './format.js';
-import { groundLabelOf, mirrorApi, queryString, type MirrorOptions, type MirrorQuery } from './model.js';
+import {
+  groundLabelOf,
+  mirrorApi,
+  queryString,
+  type AdjustedAnswer,
+  type MirrorOptions,
+  type MirrorQuery,
+} from './model.js';
 import { Select } from './Select.js';
 import { useSpiegelTexts } from './texts.js';
 import { dataOf, useRemote } from './useRemote.js';
@@ -155,60 +162,82 @@ export function AdjustedPanel({ api, options, query, onSessionEnded }: Props) {
               </div>
             </figure>
           )}
-          <DataTable
+          <AdjustedTable
+            data={data}
             caption={t('adjustedTable', { ground: gl, stage: stageLabel(data.stage), reference: refLabel })}
-            columns={[
-              t('group'),
-              t('count'),
-              t('reached'),
-              `${t('crude')}: odds ratio (${t('interval')})`,
-              `${t('adjusted')}: odds ratio (${t('interval')})`,
-              'p',
-            ]}
-            rows={data.rows.map((r) => {
-              const or = (e: typeof r.crude) =>
-                e
-                  ? { text: `${f.dec(e.oddsRatio)} (${f.dec(e.lower)}–${f.dec(e.upper)})`, numeric: true }
-                  : { text: r.group === data.reference ? t('reference') : '–' };
-              return {
-                header: r.label,
-                cells: r.suppressed
-                  ? [
-                      { text: '', suppressed: true },
-                      { text: '', suppressed: true },
-                      { text: '–' },
-                      { text: '–' },
-                      { text: '–' },
-                    ]
-                  : [
-                      { text: r.n === null ? '–' : f.num(r.n), numeric: true },
-                      { text: r.reached === null ? '–' : f.num(r.reached), numeric: true },
-                      or(r.crude),
-                      or(r.adjusted),
-                      {
-                        text: r.adjusted ? (r.adjusted.p < 0.001 ? '< 0,001' : f.dec(r.adjusted.p, 3)) : '–',
-                        numeric: true,
-                      },
-                    ],
-              };
-            })}
             threshold={threshold}
-            testId="adjusted-table"
           />
-          <div className="ks-explanation" data-testid="adjusted-explanation">
-            {data.explanation.map((x) => (
-              <p key={x} className="utrecht-paragraph">
-                {x}
-              </p>
-            ))}
-            <p className="utrecht-paragraph utrecht-paragraph--small">
-              {data.used === null || data.leftOut === null
-                ? t('usedHidden')
-                : t('used', { used: f.num(data.used), leftOut: f.num(data.leftOut) })}
-            </p>
-          </div>
+          <Explanation data={data} />
         </div>
       )}
     </section>
+  );
+}
+
+/** The table behind the forest plot: odds ratios without and with adjustment, per group. */
+function AdjustedTable({ data, caption, threshold }: { data: AdjustedAnswer; caption: string; threshold: number }) {
+  const t = useSpiegelTexts();
+  const f = useFormat();
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        t('group'),
+        t('count'),
+        t('reached'),
+        `${t('crude')}: odds ratio (${t('interval')})`,
+        `${t('adjusted')}: odds ratio (${t('interval')})`,
+        'p',
+      ]}
+      rows={data.rows.map((r) => {
+        const or = (e: typeof r.crude) =>
+          e
+            ? { text: `${f.dec(e.oddsRatio)} (${f.dec(e.lower)}–${f.dec(e.upper)})`, numeric: true }
+            : { text: r.group === data.reference ? t('reference') : '–' };
+        return {
+          header: r.label,
+          cells: r.suppressed
+            ? [
+                { text: '', suppressed: true },
+                { text: '', suppressed: true },
+                { text: '–' },
+                { text: '–' },
+                { text: '–' },
+              ]
+            : [
+                { text: r.n === null ? '–' : f.num(r.n), numeric: true },
+                { text: r.reached === null ? '–' : f.num(r.reached), numeric: true },
+                or(r.crude),
+                or(r.adjusted),
+                {
+                  text: r.adjusted ? (r.adjusted.p < 0.001 ? '< 0,001' : f.dec(r.adjusted.p, 3)) : '–',
+                  numeric: true,
+                },
+              ],
+        };
+      })}
+      threshold={threshold}
+      testId="adjusted-table"
+    />
+  );
+}
+
+/** The plain reading of the result, and how many people it rests on. */
+function Explanation({ data }: { data: AdjustedAnswer }) {
+  const t = useSpiegelTexts();
+  const f = useFormat();
+  return (
+    <div className="ks-explanation" data-testid="adjusted-explanation">
+      {data.explanation.map((x) => (
+        <p key={x} className="utrecht-paragraph">
+          {x}
+        </p>
+      ))}
+      <p className="utrecht-paragraph utrecht-paragraph--small">
+        {data.used === null || data.leftOut === null
+          ? t('usedHidden')
+          : t('used', { used: f.num(data.used), leftOut: f.num(data.leftOut) })}
+      </p>
+    </div>
   );
 }

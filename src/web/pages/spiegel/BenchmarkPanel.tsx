@@ -21,6 +21,8 @@ import {
 import { useSpiegelTexts } from './texts.js';
 import { dataOf, useRemote } from './useRemote.js';
 import { Alert } from '../../components/Alert.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { NATIONAL_CAVEAT } from '../../../mirror/caveats.js';
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const NATIONAL_STAGES = ['voorziening', 'werkzaam_1m', 'werkzaam_6m'];
@@ -244,6 +246,7 @@ function Other({ api, options, query, answer, scopeLabel, stageLabel, onSessionE
 
 export function BenchmarkPanel(props: Props) {
   const t = useSpiegelTexts();
+  const { lang } = useI18n();
   return (
     <section aria-labelledby="ks-benchmark-title" data-testid="benchmark">
       <h2 id="ks-benchmark-title" className="utrecht-heading-2">
@@ -251,6 +254,11 @@ export function BenchmarkPanel(props: Props) {
       </h2>
       <h3 className="utrecht-heading-3">{t('nationalTitle')}</h3>
       <p className="utrecht-paragraph">{t('nationalIntro')}</p>
+      {props.answer.benchmark.length > 0 && (
+        <p className="utrecht-paragraph ks-caveat" data-testid="national-caveat">
+          {NATIONAL_CAVEAT[lang]}
+        </p>
+      )}
       <National answer={props.answer} grounds={props.options.grounds} stageLabel={props.stageLabel} />
       <h3 className="utrecht-heading-3">{t('compareTitle')}</h3>
       <Other {...props} />

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../../i18n/i18n.js';
 import { API_BASE, type ApiClient, type SessionUser } from '../../api.js';
 import { Alert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -13,8 +14,11 @@ import { GroupsPanel, type View } from './GroupsPanel.js';
 import {
   groundLabelOf,
   groupingOf,
+  localiseOptions,
   mirrorApi,
   queryString,
+  viewFromUrl,
+  viewToUrl,
   type MirrorAnswer,
   type MirrorOptions,
   type MirrorQuery,
@@ -31,9 +35,11 @@ export interface SpiegelPageProps {
   onSessionEnded: () => void;
 }
 
-/** The latest whole year, else the latest period. */
+const thisYear = (): string => String(new Date().getFullYear());
+
+/** The last complete year, else the latest period (the current year runs to date). */
 function defaultPeriod(periods: string[]): string {
-  const year = String(new Date().getFullYear());
+  const year = thisYear();
   return [...periods].reverse().find((p) => p < year) ?? periods[periods.length - 1] ?? year;
 }
 
@@ -101,7 +107,7 @@ function Choices({
         >
           {options.periods.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {p === thisYear() ? t('yearToDate', { year: p }) : p}
             </option>
           ))}
         </Select>
@@ -208,15 +214,28 @@ function Funnel({ answer, stageLabel }: { answer: MirrorAnswer; stageLabel: (k: 
 export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
   const t = useSpiegelTexts();
   useDocumentTitle(t('title'));
+  const { lang } = useI18n();
   const optionsRemote = useRemote('options', () => mirrorApi(api).options(), onSessionEnded);
-  const options = dataOf(optionsRemote);
+  const rawOptions = dataOf(optionsRemote);
+  const options = useMemo(() => rawOptions && localiseOptions(rawOptions, lang), [rawOptions, lang]);
   const [query, setQuery] = useState<MirrorQuery | null>(null);
   const [view, setView] = useState<View>('composition');
+  // the view lives in the address bar: a shared link opens exactly this view
   useEffect(() => {
-    if (options && !query && options.grounds.length)
-      setQuery({ period: defaultPeriod(options.periods), scope: '', grounds: [options.grounds[0].key] });
+    if (!options || query || !options.grounds.length) return;
+    const fromUrl = viewFromUrl(window.location.search, options, defaultPeriod(options.periods));
+    setQuery(fromUrl.query);
+    setView(fromUrl.view);
   }, [options, query]);
-  const remote = useRemote(query ? queryString(query) : null, () => mirrorApi(api).mirror(query!), onSessionEnded);
+  useEffect(() => {
+    if (query)
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${viewToUrl(query, view)}`);
+  }, [query, view]);
+  const remote = useRemote(
+    query ? `${queryString(query)}|${lang}` : null,
+    () => mirrorApi(api).mirror(query!, lang),
+    onSessionEnded,
+  );
   const answer = dataOf(remote);
   const ownTeam = user.role === 'teamleider' || user.role === 'consultant';
 
@@ -331,43 +350,43 @@ export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
             onSessionEnded={onSessionEnded}
           />
           <AttentionPanel api={api} options={options} query={query} onSessionEnded={onSessionEnded} />
-          <section aria-labelledby="ks-export-title" data-testid="export">
-            <h2 id="ks-export-title" className="utrecht-heading-2">
-              {t('exportTitle')}
-            </h2>
-            <p className="utrecht-paragraph">{t('exportIntro')}</p>
-            <ul className="utrecht-link-list utrecht-link-list--html-ul">
-              <li className="utrecht-link-list__item">
-                <a
-                  className="utrecht-link utrecht-link--html-a"
-                  href={`${API_BASE}/spiegel/export.html?${exportQuery}`}
-                  download="kansenspiegel.html"
-                >
-                  {t('exportHtml')}
-                </a>
-              </li>
-              <li className="utrecht-link-list__item">
-                <a
-                  className="utrecht-link utrecht-link--html-a"
-                  href={`${API_BASE}/spiegel/export.pdf?${exportQuery}`}
-                  download="kansenspiegel.pdf"
-                >
-                  {t('exportPdf')}
-                </a>
-              </li>
-              <li className="utrecht-link-list__item">
-                <a
-                  className="utrecht-link utrecht-link--html-a"
-                  href={`${API_BASE}/spiegel/export.csv?${exportQuery}`}
-                  download="kansenspiegel.csv"
-                >
-                  {t('exportCsv')}
-                </a>
-              </li>
-            </ul>
-          </section>
+          <Exports exportQuery={exportQuery} />
         </div>
       )}
     </>
+  );
+}
+
+/** The downloads: the same view as the page, in four formats, and the link to this view. */
+function Exports({ exportQuery }: { exportQuery: string }) {
+  const t = useSpiegelTexts();
+  const files: [string, string][] = [
+    ['html', t('exportHtml')],
+    ['pdf', t('exportPdf')],
+    ['xlsx', t('exportXlsx')],
+    ['csv', t('exportCsv')],
+  ];
+  return (
+    <section aria-labelledby="ks-export-title" data-testid="export">
+      <h2 id="ks-export-title" className="utrecht-heading-2">
+        {t('exportTitle')}
+      </h2>
+      <p className="utrecht-paragraph">{t('exportIntro')}</p>
+      <ul className="utrecht-link-list utrecht-link-list--html-ul">
+        {files.map(([ext, label]) => (
+          <li key={ext} className="utrecht-link-list__item">
+            <a
+              className="utrecht-link utrecht-link--html-a"
+              href={`${API_BASE}/spiegel/export.${ext}?${exportQuery}`}
+              download
+              data-testid={`export-${ext}`}
+            >
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="utrecht-paragraph utrecht-paragraph--small">{t('shareViewHelp')}</p>
+    </section>
   );
 }

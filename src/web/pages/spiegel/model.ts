@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api.js';
+import { GROUND_LABELS_EN, GROUP_LABELS_EN, STAGE_LABELS_EN } from '../../../mirror/labels-en.js';
 import type {
   AdjustedAnswerT,
   AttentionAnswerT,
@@ -53,7 +54,8 @@ export function queryString(q: MirrorQuery, extra: Record<string, string> = {}):
 
 export const mirrorApi = (api: ApiClient) => ({
   options: () => api.send<MirrorOptions>('GET', '/spiegel/options'),
-  mirror: (q: MirrorQuery) => api.send<MirrorAnswer>('GET', `/spiegel?${queryString(q)}`),
+  mirror: (q: MirrorQuery, lang: 'nl' | 'en' = 'nl') =>
+    api.send<MirrorAnswer>('GET', `/spiegel?${queryString(q, lang === 'en' ? { taal: 'en' } : {})}`),
   attention: (q: MirrorQuery) => api.send<AttentionAnswer>('GET', `/spiegel/aandacht?${queryString(q)}`),
   adjusted: (q: MirrorQuery, stage: string, ground: string, covariates: string[]) => {
     const params = new URLSearchParams(queryString(q, { stage, ground, covariates: covariates.join(',') }));
@@ -104,3 +106,56 @@ export function cellOf(result: MirrorResult, grouping: string, group: string, st
 /** A clear difference, as the engine's narrative calls it (BH-adjusted p < 0.05 and ratio ≥ 1.1 or ≤ 1/1.1). */
 /** The engine's verdict on a cell (src/mirror/clear.ts); the page never applies a rule of its own. */
 export const isClear = (c: MirrorCell): boolean => c.clear;
+
+/** Groups of which no figure at all may be shown: folded into one line (the rule is in src/mirror/folded.ts). */
+export { fullyHiddenGroups as hiddenGroupsOf } from '../../../mirror/folded.js';
+
+/** The options with English names for grounds, groups and stages when the app is in English. */
+export function localiseOptions(options: MirrorOptions, lang: 'nl' | 'en'): MirrorOptions {
+  if (lang !== 'en') return options;
+  return {
+    ...options,
+    grounds: options.grounds.map((g) => ({
+      ...g,
+      label: GROUND_LABELS_EN[g.key] ?? g.label,
+      groupLabels: { ...g.groupLabels, ...(GROUP_LABELS_EN[g.key] ?? {}) },
+    })),
+    stages: options.stages.map((s) => ({ ...s, ...(STAGE_LABELS_EN[s.key] ?? {}) })),
+  };
+}
+
+/** The view as the address bar holds it: ?periode=2025&groep=team:3&kenmerk=geslacht,leeftijd&weergave=rate */
+export function viewFromUrl(
+  search: string,
+  options: MirrorOptions,
+  fallbackPeriod: string,
+): { query: MirrorQuery; view: 'composition' | 'rate' } {
+  const p = new URLSearchParams(search);
+  const known = new Set(options.grounds.map((g) => g.key));
+  const grounds = (p.get('kenmerk') ?? '')
+    .split(',')
+    .filter((g, i, all) => known.has(g) && all.indexOf(g) === i)
+    .slice(0, 3);
+  const period = p.get('periode') ?? '';
+  const scope = p.get('groep') ?? '';
+  const scopeOk =
+    scope === '' ||
+    options.teams.some((t) => scope === `team:${t.id}`) ||
+    options.wijken.some((w) => scope === `wijk:${w.id}`);
+  const view = p.get('weergave') === 'rate' ? 'rate' : 'composition';
+  return {
+    query: {
+      period: options.periods.includes(period) ? period : fallbackPeriod,
+      scope: scopeOk ? scope : '',
+      grounds: grounds.length ? grounds : [options.grounds[0].key],
+    },
+    view,
+  };
+}
+
+export function viewToUrl(query: MirrorQuery, view: string): string {
+  const p = new URLSearchParams({ periode: query.period, kenmerk: query.grounds.join(',') });
+  if (query.scope) p.set('groep', query.scope);
+  if (view !== 'composition') p.set('weergave', view);
+  return `?${p.toString()}`;
+}

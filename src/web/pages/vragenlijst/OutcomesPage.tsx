@@ -136,9 +136,23 @@ function GroundTables({ ground, measure }: { ground: OutcomeGroundResult; measur
       <Table
         id="maat"
         caption={`Verandering per groep: ${ground.label}`}
-        head={['Groep', 'T0', 'T1', 'T2', 'Verandering T0 → T2', 'p (gepaard)', 'Paren', 'p verschil met anderen']}
+        head={[
+          'Groep',
+          'T0',
+          'T1',
+          'T2',
+          'Verandering T0 → T2 (alleen paren)',
+          'p (gepaard)',
+          'Paren',
+          'p verschil met anderen',
+        ]}
         rows={measureRows}
       />
+      <p className="utrecht-paragraph" data-testid="paired-note">
+        De verandering rekenen we alleen over de paren: mensen die de vragenlijst zowel bij T0 als bij T2 invulden. De
+        cijfers bij T0, T1 en T2 gaan over iedereen die toen invulde. Daarom is de verandering niet altijd gelijk aan T2
+        min T0.
+      </p>
     </>
   );
 }
