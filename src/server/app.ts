@@ -127,6 +127,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register((await import('./routes/questionnaire.js')).questionnaireRoutes, ctx);
       await api.register(importRoutes, ctx);
       await api.register(avgRoutes, ctx);
+      await api.register((await import('./oidc.js')).oidcRoutes, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -7,4 +7,6 @@ export interface AppContext {
   config: Config;
   /** Load each year's mirror population into memory right after start (serve only). */
   warmMirror?: boolean;
+  /** How the server reaches the identity provider (OIDC); tests pass their own to alter its answers. */
+  oidcFetch?: typeof fetch;
 }
