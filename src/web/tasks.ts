@@ -2,7 +2,7 @@ import { FEATURE_ROLES, type Role } from '../domain/roles.js';
 
 /** The parts of Kansenspiegel, and which roles use each; the menu and the start page show these. */
 export interface Task {
-  key: 'clients' | 'team' | 'mirror' | 'questionnaires' | 'outcomes' | 'admin';
+  key: 'clients' | 'team' | 'mirror' | 'questionnaires' | 'outcomes' | 'research' | 'admin';
   path: string;
   roles: readonly Role[];
 }
@@ -13,6 +13,7 @@ export const TASKS: readonly Task[] = [
   { key: 'mirror', path: '/spiegel', roles: FEATURE_ROLES.mirror },
   { key: 'questionnaires', path: '/vragenlijsten', roles: FEATURE_ROLES.questionnaires },
   { key: 'outcomes', path: '/meetmomenten', roles: FEATURE_ROLES.outcomes },
+  { key: 'research', path: '/onderzoek', roles: ['onderzoeker'] },
   { key: 'admin', path: '/beheer', roles: FEATURE_ROLES.admin },
 ];
 

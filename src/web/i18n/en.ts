@@ -69,6 +69,8 @@ export const en: Messages = {
   'task.outcomes.text': 'See how clients are doing between measurement moments, per group, and who stops answering.',
   'task.mirror.title': 'Mirror',
   'task.mirror.text': 'See whether all groups of clients get the same opportunities, from the first meeting to work.',
+  'task.research.title': 'Research export',
+  'task.research.text': 'Download the pseudonymised export for research, protected by k-anonymity.',
   'task.admin.title': 'Administration',
   'task.admin.text': 'Manage users, teams and the list of provisions.',
   'clients.count.consultant': { one: 'You guide {count} client.', other: 'You guide {count} clients.' },

@@ -74,6 +74,8 @@ export const nl = {
     'Zie hoe het de klanten gaat tussen de meetmomenten, per groep, en wie de vragenlijst niet meer invult.',
   'task.mirror.title': 'Spiegel',
   'task.mirror.text': 'Zie of alle groepen klanten dezelfde kansen krijgen: van eerste gesprek tot werk.',
+  'task.research.title': 'Onderzoeksexport',
+  'task.research.text': 'Download de gepseudonimiseerde export voor onderzoek, beschermd met k-anonimiteit.',
   'task.admin.title': 'Beheer',
   'task.admin.text': 'Beheer gebruikers, teams en de lijst met voorzieningen.',
   'clients.count.consultant': { one: 'U begeleidt {count} klant.', other: 'U begeleidt {count} klanten.' },
