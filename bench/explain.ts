@@ -48,6 +48,7 @@ for (const u of users) {
     municipalityName: '',
     teamId: u.team_id,
     teamName: null,
+    mustChangePassword: false,
   };
   const { sql, params } = await caseloadSql(user);
   await plan(`caseload of a ${u.role}`, sql, params);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadOidcSettings, type OidcSettings } from './oidc-settings.js';
 
 /** Runtime configuration, read once from environment variables (documented in README.md). */
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   suppressionThreshold: number;
   /** The mirror publishes counts as multiples of this (random rounding by cell key; 1 = none). */
   roundingBase: number;
+  /** Log-in through the municipality's identity provider (OIDC_*); null: local accounts only. */
+  oidc: OidcSettings | null;
 }
 
 const DEV_SECRET = 'demodam-only-not-for-production';
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
     suppressionThreshold: int('SUPPRESSION_THRESHOLD', env.SUPPRESSION_THRESHOLD, 10),
     roundingBase: roundingBase(env.MIRROR_ROUNDING_BASE),
+    oidc: loadOidcSettings(env),
   };
 }
 

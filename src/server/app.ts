@@ -134,6 +134,7 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
       await api.register(avgRoutes, ctx);
       await api.register((await import('./routes/leren/index.js')).learningRoutes, ctx);
       await api.register(werkgeverRoutes, ctx);
+      await api.register((await import('./oidc.js')).oidcRoutes, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -46,6 +46,13 @@ export function markEarly<T extends preHandlerAsyncHookHandler>(handler: T, earl
 export const earlyCheckOf = (handler: unknown): preHandlerAsyncHookHandler | undefined =>
   typeof handler === 'function' ? (handler as EarlyCheck)[EARLY_CHECK] : undefined;
 
+/** What a user whose password was reset may still do: see who is logged in, log out, choose a new password. */
+export const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/v1/sessions/current',
+  'DELETE /api/v1/sessions/current',
+  'PUT /api/v1/gebruikers/ik/wachtwoord',
+]);
+
 /**
  * preHandler: a live session is required, and for every request that changes something the
  * X-CSRF-Token header must equal the session's token (the cookie alone is not enough).
@@ -57,6 +64,11 @@ export const requireLogin: preHandlerAsyncHookHandler = async (request: FastifyR
     if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken))
       throw new ApiError('CSRF');
   }
+  if (
+    request.sessionUser.mustChangePassword &&
+    !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)
+  )
+    throw new ApiError('PASSWORD_CHANGE_REQUIRED');
 };
 
 /** preHandler: logged in (with CSRF check) and one of the given roles. */

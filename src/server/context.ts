@@ -10,4 +10,6 @@ export interface AppContext {
   warmMirror?: boolean;
   /** The gate for heavy work (mirror, adjusted comparison, PDF); one per app when not given. */
   heavyGate?: HeavyGate;
+  /** How the server reaches the identity provider (OIDC); tests pass their own to alter its answers. */
+  oidcFetch?: typeof fetch;
 }

@@ -11,6 +11,10 @@ export const ERRORS = {
     title: 'Deze actie is geweigerd: de beveiligingscode ontbreekt of klopt niet. Laad de pagina opnieuw.',
   },
   FORBIDDEN_ROLE: { status: 403, title: 'Uw rol geeft geen toegang tot dit onderdeel.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    title: 'Kies eerst een nieuw wachtwoord. Daarna kunt u verder.',
+  },
   FORBIDDEN_CLIENT: { status: 403, title: 'U hebt geen toegang tot deze klant.' },
   NOT_FOUND: { status: 404, title: 'Niet gevonden.' },
   CONFLICT_VERSION: {

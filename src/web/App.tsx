@@ -10,6 +10,8 @@ import { LoginPage, type LoginNotice } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { StartPage } from './pages/StartPage.js';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
+import { ResearchPage } from './pages/onderzoek/ResearchPage.js';
 import { SpiegelPage } from './pages/spiegel/SpiegelPage.js';
 import { VerdiepingPage } from './pages/spiegel-verdieping/VerdiepingPage.js';
 import { begeleidingPage } from './pages/begeleiding/routes.js';
@@ -127,10 +129,12 @@ function StaffApp({ api }: { api: ApiClient }) {
         if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
         else if (path === '/spiegel/verdieping' && tasksFor(user.role).some((x) => x.key === 'mirror'))
           page = <VerdiepingPage api={api} user={user} onSessionEnded={sessionEnded} />;
+        else if (task?.key === 'research') page = <ResearchPage api={api} />;
         else if (task?.key === 'mirror') page = <SpiegelPage api={api} user={user} onSessionEnded={sessionEnded} />;
         else if (task) page = <PlaceholderPage title={t(`task.${task.key}.title`)} />;
         else page = <NotFoundPage />;
       }
+      if (user.mustChangePassword) page = <ChangePasswordPage api={api} onChanged={check} />;
       const notice = logoutError !== null && (
         <Alert type="error" announce>
           <p className="utrecht-paragraph">{errorText(logoutError, t)}</p>

@@ -88,7 +88,7 @@ export interface ApiClient {
   /** Only the number of those clients: reads no person's data, so it is not audit-logged per person. */
   countClients(): Promise<ClientCount>;
   /** Any other call under /api/v1, with the session cookie and CSRF token (see api-casefile.ts). */
-  send<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  send<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
 /** How many clients the user sees: all, those still guided (actief or on hold), those who flowed out. */

@@ -3,7 +3,16 @@ import { FEATURE_ROLES, type Role } from '../domain/roles.js';
 /** The parts of Kansenspiegel, and which roles use each; the menu and the start page show these. */
 export interface Task {
   key:
-    'clients' | 'team' | 'mirror' | 'questionnaires' | 'outcomes' | 'employers' | 'learning' | 'teamHabits' | 'admin';
+    | 'clients'
+    | 'team'
+    | 'mirror'
+    | 'questionnaires'
+    | 'outcomes'
+    | 'employers'
+    | 'learning'
+    | 'teamHabits'
+    | 'research'
+    | 'admin';
   path: string;
   roles: readonly Role[];
 }
@@ -18,6 +27,7 @@ export const TASKS: readonly Task[] = [
   // team leaders reach the team mirror from /leren; policy officers only have this page of it
   { key: 'teamHabits', path: '/leren/teamspiegel', roles: ['beleidsmedewerker'] },
   { key: 'employers', path: '/werkgevers', roles: [...FEATURE_ROLES.employers, 'beleidsmedewerker', 'onderzoeker'] },
+  { key: 'research', path: '/onderzoek', roles: ['onderzoeker'] },
   { key: 'admin', path: '/beheer', roles: FEATURE_ROLES.admin },
 ];
 

@@ -187,7 +187,7 @@ describe('log-in, start page and log-out in Chromium', () => {
         count: /begeleidt \d[\d.]* klanten?( \(\d[\d.]* uitgestroomd\))?\.$/,
       },
       beleid: { role: 'Beleidsmedewerker', tasks: ['Spiegel', 'Meetmomenten'], count: null },
-      onderzoek: { role: 'Onderzoeker', tasks: ['Spiegel', 'Meetmomenten'], count: null },
+      onderzoek: { role: 'Onderzoeker', tasks: ['Spiegel', 'Meetmomenten', 'Onderzoeksexport'], count: null },
       beheer: { role: 'Functioneel beheerder', tasks: ['Beheer'], count: null },
     };
     for (const [username, want] of Object.entries(expected)) {

@@ -70,7 +70,7 @@ export async function checkA11y(page: Page): Promise<string[]> {
   return results.violations.map(describeViolation);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -100,13 +100,13 @@ const HEALTH_TIMEOUT_MS = 120_000;
  * GET /api/v1/health answers 200. Needs `npm run build` first.
  */
 export async function startAppServer(
-  options: { demoClients?: number; env?: Record<string, string> } = {},
+  options: { demoClients?: number; env?: Record<string, string>; port?: number } = {},
 ): Promise<AppServer> {
   const cli = join(ROOT, 'dist', 'src', 'cli.js');
   for (const built of [cli, join(ROOT, 'dist', 'web', 'index.html')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the browser tests.`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'kansenspiegel-browser-'));
   const child = spawn(process.execPath, [cli, 'serve'], {

@@ -19,6 +19,17 @@ export const SessionAnswer = Type.Object({
     teamId: Nullable(Type.Integer()),
     teamName: Nullable(Type.String()),
     municipalityName: Type.String(),
+    mustChangePassword: Type.Boolean({
+      description: 'Na een reset door de beheerder: eerst een nieuw wachtwoord kiezen, de rest is tot dan dicht',
+    }),
   }),
   csrfToken: Type.String(),
 });
+
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 12, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);

@@ -31,6 +31,19 @@ export const en: Messages = {
   'login.passwordMissing': 'Enter your password.',
   'login.loggedOut': 'You have logged out.',
   'login.sessionEnded': 'You are no longer logged in. Please log in again.',
+  'login.oidc': 'Log in with your municipality account',
+  'login.oidcIntro':
+    'Do you log in through your municipality? Then use the button below. You need no separate password.',
+  'login.localTitle': 'Log in with a Kansenspiegel password',
+  'login.oidc.geweigerd': 'Logging in through the municipality did not work. Please try again.',
+  'login.oidc.geen-rol':
+    'Your municipality account gives no role in Kansenspiegel. Ask the administrator to give you a role.',
+  'login.oidc.meer-rollen':
+    'Your municipality account gives more than one role in Kansenspiegel. Ask the administrator to fix this.',
+  'login.oidc.geen-naam': 'Your municipality account sends no user name. Ask the administrator to fix this.',
+  'login.oidc.geen-team':
+    'Your municipality account names no team that Kansenspiegel knows. Ask the administrator to fix this.',
+  'login.oidc.niet-actief': 'Your Kansenspiegel account is switched off. Please contact the administrator.',
   'login.help': 'Forgot your password or have no account? Contact the functional administrator of your department.',
 
   'error.LOGIN_FAILED': 'The user name or password is not correct.',
@@ -63,6 +76,8 @@ export const en: Messages = {
   'task.employers.title': 'Employers',
   'task.employers.text':
     'Employers, vacancies with fair requirements, proposals and follow-up; and where groups drop out at employers.',
+  'task.research.title': 'Research export',
+  'task.research.text': 'Download the pseudonymised export for research, protected by k-anonymity.',
   'task.admin.title': 'Administration',
   'task.admin.text': 'Manage users, teams and the list of provisions.',
   'clients.count.consultant': { one: 'You guide {count} client.', other: 'You guide {count} clients.' },

@@ -35,6 +35,20 @@ export const nl = {
   'login.passwordMissing': 'Vul uw wachtwoord in.',
   'login.loggedOut': 'U bent uitgelogd.',
   'login.sessionEnded': 'U bent niet meer ingelogd. Log opnieuw in.',
+  'login.oidc': 'Inloggen met uw account van de gemeente',
+  'login.oidcIntro':
+    'Logt u in via de gemeente? Gebruik dan de knop hieronder. U hebt dan geen apart wachtwoord nodig.',
+  'login.localTitle': 'Inloggen met een wachtwoord van Kansenspiegel',
+  'login.oidc.geweigerd': 'Inloggen via de gemeente is niet gelukt. Probeer het opnieuw.',
+  'login.oidc.geen-rol':
+    'Uw account van de gemeente geeft geen rol in Kansenspiegel. Vraag de functioneel beheerder om u een rol te geven.',
+  'login.oidc.meer-rollen':
+    'Uw account van de gemeente geeft meer dan één rol in Kansenspiegel. Vraag de functioneel beheerder om dit op te lossen.',
+  'login.oidc.geen-naam':
+    'Uw account van de gemeente stuurt geen gebruikersnaam mee. Vraag de functioneel beheerder om dit op te lossen.',
+  'login.oidc.geen-team':
+    'Uw account van de gemeente noemt geen team dat Kansenspiegel kent. Vraag de functioneel beheerder om dit op te lossen.',
+  'login.oidc.niet-actief': 'Uw account in Kansenspiegel staat uit. Neem contact op met de functioneel beheerder.',
   'login.help': 'Wachtwoord vergeten of geen account? Neem contact op met de functioneel beheerder van uw afdeling.',
 
   'error.LOGIN_FAILED': 'Gebruikersnaam of wachtwoord klopt niet.',
@@ -68,6 +82,8 @@ export const nl = {
   'task.employers.title': 'Werkgevers',
   'task.employers.text':
     'Werkgevers, vacatures met eerlijke eisen, voorstellen en nazorg; en waar groepen afvallen bij werkgevers.',
+  'task.research.title': 'Onderzoeksexport',
+  'task.research.text': 'Download de gepseudonimiseerde export voor onderzoek, beschermd met k-anonimiteit.',
   'task.admin.title': 'Beheer',
   'task.admin.text': 'Beheer gebruikers, teams en de lijst met voorzieningen.',
   'clients.count.consultant': { one: 'U begeleidt {count} klant.', other: 'U begeleidt {count} klanten.' },

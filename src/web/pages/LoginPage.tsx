@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiClient, Session } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { Button } from '../components/Button.js';
@@ -16,8 +16,40 @@ export interface LoginPageProps {
   onLoggedIn: (session: Session) => void;
 }
 
+/** Why a log-in through the identity provider was refused (the server's ?oidc= on the way back). */
+const OIDC_REASONS = ['geweigerd', 'geen-rol', 'meer-rollen', 'geen-naam', 'geen-team', 'niet-actief'] as const;
+type OidcReason = (typeof OIDC_REASONS)[number];
+
+function takeOidcReason(): OidcReason | null {
+  const params = new URLSearchParams(window.location.search);
+  const reason = params.get('oidc');
+  if (reason === null) return null;
+  params.delete('oidc');
+  const rest = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}`);
+  return (OIDC_REASONS as readonly string[]).includes(reason) ? (reason as OidcReason) : 'geweigerd';
+}
+
+/** Whether the municipality's identity provider is set up (then its button shows first). */
+function useOidcEnabled(api: ApiClient): boolean {
+  const [enabled, setEnabled] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api.send<{ enabled: boolean }>('GET', '/oidc/status').then(
+      (answer) => live && setEnabled(answer.enabled),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return enabled;
+}
+
 export function LoginPage({ api, notice, onLoggedIn }: LoginPageProps) {
   const { t } = useI18n();
+  const oidc = useOidcEnabled(api);
+  const [oidcReason] = useState(takeOidcReason);
   useDocumentTitle(t('login.title'));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -55,6 +87,22 @@ export function LoginPage({ api, notice, onLoggedIn }: LoginPageProps) {
         <Alert type="info">
           <p className="utrecht-paragraph">{t(notice === 'loggedOut' ? 'login.loggedOut' : 'login.sessionEnded')}</p>
         </Alert>
+      )}
+      {oidcReason && (
+        <Alert type="error" announce>
+          <p className="utrecht-paragraph">{t(`login.oidc.${oidcReason}`)}</p>
+        </Alert>
+      )}
+      {oidc && (
+        <>
+          <p className="utrecht-paragraph">{t('login.oidcIntro')}</p>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-button-link utrecht-button-link--primary-action" href="/api/v1/oidc/inloggen">
+              {t('login.oidc')}
+            </a>
+          </p>
+          <h2 className="utrecht-heading-2">{t('login.localTitle')}</h2>
+        </>
       )}
       <p className="utrecht-paragraph">{t('login.intro')}</p>
       {failure !== null && (

@@ -17,6 +17,7 @@ import { Badge, Failed, Loading, useRemote } from '../begeleiding/shared.js';
 import '../begeleiding/begeleiding.css';
 import { codeOptions, targetGroupLabel } from '../../../domain/codes.js';
 import { useTexts } from './texts.js';
+import { UsersPanel } from './UsersPanel.js';
 
 interface Data {
   instruments: Instruments['items'];
@@ -414,6 +415,7 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
           }
         />
       </section>
+      <UsersPanel api={api} onSessionEnded={onSessionEnded} />
     </>
   );
 }
