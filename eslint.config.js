@@ -20,7 +20,6 @@ export default tseslint.config(
     files: [
       'src/demo/history.ts',
       'src/demo/waves.ts',
-      'src/import/run.ts',
       'src/server/routes/casefile/catalogue.ts',
       'src/server/routes/casefile/plans.ts',
       'src/server/routes/casefile/records.ts',
