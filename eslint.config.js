@@ -31,7 +31,6 @@ export default tseslint.config(
       'src/web/components/RecordForm.tsx',
       'src/web/pages/begeleiding/CaseloadPage.tsx',
       'src/web/pages/begeleiding/TeamPage.tsx',
-      'src/web/pages/beheer/BeheerPage.tsx',
       'src/web/pages/spiegel/AdjustedPanel.tsx',
       'src/web/pages/spiegel/GroupsPanel.tsx',
       'src/web/pages/spiegel/SpiegelPage.tsx',

@@ -20,37 +20,12 @@ import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { IdParams, problems } from '../schemas/common.js';
 import { DatabaseQuality } from '../schemas/avg.js';
+import { FilePreviewSchema, ImportRunSchema, ProgressSchema } from '../schemas/import.js';
 import { todayIso } from '../../domain/dates.js';
 import type { SessionUser } from '../../store/users.js';
 
 /** The largest file the upload in Beheer accepts (the raw-body API keeps its own limit). */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-const FilePreviewSchema = Type.Object({
-  fileName: Type.String(),
-  format: Type.String({ description: 'csv | xlsx' }),
-  encoding: Type.Union([Type.String(), Type.Null()]),
-  delimiter: Type.Union([Type.String(), Type.Null()]),
-  header: Type.Array(Type.String()),
-  rows: Type.Array(Type.Array(Type.String()), { description: 'De eerste regels, als tekst' }),
-  rowsRead: Type.Integer(),
-  complete: Type.Boolean({ description: 'Of de tellingen over het hele bestand gaan' }),
-  columns: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      values: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
-      distinct: Type.Integer(),
-      more: Type.Boolean(),
-      empty: Type.Integer(),
-    }),
-  ),
-});
-
-const ProgressSchema = Type.Object({
-  fraction: Type.Number({ description: 'Deel van het bestand dat is verwerkt (0 tot 1)' }),
-  rows: Type.Integer({ description: 'Regels gelezen' }),
-  done: Type.Boolean(),
-});
 
 interface Upload {
   dir: string;
@@ -125,27 +100,6 @@ export const IMPORT_CONTENT_TYPES = [
   'application/vnd.ms-excel',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
-
-const ImportRunSchema = Type.Object({
-  id: Type.Integer(),
-  entity: Type.String(),
-  fileName: Type.String(),
-  dryRun: Type.Boolean(),
-  status: Type.String({ description: 'bezig | klaar | proef | mislukt | afgebroken' }),
-  startedAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-  rowsTotal: Type.Integer(),
-  rowsValid: Type.Integer(),
-  rowsRejected: Type.Integer(),
-  inserted: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-  quality: Type.Unknown({
-    description:
-      'Datakwaliteit van dit bestand: ontbrekende waarden per veld, onmogelijke datums, dubbele personen, onbekende codes',
-  }),
-  error: Type.Union([Type.String(), Type.Null()]),
-});
 
 /**
  * Imports of municipal extracts (functioneel beheerder): POST /imports with the file as the raw
