@@ -20,6 +20,7 @@ import { ApiError, invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { IdParams, problems } from '../schemas/common.js';
 import { DatabaseQuality } from '../schemas/avg.js';
+import { clearMirrorCaches } from '../mirror-service.js';
 import { FilePreviewSchema, ImportRunSchema, ProgressSchema } from '../schemas/import.js';
 import { todayIso } from '../../domain/dates.js';
 import type { SessionUser } from '../../store/users.js';
@@ -222,6 +223,8 @@ function registerUploadRoutes(app: Parameters<FastifyPluginAsyncTypebox<AppConte
         },
       );
     } finally {
+      // the mirror is built from the imported data: its kept figures are out of date now
+      if (!p.dryRun) clearMirrorCaches();
       state.done = true;
       if (key) setTimeout(() => progress.delete(key), 60_000).unref();
     }
