@@ -223,8 +223,7 @@ function registerUploadRoutes(app: Parameters<FastifyPluginAsyncTypebox<AppConte
         },
       );
     } finally {
-      // the mirror is built from the imported data: its kept figures are out of date now
-      if (!p.dryRun) clearMirrorCaches();
+      if (!p.dryRun) clearMirrorCaches(); // the mirror's kept figures are out of date now
       state.done = true;
       if (key) setTimeout(() => progress.delete(key), 60_000).unref();
     }
