@@ -184,17 +184,16 @@ export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
   );
 };
 
-/**
- * POST /imports (raw body or multipart), POST /imports/preview and the progress of a running
- * upload: the routes that receive files.
- */
-function registerUploadRoutes(app: Parameters<FastifyPluginAsyncTypebox<AppContext>>[0], db: Db, config: Config) {
-  const repo = importRepository(db);
-  // Progress of running uploads, by user and the ticket the page chose (in memory; one process).
-  const progress = new Map<string, { fraction: number; rows: number; done: boolean }>();
-  const progressKey = (user: SessionUser, ticket: string) => `${user.id}:${ticket}`;
+type ProgressState = { fraction: number; rows: number; done: boolean };
 
-  const run = async (
+/** Runs an import of an uploaded file, keeping its progress under the page's ticket. */
+function importRunner(
+  db: Db,
+  config: Config,
+  progress: Map<string, ProgressState>,
+  progressKey: (user: SessionUser, ticket: string) => string,
+) {
+  return async (
     request: FastifyRequest,
     user: SessionUser,
     file: string,
@@ -228,6 +227,19 @@ function registerUploadRoutes(app: Parameters<FastifyPluginAsyncTypebox<AppConte
       if (key) setTimeout(() => progress.delete(key), 60_000).unref();
     }
   };
+}
+
+/**
+ * POST /imports (raw body or multipart), POST /imports/preview and the progress of a running
+ * upload: the routes that receive files.
+ */
+function registerUploadRoutes(app: Parameters<FastifyPluginAsyncTypebox<AppContext>>[0], db: Db, config: Config) {
+  const repo = importRepository(db);
+  // Progress of running uploads, by user and the ticket the page chose (in memory; one process).
+  const progress = new Map<string, ProgressState>();
+  const progressKey = (user: SessionUser, ticket: string) => `${user.id}:${ticket}`;
+
+  const run = importRunner(db, config, progress, progressKey);
 
   app.post(
     '/imports',
