@@ -376,6 +376,10 @@ export async function runImport(
     if (def.byPseudonym && !opts.pseudonymSecret)
       throw new ImportFileError('Er is geen sleutel voor pseudoniemen ingesteld (PSEUDONYM_SECRET).');
     await db.transaction((tx) => importInTransaction(st, tx, input));
+    // Fresh planner statistics: without them a table that was nearly empty before the import is
+    // planned as empty, and the mirror's queries over it become very slow (embedded PGlite has
+    // no autovacuum to do this).
+    if (!dryRun && st.counts.inserted > 0) await db.query(`ANALYZE ${def.table}`);
   } catch (err) {
     const message =
       err instanceof ImportFileError
