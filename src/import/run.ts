@@ -379,7 +379,7 @@ export async function runImport(
     // Fresh planner statistics: without them a table that was nearly empty before the import is
     // planned as empty, and the mirror's queries over it become very slow (embedded PGlite has
     // no autovacuum to do this).
-    if (!dryRun && st.counts.inserted > 0) await db.query(`ANALYZE ${def.table}`);
+    if (!dryRun && st.counts.inserted > 0) await db.query(`ANALYZE ${def.table}`).catch(() => undefined);
   } catch (err) {
     const message =
       err instanceof ImportFileError
