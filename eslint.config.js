@@ -20,7 +20,6 @@ export default tseslint.config(
     files: [
       'src/demo/history.ts',
       'src/demo/waves.ts',
-      'src/import/run.ts',
       'src/server/routes/casefile/catalogue.ts',
       'src/server/routes/casefile/plans.ts',
       'src/server/routes/casefile/records.ts',
@@ -29,7 +28,6 @@ export default tseslint.config(
       'src/store/casefile/records.ts',
       'src/store/questionnaire.ts',
       'src/web/components/RecordForm.tsx',
-      'src/web/pages/beheer/BeheerPage.tsx',
       'src/web/pages/vragenlijst/QuestionnaireForm.tsx',
     ],
     rules: { 'max-lines-per-function': ['warn', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }] },

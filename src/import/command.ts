@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { Db } from '../store/db.js';
+import { loadConfig } from '../config.js';
 import { ENTITIES, isEntity } from './entities.js';
 import { parseMapping } from './mapping.js';
 import { rejectionsCsv, runImport, type ImportSummary } from './run.js';
@@ -55,6 +56,7 @@ export async function importCommand(
     dryRun: values['dry-run'],
     mapping,
     userId: null,
+    pseudonymSecret: loadConfig().pseudonymSecret,
     onProgress: (rows) => {
       if (rows % 50_000 < 1000) process.stderr.write(`\r${rows} regels gelezen`);
     },

@@ -1,5 +1,6 @@
 import { isValidBsn, normaliseBsn } from '../domain/bsn.js';
 import { TARGET_GROUPS, normalisePostcode } from '../domain/codes.js';
+import { isKnownCountry } from '../domain/countries.js';
 
 /** What an extract can hold. One file holds one entity. */
 export const ENTITIES = [
@@ -10,10 +11,11 @@ export const ENTITIES = [
   'allocations',
   'conversations',
   'work_periods',
+  'register_facts',
 ] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
-export type FieldType = 'text' | 'bsn' | 'date' | 'enum' | 'bool' | 'number' | 'int' | 'postcode';
+export type FieldType = 'text' | 'bsn' | 'date' | 'enum' | 'bool' | 'number' | 'int' | 'postcode' | 'country';
 /** How a date is checked: a birth date, a date that has happened, or any plausible date. */
 export type DateKind = 'birth' | 'past' | 'any';
 
@@ -40,6 +42,11 @@ export interface EntityDef {
   table: string;
   /** Linked to a client by BSN (client_id resolved per batch). */
   clientLinked: boolean;
+  /**
+   * Special-category data: stored in the monitoring schema under the person's pseudonym
+   * (src/domain/pseudonym.ts) instead of the client id; never in the case file.
+   */
+  byPseudonym?: boolean;
   fields: FieldDef[];
   /** The natural key, as field names; re-importing a row with the same key updates it. */
   key: string[];
@@ -242,6 +249,22 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
     ],
     check: (row) => order(row, 'start_date', 'end_date'),
   },
+  register_facts: {
+    name: 'register_facts',
+    label: 'registergegevens voor de gronden (BRP)',
+    table: 'monitoring.register_person',
+    clientLinked: true,
+    byPseudonym: true,
+    key: ['bsn'],
+    fields: [
+      bsnField,
+      { field: 'birth_country', column: 'birth_country', type: 'country' },
+      { field: 'mother_birth_country', column: 'mother_birth_country', type: 'country' },
+      { field: 'father_birth_country', column: 'father_birth_country', type: 'country' },
+      { field: 'nationality', column: 'nationality', type: 'country' },
+      { field: 'statushouder', column: 'statushouder', type: 'bool' },
+    ],
+  },
 };
 
 export function isEntity(name: string): name is EntityName {
@@ -354,6 +377,17 @@ export function parseField(def: FieldDef, raw: string, today: string): { value: 
       return p === null
         ? problem('invalid', `"${v.slice(0, 40)}" is geen Nederlandse postcode (zoals 1234 AB).`)
         : { value: p };
+    }
+    case 'country': {
+      // ISO 3166-1 alpha-2 as the monitoring schema stores it; other codings (the BRP's
+      // four-digit Landentabel, names) are recoded in the mapping.
+      const code = v.toUpperCase();
+      return isKnownCountry(code)
+        ? { value: code }
+        : problem(
+            'unknown_code',
+            `Onbekende landcode "${v.slice(0, 40)}": gebruik de tweeletterige ISO-code (zoals NL, MA, TR).`,
+          );
     }
     default:
       if (def.maxLength !== undefined && v.length > def.maxLength)

@@ -1,8 +1,18 @@
 import type { Db, Queryable } from '../store/db.js';
 import { importRepository, upsertPlan, writeBatch, type ImportRun, type Rejection } from '../store/import.js';
 import { writeAudit } from '../store/audit.js';
-import { ENTITY_DEFS, parseField, type EntityName, type FieldProblem, type ParsedRow, type Value } from './entities.js';
-import { planColumns, type MappingFile } from './mapping.js';
+import {
+  ENTITY_DEFS,
+  parseField,
+  type EntityDef,
+  type EntityName,
+  type FieldDef,
+  type FieldProblem,
+  type ParsedRow,
+  type Value,
+} from './entities.js';
+import { planColumns, type ColumnPlan, type EntityMapping, type MappingFile } from './mapping.js';
+import { pseudonymFor } from '../domain/pseudonym.js';
 import { openSource, type SourceRow } from './read.js';
 import { todayIso } from '../domain/dates.js';
 
@@ -19,6 +29,8 @@ export interface ImportOptions {
   onProgress?: (rows: number, importId: number) => void;
   /** 'YYYY-MM-DD'; dates after it are impossible for things that have happened. */
   today?: string;
+  /** The key of the pseudonyms (config.pseudonymSecret); required for special-category data. */
+  pseudonymSecret?: string;
 }
 
 /** The data-quality report of one file. */
@@ -72,6 +84,256 @@ function bump(map: Record<string, number>, key: string, by = 1): void {
   map[key] = (map[key] ?? 0) + by;
 }
 
+type Problem = Pick<FieldProblem, 'field' | 'reason'>;
+
+/** The state of one run while its transaction is open. */
+interface RunState {
+  id: number;
+  opts: ImportOptions;
+  def: EntityDef;
+  mapping: EntityMapping;
+  dryRun: boolean;
+  today: string;
+  quality: FileQuality;
+  counts: { valid: number; inserted: number; updated: number };
+  rejectedRows: Set<number>;
+  pending: Rejection[];
+  reject: (row: number, p: Problem) => void;
+}
+
+function newQuality(): FileQuality {
+  return {
+    rows: 0,
+    rejectedRows: 0,
+    missing: {},
+    impossibleDates: {},
+    invalid: {},
+    unknownCodes: {},
+    duplicates: { sameKeyInFile: 0, sameNameAndBirthDateInFile: 0, sameNameAndBirthDateInDatabase: null },
+    ignoredColumns: [],
+    format: 'csv',
+    encoding: null,
+    delimiter: null,
+  };
+}
+
+function countUnknownCode(quality: FileQuality, field: string, raw: string): void {
+  const u = (quality.unknownCodes[field] ??= { count: 0, values: {} });
+  u.count++;
+  const key = raw.slice(0, 40);
+  if (key in u.values || Object.keys(u.values).length < MAX_CODE_VALUES) bump(u.values, key);
+}
+
+const LOOKUP_NAMES: Record<NonNullable<FieldDef['lookup']>, string> = {
+  team: 'team',
+  consultant: 'medewerker (gebruikersnaam)',
+  neighbourhood: 'wijkcode',
+  instrument: 'voorziening',
+  srg: 'SRG-code',
+};
+
+type Lookups = Awaited<ReturnType<ReturnType<typeof importRepository>['lookups']>>;
+
+/**
+ * Resolves a batch of parsed rows to column values: the client (by BSN) or, for special-category
+ * data, the pseudonym of that client; and the looked-up ids of teams, users and codes.
+ */
+async function resolveBatch(
+  st: RunState,
+  tx: Queryable,
+  lookups: Lookups,
+  rows: { row: number; values: ParsedRow }[],
+): Promise<Record<string, Value>[]> {
+  const { def, opts } = st;
+  const resolved: Record<string, Value>[] = [];
+  const clientIds = def.clientLinked
+    ? await importRepository(tx).clientIds(opts.municipalityId, [...new Set(rows.map((r) => r.values.bsn as string))])
+    : null;
+  for (const { row, values } of rows) {
+    const out: Record<string, Value> = {};
+    let ok = true;
+    if (clientIds) {
+      const cid = clientIds.get(values.bsn as string);
+      if (cid === undefined) {
+        st.reject(row, { field: 'bsn', reason: 'Er is geen klant met dit BSN; importeer eerst de klanten.' });
+        ok = false;
+      }
+      if (def.byPseudonym) out.pseudonym = cid === undefined ? null : pseudonymFor(cid, opts.pseudonymSecret!);
+      else out.client_id = cid ?? null;
+    }
+    for (const f of def.fields) {
+      if (!f.column) continue;
+      const v = values[f.field] ?? null;
+      if (!f.lookup || v === null) {
+        out[f.column] = v;
+        continue;
+      }
+      const found = lookups[f.lookup].get(String(v).toLowerCase());
+      if (found === undefined) {
+        st.reject(row, {
+          field: f.field,
+          reason: `Onbekende ${LOOKUP_NAMES[f.lookup]} "${String(v).slice(0, 40)}": staat niet in de ${f.lookup === 'instrument' ? 'catalogus' : 'lijst'}.`,
+        });
+        countUnknownCode(st.quality, f.field, String(v));
+        ok = false;
+        continue;
+      }
+      out[f.column] = found;
+    }
+    if (ok) resolved.push(out);
+  }
+  return resolved;
+}
+
+/** Checks one row of the file; returns its values, or null when it was rejected (and reported). */
+function checkRow(
+  st: RunState,
+  src: SourceRow,
+  source: { header: string[]; format: string },
+  plan: ColumnPlan,
+  seen: { keys: Map<string, number>; persons: Map<string, string> },
+): ParsedRow | null {
+  const { quality, def } = st;
+  if (src.cells.length > source.header.length || (src.cells.length < source.header.length && source.format === 'csv')) {
+    st.reject(src.row, {
+      field: '(regel)',
+      reason: `Deze regel heeft ${src.cells.length} kolommen; de kopregel heeft er ${source.header.length}.`,
+    });
+    return null;
+  }
+  const parsed = parseRow(src, plan.index, st.mapping.values, st.mapping.defaults, def.fields, st.today);
+  for (const p of parsed.problems) {
+    st.reject(src.row, p);
+    if (p.kind === 'missing') continue;
+    if (p.kind === 'impossible_date') bump(quality.impossibleDates, p.field);
+    else if (p.kind === 'unknown_code') countUnknownCode(quality, p.field, parsed.raw[p.field] ?? '');
+    else bump(quality.invalid, p.field);
+  }
+  for (const f of parsed.empty) bump(quality.missing, f);
+  if (parsed.problems.length > 0) return null;
+  const crossProblems = def.check?.(parsed.values) ?? [];
+  if (crossProblems.length > 0) {
+    for (const [field, reason] of crossProblems) {
+      st.reject(src.row, { field, reason });
+      bump(quality.invalid, field);
+    }
+    return null;
+  }
+  const key = def.key.map((k) => String(parsed.values[k] ?? '').toLowerCase()).join('\u0001');
+  const earlier = seen.keys.get(key);
+  if (earlier !== undefined) {
+    quality.duplicates.sameKeyInFile++;
+    st.reject(src.row, {
+      field: def.key.join('+'),
+      reason: `Dubbel: regel ${earlier} heeft dezelfde ${def.key.join(' en ')}.`,
+    });
+    return null;
+  }
+  seen.keys.set(key, src.row);
+  if (def.name === 'clients') {
+    const person = [parsed.values.given_name, parsed.values.family_name, parsed.values.birth_date]
+      .map((v) => String(v).toLowerCase())
+      .join('\u0001');
+    const bsn = seen.persons.get(person);
+    if (bsn !== undefined && bsn !== parsed.values.bsn) quality.duplicates.sameNameAndBirthDateInFile++;
+    else seen.persons.set(person, parsed.values.bsn as string);
+  }
+  return parsed.values;
+}
+
+/** Opens the file and plans its columns; a file that cannot be read or mapped fails as a whole. */
+async function openPlanned(st: RunState, input: AsyncIterable<Buffer | Uint8Array | string>) {
+  const { quality, opts } = st;
+  const source = await openSource(input, {
+    encoding: opts.mapping?.encoding,
+    delimiter: opts.mapping?.delimiter,
+    onUnreadable: (u) => {
+      quality.rows++;
+      st.reject(u.row, { field: '(regel)', reason: u.reason });
+    },
+  }).catch((err: unknown) => {
+    throw new ImportFileError(`Het bestand is niet te lezen: ${err instanceof Error ? err.message : String(err)}`);
+  });
+  Object.assign(quality, { format: source.format, encoding: source.encoding, delimiter: source.delimiter });
+  if (source.header.length === 0) throw new ImportFileError('Het bestand is leeg: er is geen kopregel.');
+  let plan: ColumnPlan;
+  try {
+    plan = planColumns(opts.entity, source.header, st.mapping);
+  } catch (err) {
+    throw new ImportFileError((err as Error).message);
+  }
+  quality.ignoredColumns = plan.ignored;
+  return { source, plan };
+}
+
+/** The body of the run's one transaction: read, check and write every row, then record the run. */
+async function importInTransaction(
+  st: RunState,
+  tx: Queryable,
+  input: AsyncIterable<Buffer | Uint8Array | string>,
+): Promise<void> {
+  const { opts, quality, counts, dryRun, id } = st;
+  const txRepo = importRepository(tx);
+  await txRepo.lock();
+  const lookups = await txRepo.lookups(opts.municipalityId);
+  const { source, plan } = await openPlanned(st, input);
+  const upsert = upsertPlan(opts.entity, new Set(plan.index.keys()));
+  const seen = { keys: new Map<string, number>(), persons: new Map<string, string>() };
+  const batchSize = opts.batchSize ?? 1000;
+  let batch: { row: number; values: ParsedRow }[] = [];
+
+  const flush = async () => {
+    const resolved = await resolveBatch(st, tx, lookups, batch);
+    batch = [];
+    if (resolved.length > 0) {
+      if (dryRun) await tx.query('SAVEPOINT proef');
+      const r = await writeBatch(tx, upsert, opts.municipalityId, resolved);
+      if (dryRun) await tx.query('ROLLBACK TO SAVEPOINT proef');
+      counts.inserted += r.inserted;
+      counts.updated += r.updated;
+      counts.valid += resolved.length;
+    }
+    await txRepo.addRejections(id, st.pending.splice(0));
+    opts.onProgress?.(quality.rows, id);
+  };
+
+  for await (const src of source.rows as AsyncIterable<SourceRow>) {
+    quality.rows++;
+    const values = checkRow(st, src, source, plan, seen);
+    if (values === null) continue;
+    batch.push({ row: src.row, values });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  quality.rejectedRows = st.rejectedRows.size;
+  if (opts.entity === 'clients') {
+    const d = await txRepo.possibleDuplicatePersons(opts.municipalityId);
+    quality.duplicates.sameNameAndBirthDateInDatabase = { groups: Number(d.groups), clients: Number(d.clients) };
+  }
+  await txRepo.finishRun(id, { status: dryRun ? 'proef' : 'klaar', ...runCounts(st), quality });
+  await writeAudit(tx, [
+    {
+      userId: opts.userId,
+      clientId: null,
+      action: 'import',
+      resource: st.def.table,
+      detail: `import ${id} (${opts.entity}${dryRun ? ', proef' : ''}): ${counts.inserted} nieuw, ${counts.updated} gewijzigd, ${st.rejectedRows.size} regels afgekeurd`,
+    },
+  ]);
+}
+
+function runCounts(st: RunState) {
+  const { counts } = st;
+  return {
+    rowsTotal: st.quality.rows,
+    rowsValid: counts.valid,
+    rowsRejected: st.rejectedRows.size,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unchanged: counts.valid - counts.inserted - counts.updated,
+  };
+}
+
 /**
  * Imports one extract as one transaction: every valid row is written (or, in a dry run,
  * counted), every refused row is reported with its row, field and reason, and a crash or error
@@ -86,9 +348,6 @@ export async function runImport(
   const repo = importRepository(db);
   const def = ENTITY_DEFS[opts.entity];
   const dryRun = opts.dryRun ?? false;
-  const today = opts.today ?? todayIso();
-  const batchSize = opts.batchSize ?? 1000;
-  const mapping = opts.mapping?.entities[opts.entity] ?? {};
   const id = await repo.createRun({
     municipalityId: opts.municipalityId,
     entity: opts.entity,
@@ -96,199 +355,31 @@ export async function runImport(
     dryRun,
     startedBy: opts.userId,
   });
-
-  const quality: FileQuality = {
-    rows: 0,
-    rejectedRows: 0,
-    missing: {},
-    impossibleDates: {},
-    invalid: {},
-    unknownCodes: {},
-    duplicates: { sameKeyInFile: 0, sameNameAndBirthDateInFile: 0, sameNameAndBirthDateInDatabase: null },
-    ignoredColumns: [],
-    format: 'csv',
-    encoding: null,
-    delimiter: null,
+  const st: RunState = {
+    id,
+    opts,
+    def,
+    mapping: opts.mapping?.entities[opts.entity] ?? {},
+    dryRun,
+    today: opts.today ?? todayIso(),
+    quality: newQuality(),
+    counts: { valid: 0, inserted: 0, updated: 0 },
+    rejectedRows: new Set<number>(),
+    pending: [],
+    reject: (row, p) => {
+      st.pending.push({ row, field: p.field, reason: p.reason });
+      st.rejectedRows.add(row);
+    },
   };
-  const counts = { valid: 0, inserted: 0, updated: 0 };
-  const rejectedRows = new Set<number>();
-
+  const base = { id, entity: opts.entity, dryRun };
   try {
-    await db.transaction(async (tx) => {
-      const txRepo = importRepository(tx);
-      await txRepo.lock();
-      const lookups = await txRepo.lookups(opts.municipalityId);
-      const pendingRejections: Rejection[] = [];
-      const reject = (row: number, p: Pick<FieldProblem, 'field' | 'reason'>) => {
-        pendingRejections.push({ row, field: p.field, reason: p.reason });
-        rejectedRows.add(row);
-      };
-      const source = await openSource(input, {
-        encoding: opts.mapping?.encoding,
-        delimiter: opts.mapping?.delimiter,
-        onUnreadable: (u) => {
-          quality.rows++;
-          reject(u.row, { field: '(regel)', reason: u.reason });
-        },
-      }).catch((err: unknown) => {
-        throw new ImportFileError(`Het bestand is niet te lezen: ${err instanceof Error ? err.message : String(err)}`);
-      });
-      Object.assign(quality, { format: source.format, encoding: source.encoding, delimiter: source.delimiter });
-      if (source.header.length === 0) throw new ImportFileError('Het bestand is leeg: er is geen kopregel.');
-      let plan;
-      try {
-        plan = planColumns(opts.entity, source.header, mapping);
-      } catch (err) {
-        throw new ImportFileError((err as Error).message);
-      }
-      quality.ignoredColumns = plan.ignored;
-      const present = new Set(plan.index.keys());
-      const upsert = upsertPlan(opts.entity, present);
-      const seenKeys = new Map<string, number>();
-      const seenPersons = new Map<string, string>();
-      let batch: { row: number; values: ParsedRow }[] = [];
-
-      const flush = async () => {
-        const rows = batch;
-        batch = [];
-        const resolved: Record<string, Value>[] = [];
-        const clientIds = def.clientLinked
-          ? await txRepo.clientIds(opts.municipalityId, [...new Set(rows.map((r) => r.values.bsn as string))])
-          : null;
-        for (const { row, values } of rows) {
-          const out: Record<string, Value> = {};
-          let ok = true;
-          if (clientIds) {
-            const cid = clientIds.get(values.bsn as string);
-            if (cid === undefined) {
-              reject(row, { field: 'bsn', reason: 'Er is geen klant met dit BSN; importeer eerst de klanten.' });
-              ok = false;
-            }
-            out.client_id = cid ?? null;
-          }
-          for (const f of def.fields) {
-            if (!f.column) continue;
-            const v = values[f.field] ?? null;
-            if (f.lookup && v !== null) {
-              const found = lookups[f.lookup].get(String(v).toLowerCase());
-              if (found === undefined) {
-                const what = {
-                  team: 'team',
-                  consultant: 'medewerker (gebruikersnaam)',
-                  neighbourhood: 'wijkcode',
-                  instrument: 'voorziening',
-                  srg: 'SRG-code',
-                }[f.lookup];
-                reject(row, {
-                  field: f.field,
-                  reason: `Onbekende ${what} "${String(v).slice(0, 40)}": staat niet in de ${f.lookup === 'instrument' ? 'catalogus' : 'lijst'}.`,
-                });
-                const u = (quality.unknownCodes[f.field] ??= { count: 0, values: {} });
-                u.count++;
-                const key = String(v).slice(0, 40);
-                if (key in u.values || Object.keys(u.values).length < MAX_CODE_VALUES) bump(u.values, key);
-                ok = false;
-                continue;
-              }
-              out[f.column] = found;
-            } else out[f.column] = v;
-          }
-          if (ok) resolved.push(out);
-        }
-        if (resolved.length > 0) {
-          if (dryRun) await tx.query('SAVEPOINT proef');
-          const r = await writeBatch(tx, upsert, opts.municipalityId, resolved);
-          if (dryRun) await tx.query('ROLLBACK TO SAVEPOINT proef');
-          counts.inserted += r.inserted;
-          counts.updated += r.updated;
-          counts.valid += resolved.length;
-        }
-        await txRepo.addRejections(id, pendingRejections.splice(0));
-        opts.onProgress?.(quality.rows, id);
-      };
-
-      for await (const src of source.rows as AsyncIterable<SourceRow>) {
-        quality.rows++;
-        if (
-          src.cells.length > source.header.length ||
-          (src.cells.length < source.header.length && source.format === 'csv')
-        ) {
-          reject(src.row, {
-            field: '(regel)',
-            reason: `Deze regel heeft ${src.cells.length} kolommen; de kopregel heeft er ${source.header.length}.`,
-          });
-          continue;
-        }
-        const parsed = parseRow(src, plan.index, mapping.values, mapping.defaults, def.fields, today);
-        for (const p of parsed.problems) {
-          reject(src.row, p);
-          if (p.kind === 'missing') continue;
-          if (p.kind === 'impossible_date') bump(quality.impossibleDates, p.field);
-          else if (p.kind === 'unknown_code') {
-            const u = (quality.unknownCodes[p.field] ??= { count: 0, values: {} });
-            u.count++;
-            const raw = (parsed.raw[p.field] ?? '').slice(0, 40);
-            if (raw in u.values || Object.keys(u.values).length < MAX_CODE_VALUES) bump(u.values, raw);
-          } else bump(quality.invalid, p.field);
-        }
-        for (const f of parsed.empty) bump(quality.missing, f);
-        if (parsed.problems.length > 0) continue;
-        const crossProblems = def.check?.(parsed.values) ?? [];
-        if (crossProblems.length > 0) {
-          for (const [field, reason] of crossProblems) {
-            reject(src.row, { field, reason });
-            bump(quality.invalid, field);
-          }
-          continue;
-        }
-        const key = def.key.map((k) => String(parsed.values[k] ?? '').toLowerCase()).join('\u0001');
-        const earlier = seenKeys.get(key);
-        if (earlier !== undefined) {
-          quality.duplicates.sameKeyInFile++;
-          reject(src.row, {
-            field: def.key.join('+'),
-            reason: `Dubbel: regel ${earlier} heeft dezelfde ${def.key.join(' en ')}.`,
-          });
-          continue;
-        }
-        seenKeys.set(key, src.row);
-        if (opts.entity === 'clients') {
-          const person = [parsed.values.given_name, parsed.values.family_name, parsed.values.birth_date]
-            .map((v) => String(v).toLowerCase())
-            .join('\u0001');
-          const bsn = seenPersons.get(person);
-          if (bsn !== undefined && bsn !== parsed.values.bsn) quality.duplicates.sameNameAndBirthDateInFile++;
-          else seenPersons.set(person, parsed.values.bsn as string);
-        }
-        batch.push({ row: src.row, values: parsed.values });
-        if (batch.length >= batchSize) await flush();
-      }
-      await flush();
-      quality.rejectedRows = rejectedRows.size;
-      if (opts.entity === 'clients') {
-        const d = await txRepo.possibleDuplicatePersons(opts.municipalityId);
-        quality.duplicates.sameNameAndBirthDateInDatabase = { groups: Number(d.groups), clients: Number(d.clients) };
-      }
-      await txRepo.finishRun(id, {
-        status: dryRun ? 'proef' : 'klaar',
-        rowsTotal: quality.rows,
-        rowsValid: counts.valid,
-        rowsRejected: rejectedRows.size,
-        inserted: counts.inserted,
-        updated: counts.updated,
-        unchanged: counts.valid - counts.inserted - counts.updated,
-        quality,
-      });
-      await writeAudit(tx, [
-        {
-          userId: opts.userId,
-          clientId: null,
-          action: 'import',
-          resource: def.table,
-          detail: `import ${id} (${opts.entity}${dryRun ? ', proef' : ''}): ${counts.inserted} nieuw, ${counts.updated} gewijzigd, ${rejectedRows.size} regels afgekeurd`,
-        },
-      ]);
-    });
+    if (def.byPseudonym && !opts.pseudonymSecret)
+      throw new ImportFileError('Er is geen sleutel voor pseudoniemen ingesteld (PSEUDONYM_SECRET).');
+    await db.transaction((tx) => importInTransaction(st, tx, input));
+    // Fresh planner statistics: without them a table that was nearly empty before the import is
+    // planned as empty, and the mirror's queries over it become very slow (embedded PGlite has
+    // no autovacuum to do this).
+    if (!dryRun && st.counts.inserted > 0) await db.query(`ANALYZE ${def.table}`).catch(() => undefined);
   } catch (err) {
     const message =
       err instanceof ImportFileError
@@ -296,11 +387,9 @@ export async function runImport(
         : `De import is afgebroken; er is niets van dit bestand opgeslagen. (${err instanceof Error ? err.message : String(err)})`;
     await repo.failRun(id, message);
     return {
-      id,
+      ...base,
       status: 'mislukt',
-      entity: opts.entity,
-      dryRun,
-      rowsTotal: quality.rows,
+      rowsTotal: st.quality.rows,
       rowsValid: 0,
       rowsRejected: 0,
       inserted: 0,
@@ -310,20 +399,7 @@ export async function runImport(
       error: message,
     };
   }
-  return {
-    id,
-    status: dryRun ? 'proef' : 'klaar',
-    entity: opts.entity,
-    dryRun,
-    rowsTotal: quality.rows,
-    rowsValid: counts.valid,
-    rowsRejected: rejectedRows.size,
-    inserted: counts.inserted,
-    updated: counts.updated,
-    unchanged: counts.valid - counts.inserted - counts.updated,
-    quality,
-    error: null,
-  };
+  return { ...base, status: dryRun ? 'proef' : 'klaar', ...runCounts(st), quality: st.quality, error: null };
 }
 
 /** Parses the cells of one row into field values, collecting every problem (not only the first). */

@@ -27,6 +27,14 @@ export interface LoadedPopulation {
 
 const TTL_MS = 5 * 60 * 1000;
 
+/** Every mirror service of this process, so an import can make them load fresh figures. */
+const services = new Set<{ clear(): void }>();
+
+/** Forgets every kept population (after an import changed the data they were built from). */
+export function clearMirrorCaches(): void {
+  for (const s of services) s.clear();
+}
+
 /**
  * Builds the person table of a period and scope from the case file and keeps it for a few
  * minutes, so changing ground or intersection costs only the computation, not the database.
@@ -99,7 +107,7 @@ export function createMirrorService(db: Db, config: Config) {
     };
   }
 
-  return {
+  const service = {
     /**
      * The population of a period and scope. Kept in memory; after five minutes the kept value is
      * still answered at once while a fresh one is loaded in the background (stale-while-revalidate),
@@ -131,6 +139,8 @@ export function createMirrorService(db: Db, config: Config) {
       cache.clear();
     },
   };
+  services.add(service);
+  return service;
 }
 
 export type MirrorService = ReturnType<typeof createMirrorService>;

@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js';
+import { factSources } from './register.js';
 import { ENTITY_DEFS, type EntityName, type FieldDef, type Value } from '../import/entities.js';
 
 export type ImportStatus = 'bezig' | 'klaar' | 'proef' | 'mislukt' | 'afgebroken';
@@ -178,7 +179,14 @@ const PG_TYPE: Record<FieldDef['type'], string> = {
   number: 'numeric',
   int: 'int',
   postcode: 'text',
+  country: 'char(2)',
 };
+
+/** Whether the entity's table carries municipality_id itself (not through the client). */
+function isScoped(entity: EntityName): boolean {
+  const def = ENTITY_DEFS[entity];
+  return !def.clientLinked || def.byPseudonym === true;
+}
 
 export interface UpsertPlan {
   entity: EntityName;
@@ -197,26 +205,33 @@ export interface UpsertPlan {
 export function upsertPlan(entity: EntityName, presentFields: ReadonlySet<string>): UpsertPlan {
   const def = ENTITY_DEFS[entity];
   const columns: UpsertPlan['columns'] = [];
-  if (def.clientLinked) columns.push({ column: 'client_id', type: 'int', field: null });
+  // special-category data is keyed by pseudonym, everything else that names a client by client_id
+  const link = def.byPseudonym ? { column: 'pseudonym', type: 'text' } : { column: 'client_id', type: 'int' };
+  if (def.clientLinked) columns.push({ ...link, field: null });
   for (const f of def.fields) {
     if (!f.column) continue;
     const type = f.lookup && f.lookup !== 'srg' ? 'int' : PG_TYPE[f.type];
     columns.push({ column: f.column, type, field: f.field });
   }
   const keyColumns = def.key.map((k) =>
-    k === 'bsn' && def.clientLinked ? 'client_id' : def.fields.find((f) => f.field === k)!.column!,
+    k === 'bsn' && def.clientLinked ? link.column : def.fields.find((f) => f.field === k)!.column!,
   );
   const updateColumns = columns
     .filter((c) => c.field !== null && presentFields.has(c.field) && !keyColumns.includes(c.column))
     .map((c) => c.column);
-  const scoped = !def.clientLinked; // client and instrument carry municipality_id
+  const scoped = isScoped(entity); // client, instrument and the register carry municipality_id
   const n = columns.length;
   const match = [
     ...keyColumns.map((k) => `t.${k} = i.${k}`),
     ...(scoped ? [`t.municipality_id = $${n + 1}`] : []),
   ].join(' AND ');
   const input = `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS i(${columns.map((c) => c.column).join(', ')})`;
-  const extraSet = entity === 'clients' ? ', version = t.version + 1, updated_at = now()' : '';
+  const extraSet =
+    entity === 'clients'
+      ? ', version = t.version + 1, updated_at = now()'
+      : def.byPseudonym
+        ? ', updated_at = now()'
+        : '';
   const upd =
     updateColumns.length === 0
       ? 'SELECT 1 WHERE false'
@@ -245,7 +260,7 @@ export async function writeBatch(
 ): Promise<{ inserted: number; updated: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
   const params: unknown[] = plan.columns.map((c) => rows.map((r) => r[c.column] ?? null));
-  if (!ENTITY_DEFS[plan.entity].clientLinked) params.push(municipalityId);
+  if (isScoped(plan.entity)) params.push(municipalityId);
   const [r] = await db.query<{ inserted: number; updated: number }>(plan.sql, params);
   return { inserted: Number(r.inserted), updated: Number(r.updated) };
 }
@@ -284,6 +299,7 @@ export async function databaseQuality(db: Queryable, municipalityId: number, tod
     [municipalityId],
   );
   const { total, birth_date_impossible, younger_than_15, ...missing } = clients;
+  const groundSources = await factSources(db, municipalityId);
   return {
     clients: Number(total),
     missing: Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, Number(v)])),
@@ -297,5 +313,6 @@ export async function databaseQuality(db: Queryable, municipalityId: number, tod
       sameNameAndBirthDate: { groups: Number(duplicates.groups), clients: Number(duplicates.clients) },
     },
     codesNotInCatalogue: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, Number(v)])),
+    groundSources,
   };
 }

@@ -5,6 +5,7 @@ import { BOTTOM_OF_PILE_DAYS } from '../domain/casefile-rules.js';
 import { CORE_STAGES, srgStageKey } from '../mirror/stages.js';
 import type { MirrorPerson } from '../mirror/person-table.js';
 import { classifyAll, type MigrationInput } from '../domain/migration-background.js';
+import { PERSON_FACTS_SQL } from './register.js';
 
 export interface MirrorScope {
   municipalityId: number;
@@ -165,7 +166,7 @@ export async function loadMirrorRows(
     `SELECT p.pseudonym, p.birth_country AS "birthCountry", p.mother_birth_country AS "motherBirthCountry",
             p.father_birth_country AS "fatherBirthCountry", p.nationality, p.statushouder, p.health_limitation,
             (SELECT array_agg(cb.background ORDER BY cb.background) FROM monitoring.cultural_background cb WHERE cb.pseudonym = p.pseudonym) AS backgrounds
-       FROM monitoring.person p WHERE p.municipality_id = $1`,
+       FROM (${PERSON_FACTS_SQL}) p WHERE p.municipality_id = $1`,
     [scope.municipalityId],
   );
   const byPseudonym = new Map(special.map((s) => [s.pseudonym, s]));

@@ -89,6 +89,8 @@ export interface ApiClient {
   countClients(): Promise<ClientCount>;
   /** Any other call under /api/v1, with the session cookie and CSRF token (see api-casefile.ts). */
   send<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** A POST of a form with a file (multipart), reporting the share of bytes sent (0 to 1). */
+  upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T>;
 }
 
 /** How many clients the user sees: all, those still guided (actief or on hold), those who flowed out. */
@@ -169,6 +171,29 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     send(method, path, body) {
       return request(method, path, body);
+    },
+    upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void) {
+      // XMLHttpRequest, because fetch does not report upload progress.
+      return new Promise<T>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', `${base}${path}`);
+        xhr.withCredentials = true;
+        xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+        if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+        xhr.upload.onprogress = (e) => {
+          if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+        };
+        xhr.onerror = () => reject(new ApiError({ status: 0, code: NETWORK_ERROR, title: 'upload' }));
+        xhr.onload = () => {
+          const response = new Response(xhr.responseText, {
+            status: xhr.status,
+            headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+          });
+          if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
+          else void problemOf(response).then(reject);
+        };
+        xhr.send(form);
+      });
     },
   };
 }

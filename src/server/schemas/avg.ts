@@ -19,6 +19,19 @@ export const DatabaseQuality = Type.Object({
   codesNotInCatalogue: Counts(
     'Codes buiten de catalogus: allocations_of_inactive_instruments, instruments_without_srg_code',
   ),
+  groundSources: Type.Record(
+    Type.String(),
+    Type.Object({
+      register: Type.Integer({ description: 'Alleen uit de registratie' }),
+      questionnaire: Type.Integer({ description: 'Alleen uit een vragenlijst' }),
+      bothAgree: Type.Integer({ description: 'Registratie en vragenlijst geven hetzelfde' }),
+      bothDiffer: Type.Integer({ description: 'Registratie en vragenlijst verschillen; de registratie telt' }),
+    }),
+    {
+      description:
+        'Waar de gegevens voor de gronden vandaan komen, per gegeven (birth_country, mother_birth_country, father_birth_country, nationality, statushouder): aantallen personen',
+    },
+  ),
 });
 
 /** The k-anonymity and l-diversity report of a research export (KAnonymityReport in src/store/avg.ts). */
