@@ -71,7 +71,7 @@ export const en: Messages = {
   'task.mirror.text': 'See whether all groups of clients get the same opportunities, from the first meeting to work.',
   'task.learning.title': 'Learning',
   'task.learning.text': 'Choose an approach for a case and see how colleagues chose; look back on your conversations.',
-  'task.teamHabits.title': 'Team mirror',
+  'task.teamHabits.title': 'Team habits',
   'task.teamHabits.text': 'See per team how often discrimination is discussed and the client’s own wish written down.',
   'task.employers.title': 'Employers',
   'task.employers.text':

@@ -76,7 +76,7 @@ export const nl = {
   'task.mirror.text': 'Zie of alle groepen klanten dezelfde kansen krijgen: van eerste gesprek tot werk.',
   'task.learning.title': 'Leren',
   'task.learning.text': 'Kies bij een casus een werkwijze en zie hoe collega’s kozen; kijk terug op uw gesprekken.',
-  'task.teamHabits.title': 'Teamspiegel',
+  'task.teamHabits.title': 'Teamgewoonten',
   'task.teamHabits.text':
     'Zie per team hoe vaak discriminatie besproken wordt en de eigen wens van de klant opgeschreven.',
   'task.employers.title': 'Werkgevers',
