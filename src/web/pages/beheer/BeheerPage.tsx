@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import type { PageProps } from '../begeleiding/CaseloadPage.js';
@@ -24,6 +25,8 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
   const tx = useTexts();
   useDocumentTitle(tx('title'));
   const panel = { api, onSessionEnded };
+  // a user added in one panel shows at once in the list of the other
+  const [usersVersion, setUsersVersion] = useState(0);
   return (
     <>
       <PageHeading>{tx('title')}</PageHeading>
@@ -43,8 +46,8 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
       <InstrumentsPanel {...panel} />
       <DomainsPanel {...panel} />
       <TeamsPanel {...panel} />
-      <UserListPanel {...panel} />
-      <UsersPanel {...panel} />
+      <UserListPanel {...panel} onAdded={() => setUsersVersion((v) => v + 1)} />
+      <UsersPanel key={usersVersion} {...panel} />
     </>
   );
 }

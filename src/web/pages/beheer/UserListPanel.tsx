@@ -16,14 +16,13 @@ const load = async (calls: AdminCalls): Promise<Data> => {
 
 const ROLES = ['consultant', 'teamleider', 'beleidsmedewerker', 'onderzoeker', 'beheerder'] as const;
 
-/** The users: the list, and a form to add one. */
 /** A new user; the list with edits, deactivation and password resets is UsersPanel. */
-export function UserListPanel(props: PanelProps) {
+export function UserListPanel(props: PanelProps & { onAdded?: () => void }) {
   const tx = useTexts();
   const { t } = useI18n();
   const { change, view } = usePanelData(props, load);
   return (
-    <PanelSection id="gebruikers" title={tx('users.title')}>
+    <PanelSection id="gebruikers" title={tx('users.add')}>
       {view(({ teams }) => (
         <>
           <AddForm
@@ -61,15 +60,16 @@ export function UserListPanel(props: PanelProps) {
                 description: tx('users.passwordHelp'),
               },
             ]}
-            onSubmit={(v) =>
-              change('POST', '/users', {
+            onSubmit={async (v) => {
+              await change('POST', '/users', {
                 displayName: str(v, 'displayName'),
                 username: str(v, 'username'),
                 role: str(v, 'role'),
                 teamId: str(v, 'teamId') ? Number(str(v, 'teamId')) : null,
                 password: typeof v.password === 'string' ? v.password : '',
-              })
-            }
+              });
+              props.onAdded?.();
+            }}
           />
         </>
       ))}
