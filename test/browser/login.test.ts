@@ -183,11 +183,19 @@ describe('log-in, start page and log-out in Chromium', () => {
     const expected = {
       teamleider: {
         role: 'Teamleider',
-        tasks: ['Mijn klanten', 'Team', 'Spiegel', 'Vragenlijsten', 'Meetmomenten'],
+        tasks: ['Mijn klanten', 'Team', 'Spiegel', 'Vragenlijsten', 'Meetmomenten', 'Leren', 'Werkgevers'],
         count: /begeleidt \d[\d.]* klanten?( \(\d[\d.]* uitgestroomd\))?\.$/,
       },
-      beleid: { role: 'Beleidsmedewerker', tasks: ['Spiegel', 'Meetmomenten'], count: null },
-      onderzoek: { role: 'Onderzoeker', tasks: ['Spiegel', 'Meetmomenten', 'Onderzoeksexport'], count: null },
+      beleid: {
+        role: 'Beleidsmedewerker',
+        tasks: ['Spiegel', 'Meetmomenten', 'Teamgewoonten', 'Werkgevers'],
+        count: null,
+      },
+      onderzoek: {
+        role: 'Onderzoeker',
+        tasks: ['Spiegel', 'Meetmomenten', 'Werkgevers', 'Onderzoeksexport'],
+        count: null,
+      },
       beheer: { role: 'Functioneel beheerder', tasks: ['Beheer'], count: null },
     };
     for (const [username, want] of Object.entries(expected)) {
