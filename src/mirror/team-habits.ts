@@ -116,12 +116,22 @@ export function teamHabits(
   const all = collect(rows, recordKey);
   const mean = (s: { score: number }[]) => s.reduce((a, b) => a + b.score, 0) / Math.max(1, s.length);
   const total = {
-    discrimination: measure(all.spoken, all.discussed, small(all.spoken, all.discussed, rules), rules),
-    ownWish: measure(all.allocations, all.withWish, small(all.allocations, all.withWish, rules), rules),
+    discrimination: measure(
+      all.spoken,
+      all.discussed,
+      hide([all.spoken.length], [all.discussed.length], rules)[0],
+      rules,
+    ),
+    ownWish: measure(
+      all.allocations,
+      all.withWish,
+      hide([all.allocations.length], [all.withWish.length], rules)[0],
+      rules,
+    ),
     feedback: measure(
       all.scores.map((s) => s.key),
       null,
-      small(all.scores, null, rules),
+      hide([all.scores.length], null, rules)[0],
       rules,
       mean(all.scores),
     ),
@@ -172,11 +182,4 @@ export function teamHabits(
         ),
     };
   });
-}
-
-function small(base: readonly unknown[], part: readonly unknown[] | null, rules: ProtectionRules): SuppressionReason {
-  if (base.length > 0 && base.length < rules.threshold) return 'klein-aantal';
-  if (part && part.length > 0 && (part.length < rules.threshold || base.length - part.length < rules.threshold))
-    return 'klein-aantal';
-  return null;
 }

@@ -72,6 +72,15 @@ export function casesRepository(db: Queryable) {
       );
     },
 
+    /** The cases this person chose on (any version). */
+    async votedBy(userId: number): Promise<number[]> {
+      const rows = await db.query<{ caseId: number }>(
+        'SELECT case_id AS "caseId" FROM dilemma_vote WHERE user_id = $1',
+        [userId],
+      );
+      return rows.map((r) => r.caseId);
+    },
+
     async options(caseIds: readonly number[]): Promise<OptionRow[]> {
       return db.query<OptionRow>(
         `SELECT id, case_id AS "caseId", position, label FROM dilemma_option

@@ -71,7 +71,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
         );
         return set.find((c) => c.id === id)!;
       });
-      const votes = await cases.votes(all.map((c) => c.id));
+      const voted = new Set(await cases.votedBy(user.id));
       const discussions = await cases.discussions(shown.map((c) => c.variantOf ?? c.id));
       return {
         items: shown
@@ -85,7 +85,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
               source: c.source,
               teamName: c.teamName,
               createdAt: c.createdAt.slice(0, 10),
-              votedByMe: votes.some((v) => v.userId === user.id && set.some((s) => s.id === v.caseId)),
+              votedByMe: set.some((s) => voted.has(s.id)),
               versions: user.role === 'teamleider' ? set.length : 1,
               discussions: discussions.filter((d) => d.caseId === (c.variantOf ?? c.id)).length,
             };

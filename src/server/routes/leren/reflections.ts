@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
 import { addDays, todayIso } from '../../../domain/dates.js';
 import { ownPattern } from '../../../domain/learning.js';
-import { writeAudit } from '../../../store/audit.js';
+import { writeAudit, writeListRead } from '../../../store/audit.js';
 import { reflectionsRepository } from '../../../store/learning/reflections.js';
 import { ApiError } from '../../errors.js';
 import { currentUser, requireRole } from '../../auth.js';
@@ -34,17 +34,11 @@ export const reflectionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     async (request) => {
       const user = currentUser(request);
       const rows = await reflections.open(user.id, addDays(todayIso(), -REFLECT_WITHIN_DAYS));
-      if (rows.length > 0) {
-        await writeAudit(
-          db,
-          [...new Set(rows.map((r) => r.clientId))].map((clientId) => ({
-            userId: user.id,
-            clientId,
-            action: 'read' as const,
-            resource: 'reflection-open',
-          })),
-        );
-      }
+      await writeListRead(db, {
+        userId: user.id,
+        resource: 'reflection-open',
+        clientIds: [...new Set(rows.map((r) => r.clientId))],
+      });
       return {
         items: rows.map((r) => ({
           conversationId: r.conversationId,
