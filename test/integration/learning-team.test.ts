@@ -141,6 +141,16 @@ test('variants: each consultant sees one version; the meeting sees reasons witho
     .flatMap((v: { votes: { votes: number }[] }) => v.votes)
     .reduce((a: number, b: { votes: number }) => a + b.votes, 0);
   assert.equal(total, 3, 'the three votes of team A, not bram’s');
+  // per version nothing below the threshold: the votes are pooled on the original
+  assert.deepEqual(
+    m.versions
+      .slice(1)
+      .map((v: { votes: { votes: number }[]; reasons: unknown[] }) => [
+        v.votes.reduce((a, b) => a + b.votes, 0),
+        v.reasons.length,
+      ]),
+    [[0, 0]],
+  );
   const reasons = m.versions.flatMap((v: { reasons: { reason: string }[] }) => v.reasons.map((r) => r.reason)).sort();
   assert.deepEqual(reasons, ['Reden van anna', 'Reden van anton', 'Reden van carla']);
   assert.doesNotMatch(meeting.body, /"userId"|Anna de Vries|Anton Jansen/, 'no names or ids in the meeting view');

@@ -273,13 +273,19 @@ export const caseVoteRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       const votes = (await cases.votes(ids)).filter((v) => v.teamId === user.teamId);
       const optionIds = (caseId: number) => options.filter((o) => o.caseId === caseId).map((o) => o.id);
       const root = versions.find((v) => v.variantOf === null) ?? versions[0];
+      const positionOf = new Map(options.map((o) => [o.id, o.position]));
+      const rootOption = new Map(options.filter((o) => o.caseId === root.id).map((o) => [o.position, o.id]));
+      const pooled = votes.map((x) => ({ ...x, optionId: rootOption.get(positionOf.get(x.optionId)!)! }));
       return {
         caseId: root.id,
         title: root.title,
         teamName: user.teamName,
         threshold: rules.threshold,
+        // With variants, the team's votes and reasons are shown pooled over the versions (each
+        // option by its position, on the original): per version they would show whether choices
+        // shift below the threshold. Per version only through `comparison`.
         versions: versions.map((v) => {
-          const own = votes.filter((x) => x.caseId === v.id);
+          const own = versions.length < 2 ? votes.filter((x) => x.caseId === v.id) : v.id === root.id ? pooled : [];
           return {
             caseId: v.id,
             variedFeature: v.variedFeature,

@@ -47,40 +47,44 @@ function VersionVotes({ v, name }: { v: Version; name: string | null }) {
   return (
     <Section title={name ?? t('meeting.count')}>
       {name && <p className="utrecht-paragraph ks-leren-situation">{v.situation}</p>}
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{name ?? t('meeting.count')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('meeting.option')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('meeting.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {v.options.map((o) => (
-            <tr key={o.id} className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="row">
-                {o.position}. {o.label}
-              </th>
-              <td className="utrecht-table__cell">{v.votes.find((x) => x.optionId === o.id)?.votes ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3 className="utrecht-heading-3">{t('meeting.reasons')}</h3>
-      {v.reasons.length === 0 ? (
-        <p className="utrecht-paragraph">{t('meeting.noReasons')}</p>
-      ) : (
-        <ul className="ks-leren-reasons">
-          {v.reasons.map((r, i) => (
-            <li key={i}>
-              <strong>{v.options.find((o) => o.id === r.optionId)?.position}.</strong> {r.reason}
-            </li>
-          ))}
-        </ul>
+      {name !== null && v.variedFeature !== null ? null : (
+        <>
+          <table className="utrecht-table">
+            <caption className="utrecht-table__caption">{name ? t('meeting.pooled') : t('meeting.count')}</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('meeting.option')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('meeting.count')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {v.options.map((o) => (
+                <tr key={o.id} className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="row">
+                    {o.position}. {o.label}
+                  </th>
+                  <td className="utrecht-table__cell">{v.votes.find((x) => x.optionId === o.id)?.votes ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="utrecht-heading-3">{t('meeting.reasons')}</h3>
+          {v.reasons.length === 0 ? (
+            <p className="utrecht-paragraph">{t('meeting.noReasons')}</p>
+          ) : (
+            <ul className="ks-leren-reasons">
+              {v.reasons.map((r, i) => (
+                <li key={i}>
+                  <strong>{v.options.find((o) => o.id === r.optionId)?.position}.</strong> {r.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </Section>
   );
