@@ -5,17 +5,8 @@
 import { createHash } from 'node:crypto';
 import { keyOfSet, publishCount, type ProtectionRules } from '../mirror/disclosure.js';
 
-/** The four logics of action found in the Enschede video study. */
-export const LOGICS = ['procedureel', 'relationeel', 'zorgend', 'versterkend'] as const;
-export type Logic = (typeof LOGICS)[number];
-
-/** Themes of the case library. */
-export const CASE_TAGS = ['taal', 'kinderopvang', 'gezondheid', 'discriminatie', 'schulden', 'werkervaring'] as const;
-export type CaseTag = (typeof CASE_TAGS)[number];
-
-/** The one feature a variant of a case may differ on. */
-export const VARIED_FEATURES = ['naam', 'leeftijd', 'achtergrond'] as const;
-export type VariedFeature = (typeof VARIED_FEATURES)[number];
+export { CASE_TAGS, LOGICS, VARIED_FEATURES, type CaseTag, type Logic, type VariedFeature } from './learning-codes.js';
+import { LOGICS, type Logic, type VariedFeature } from './learning-codes.js';
 
 /**
  * Which version of a case (the original or one of its variants) a person sees. Fixed per person

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CASE_TAGS } from '../../../domain/learning.js';
+import { CASE_TAGS } from '../../../domain/learning-codes.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { VARIED_FEATURES } from '../../../domain/learning.js';
+import { VARIED_FEATURES } from '../../../domain/learning-codes.js';
 import { todayIso } from '../../../domain/dates.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';

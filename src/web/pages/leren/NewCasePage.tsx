@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CASE_TAGS } from '../../../domain/learning.js';
+import { CASE_TAGS } from '../../../domain/learning-codes.js';
 import { casefileApi } from '../../api-casefile.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { LOGICS, type Logic } from '../../../domain/learning.js';
+import { LOGICS, type Logic } from '../../../domain/learning-codes.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { PageHeading } from '../../components/PageHeading.js';

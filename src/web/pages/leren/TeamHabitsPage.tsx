@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LOGICS } from '../../../domain/learning.js';
+import { LOGICS } from '../../../domain/learning-codes.js';
 import { casefileApi } from '../../api-casefile.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -13,7 +13,13 @@ function cell(t: LerenText, m: Measure, threshold: number, score = false): strin
   if (m.hidden === 'secundair') return t('habits.secondary');
   if (m.hidden !== null) return t('habits.hidden', { threshold });
   if (m.base === null || m.base === 0) return '–';
-  if (score) return m.value === null ? '–' : t('habits.scores', { value: m.value.toFixed(1), base: m.base });
+  if (score)
+    return m.value === null
+      ? '–'
+      : t('habits.scores', {
+          value: m.value.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          base: m.base,
+        });
   const pct = m.value === null ? '' : ` (${Math.round(100 * m.value)}%)`;
   return `${t('habits.of', { count: m.count ?? 0, base: m.base })}${pct}`;
 }
