@@ -1,12 +1,17 @@
 /**
  * Plain per-client facts computed from generated Demodam rows, to check the built-in truths
- * (tests, docs/demodam.md) independently of the mirror module. Each stage is a simple reading
- * of the case file; the mirror may define its stages more carefully.
+ * (tests, docs/demodam.md) without the database. The stages are read in memory by the same
+ * stage rules as the mirror's SQL (src/mirror/stages.ts), over the demo's whole history: the
+ * period from DEMO_FROM to the reference date.
  */
 import { INSTRUMENTS } from './catalogue.js';
 import { dayOf } from './dates.js';
-import { isBottomOfPile } from '../domain/casefile-rules.js';
+import { readStages, type CaseEvents } from '../mirror/stage-facts.js';
+import { srgStageKey, STAGE_RULES } from '../mirror/stages.js';
 import type { ClientTables } from './rows.js';
+
+/** The first day of the demo's history (no benefit starts earlier). */
+export const DEMO_FROM = '2024-01-01';
 
 export type CbsOld = 'nederlands' | 'westers' | 'niet-westers' | 'onbekend';
 export type Herkomst = 'nederland' | 'europa' | 'buiten-europa' | 'onbekend';
@@ -80,19 +85,14 @@ export interface ClientFact {
   instrument: boolean;
   srg: Set<number>;
   conversationsFirstYear: number;
-  /** Longest stretch without a conversation, from the intake to the last observed day. */
-  maxGapDays: number;
+  /** The mirror's stages over the whole history (STAGE_RULES), by stage key. */
+  stages: Readonly<Record<string, boolean>>;
   werkzaam1m: boolean;
   werkzaam6m: boolean;
   /** First job started within 365 days of the benefit start. */
   workWithinYear: boolean;
   outflow: boolean;
   consultantId: number;
-}
-
-function addMonths(day: number, months: number): number {
-  const d = new Date(day * 86_400_000);
-  return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()) / 86_400_000);
 }
 
 function cbsOldOf(birth: string | null, mother: string | null, father: string | null): CbsOld {
@@ -152,19 +152,21 @@ export function clientFacts(t: ClientTables, referenceDate: string): ClientFact[
 
     const conv = (conversations.get(c.id) ?? []).map((x) => dayOf(x.held_on)).sort((x, y) => x - y);
     const intake = intakes.get(c.id)?.[0];
-    let maxGap = 0;
-    if (intake) {
-      let prev = dayOf(intake.held_on);
-      for (const d of conv) {
-        maxGap = Math.max(maxGap, d - prev);
-        prev = Math.max(prev, d);
-      }
-      maxGap = Math.max(maxGap, untilDay - prev);
-    }
     const firstYearFrom = intake ? dayOf(intake.held_on) : startDay;
     const jobs = work.get(c.id) ?? [];
-    const lasted = (months: number): boolean =>
-      jobs.some((j) => addMonths(dayOf(j.start_date), months) <= (j.end_date ? dayOf(j.end_date) : ref));
+    const events: CaseEvents = {
+      benefit_period: benefits.get(c.id) ?? [],
+      diagnosis: diag,
+      bestand_period: periods,
+      action_plan: plans.get(c.id) ?? [],
+      instrument_allocation: (allocations.get(c.id) ?? []).map((a) => ({
+        started_on: a.started_on,
+        srg_code: srgOf.get(a.instrument_id) ?? 0,
+      })),
+      conversation: conversations.get(c.id) ?? [],
+      work_period: jobs,
+    };
+    const stages = readStages(events, { from: DEMO_FROM, to: referenceDate }, referenceDate)?.stages ?? {};
     const m = monitoring.get(c.id);
     const cbsOld = m ? cbsOldOf(m.birth_country, m.mother_birth_country, m.father_birth_country) : 'onbekend';
     const bgs = (backgrounds.get(c.id) ?? []).map((x) => x.background).filter((x) => x !== 'Nederlands');
@@ -203,9 +205,9 @@ export function clientFacts(t: ClientTables, referenceDate: string): ClientFact[
       instrument: started.length > 0,
       srg: new Set(started.map((a) => srgOf.get(a.instrument_id) ?? 0)),
       conversationsFirstYear: conv.filter((d) => d >= firstYearFrom && d < firstYearFrom + 365).length,
-      maxGapDays: maxGap,
-      werkzaam1m: lasted(1),
-      werkzaam6m: lasted(6),
+      stages,
+      werkzaam1m: stages.werkzaam_1m ?? false,
+      werkzaam6m: stages.werkzaam_6m ?? false,
       workWithinYear: jobs.some((j) => dayOf(j.start_date) < startDay + 365),
       outflow: Boolean(b?.end_date),
       consultantId: c.consultant_id,
@@ -220,20 +222,10 @@ export function share<T>(rows: readonly T[], test: (row: T) => boolean): number 
   return rows.length === 0 ? NaN : n / rows.length;
 }
 
-/** The mirror-like stages used in the checks, as yes/no per client. */
-export const STAGES: Readonly<Record<string, (f: ClientFact) => boolean>> = {
-  diagnose_kort: (f) => f.latestDistance === 'kort',
-  werkplein: (f) => f.everWerkplein,
-  plan: (f) => f.plan,
-  voorziening: (f) => f.instrument,
-  voorziening_srg_23: (f) => f.srg.has(23),
-  voorziening_srg_29: (f) => f.srg.has(29),
-  voorziening_srg_30: (f) => f.srg.has(30),
-  voorziening_srg_31: (f) => f.srg.has(31),
-  voorziening_srg_59: (f) => f.srg.has(59),
-  contact_4: (f) => f.conversationsFirstYear >= 4,
-  onder_op_de_stapel: (f) => isBottomOfPile(f.maxGapDays),
-  werkzaam_1m: (f) => f.werkzaam1m,
-  werkzaam_6m: (f) => f.werkzaam6m,
-  uitstroom: (f) => f.outflow,
-};
+/** The mirror's stages used in the checks, as yes/no per client (core stages and the SRG types of the demo). */
+export const STAGES: Readonly<Record<string, (f: ClientFact) => boolean>> = Object.fromEntries(
+  [
+    ...Object.keys(STAGE_RULES),
+    ...[...new Set(INSTRUMENTS.map((d) => d.srg))].sort((a, b) => a - b).map(srgStageKey),
+  ].map((key) => [key, (f: ClientFact) => f.stages[key] ?? false]),
+);
