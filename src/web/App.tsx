@@ -7,16 +7,10 @@ import { PageHeading } from './components/PageHeading.js';
 import { useDocumentTitle } from './components/useDocumentTitle.js';
 import { useI18n } from './i18n/i18n.js';
 import { LoginPage, type LoginNotice } from './pages/LoginPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
-import { PlaceholderPage } from './pages/PlaceholderPage.js';
-import { StartPage } from './pages/StartPage.js';
-import { SpiegelPage } from './pages/spiegel/SpiegelPage.js';
-import { begeleidingPage } from './pages/begeleiding/routes.js';
 import { errorText } from './pages/errors.js';
 import { navigate, requestPageFocus, usePath } from './router.js';
-import { tasksFor } from './tasks.js';
+import { pageFor } from './routes.js';
 import { PublicQuestionnairePage, isPublicQuestionnairePath } from './pages/vragenlijst/PublicQuestionnairePage.js';
-import { staffQuestionnairePage } from './pages/vragenlijst/StaffPages.js';
 
 type SessionState =
   | { status: 'checking' }
@@ -115,15 +109,7 @@ function StaffApp({ api }: { api: ApiClient }) {
       );
     case 'active': {
       const { user } = state.session;
-      const task = tasksFor(user.role).find((candidate) => candidate.path === path);
-      let page = begeleidingPage(path, { api, user, onSessionEnded: sessionEnded });
-      if (page === null) page = staffQuestionnairePage(path, user, api);
-      if (page === null) {
-        if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
-        else if (task?.key === 'mirror') page = <SpiegelPage api={api} user={user} onSessionEnded={sessionEnded} />;
-        else if (task) page = <PlaceholderPage title={t(`task.${task.key}.title`)} />;
-        else page = <NotFoundPage />;
-      }
+      const page = pageFor(path, { api, user, onSessionEnded: sessionEnded });
       const notice = logoutError !== null && (
         <Alert type="error" announce>
           <p className="utrecht-paragraph">{errorText(logoutError, t)}</p>
