@@ -32,7 +32,7 @@ export function DueListPage({ api, onSessionEnded }: PageContext) {
   const t = useTexts();
   const formatDate = useFormatDate();
   useDocumentTitle(t('due.title'));
-  const load = useCallback(() => api.send<{ items: DueItem[] }>('GET', '/measurements/due'), [api]);
+  const load = useCallback(() => api.send<{ items: DueItem[] }>('GET', '/meetmomenten/aan-de-beurt'), [api]);
   const [remote] = useApi(load, load, onSessionEnded);
   const items = remote.status === 'ok' ? remote.data.items : null;
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function DueListPage({ api, onSessionEnded }: PageContext) {
     try {
       const r = await api.send<{ path: string; expiresAt: string }>(
         'POST',
-        `/clients/${item.clientId}/measurements/${item.wave}/link`,
+        `/klanten/${item.clientId}/meetmomenten/${item.wave}/link`,
       );
       setLinks((prev) => ({
         ...prev,
@@ -56,7 +56,7 @@ export function DueListPage({ api, onSessionEnded }: PageContext) {
     try {
       const r = await api.send<{ kioskToken: string }>(
         'POST',
-        `/clients/${item.clientId}/measurements/${item.wave}/kiosk`,
+        `/klanten/${item.clientId}/meetmomenten/${item.wave}/kiosk`,
       );
       window.sessionStorage.setItem(KIOSK_TOKEN_KEY, r.kioskToken);
       window.location.assign('/kiosk');
@@ -129,11 +129,11 @@ export function DueListPage({ api, onSessionEnded }: PageContext) {
 export function ReadOutPage({ api, onSessionEnded, clientId, wave }: PageContext & { clientId: number; wave: string }) {
   const t = useTexts();
   useDocumentTitle(t('readOut.title'));
-  const load = useCallback(() => api.send<QuestionnaireDefinition>('GET', '/questionnaire/definition'), [api]);
+  const load = useCallback(() => api.send<QuestionnaireDefinition>('GET', '/vragenlijst/definitie'), [api]);
   const [definition] = useApi(load, load, onSessionEnded);
   const submit = useCallback(
     async (answers: Record<string, unknown>, language: QuestionnaireLang) => {
-      await api.send('POST', `/clients/${clientId}/measurements/${wave}/answers`, { language, answers });
+      await api.send('POST', `/klanten/${clientId}/meetmomenten/${wave}/answers`, { language, answers });
     },
     [api, clientId, wave],
   );
