@@ -36,7 +36,6 @@ export default tseslint.config(
       'src/web/pages/spiegel/AdjustedPanel.tsx',
       'src/web/pages/spiegel/GroupsPanel.tsx',
       'src/web/pages/spiegel/SpiegelPage.tsx',
-      'src/web/pages/vragenlijst/QuestionnaireForm.tsx',
     ],
     rules: { 'max-lines-per-function': ['warn', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },
