@@ -28,7 +28,6 @@ export default tseslint.config(
       'src/store/casefile/records.ts',
       'src/store/questionnaire.ts',
       'src/web/components/RecordForm.tsx',
-      'src/web/pages/vragenlijst/QuestionnaireForm.tsx',
     ],
     rules: { 'max-lines-per-function': ['warn', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },

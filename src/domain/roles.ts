@@ -34,6 +34,8 @@ export const FEATURE_ROLES = {
   employerMirror: ['teamleider', 'beleidsmedewerker', 'onderzoeker'],
   /** The protocol's decisions: naming an employer in a report, or as a good example. */
   employerProtocol: ['beleidsmedewerker'],
+  /** The pseudonymised research export. */
+  research: ['onderzoeker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Feature = keyof typeof FEATURE_ROLES;

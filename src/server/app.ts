@@ -14,6 +14,7 @@ import { SESSION_COOKIE, earlyCheckOf, hashToken, requireLogin } from './auth.js
 import { sessionsRepository } from '../store/users.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { registerDeprecatedAliases } from './deprecated-aliases.js';
 import { clientRoutes } from './routes/clients.js';
 import { casefileRoutes } from './routes/casefile/index.js';
 import { userRoutes } from './routes/users.js';
@@ -71,6 +72,7 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerProblemHandler(app);
+  registerDeprecatedAliases(app, API_PREFIX);
   // Which access check each API route makes before anything of the request is read: none for
   // public routes (OpenAPI `security: []`), the route's own role check, or at least a log-in.
   app.addHook('onRoute', (route) => {

@@ -7,21 +7,11 @@ import { PageHeading } from './components/PageHeading.js';
 import { useDocumentTitle } from './components/useDocumentTitle.js';
 import { useI18n } from './i18n/i18n.js';
 import { LoginPage, type LoginNotice } from './pages/LoginPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
-import { PlaceholderPage } from './pages/PlaceholderPage.js';
-import { StartPage } from './pages/StartPage.js';
-import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
-import { ResearchPage } from './pages/onderzoek/ResearchPage.js';
-import { SpiegelPage } from './pages/spiegel/SpiegelPage.js';
-import { VerdiepingPage } from './pages/spiegel-verdieping/VerdiepingPage.js';
-import { begeleidingPage } from './pages/begeleiding/routes.js';
-import { werkgeversPage } from './pages/werkgevers/routes.js';
 import { errorText } from './pages/errors.js';
 import { navigate, requestPageFocus, usePath } from './router.js';
-import { tasksFor } from './tasks.js';
+import { pageFor } from './routes.js';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { PublicQuestionnairePage, isPublicQuestionnairePath } from './pages/vragenlijst/PublicQuestionnairePage.js';
-import { staffQuestionnairePage } from './pages/vragenlijst/StaffPages.js';
-import { lerenPage } from './pages/leren/routes.js';
 
 type SessionState =
   | { status: 'checking' }
@@ -120,21 +110,11 @@ function StaffApp({ api }: { api: ApiClient }) {
       );
     case 'active': {
       const { user } = state.session;
-      const task = tasksFor(user.role).find((candidate) => candidate.path === path);
-      let page = begeleidingPage(path, { api, user, onSessionEnded: sessionEnded });
-      if (page === null) page = staffQuestionnairePage(path, user, api);
-      if (page === null) page = lerenPage(path, { api, user, onSessionEnded: sessionEnded });
-      if (page === null) page = werkgeversPage(path, { api, user, onSessionEnded: sessionEnded });
-      if (page === null) {
-        if (path === '/') page = <StartPage api={api} user={user} onSessionEnded={sessionEnded} />;
-        else if (path === '/spiegel/verdieping' && tasksFor(user.role).some((x) => x.key === 'mirror'))
-          page = <VerdiepingPage api={api} user={user} onSessionEnded={sessionEnded} />;
-        else if (task?.key === 'research') page = <ResearchPage api={api} />;
-        else if (task?.key === 'mirror') page = <SpiegelPage api={api} user={user} onSessionEnded={sessionEnded} />;
-        else if (task) page = <PlaceholderPage title={t(`task.${task.key}.title`)} />;
-        else page = <NotFoundPage />;
-      }
-      if (user.mustChangePassword) page = <ChangePasswordPage api={api} onChanged={check} />;
+      const page = user.mustChangePassword ? (
+        <ChangePasswordPage api={api} onChanged={check} />
+      ) : (
+        pageFor(path, { api, user, onSessionEnded: sessionEnded })
+      );
       const notice = logoutError !== null && (
         <Alert type="error" announce>
           <p className="utrecht-paragraph">{errorText(logoutError, t)}</p>

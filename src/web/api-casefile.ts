@@ -35,7 +35,7 @@ export interface UserRow {
   active: boolean;
 }
 
-/** The measurement moments of one client (no answers): GET /clients/:id/measurements. */
+/** The measurement moments of one client (no answers): GET /klanten/:id/meetmomenten. */
 export interface MeasurementsAnswer {
   clientId: number;
   start: string | null;
@@ -75,25 +75,25 @@ function query(params: Record<string, string | number | boolean | undefined>): s
 /** The calls of the guidance pages (begeleiding, team, beheer), over the app's one API client. */
 export function casefileApi(api: ApiClient) {
   return {
-    caseload: (consultantId?: number) => api.send<CaseloadAnswer>('GET', `/caseload${query({ consultantId })}`),
-    clientFile: (id: number) => api.send<ClientFileAnswer>('GET', `/clients/${id}/file`),
-    /** POST or PATCH under /clients/:id (e.g. "conversations", "plans/3/steps"). */
+    caseload: (consultantId?: number) => api.send<CaseloadAnswer>('GET', `/mijn-klanten${query({ consultantId })}`),
+    clientFile: (id: number) => api.send<ClientFileAnswer>('GET', `/klanten/${id}/dossier`),
+    /** POST or PATCH under /klanten/:id (e.g. "conversations", "plans/3/steps"). */
     change: (method: 'POST' | 'PATCH', clientId: number, path: string, body: unknown) =>
-      api.send<unknown>(method, `/clients/${clientId}${path ? `/${path}` : ''}`, body),
-    instruments: (search: InstrumentSearch) => api.send<Instruments>('GET', `/instruments${query({ ...search })}`),
+      api.send<unknown>(method, `/klanten/${clientId}${path ? `/${path}` : ''}`, body),
+    instruments: (search: InstrumentSearch) => api.send<Instruments>('GET', `/voorzieningen${query({ ...search })}`),
     srgTypes: () => api.send<SrgTypes>('GET', '/srg-types'),
     lifeDomains: (includeInactive = false) =>
-      api.send<LifeDomains>('GET', `/life-domains${query({ includeInactive: includeInactive || undefined })}`),
+      api.send<LifeDomains>('GET', `/leefgebieden${query({ includeInactive: includeInactive || undefined })}`),
     teamOverview: () => api.send<TeamOverviewAnswer>('GET', '/team/overview'),
-    bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/bottom-of-pile'),
-    measurements: (id: number) => api.send<MeasurementsAnswer>('GET', `/clients/${id}/measurements`),
+    bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/onder-op-de-stapel'),
+    measurements: (id: number) => api.send<MeasurementsAnswer>('GET', `/klanten/${id}/meetmomenten`),
     questionnaireLink: (id: number, wave: string) =>
-      api.send<QuestionnaireLink>('POST', `/clients/${id}/measurements/${wave}/link`),
+      api.send<QuestionnaireLink>('POST', `/klanten/${id}/meetmomenten/${wave}/link`),
     /** With `withFreeText`, the team leader confirms that the file's free texts hold no health details. */
     intervision: (id: number, withFreeText = false) =>
       api.send<IntervisionAnswer>(
         'GET',
-        `/clients/${id}/intervision-summary${withFreeText ? '?geenGezondheidsgegevens=true' : ''}`,
+        `/klanten/${id}/intervisie${withFreeText ? '?geenGezondheidsgegevens=true' : ''}`,
       ),
     teams: () => api.send<Teams>('GET', '/teams'),
     users: () => api.send<{ items: UserRow[] }>('GET', '/users'),

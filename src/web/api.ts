@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { SessionAnswer } from '../server/schemas/session.js';
 import type { ClientList } from '../server/schemas/clients.js';
+import { dutchPath } from '../server/api-paths.js';
 
 /** The answers' types come from the server's own response schemas, so both sides agree. */
 export type Session = Static<typeof SessionAnswer>;
@@ -107,7 +108,8 @@ export interface ApiClientOptions {
 
 /**
  * The client for /api/v1. It sends the session cookie (same origin only), JSON, and on every
- * request that is not a GET the X-CSRF-Token header from the last session answer.
+ * request that is not a GET the X-CSRF-Token header from the last session answer. Paths are
+ * sent in their Dutch form (src/server/api-paths.ts), also where a page still names an old one.
  */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -120,7 +122,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
-      response = await send(`${base}${path}`, {
+      response = await send(`${base}${dutchPath(path)}`, {
         method,
         headers,
         credentials: 'same-origin',
@@ -164,10 +166,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       csrfToken = null;
     },
     listClients() {
-      return request<Clients>('GET', '/clients');
+      return request<Clients>('GET', '/klanten');
     },
     countClients() {
-      return request<ClientCount>('GET', '/clients/count');
+      return request<ClientCount>('GET', '/klanten/count');
     },
     send(method, path, body) {
       return request(method, path, body);

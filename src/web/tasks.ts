@@ -27,7 +27,7 @@ export const TASKS: readonly Task[] = [
   // team leaders reach the team mirror from /leren; policy officers only have this page of it
   { key: 'teamHabits', path: '/leren/teamspiegel', roles: ['beleidsmedewerker'] },
   { key: 'employers', path: '/werkgevers', roles: [...FEATURE_ROLES.employers, 'beleidsmedewerker', 'onderzoeker'] },
-  { key: 'research', path: '/onderzoek', roles: ['onderzoeker'] },
+  { key: 'research', path: '/onderzoek', roles: FEATURE_ROLES.research },
   { key: 'admin', path: '/beheer', roles: FEATURE_ROLES.admin },
 ];
 

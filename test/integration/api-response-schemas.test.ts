@@ -29,7 +29,8 @@ const NON_JSON: Record<string, string> = {
 };
 
 /** Answers whose shape is free-form on purpose (see the description on their schema). */
-const FREE_FORM = new Set<string>(['GET /api/v1/clients/{id}/inzage']);
+// The inzage document under its Dutch path and its deprecated alias.
+const FREE_FORM = new Set<string>(['GET /api/v1/klanten/{id}/inzage', 'GET /api/v1/clients/{id}/inzage']);
 
 type Operation = {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: Record<string, unknown> }> }>;

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { ApiError, type ApiClient, type ClientCount as ClientCountAnswer, type SessionUser } from '../api.js';
+import type { ApiClient, SessionUser } from '../api.js';
 import { Link } from '../components/Link.js';
+import { useApi } from '../components/useApi.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useDocumentTitle } from '../components/useDocumentTitle.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -12,28 +12,13 @@ export interface StartPageProps {
   onSessionEnded: () => void;
 }
 
-type Remote<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
-
 /** How many clients the user (consultant) or the team (team leader) guides. */
 function ClientCount({ api, user, onSessionEnded }: StartPageProps) {
   const { t } = useI18n();
-  const [clients, setClients] = useState<Remote<ClientCountAnswer>>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    api.countClients().then(
-      (data) => current && setClients({ status: 'ok', data }),
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiError && error.status === 401) onSessionEnded();
-        else setClients({ status: 'error', error });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, onSessionEnded]);
+  const [clients] = useApi(api, () => api.countClients(), onSessionEnded);
 
   switch (clients.status) {
+    case 'idle':
     case 'loading':
       return <p className="utrecht-paragraph ks-task__status">{t('clients.count.loading')}</p>;
     case 'error':

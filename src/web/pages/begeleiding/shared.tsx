@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { ApiError } from '../../api.js';
+import { useApi } from '../../components/useApi.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { Link } from '../../components/Link.js';
@@ -12,24 +13,19 @@ import { todayIso } from '../../../domain/dates.js';
 export type Remote<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
 
 /**
- * Loads once (and again on reload()); a 401 means the session ended, which the app handles.
- * While reloading, the data already shown stays on the page.
+ * Loads once (and again when `load` changes, or on reload()) through the app's one loader,
+ * {@link useApi}; a 401 means the session ended, which the app handles. While reloading, the
+ * data already shown stays on the page (as 'ok').
  */
 export function useRemote<T>(load: () => Promise<T>, onSessionEnded: () => void): [Remote<T>, () => Promise<void>] {
-  const [state, setState] = useState<Remote<T>>({ status: 'loading' });
-  const run = useCallback(async () => {
-    try {
-      const data = await load();
-      setState({ status: 'ok', data });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) onSessionEnded();
-      else setState({ status: 'error', error });
-    }
-  }, [load, onSessionEnded]);
-  useEffect(() => {
-    void run();
-  }, [run]);
-  return [state, run];
+  const [remote, reload] = useApi(load, load, onSessionEnded);
+  const shown: Remote<T> =
+    remote.status === 'ok' || remote.status === 'error'
+      ? remote
+      : remote.status === 'loading' && remote.previous !== null
+        ? { status: 'ok', data: remote.previous }
+        : { status: 'loading' };
+  return [shown, reload];
 }
 
 const formats = new Map<Lang, Intl.DateTimeFormat>();

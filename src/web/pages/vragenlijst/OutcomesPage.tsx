@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { ApiClient, SessionUser } from '../../api.js';
+import { useState } from 'react';
 import type {
   MeasureResultT as MeasureResult,
   OutcomeGroundResultT as OutcomeGroundResult,
@@ -7,7 +6,11 @@ import type {
 } from '../../../server/schemas/spiegel.js';
 import { Alert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { DataTable, type DataCell } from '../../components/DataTable.js';
+import { dataOf, useApi } from '../../components/useApi.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import type { PageContext } from '../../routes.js';
+import { useTexts } from './texts.js';
 import './vragenlijst.css';
 
 interface Answer {
@@ -32,19 +35,14 @@ const pValue = (p: number | null | undefined) =>
   p === null || p === undefined ? SUPPRESSED : p < 0.001 ? '< 0,001' : num(p, 3);
 const valueText = (m: MeasureResult, v: number | null) => (m.kind === 'yesno' ? pct(v) : num(v));
 
-function Cell({ children, numeric = true }: { children: string; numeric?: boolean }) {
-  const title =
-    children === SUPPRESSED
-      ? 'Niet getoond: minder dan 10 mensen'
-      : children === SECONDARY
-        ? 'Niet getoond: hiermee zou u een verborgen kleine groep kunnen terugrekenen'
-        : undefined;
-  return (
-    <td className={`utrecht-table__cell${numeric ? ' ks-num' : ''}`} title={title}>
-      {children}
-    </td>
-  );
-}
+type TextFn = ReturnType<typeof useTexts>;
+
+/** A number cell, with the reason on hover when it is not shown. */
+const cellOf = (text: string, t: TextFn): DataCell => ({
+  content: text,
+  numeric: true,
+  title: text === SUPPRESSED ? t('out.suppressed') : text === SECONDARY ? t('out.secondary') : undefined,
+});
 
 function Table({
   id,
@@ -57,39 +55,20 @@ function Table({
   head: string[];
   rows: { header: string; cells: string[] }[];
 }) {
+  const t = useTexts();
   return (
-    <div className="utrecht-table-container" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="utrecht-table utrecht-table--html-table ks-outcomes-table" data-testid={id}>
-        <caption id={`${id}-caption`} className="utrecht-table__caption">
-          {caption}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={`utrecht-table__header-cell${i > 0 ? ' ks-num' : ''}`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map((r) => (
-            <tr key={r.header} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">
-                {r.header}
-              </th>
-              {r.cells.map((c, i) => (
-                <Cell key={i}>{c}</Cell>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId={id}
+      className="ks-outcomes-table"
+      caption={caption}
+      columns={head.map((label, i) => ({ label, numeric: i > 0 }))}
+      rows={rows.map((r) => ({ key: r.header, header: r.header, cells: r.cells.map((c) => cellOf(c, t)) }))}
+    />
   );
 }
 
 function GroundTables({ ground, measure }: { ground: OutcomeGroundResult; measure: string }) {
+  const t = useTexts();
   const responseRows = ground.groups.map((g) => ({
     header: g.label,
     cells: [
@@ -117,7 +96,7 @@ function GroundTables({ ground, measure }: { ground: OutcomeGroundResult; measur
         m.kind === 'yesno'
           ? change?.meanChange == null
             ? SUPPRESSED
-            : `${num(change.meanChange * 100, 0)} pp`
+            : t('out.pp', { n: num(change.meanChange * 100, 0) })
           : num(change?.meanChange),
         pValue(change?.p),
         count(change?.pairs),
@@ -129,65 +108,57 @@ function GroundTables({ ground, measure }: { ground: OutcomeGroundResult; measur
     <>
       <Table
         id="respons"
-        caption={`Respons en uitval per groep: ${ground.label}`}
-        head={['Groep', 'Mensen', 'Respons T0', 'Respons T1', 'Respons T2', 'Uitval na T0 → T1', 'Uitval na T0 → T2']}
+        caption={t('out.responseByGroup', { ground: ground.label })}
+        head={[
+          t('out.group'),
+          t('out.people'),
+          ...['T0', 'T1', 'T2'].map((wave) => t('out.responseWave', { wave })),
+          ...['T1', 'T2'].map((wave) => t('out.dropOut', { wave })),
+        ]}
         rows={responseRows}
       />
       <Table
         id="maat"
-        caption={`Verandering per groep: ${ground.label}`}
-        head={[
-          'Groep',
-          'T0',
-          'T1',
-          'T2',
-          'Verandering T0 → T2 (alleen paren)',
-          'p (gepaard)',
-          'Paren',
-          'p verschil met anderen',
-        ]}
+        caption={t('out.changeByGroup', { ground: ground.label })}
+        head={[t('out.group'), 'T0', 'T1', 'T2', t('out.change'), t('out.pPaired'), t('out.pairs'), t('out.pOthers')]}
         rows={measureRows}
       />
       <p className="utrecht-paragraph" data-testid="paired-note">
-        De verandering rekenen we alleen over de paren: mensen die de vragenlijst zowel bij T0 als bij T2 invulden. De
-        cijfers bij T0, T1 en T2 gaan over iedereen die toen invulde. Daarom is de verandering niet altijd gelijk aan T2
-        min T0.
+        {t('out.pairedNote')}
       </p>
     </>
   );
 }
 
 /** The outcome mirror of the measurement moments: T0 → T1 → T2 per group, response and drop-out. */
-export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser }) {
-  useDocumentTitle('Meetmomenten');
+export function OutcomesPage({ api, user, onSessionEnded }: PageContext) {
+  const t = useTexts();
+  useDocumentTitle(t('out.title'));
   const [period, setPeriod] = useState(String(new Date().getUTCFullYear() - 1));
   const [team, setTeam] = useState('');
   const [groundKey, setGroundKey] = useState('herkomst');
   const [measure, setMeasure] = useState('gezondheid');
-  const [data, setData] = useState<Answer | null>(null);
-  const [error, setError] = useState(false);
-  useEffect(() => {
-    setError(false);
-    const q = new URLSearchParams({ period });
-    if (team) q.set('team', team);
-    api.send<Answer>('GET', `/meetmomenten/uitkomsten?${q.toString()}`).then(setData, () => setError(true));
-  }, [api, period, team]);
+  const query = new URLSearchParams({ period, ...(team ? { team } : {}) }).toString();
+  const [remote] = useApi(query, () => api.send<Answer>('GET', `/meetmomenten/uitkomsten?${query}`), onSessionEnded);
+  const data = dataOf(remote);
+  const error = remote.status === 'error';
   const report = data?.report;
   const ground = report?.grounds.find((g) => g.key === groundKey);
   const years = Array.from({ length: 5 }, (_, i) => String(new Date().getUTCFullYear() - i));
   return (
     <>
-      <PageHeading>Meetmomenten: uitkomsten per groep</PageHeading>
+      <PageHeading>{t('out.heading')}</PageHeading>
       <p className="utrecht-paragraph">
-        Dezelfde vragenlijst bij de start (T0) en {data?.settings.t1Months ?? 4} en {data?.settings.t2Months ?? 8}{' '}
-        maanden later (T1, T2), voor iedereen van wie de begeleiding begon in de gekozen periode. Alleen totalen;
-        aantallen onder de 10 staan er als {SUPPRESSED}, en {SECONDARY} is een groep die we niet tonen omdat u anders
-        een kleine groep zou kunnen terugrekenen. Alle aantallen zijn afgerond op vijftallen; percentages zijn berekend
-        uit de afgeronde aantallen.
+        {t('out.intro', {
+          t1: data?.settings.t1Months ?? 4,
+          t2: data?.settings.t2Months ?? 8,
+          suppressed: SUPPRESSED,
+          secondary: SECONDARY,
+        })}
       </p>
       <div className="ks-outcomes-filters">
         <label>
-          Start begeleiding
+          {t('out.period')}
           <select
             className="utrecht-select utrecht-select--html-select"
             value={period}
@@ -202,13 +173,13 @@ export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser 
         </label>
         {user.role !== 'teamleider' && data && data.teams.length > 0 && (
           <label>
-            Team
+            {t('out.team')}
             <select
               className="utrecht-select utrecht-select--html-select"
               value={team}
               onChange={(e) => setTeam(e.target.value)}
             >
-              <option value="">Hele gemeente</option>
+              <option value="">{t('out.wholeMunicipality')}</option>
               {data.teams.map((t) => (
                 <option key={t.id} value={String(t.id)}>
                   {t.name}
@@ -220,7 +191,7 @@ export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser 
         {report && report.grounds.length > 0 && (
           <>
             <label>
-              Kenmerk
+              {t('out.ground')}
               <select
                 className="utrecht-select utrecht-select--html-select"
                 value={groundKey}
@@ -234,7 +205,7 @@ export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser 
               </select>
             </label>
             <label>
-              Uitkomstmaat
+              {t('out.measure')}
               <select
                 className="utrecht-select utrecht-select--html-select"
                 value={measure}
@@ -252,12 +223,12 @@ export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser 
       </div>
       {error && (
         <Alert type="error">
-          <p className="utrecht-paragraph">De uitkomsten konden niet worden geladen.</p>
+          <p className="utrecht-paragraph">{t('out.failed')}</p>
         </Alert>
       )}
       {report && (
         <>
-          <h2 className="utrecht-heading-2">Wat de cijfers laten zien</h2>
+          <h2 className="utrecht-heading-2">{t('out.story')}</h2>
           <ul className="utrecht-unordered-list" data-testid="verhaal">
             {report.narrative.map((line) => (
               <li key={line} className="utrecht-unordered-list__item">
@@ -268,8 +239,8 @@ export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser 
           {report.response.length > 0 && (
             <Table
               id="respons-totaal"
-              caption={`Respons per meetmoment (${count(report.cohort)} mensen gestart in ${data?.period})`}
-              head={['Meetmoment', 'Kregen de vragenlijst', 'Vulden in', 'Respons']}
+              caption={t('out.responseCaption', { count: count(report.cohort), period: data?.period ?? '' })}
+              head={[t('out.wave'), t('out.due'), t('out.responded'), t('out.response')]}
               rows={report.response.map((r) => ({
                 header: r.wave,
                 cells: [count(r.due), count(r.responded), pct(r.rate)],
@@ -277,11 +248,7 @@ export function OutcomesPage({ api, user }: { api: ApiClient; user: SessionUser 
             />
           )}
           {ground && <GroundTables ground={ground} measure={measure} />}
-          <p className="utrecht-paragraph">
-            Toetsen: McNemar (ja/nee) en Wilcoxon (cijfers en schalen) voor de verandering binnen een groep;
-            Wilcoxon-rangsom op de veranderingen voor het verschil met de anderen, gecorrigeerd voor het aantal toetsen
-            (Benjamini–Hochberg).
-          </p>
+          <p className="utrecht-paragraph">{t('out.tests')}</p>
         </>
       )}
     </>

@@ -112,6 +112,57 @@ function optionsText(item: QuestionnaireItem, t: QuestionnaireTexts): string[] {
   }
 }
 
+/** A question with several answers (check boxes), with an optional "other" in the client's words. */
+function MultiChoice({
+  item,
+  value,
+  onChange,
+  texts,
+}: {
+  item: Extract<QuestionnaireItem, { type: 'multi' }>;
+  value: AnswerValue | undefined;
+  onChange: (v: AnswerValue | undefined) => void;
+  texts: QuestionnaireTexts;
+}) {
+  const current: Multi =
+    typeof value === 'object' && value !== null
+      ? { codes: [...(value as Multi).codes], other: (value as Multi).other }
+      : { codes: [] };
+  const set = (next: Multi) => onChange(next.codes.length === 0 && !next.other ? undefined : next);
+  return (
+    <div className="ks-q-column">
+      {item.options.map((o) => (
+        <label key={o} className="ks-q-choice">
+          <input
+            type="checkbox"
+            className="utrecht-checkbox"
+            checked={current.codes.includes(o)}
+            onChange={(e) =>
+              set({
+                ...current,
+                codes: e.target.checked ? [...current.codes, o] : current.codes.filter((c) => c !== o),
+              })
+            }
+          />
+          <span>{texts.options[o] ?? o}</span>
+        </label>
+      ))}
+      {item.other && (
+        <label className="ks-q-other">
+          <span>{texts.ui.other}</span>
+          <input
+            type="text"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            maxLength={200}
+            value={current.other ?? ''}
+            onChange={(e) => set({ ...current, other: e.target.value || undefined })}
+          />
+        </label>
+      )}
+    </div>
+  );
+}
+
 function Question({
   item,
   value,
@@ -180,46 +231,9 @@ function Question({
         </div>
       );
       break;
-    case 'multi': {
-      const current: Multi =
-        typeof value === 'object' && value !== null
-          ? { codes: [...(value as Multi).codes], other: (value as Multi).other }
-          : { codes: [] };
-      const set = (next: Multi) => onChange(next.codes.length === 0 && !next.other ? undefined : next);
-      control = (
-        <div className="ks-q-column">
-          {item.options.map((o) => (
-            <label key={o} className="ks-q-choice">
-              <input
-                type="checkbox"
-                className="utrecht-checkbox"
-                checked={current.codes.includes(o)}
-                onChange={(e) =>
-                  set({
-                    ...current,
-                    codes: e.target.checked ? [...current.codes, o] : current.codes.filter((c) => c !== o),
-                  })
-                }
-              />
-              <span>{texts.options[o] ?? o}</span>
-            </label>
-          ))}
-          {item.other && (
-            <label className="ks-q-other">
-              <span>{texts.ui.other}</span>
-              <input
-                type="text"
-                className="utrecht-textbox utrecht-textbox--html-input"
-                maxLength={200}
-                value={current.other ?? ''}
-                onChange={(e) => set({ ...current, other: e.target.value || undefined })}
-              />
-            </label>
-          )}
-        </div>
-      );
+    case 'multi':
+      control = <MultiChoice item={item} value={value} onChange={onChange} texts={texts} />;
       break;
-    }
     case 'number':
       control = (
         <label className="ks-q-number">
