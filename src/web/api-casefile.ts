@@ -77,9 +77,12 @@ export function casefileApi(api: ApiClient) {
   return {
     caseload: (consultantId?: number) => api.send<CaseloadAnswer>('GET', `/mijn-klanten${query({ consultantId })}`),
     clientFile: (id: number) => api.send<ClientFileAnswer>('GET', `/klanten/${id}/dossier`),
-    /** POST or PATCH under /klanten/:id (e.g. "conversations", "plans/3/steps"). */
+    /**
+     * POST or PATCH under a client, named by the record's route (e.g. "conversations",
+     * "plans/3/steps"); the API client sends it on its Dutch path (/klanten/:id/gesprekken).
+     */
     change: (method: 'POST' | 'PATCH', clientId: number, path: string, body: unknown) =>
-      api.send<unknown>(method, `/klanten/${clientId}${path ? `/${path}` : ''}`, body),
+      api.send<unknown>(method, `/clients/${clientId}${path ? `/${path}` : ''}`, body),
     instruments: (search: InstrumentSearch) => api.send<Instruments>('GET', `/voorzieningen${query({ ...search })}`),
     srgTypes: () => api.send<SrgTypes>('GET', '/srg-types'),
     lifeDomains: (includeInactive = false) =>
