@@ -2,6 +2,7 @@
 // expected role matrix, and an example request body made from each route's JSON schema.
 import argon2 from 'argon2';
 import type { TestApp } from '../helpers/app.js';
+import { dutchPath } from '../../src/server/api-paths.js';
 import { PASSWORD } from '../helpers/app.js';
 
 export type Who = 'anoniem' | 'consultant' | 'teamleider' | 'beleidsmedewerker' | 'onderzoeker' | 'beheerder';
@@ -154,6 +155,21 @@ export const MATRIX: Record<string, readonly Who[]> = {
   'GET /api/v1/spiegel/werkgevers': MIRROR,
 };
 
+/**
+ * The matrix under the names the API serves: a route written with an old (English) path is
+ * served under its Dutch path (src/server/api-paths.ts). Its deprecated alias has the same
+ * handler and checks, so the security tests walk the Dutch routes only (routesOf skips
+ * deprecated ones); test/integration/api-dutch-paths.test.ts checks that the aliases answer alike.
+ */
+export const ACCESS: Record<string, readonly Who[]> = Object.fromEntries(
+  Object.entries(MATRIX).map(([key, who]) => {
+    const [method, path] = key.split(' ');
+    return path.startsWith('/api/v1/')
+      ? [`${method} /api/v1${dutchPath(path.slice('/api/v1'.length))}`, who]
+      : [key, who];
+  }),
+);
+
 export interface Route {
   method: string;
   path: string;
@@ -208,6 +224,7 @@ export async function routesOf(app: TestApp): Promise<Route[]> {
         {
           requestBody?: { content: Record<string, { schema: Schema }> };
           parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
+          deprecated?: boolean;
         }
       >
     >;
@@ -216,6 +233,7 @@ export async function routesOf(app: TestApp): Promise<Route[]> {
   const out: Route[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
+      if (op.deprecated) continue;
       const json = op.requestBody?.content['application/json']?.schema;
       const query = Object.fromEntries(
         (op.parameters ?? [])

@@ -2,7 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { dropTemplate } from '../helpers/db.js';
-import { MATRIX, USERS, addResearcher, fillPath, routesOf, type Who } from './security-helpers.js';
+import { ACCESS, USERS, addResearcher, fillPath, routesOf, type Who } from './security-helpers.js';
 
 after(dropTemplate);
 
@@ -59,7 +59,7 @@ test('hostile input in every free-text field of every POST, PATCH and PUT route:
   const [{ n: auditBefore }] = await app.db.query<{ n: number }>('SELECT count(*) AS n FROM audit_log');
   for (const r of routes) {
     const key = `${r.method} ${r.path}`;
-    const who = MATRIX[key].find((w) => w !== 'anoniem') ?? 'anoniem';
+    const who = ACCESS[key].find((w) => w !== 'anoniem') ?? 'anoniem';
     if (who !== 'anoniem' && !sessions.has(who))
       sessions.set(who, await app.loginAs(USERS[who as Exclude<Who, 'anoniem'>]));
     if (r.path === '/api/v1/sessions') continue; // a log-in stores nothing; covered by the log-in tests

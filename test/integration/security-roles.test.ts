@@ -2,7 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp } from '../helpers/app.js';
 import { dropTemplate } from '../helpers/db.js';
-import { MATRIX, USERS, addResearcher, fillPath, routesOf, type Who } from './security-helpers.js';
+import { ACCESS, USERS, addResearcher, fillPath, routesOf, type Who } from './security-helpers.js';
 
 after(dropTemplate);
 
@@ -13,10 +13,10 @@ test('every role × every API route: the answer matches the access matrix, and e
   await addResearcher(app);
   const routes = await routesOf(app);
   const keys = routes.map((r) => `${r.method} ${r.path}`);
-  const missing = keys.filter((k) => !(k in MATRIX));
+  const missing = keys.filter((k) => !(k in ACCESS));
   assert.deepEqual(missing, [], 'routes without an entry in the access matrix (decide who may call them)');
   assert.deepEqual(
-    Object.keys(MATRIX).filter((k) => !keys.includes(k)),
+    Object.keys(ACCESS).filter((k) => !keys.includes(k)),
     [],
     'matrix entries for routes that no longer exist',
   );
@@ -40,7 +40,7 @@ test('every role × every API route: the answer matches the access matrix, and e
       const refused =
         (res.statusCode === 401 && code === 'NOT_LOGGED_IN') ||
         (res.statusCode === 403 && (code === 'FORBIDDEN_ROLE' || code === 'FORBIDDEN_CLIENT'));
-      const allowed = MATRIX[key].includes(who);
+      const allowed = ACCESS[key].includes(who);
       if (allowed === refused)
         wrong.push(`${key} as ${who}: ${res.statusCode} ${code ?? ''} (expected ${allowed ? 'allowed' : 'refused'})`);
       if (res.statusCode >= 500) wrong.push(`${key} as ${who}: ${res.statusCode}`);
