@@ -8,6 +8,7 @@
  * register and team. Texts and details that may follow origin or language (which instrument
  * within an SRG type, summaries, discrimination experiences) come from the 'text' stream.
  */
+import { LANGUAGE_B1_OR_HIGHER } from '../domain/codes.js';
 import { INSTRUMENTS, INSTRUMENT_ID, LIFE_DOMAINS, type InstrumentDef, type SrgCode } from './catalogue.js';
 import { birthdayDay, isoOf, isoOrNull } from './dates.js';
 import {
@@ -165,7 +166,7 @@ export function addHistory(
     age: p.age,
     female,
     education: p.education,
-    languageBelowB1: !['B1', 'B2', 'C1', 'C2'].includes(p.language),
+    languageBelowB1: !LANGUAGE_B1_OR_HIGHER.has(p.language),
     experience: p.workExperience,
     occupation: t.pick(OCCUPATIONS),
     household: p.household,

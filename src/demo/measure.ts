@@ -4,6 +4,7 @@
  * stage rules as the mirror's SQL (src/mirror/stages.ts), over the demo's whole history: the
  * period from DEMO_FROM to the reference date.
  */
+import { LANGUAGE_B1_OR_HIGHER } from '../domain/codes.js';
 import { INSTRUMENTS } from './catalogue.js';
 import { dayOf } from './dates.js';
 import { readStages, type CaseEvents } from '../mirror/stage-facts.js';
@@ -191,7 +192,7 @@ export function clientFacts(t: ClientTables, referenceDate: string): ClientFact[
       herkomst: m ? herkomstOf(m.birth_country, m.mother_birth_country, m.father_birth_country) : 'onbekend',
       extended,
       statushouder: m?.statushouder ?? null,
-      languageBelowB1: !['B1', 'B2', 'C1', 'C2'].includes(c.dutch_language_level),
+      languageBelowB1: !LANGUAGE_B1_OR_HIGHER.has(c.dutch_language_level),
       startDay,
       untilDay,
       active: !b?.end_date,

@@ -10,6 +10,8 @@ export const HOUSEHOLDS = [
 ] as const;
 export const EDUCATION_LEVELS = ['geen_basis', 'vmbo_mbo1', 'startkwalificatie', 'hbo_wo', 'onbekend'] as const;
 export const LANGUAGE_LEVELS = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'onbekend'] as const;
+/** Dutch at B1 or higher: where the mirror, the research export and the demo split language levels. */
+export const LANGUAGE_B1_OR_HIGHER: ReadonlySet<string> = new Set(['B1', 'B2', 'C1', 'C2']);
 export const WORK_EXPERIENCE = ['geen', 'buitenland', 'nederland', 'onbekend'] as const;
 export const DISTANCES = ['kort', 'lang'] as const;
 export const BESTANDEN = ['werkplein', 'wijk'] as const;

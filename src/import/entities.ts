@@ -1,5 +1,16 @@
 import { isValidBsn, normaliseBsn } from '../domain/bsn.js';
-import { TARGET_GROUPS, normalisePostcode } from '../domain/codes.js';
+import {
+  ALLOCATION_OUTCOMES,
+  BENEFIT_END_REASONS,
+  CONVERSATION_KINDS,
+  EDUCATION_LEVELS,
+  GENDERS,
+  HOUSEHOLDS,
+  LANGUAGE_LEVELS,
+  TARGET_GROUPS,
+  WORK_EXPERIENCE,
+  normalisePostcode,
+} from '../domain/codes.js';
 import { isKnownCountry } from '../domain/countries.js';
 
 /** What an extract can hold. One file holds one entity. */
@@ -57,32 +68,6 @@ export interface EntityDef {
 export type Value = string | number | boolean | null;
 export type ParsedRow = Record<string, Value>;
 
-const GENDER = ['man', 'vrouw', 'anders', 'onbekend'] as const;
-const HOUSEHOLD = [
-  'alleenstaand',
-  'eenouder',
-  'paar_met_kinderen',
-  'paar_zonder_kinderen',
-  'overig',
-  'onbekend',
-] as const;
-const EDUCATION = ['geen_basis', 'vmbo_mbo1', 'startkwalificatie', 'hbo_wo', 'onbekend'] as const;
-const LANGUAGE = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'onbekend'] as const;
-const WORK_EXPERIENCE = ['geen', 'buitenland', 'nederland', 'onbekend'] as const;
-const END_REASONS = [
-  'werk',
-  'werk_met_loonkostensubsidie',
-  'onderwijs',
-  'inkomen_partner',
-  'verhuizing',
-  'aow',
-  'overlijden',
-  'detentie',
-  'overig',
-] as const;
-const KINDS = ['gesprek', 'telefoon', 'video', 'huisbezoek'] as const;
-const OUTCOMES = ['afgerond', 'voortijdig_gestopt', 'niet_gestart'] as const;
-
 const bsnField: FieldDef = { field: 'bsn', type: 'bsn', required: true };
 
 function order(
@@ -108,19 +93,25 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
       { field: 'given_name', column: 'given_name', type: 'text', required: true, maxLength: 200 },
       { field: 'family_name', column: 'family_name', type: 'text', required: true, maxLength: 200 },
       { field: 'birth_date', column: 'birth_date', type: 'date', required: true, dateKind: 'birth' },
-      { field: 'gender', column: 'gender', type: 'enum', values: GENDER, fallback: 'onbekend' },
+      { field: 'gender', column: 'gender', type: 'enum', values: GENDERS, fallback: 'onbekend' },
       { field: 'street', column: 'street', type: 'text', maxLength: 200 },
       { field: 'house_number', column: 'house_number', type: 'text', maxLength: 20 },
       { field: 'postcode', column: 'postcode', type: 'postcode' },
       { field: 'city', column: 'city', type: 'text', maxLength: 100 },
       { field: 'neighbourhood', column: 'neighbourhood_id', type: 'text', lookup: 'neighbourhood' },
-      { field: 'household', column: 'household', type: 'enum', values: HOUSEHOLD, fallback: 'onbekend' },
-      { field: 'education_level', column: 'education_level', type: 'enum', values: EDUCATION, fallback: 'onbekend' },
+      { field: 'household', column: 'household', type: 'enum', values: HOUSEHOLDS, fallback: 'onbekend' },
+      {
+        field: 'education_level',
+        column: 'education_level',
+        type: 'enum',
+        values: EDUCATION_LEVELS,
+        fallback: 'onbekend',
+      },
       {
         field: 'dutch_language_level',
         column: 'dutch_language_level',
         type: 'enum',
-        values: LANGUAGE,
+        values: LANGUAGE_LEVELS,
         fallback: 'onbekend',
       },
       {
@@ -145,7 +136,7 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
       bsnField,
       { field: 'start_date', column: 'start_date', type: 'date', required: true, dateKind: 'past' },
       { field: 'end_date', column: 'end_date', type: 'date', dateKind: 'any' },
-      { field: 'end_reason', column: 'end_reason', type: 'enum', values: END_REASONS },
+      { field: 'end_reason', column: 'end_reason', type: 'enum', values: BENEFIT_END_REASONS },
     ],
     check: (row) => [
       ...order(row, 'start_date', 'end_date'),
@@ -205,7 +196,7 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
       { field: 'requested_on', column: 'requested_on', type: 'date', required: true, dateKind: 'past' },
       { field: 'started_on', column: 'started_on', type: 'date', dateKind: 'past' },
       { field: 'ended_on', column: 'ended_on', type: 'date', dateKind: 'any' },
-      { field: 'outcome', column: 'outcome', type: 'enum', values: OUTCOMES },
+      { field: 'outcome', column: 'outcome', type: 'enum', values: ALLOCATION_OUTCOMES },
       { field: 'satisfaction', column: 'satisfaction', type: 'int', min: 1, max: 5 },
       { field: 'reason', column: 'reason', type: 'text', required: true, maxLength: 4000 },
       { field: 'client_wish', column: 'client_wish', type: 'text', maxLength: 4000 },
@@ -227,7 +218,7 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
     fields: [
       bsnField,
       { field: 'held_on', column: 'held_on', type: 'date', required: true, dateKind: 'past' },
-      { field: 'kind', column: 'kind', type: 'enum', required: true, values: KINDS },
+      { field: 'kind', column: 'kind', type: 'enum', required: true, values: CONVERSATION_KINDS },
       { field: 'location', column: 'location', type: 'text', maxLength: 200 },
       { field: 'summary', column: 'summary', type: 'text', fallback: '', maxLength: 10000 },
       { field: 'next_appointment', column: 'next_appointment', type: 'date', dateKind: 'any' },

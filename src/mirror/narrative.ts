@@ -2,6 +2,7 @@ import type { MirrorCell, MirrorResult } from './funnel.js';
 import { INTERSECTION_SEPARATOR } from './funnel.js';
 import { groundDef, groupLabel, UNKNOWN, type GroundDef } from './grounds.js';
 import { stageDef, type StageDef } from './stages.js';
+import { CLEAR_P } from './clear.js';
 import { GROUND_LABELS_EN, GROUP_LABELS_EN, STAGE_LABELS_EN, UNKNOWN_EN } from './labels-en.js';
 import { narrativeTexts, type NarrativeTexts } from './narrative-texts.js';
 
@@ -129,7 +130,7 @@ function calmSentences(result: MirrorResult, names: Names, tx: NarrativeTexts): 
         c.rateUpper !== null &&
         (c.ratio >= 1.25 || c.ratio <= 0.8) &&
         c.pAdjusted !== null &&
-        c.pAdjusted >= 0.05,
+        c.pAdjusted >= CLEAR_P,
     )
     .sort((a, b) => strength(b) - strength(a));
   for (const c of uncertain.slice(0, 3)) {

@@ -1,6 +1,8 @@
 import type { Db, Queryable } from './db.js';
 import { writeAudit } from './audit.js';
 import { pseudonymFor } from '../domain/pseudonym.js';
+import { ageBand, ageOn } from '../domain/age.js';
+import { LANGUAGE_B1_OR_HIGHER, LANGUAGE_LEVELS } from '../domain/codes.js';
 
 /** Tables that are never part of a person's file, even though they name a client. */
 const NOT_CASE_FILE = new Set(['audit_log', 'import_run', 'import_rejection', 'user_session', 'schema_migration']);
@@ -322,10 +324,11 @@ export function kAnonymise(
   };
 }
 
-/** Age bands of the mirror: ≤ 26, 27–44, 45–66, 67+. */
-export function ageBand(birthDate: string, today: string): string {
-  const age = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0);
-  return age <= 26 ? '≤26' : age <= 44 ? '27-44' : age <= 66 ? '45-66' : '67+';
+/** The research export's age bands: t/m 26, 27-44, 45-66, 67+ (the mirror's, with pension age apart). */
+export const RESEARCH_AGE_BANDS: readonly number[] = [27, 45, 67];
+
+export function researchAgeBand(birthDate: string, today: string): string {
+  return ageBand(ageOn(birthDate, today), RESEARCH_AGE_BANDS)!;
 }
 
 const recode = (map: Record<string, string>) => (v: string) => map[v] ?? v;
@@ -334,7 +337,7 @@ const anything = () => '*';
 /**
  * The generalisation hierarchy, coarsest last: wijk → gemeente; work experience → ja/geen;
  * language level → below B1 / B1 or higher; education → with or without a starting
- * qualification; household → any; age → ≤44 / 45+; then work experience, language and
+ * qualification; household → any; age → t/m 44 / 45+; then work experience, language and
  * education → any. Gender is never coarsened (it is then suppressed if need be).
  */
 export const RESEARCH_STEPS: Generaliser[] = [
@@ -342,15 +345,12 @@ export const RESEARCH_STEPS: Generaliser[] = [
   { field: 'werkervaring', coarser: recode({ buitenland: 'ja', nederland: 'ja' }) },
   {
     field: 'taalniveau',
-    coarser: recode({
-      A0: 'onder_B1',
-      A1: 'onder_B1',
-      A2: 'onder_B1',
-      B1: 'B1_of_hoger',
-      B2: 'B1_of_hoger',
-      C1: 'B1_of_hoger',
-      C2: 'B1_of_hoger',
-    }),
+    coarser: (v) =>
+      LANGUAGE_B1_OR_HIGHER.has(v)
+        ? 'B1_of_hoger'
+        : v !== 'onbekend' && (LANGUAGE_LEVELS as readonly string[]).includes(v)
+          ? 'onder_B1'
+          : v,
   },
   {
     field: 'opleiding',
@@ -364,7 +364,8 @@ export const RESEARCH_STEPS: Generaliser[] = [
   { field: 'huishouden', coarser: anything },
   {
     field: 'leeftijd',
-    coarser: (v) => (v === '≤26' || v === '27-44' ? '≤44' : v === '*' || v === '≤44' || v === '45+' ? v : '45+'),
+    coarser: (v) =>
+      v === 't/m 26' || v === '27-44' ? 't/m 44' : v === '*' || v === 't/m 44' || v === '45+' ? v : '45+',
   },
   { field: 'werkervaring', coarser: anything },
   { field: 'taalniveau', coarser: anything },
@@ -410,7 +411,7 @@ export async function researchExport(
     [municipalityId, today],
   );
   const rows: ResearchRow[] = raw.map((r) => ({
-    leeftijd: ageBand(r.birth_date, today),
+    leeftijd: researchAgeBand(r.birth_date, today),
     geslacht: r.gender,
     wijk: r.wijk ?? 'onbekend',
     huishouden: r.household,

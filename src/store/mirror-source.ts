@@ -1,6 +1,7 @@
 import type { Queryable } from './db.js';
 import { pseudonymFor } from '../domain/pseudonym.js';
 import { ageBand, fineAgeBand } from '../domain/age.js';
+import { LANGUAGE_B1_OR_HIGHER } from '../domain/codes.js';
 import { todayIso } from '../domain/dates.js';
 import { CORE_STAGES, srgStageKey, STAGE_RULES } from '../mirror/stages.js';
 import { STAGE_COLUMNS, STAGE_CTES, STAGE_JOINS } from './stage-sql.js';
@@ -67,7 +68,6 @@ SELECT c.id, c.gender,
   ${STAGE_JOINS}
  ORDER BY c.id`;
 
-const LANGUAGE_B1_PLUS = new Set(['B1', 'B2', 'C1', 'C2']);
 const orNull = (v: string): string | null => (v === 'onbekend' ? null : v);
 const yesNo = (v: boolean | null | undefined): string | null =>
   v === null || v === undefined ? null : v ? 'ja' : 'nee';
@@ -143,7 +143,7 @@ export async function loadMirrorRows(
           taalniveau:
             f.dutch_language_level === 'onbekend'
               ? null
-              : LANGUAGE_B1_PLUS.has(f.dutch_language_level)
+              : LANGUAGE_B1_OR_HIGHER.has(f.dutch_language_level)
                 ? 'b1_of_hoger'
                 : 'onder_b1',
           werkervaring: orNull(f.work_experience),

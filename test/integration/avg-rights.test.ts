@@ -145,7 +145,7 @@ test('k-anonymity: every class of the quasi-identifiers has ≥ k rows; small cl
   ];
   const { rows: out, report } = kAnonymise(rows, QUASI_IDENTIFIERS, RESEARCH_STEPS, 10);
   // Step 1: the 3 B rows and the C row lose their wijk ('*'): B's become (27-44, vrouw, *, alleenstaand) — 3 rows, still < 10;
-  // step 2: household → '*' for those 4; step 3: age → ≤44 / 45+; still 3 + 1 < 10 → suppressed. The 12 A rows stay as they are.
+  // step 2: household → '*' for those 4; step 3: age → t/m 44 / 45+; still 3 + 1 < 10 → suppressed. The 12 A rows stay as they are.
   assert.equal(report.suppressed, 4);
   assert.equal(out.length, 12);
   assert.ok(out.every((r) => r.wijk === 'A'));
