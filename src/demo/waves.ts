@@ -10,6 +10,7 @@
  * non-western oudkomers (a finding the mirror must show). Health improves a little over time,
  * equally for every group.
  */
+import { readPersonGroundFacts } from '../store/register.js';
 import { pseudonymFor } from '../domain/pseudonym.js';
 import { classifyAll } from '../domain/migration-background.js';
 import type { Db } from '../store/db.js';
@@ -184,19 +185,7 @@ export async function writeDemodamWaves(
       WHERE bp.start_date BETWEEN $1 AND $2 ORDER BY c.id`,
     [`${year}-01-01`, `${year}-12-31`],
   );
-  const persons = await db.query<{
-    pseudonym: string;
-    birth_country: string | null;
-    mother_birth_country: string | null;
-    father_birth_country: string | null;
-    nationality: string | null;
-    statushouder: boolean | null;
-    backgrounds: string[] | null;
-  }>(
-    `SELECT p.pseudonym, p.birth_country, p.mother_birth_country, p.father_birth_country, p.nationality, p.statushouder,
-            (SELECT array_agg(cb.background ORDER BY cb.background) FROM monitoring.cultural_background cb WHERE cb.pseudonym = p.pseudonym) AS backgrounds
-       FROM monitoring.person p`,
-  );
+  const persons = await readPersonGroundFacts(db, null);
   const byPseudonym = new Map(persons.map((p) => [p.pseudonym, p]));
 
   const waveRows: {

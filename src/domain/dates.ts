@@ -103,6 +103,9 @@ const MONTHS: Record<'nl' | 'en', readonly string[]> = {
   ],
 };
 
+/** The name of month 1–12: "februari" (Dutch) or "February". */
+export const monthName = (month: number, lang: 'nl' | 'en' = 'nl'): string => MONTHS[lang][month - 1];
+
 /** A month 'YYYY-MM' (or a date 'YYYY-MM-DD') as words: "februari 2025" (Dutch) or "February 2025". */
 export function monthLabel(iso: string | null | undefined, lang: 'nl' | 'en' = 'nl'): string {
   if (!iso) return '';

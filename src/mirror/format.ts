@@ -1,3 +1,4 @@
+import { monthName } from '../domain/dates.js';
 /** Dutch number formatting for texts and tables: decimal comma, thin thousands separator. */
 export function nl(value: number, decimals = 0): string {
   return value.toLocaleString('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
@@ -11,25 +12,10 @@ export function pointsNl(value: number | null, decimals = 0): string {
   return `${r > 0 ? '+' : r < 0 ? '−' : ''}${nl(Math.abs(r), decimals)}`;
 }
 
-const MONTHS_NL = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** "2026-11-30" → "30 november 2026". */
 export function dutchDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
+  return `${d} ${monthName(m)} ${y}`;
 }
 
 /** Today in the Netherlands as yyyy-mm-dd. */

@@ -1,3 +1,4 @@
+import { monthName } from '../domain/dates.js';
 import { pairsOf } from './funnel.js';
 
 /** A period or ground choice that cannot be read; `reason` is Dutch (B1). */
@@ -29,21 +30,6 @@ export function parsePeriod(
   return { from: m[1], to: m[2], label: `${m[1]} t/m ${m[2]}` };
 }
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 const lastDay = (year: number, month: number): string => {
   const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -74,7 +60,7 @@ export function parsePublishedPeriod(
   if (m) {
     const year = Number(m[1]),
       month = Number(m[2]);
-    return { from: `${m[1]}-${m[2]}-01`, to: lastDay(year, month), label: `${MONTHS[month - 1]} ${year}` };
+    return { from: `${m[1]}-${m[2]}-01`, to: lastDay(year, month), label: `${monthName(month)} ${year}` };
   }
   throw new SelectionError(
     'period',

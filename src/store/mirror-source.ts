@@ -7,7 +7,7 @@ import { CORE_STAGES, srgStageKey, STAGE_RULES } from '../mirror/stages.js';
 import { STAGE_COLUMNS, STAGE_CTES, STAGE_JOINS } from './stage-sql.js';
 import type { MirrorPerson } from '../mirror/person-table.js';
 import { classifyAll, type MigrationInput } from '../domain/migration-background.js';
-import { PERSON_FACTS_SQL } from './register.js';
+import { readPersonGroundFacts } from './register.js';
 
 export interface MirrorScope {
   municipalityId: number;
@@ -99,20 +99,12 @@ export async function loadMirrorRows(
     scope.neighbourhoodId ?? null,
     today,
   ]);
-  const special = await db.query<
-    MigrationInput & {
-      pseudonym: string;
-      statushouder: boolean | null;
-      health_limitation: boolean | null;
-      backgrounds: string[] | null;
-    }
-  >(
-    `SELECT p.pseudonym, p.birth_country AS "birthCountry", p.mother_birth_country AS "motherBirthCountry",
-            p.father_birth_country AS "fatherBirthCountry", p.nationality, p.statushouder, p.health_limitation,
-            (SELECT array_agg(cb.background ORDER BY cb.background) FROM monitoring.cultural_background cb WHERE cb.pseudonym = p.pseudonym) AS backgrounds
-       FROM (${PERSON_FACTS_SQL}) p WHERE p.municipality_id = $1`,
-    [scope.municipalityId],
-  );
+  const special = (await readPersonGroundFacts(db, scope.municipalityId)).map((p) => ({
+    ...p,
+    birthCountry: p.birth_country,
+    motherBirthCountry: p.mother_birth_country,
+    fatherBirthCountry: p.father_birth_country,
+  }));
   const byPseudonym = new Map(special.map((s) => [s.pseudonym, s]));
   return facts.map((f) => {
     const s = byPseudonym.get(pseudonymFor(f.id, pseudonymSecret));

@@ -4,6 +4,7 @@
  * monitoring.questionnaire_response by pseudonym, and the facts they give update
  * monitoring.person and monitoring.cultural_background.
  */
+import { readPersonGroundFacts } from './register.js';
 import type { Queryable } from './db.js';
 import type { SessionUser } from './users.js';
 import { scopeCondition } from './clients.js';
@@ -333,20 +334,7 @@ export async function loadOutcomeRows(
       WHERE c.municipality_id = $1 AND ($2::int IS NULL OR c.team_id = $2) AND bp.start_date BETWEEN $3 AND $4`,
     [scope.municipalityId, scope.teamId, scope.from, scope.to],
   );
-  const persons = await db.query<{
-    pseudonym: string;
-    birth_country: string | null;
-    mother_birth_country: string | null;
-    father_birth_country: string | null;
-    nationality: string | null;
-    statushouder: boolean | null;
-    backgrounds: string[] | null;
-  }>(
-    `SELECT p.pseudonym, p.birth_country, p.mother_birth_country, p.father_birth_country, p.nationality, p.statushouder,
-            (SELECT array_agg(cb.background ORDER BY cb.background) FROM monitoring.cultural_background cb WHERE cb.pseudonym = p.pseudonym) AS backgrounds
-       FROM monitoring.person p WHERE p.municipality_id = $1`,
-    [scope.municipalityId],
-  );
+  const persons = await readPersonGroundFacts(db, scope.municipalityId);
   const responses = await db.query<{ pseudonym: string; wave: Wave; answers: Answers; mode: Mode }>(
     'SELECT pseudonym, wave, answers, mode FROM monitoring.questionnaire_response WHERE municipality_id = $1',
     [scope.municipalityId],

@@ -23,6 +23,32 @@ export const PERSON_FACTS_SQL = `SELECT coalesce(r.pseudonym, p.pseudonym) AS ps
   FROM monitoring.register_person r
   FULL JOIN monitoring.person p ON p.pseudonym = r.pseudonym`;
 
+/** The facts of the grounds of one person: register first (PERSON_FACTS_SQL), with the cultural backgrounds. */
+export interface PersonGroundFacts {
+  pseudonym: string;
+  birth_country: string | null;
+  mother_birth_country: string | null;
+  father_birth_country: string | null;
+  nationality: string | null;
+  statushouder: boolean | null;
+  health_limitation: boolean | null;
+  backgrounds: string[] | null;
+}
+
+/**
+ * The facts of the grounds per person, as the mirror, the outcome mirror and the demo's waves
+ * read them: one query, so all three follow the same precedence. `municipalityId` null: all.
+ */
+export function readPersonGroundFacts(db: Queryable, municipalityId: number | null): Promise<PersonGroundFacts[]> {
+  return db.query<PersonGroundFacts>(
+    `SELECT p.pseudonym, p.birth_country, p.mother_birth_country, p.father_birth_country, p.nationality, p.statushouder,
+            p.health_limitation,
+            (SELECT array_agg(cb.background ORDER BY cb.background) FROM monitoring.cultural_background cb WHERE cb.pseudonym = p.pseudonym) AS backgrounds
+       FROM (${PERSON_FACTS_SQL}) p WHERE $1::int IS NULL OR p.municipality_id = $1`,
+    [municipalityId],
+  );
+}
+
 /** Per fact: how many people have it from the register only, the questionnaire only, or both (agreeing or not). */
 export interface FactSources {
   register: number;

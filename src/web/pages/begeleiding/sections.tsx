@@ -5,7 +5,7 @@ import { Button } from '../../components/Button.js';
 import { RecordForm, type FieldSpec, type FormValues } from '../../components/RecordForm.js';
 import { Alert } from '../../components/Alert.js';
 import { ApiError } from '../../api.js';
-import { targetGroupLabel } from '../../../domain/codes.js';
+import { BENEFIT_END_REASONS, targetGroupLabel } from '../../../domain/codes.js';
 import { Badge, readable, todayIso, useFormatDate } from './shared.js';
 import { useTexts, type BegeleidingText } from './texts.js';
 
@@ -1103,17 +1103,7 @@ export function DiscriminationSection({ file, save }: SectionProps) {
 export function WorkSection({ file, save }: SectionProps) {
   const tx = useTexts();
   const date = useFormatDate();
-  const reasons = [
-    'werk',
-    'werk_met_loonkostensubsidie',
-    'onderwijs',
-    'inkomen_partner',
-    'verhuizing',
-    'aow',
-    'overlijden',
-    'detentie',
-    'overig',
-  ];
+  const reasons = BENEFIT_END_REASONS;
   const openBenefit = file.benefitPeriods.find((b) => b.endDate === null);
   return (
     <Section id="werk" title={tx('work.title')}>
