@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { cx } from './cx.js';
+import './data-table.css';
 
 export interface DataCell {
   content: ReactNode;
@@ -20,6 +21,7 @@ export interface DataRow {
 
 export interface DataColumn {
   label: string;
+  /** Numbers: the heading and the column's cells are right-aligned. */
   numeric?: boolean;
 }
 
@@ -30,6 +32,12 @@ export interface DataTableProps {
   rows: readonly DataRow[];
   testId?: string;
   className?: string;
+  /** The caption for screen readers only (a heading above already says it). */
+  captionHidden?: boolean;
+  /** A long list: the region scrolls at a fixed height. */
+  tall?: boolean;
+  /** A narrow table inside a section. */
+  compact?: boolean;
 }
 
 const isCell = (c: DataCell | ReactNode): c is DataCell =>
@@ -40,13 +48,18 @@ const isCell = (c: DataCell | ReactNode): c is DataCell =>
  * that scrolls on a small screen and can be reached with the keyboard. (The mirror's tables
  * add copy and download on top of the same layout.)
  */
-export function DataTable({ caption, columns, rows, testId, className }: DataTableProps) {
+export function DataTable({ caption, columns, rows, testId, className, captionHidden, tall, compact }: DataTableProps) {
   const captionId = useId();
   const cols = columns.map((c) => (typeof c === 'string' ? { label: c } : c));
   return (
-    <div className="utrecht-table-container" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={cx('utrecht-table utrecht-table--html-table', className)} data-testid={testId}>
-        <caption id={captionId} className="utrecht-table__caption">
+    <div
+      className={cx('ks-table-wrap', tall && 'ks-table-wrap--tall')}
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+    >
+      <table className={cx('utrecht-table ks-table', compact && 'ks-table--compact', className)} data-testid={testId}>
+        <caption id={captionId} className={cx('utrecht-table__caption', captionHidden && 'ks-visually-hidden')}>
           {caption}
         </caption>
         <thead className="utrecht-table__header">
@@ -70,8 +83,9 @@ export function DataTable({ caption, columns, rows, testId, className }: DataTab
               </th>
               {r.cells.map((c, i) => {
                 const cell = isCell(c) ? c : { content: c };
+                const numeric = cell.numeric ?? cols[i + 1]?.numeric;
                 return (
-                  <td key={i} className={cx('utrecht-table__cell', cell.numeric && 'ks-num')} title={cell.title}>
+                  <td key={i} className={cx('utrecht-table__cell', numeric && 'ks-num')} title={cell.title}>
                     {cell.content}
                   </td>
                 );

@@ -1,4 +1,5 @@
 import type { CaseloadRow } from '../../api-casefile.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Link } from '../../components/Link.js';
 import { Badge, useFormatDate } from './shared.js';
 import { useTexts } from './texts.js';
@@ -8,68 +9,54 @@ export function CaseloadTable({ rows, team }: { rows: readonly CaseloadRow[]; te
   const tx = useTexts();
   const date = useFormatDate();
   return (
-    <div className="ks-table-wrap" role="region" aria-labelledby="ks-caseload-caption" tabIndex={0}>
-      <table className="utrecht-table ks-table">
-        <caption id="ks-caseload-caption" className="utrecht-table__caption ks-visually-hidden">
-          {tx('caseload.caption')}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              {tx('caseload.col.name')}
-            </th>
-            {team && (
-              <th scope="col" className="utrecht-table__header-cell">
-                {tx('caseload.col.consultant')}
-              </th>
-            )}
-            <th scope="col" className="utrecht-table__header-cell">
-              {tx('caseload.col.last')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {tx('caseload.col.next')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {tx('caseload.col.status')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {tx('caseload.col.ladder')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {tx('caseload.col.flags')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map((r) => (
-            <tr key={r.id} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell ks-table__name">
-                <Link href={`/klanten/${r.id}`}>{r.name}</Link>
-              </th>
-              {team && <td className="utrecht-table__cell">{r.consultantName ?? '—'}</td>}
-              <td className="utrecht-table__cell">
-                {r.lastConversation ? date(r.lastConversation) : tx('caseload.never')}
-              </td>
-              <td className="utrecht-table__cell">
-                {r.nextConversation ? date(r.nextConversation) : tx('caseload.noNext')}
-              </td>
-              <td className="utrecht-table__cell">{tx(`status.${r.status}`)}</td>
-              <td className="utrecht-table__cell">{r.ladderStep === null ? '—' : r.ladderStep}</td>
-              <td className="utrecht-table__cell">
-                {r.flags.geenIntake && <Badge tone="warning">{tx('caseload.flag.geenIntake')}</Badge>}
-                {r.flags.onderOpDeStapel && <Badge tone="warning">{tx('caseload.flag.stapel')}</Badge>}
-                {r.flags.intensiefTeWeinig && <Badge tone="info">{tx('caseload.flag.intensief')}</Badge>}
-                {r.flags.meetmomentNodig && (
-                  <Badge tone={r.flags.meetmomentNodig.status === 'te_laat' ? 'warning' : 'info'}>
-                    {`${tx('caseload.flag.meetmoment')} ${r.flags.meetmomentNodig.wave}${r.flags.meetmomentNodig.status === 'te_laat' ? ` (${tx('caseload.flag.meetmomentLate')})` : r.flags.meetmomentNodig.status === 'verstuurd' ? ` (${tx('caseload.flag.meetmomentSent')})` : ''}`}
-                  </Badge>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={tx('caseload.caption')}
+      captionHidden
+      columns={[
+        tx('caseload.col.name'),
+        ...(team ? [tx('caseload.col.consultant')] : []),
+        tx('caseload.col.last'),
+        tx('caseload.col.next'),
+        tx('caseload.col.status'),
+        tx('caseload.col.ladder'),
+        tx('caseload.col.flags'),
+      ]}
+      rows={rows.map((r) => ({
+        key: String(r.id),
+        header: <Link href={`/klanten/${r.id}`}>{r.name}</Link>,
+        cells: [
+          ...(team ? [r.consultantName ?? '—'] : []),
+          r.lastConversation ? date(r.lastConversation) : tx('caseload.never'),
+          r.nextConversation ? date(r.nextConversation) : tx('caseload.noNext'),
+          tx(`status.${r.status}`),
+          r.ladderStep === null ? '—' : r.ladderStep,
+          <CaseloadFlags key="flags" row={r} />,
+        ],
+      }))}
+    />
+  );
+}
+
+function CaseloadFlags({ row: r }: { row: CaseloadRow }) {
+  const tx = useTexts();
+  const due = r.flags.meetmomentNodig;
+  const dueNote =
+    due?.status === 'te_laat'
+      ? ` (${tx('caseload.flag.meetmomentLate')})`
+      : due?.status === 'verstuurd'
+        ? ` (${tx('caseload.flag.meetmomentSent')})`
+        : '';
+  return (
+    <>
+      {r.flags.geenIntake && <Badge tone="warning">{tx('caseload.flag.geenIntake')}</Badge>}
+      {r.flags.onderOpDeStapel && <Badge tone="warning">{tx('caseload.flag.stapel')}</Badge>}
+      {r.flags.intensiefTeWeinig && <Badge tone="info">{tx('caseload.flag.intensief')}</Badge>}
+      {due && (
+        <Badge tone={due.status === 'te_laat' ? 'warning' : 'info'}>
+          {`${tx('caseload.flag.meetmoment')} ${due.wave}${dueNote}`}
+        </Badge>
+      )}
+    </>
   );
 }
 

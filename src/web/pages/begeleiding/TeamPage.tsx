@@ -7,6 +7,7 @@ import {
   type TeamOverviewAnswer,
 } from '../../api-casefile.js';
 import { Button } from '../../components/Button.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -73,49 +74,28 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
             <h2 id="team-caseloads" className="utrecht-heading-2">
               {tx('team.caseloads')}
             </h2>
-            <div className="ks-table-wrap" role="region" aria-labelledby="team-caption" tabIndex={0}>
-              <table className="utrecht-table ks-table">
-                <caption id="team-caption" className="utrecht-table__caption">
-                  {tx('team.caption')}
-                </caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">
-                      {tx('team.col.consultant')}
-                    </th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">
-                      {tx('team.col.active')}
-                    </th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">
-                      {tx('team.col.onHold')}
-                    </th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">
-                      {tx('team.col.conversations')}
-                    </th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">
-                      {tx('team.col.instruments')}
-                    </th>
-                    <th scope="col" className="utrecht-table__header-cell ks-num">
-                      {tx('team.col.stapel')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {remote.data.overview.consultants.map((c) => (
-                    <tr key={c.consultantId ?? 'none'} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell">
-                        {c.name}
-                      </th>
-                      <td className="utrecht-table__cell ks-num">{c.activeClients}</td>
-                      <td className="utrecht-table__cell ks-num">{c.onHoldClients}</td>
-                      <td className="utrecht-table__cell ks-num">{c.conversationsLast90Days}</td>
-                      <td className="utrecht-table__cell ks-num">{c.instrumentsStartedLast12Months}</td>
-                      <td className="utrecht-table__cell ks-num">{c.onderOpDeStapel}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={tx('team.caption')}
+              columns={[
+                tx('team.col.consultant'),
+                { label: tx('team.col.active'), numeric: true },
+                { label: tx('team.col.onHold'), numeric: true },
+                { label: tx('team.col.conversations'), numeric: true },
+                { label: tx('team.col.instruments'), numeric: true },
+                { label: tx('team.col.stapel'), numeric: true },
+              ]}
+              rows={remote.data.overview.consultants.map((c) => ({
+                key: String(c.consultantId ?? 'none'),
+                header: c.name,
+                cells: [
+                  c.activeClients,
+                  c.onHoldClients,
+                  c.conversationsLast90Days,
+                  c.instrumentsStartedLast12Months,
+                  c.onderOpDeStapel,
+                ],
+              }))}
+            />
           </section>
           <BottomOfPileSection answer={remote.data.bottom} />
           <section aria-labelledby="team-intervision" className="ks-section">
@@ -162,43 +142,26 @@ function BottomOfPileSection({ answer }: { answer: BottomOfPileAnswer }) {
       {answer.items.length === 0 ? (
         <p className="utrecht-paragraph">{tx('team.bottomNone')}</p>
       ) : (
-        <div className="ks-table-wrap ks-table-wrap--tall" role="region" aria-labelledby="bottom-caption" tabIndex={0}>
-          <table className="utrecht-table ks-table">
-            <caption id="bottom-caption" className="utrecht-table__caption ks-visually-hidden">
-              {tx('team.bottomCaption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('team.col.client')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('team.col.consultant')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('team.col.last')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell ks-num">
-                  {tx('team.col.days')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {answer.items.map((c) => (
-                <tr key={c.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <Link href={`/klanten/${c.id}`}>{c.name}</Link>
-                  </th>
-                  <td className="utrecht-table__cell">{c.consultantName ?? '—'}</td>
-                  <td className="utrecht-table__cell">
-                    {c.lastConversation ? date(c.lastConversation) : tx('caseload.never')}
-                  </td>
-                  <td className="utrecht-table__cell ks-num">{c.daysWithoutConversation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={tx('team.bottomCaption')}
+          captionHidden
+          tall
+          columns={[
+            tx('team.col.client'),
+            tx('team.col.consultant'),
+            tx('team.col.last'),
+            { label: tx('team.col.days'), numeric: true },
+          ]}
+          rows={answer.items.map((c) => ({
+            key: String(c.id),
+            header: <Link href={`/klanten/${c.id}`}>{c.name}</Link>,
+            cells: [
+              c.consultantName ?? '—',
+              c.lastConversation ? date(c.lastConversation) : tx('caseload.never'),
+              c.daysWithoutConversation,
+            ],
+          }))}
+        />
       )}
     </section>
   );

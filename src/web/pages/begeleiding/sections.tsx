@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CasefileApi, ClientFileAnswer, InstrumentItem, LifeDomains } from '../../api-casefile.js';
+import { DataTable } from '../../components/DataTable.js';
 import { AddForm } from '../../components/AddForm.js';
 import { Button } from '../../components/Button.js';
 import { RecordForm, type FieldSpec, type FormValues } from '../../components/RecordForm.js';
@@ -117,33 +118,16 @@ export function IntakeSection({ file, save, lifeDomains }: SectionProps) {
             )}
           </dl>
           {intake.scores.length > 0 && (
-            <table className="utrecht-table ks-table ks-table--compact">
-              <caption className="utrecht-table__caption">{tx('intake.domains')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {tx('intake.col.domain')}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {tx('intake.col.score')}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {tx('intake.col.note')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {intake.scores.map((s) => (
-                  <tr key={s.lifeDomainId} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">
-                      {s.lifeDomainName}
-                    </th>
-                    <td className="utrecht-table__cell">{tx(`score.${s.score}` as BegeleidingText)}</td>
-                    <td className="utrecht-table__cell">{s.note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={tx('intake.domains')}
+              compact
+              columns={[tx('intake.col.domain'), tx('intake.col.score'), tx('intake.col.note')]}
+              rows={intake.scores.map((s) => ({
+                key: String(s.lifeDomainId),
+                header: s.lifeDomainName,
+                cells: [tx(`score.${s.score}` as BegeleidingText), s.note],
+              }))}
+            />
           )}
         </article>
       ))}

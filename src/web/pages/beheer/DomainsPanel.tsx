@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { AddForm } from '../../components/AddForm.js';
 import { PanelSection, str, usePanelData, type AdminCalls, type PanelProps } from './shared.js';
 import { useTexts } from './texts.js';
@@ -13,37 +14,21 @@ export function DomainsPanel(props: PanelProps) {
       {view((domains) => (
         <>
           <p className="utrecht-paragraph">{tx('domains.intro')}</p>
-          <table className="utrecht-table ks-table">
-            <caption className="utrecht-table__caption ks-visually-hidden">{tx('domains.title')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('domains.name')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('domains.code')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('domains.order')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('active')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {domains.map((d) => (
-                <tr key={d.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    {d.name}
-                  </th>
-                  <td className="utrecht-table__cell">{d.code}</td>
-                  <td className="utrecht-table__cell">{d.sortOrder}</td>
-                  <td className="utrecht-table__cell">{d.active ? tx('yes') : tx('no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={tx('domains.title')}
+            captionHidden
+            columns={[
+              tx('domains.name'),
+              tx('domains.code'),
+              { label: tx('domains.order'), numeric: true },
+              tx('active'),
+            ]}
+            rows={domains.map((d) => ({
+              key: String(d.id),
+              header: d.name,
+              cells: [d.code, d.sortOrder, d.active ? tx('yes') : tx('no')],
+            }))}
+          />
           <AddForm
             label={tx('domains.add')}
             submitLabel={tx('save')}

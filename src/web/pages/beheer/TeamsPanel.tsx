@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { AddForm } from '../../components/AddForm.js';
 import { PanelSection, str, usePanelData, type AdminCalls, type PanelProps } from './shared.js';
 import { useTexts } from './texts.js';
@@ -12,33 +13,20 @@ export function TeamsPanel(props: PanelProps) {
     <PanelSection id="teams" title={tx('teams.title')}>
       {view((teams) => (
         <>
-          <table className="utrecht-table ks-table">
-            <caption className="utrecht-table__caption ks-visually-hidden">{tx('teams.title')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('teams.name')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell ks-num">
-                  {tx('teams.users')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell ks-num">
-                  {tx('teams.clients')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {teams.map((team) => (
-                <tr key={team.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    {team.name}
-                  </th>
-                  <td className="utrecht-table__cell ks-num">{team.users}</td>
-                  <td className="utrecht-table__cell ks-num">{team.clients}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={tx('teams.title')}
+            captionHidden
+            columns={[
+              tx('teams.name'),
+              { label: tx('teams.users'), numeric: true },
+              { label: tx('teams.clients'), numeric: true },
+            ]}
+            rows={teams.map((team) => ({
+              key: String(team.id),
+              header: team.name,
+              cells: [team.users, team.clients],
+            }))}
+          />
           <AddForm
             label={tx('teams.add')}
             submitLabel={tx('save')}

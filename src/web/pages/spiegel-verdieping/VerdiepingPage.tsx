@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataTable } from '../../components/DataTable.js';
 import type { ApiClient, SessionUser } from '../../api.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -139,39 +140,33 @@ function ScanSection({ remote, t }: { remote: Remote<ScanAnswerT>; t: Verdieping
       {data && (
         <>
           <p className="utrecht-paragraph">{t('scanTested', { n: data.tested })}</p>
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{t('scanTitle')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {['subgroup', 'people', 'reached', 'rate', 'ratio', 'signal', 'evidence'].map((k) => (
-                  <th key={k} scope="col" className="utrecht-table__header-cell">
-                    {t(k as 'subgroup')}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {data.rows.slice(0, 12).map((r) => (
-                <tr key={r.label} className="utrecht-table__row" data-signal={r.signal || undefined}>
-                  <th scope="row" className="utrecht-table__header-cell">
-                    {r.label}
-                  </th>
-                  <td className="utrecht-table__cell">{r.n}</td>
-                  <td className="utrecht-table__cell">{r.reached}</td>
-                  <td className="utrecht-table__cell">{nl1(r.rate)}%</td>
-                  <td className="utrecht-table__cell">
-                    {nl1(r.ratio, 2)} ({nl1(r.ratioLower, 2)}–{nl1(r.ratioUpper, 2)})
-                  </td>
-                  <td className="utrecht-table__cell">{r.signal ? t('yes') : t('no')}</td>
-                  <td className="utrecht-table__cell">
-                    {r.evidence?.enough
-                      ? `${nl1(r.evidence.ratioBelow, 2)} / ${nl1(r.evidence.ratioAbove, 2)}`
-                      : t('tooLittle')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('scanTitle')}
+            columns={[
+              t('subgroup'),
+              { label: t('people'), numeric: true },
+              { label: t('reached'), numeric: true },
+              { label: t('rate'), numeric: true },
+              t('ratio'),
+              t('signal'),
+              t('evidence'),
+            ]}
+            rows={data.rows.slice(0, 12).map((r) => ({
+              key: r.label,
+              header: r.label,
+              attributes: r.signal ? { 'data-signal': 'true' } : undefined,
+              cells: [
+                r.n,
+                r.reached,
+                `${nl1(r.rate)}%`,
+                `${nl1(r.ratio, 2)} (${nl1(r.ratioLower, 2)}–${nl1(r.ratioUpper, 2)})`,
+                r.signal ? t('yes') : t('no'),
+                r.evidence?.enough
+                  ? `${nl1(r.evidence.ratioBelow, 2)} / ${nl1(r.evidence.ratioAbove, 2)}`
+                  : t('tooLittle'),
+              ],
+            }))}
+          />
         </>
       )}
     </section>
@@ -182,44 +177,22 @@ function TimeView({ data, t, title }: { data: TimeToStepAnswerT; t: VerdiepingTe
   return (
     <>
       <KmChart data={data} title={title} xLabel={t('months')} />
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{title}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              {t('ground')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {t('people')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {t('median')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {t('interval')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {data.groups.map((g) => (
-            <tr key={g.group} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">
-                {g.label}
-              </th>
-              <td className="utrecht-table__cell">{g.n ?? t('hidden')}</td>
-              <td className="utrecht-table__cell">
-                {g.suppressed ? t('hidden') : g.medianMonths === null ? t('notHalf') : nl1(g.medianMonths)}
-              </td>
-              <td className="utrecht-table__cell">
-                {g.suppressed ? '' : `${nl1(g.medianLower)} – ${g.medianUpper === null ? '…' : nl1(g.medianUpper)}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={title}
+        columns={[t('ground'), { label: t('people'), numeric: true }, t('median'), t('interval')]}
+        rows={data.groups.map((g) => ({
+          key: g.group,
+          header: g.label,
+          cells: [
+            g.n ?? t('hidden'),
+            g.suppressed ? t('hidden') : g.medianMonths === null ? t('notHalf') : nl1(g.medianMonths),
+            g.suppressed ? '' : `${nl1(g.medianLower)} – ${g.medianUpper === null ? t('openEnd') : nl1(g.medianUpper)}`,
+          ],
+        }))}
+      />
       {data.logRank && (
         <p className="utrecht-paragraph">
-          {t('logRank', { p: data.logRank.p < 0.001 ? '< 0,001' : nl1(data.logRank.p, 3) })}
+          {t('logRank', { p: data.logRank.p < 0.001 ? '< 0,001' : `= ${nl1(data.logRank.p, 3)}` })}
         </p>
       )}
     </>
@@ -242,40 +215,22 @@ function TrendSection({ remote, t }: { remote: Remote<TrendAnswerT>; t: Verdiepi
               {n}
             </p>
           ))}
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{t('trendTitle')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('ground')}
-                </th>
-                {data.periods.map((p) => (
-                  <th key={p} scope="col" className="utrecht-table__header-cell">
-                    {p}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {data.groups.map((g) => (
-                <tr key={g.group} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    {g.label}
-                  </th>
-                  {data.periods.map((p) => {
-                    const c = g.cells.find((x) => x.period === p);
-                    return (
-                      <td key={p} className="utrecht-table__cell">
-                        {c?.row.rate === null || !c ? t('hidden') : `${nl1(c.row.rate)}%`}
-                        {c?.change &&
-                          ` (${c.change.difference >= 0 ? '+' : ''}${nl1(c.change.difference)}; ${nl1(c.change.lower)} tot ${nl1(c.change.upper)})`}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('trendTitle')}
+            columns={[t('ground'), ...data.periods]}
+            rows={data.groups.map((g) => ({
+              key: g.group,
+              header: g.label,
+              cells: data.periods.map((p) => {
+                const c = g.cells.find((x) => x.period === p);
+                const rate = c?.row.rate === null || !c ? t('hidden') : `${nl1(c.row.rate)}%`;
+                const change = c?.change
+                  ? ` (${c.change.difference >= 0 ? '+' : ''}${nl1(c.change.difference)}; ${nl1(c.change.lower)} tot ${nl1(c.change.upper)})`
+                  : '';
+                return `${rate}${change}`;
+              }),
+            }))}
+          />
         </>
       )}
     </section>
