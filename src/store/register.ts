@@ -65,3 +65,35 @@ export async function factSources(
     };
   return out;
 }
+
+/**
+ * Per person of the municipality (by pseudonym), where each fact comes from: 'r' the register
+ * only, 'q' a questionnaire answer only, 'a' both and they agree, 'd' both and they differ (the
+ * register value is used). A fact that neither gives is left out. For aggregate counts only.
+ */
+export async function personFactSources(
+  db: Queryable,
+  municipalityId: number,
+): Promise<Map<string, Partial<Record<RegisterFact, FactSourceCode>>>> {
+  const parts = REGISTER_FACTS.map(
+    (f) => `CASE WHEN r.${f} IS NOT NULL AND p.${f} IS NOT NULL THEN (CASE WHEN r.${f} = p.${f} THEN 'a' ELSE 'd' END)
+            WHEN r.${f} IS NOT NULL THEN 'r' WHEN p.${f} IS NOT NULL THEN 'q' END AS ${f}`,
+  );
+  const rows = await db.query<Record<string, string | null>>(
+    `SELECT coalesce(r.pseudonym, p.pseudonym) AS pseudonym, ${parts.join(',\n       ')}
+       FROM monitoring.register_person r
+       FULL JOIN monitoring.person p ON p.pseudonym = r.pseudonym
+      WHERE coalesce(r.municipality_id, p.municipality_id) = $1`,
+    [municipalityId],
+  );
+  const out = new Map<string, Partial<Record<RegisterFact, FactSourceCode>>>();
+  for (const row of rows) {
+    const codes: Partial<Record<RegisterFact, FactSourceCode>> = {};
+    for (const f of REGISTER_FACTS) if (row[f]) codes[f] = row[f] as FactSourceCode;
+    out.set(row.pseudonym!, codes);
+  }
+  return out;
+}
+
+/** See personFactSources. */
+export type FactSourceCode = 'r' | 'q' | 'a' | 'd';

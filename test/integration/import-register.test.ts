@@ -6,6 +6,7 @@ import { multipartBody } from '../helpers/multipart.js';
 import { loadConfig } from '../../src/config.js';
 import { pseudonymFor } from '../../src/domain/pseudonym.js';
 import { loadMirrorRows } from '../../src/store/mirror-source.js';
+import { factSources } from '../../src/store/register.js';
 
 after(dropTemplate);
 
@@ -177,11 +178,22 @@ test('the mirror computes migration background from the register; the register g
   assert.equal(grounds[3].migratieachtergrond, 'westers');
   assert.equal(grounds[3].herkomst, 'europa');
 
+  // The exact split, by hand from the rows above.
+  const exact = await factSources(app.db, 1);
+  // birth country: 1 differs (NL vs TR), 2 agrees (SY), 3 only answered
+  assert.deepEqual(exact.birth_country, { register: 0, questionnaire: 1, bothAgree: 1, bothDiffer: 1 });
+  // mother: 1 register only (MA), 2 questionnaire only (SY), 3 questionnaire only (DE)
+  assert.deepEqual(exact.mother_birth_country, { register: 1, questionnaire: 2, bothAgree: 0, bothDiffer: 0 });
+
+  // GET /data-quality publishes the split as the mirror does: with three clients every count
+  // of 1 to 9 is hidden (null); a 0 stays 0.
   const quality = await app.inject({ method: 'GET', url: '/api/v1/data-quality', headers: beheer });
   assert.equal(quality.statusCode, 200, quality.body);
   const sources = quality.json().groundSources;
-  // birth country: 1 differs (NL vs TR), 2 agrees (SY), 3 only answered
-  assert.deepEqual(sources.birth_country, { register: 0, questionnaire: 1, bothAgree: 1, bothDiffer: 1 });
-  // mother: 1 register only (MA), 2 questionnaire only (SY), 3 questionnaire only (DE)
-  assert.deepEqual(sources.mother_birth_country, { register: 1, questionnaire: 2, bothAgree: 0, bothDiffer: 0 });
+  // birth country: register value used for 1 and 2 (2 people), answer only for 3, none unknown, 1 differs
+  assert.deepEqual(sources.birth_country, { register: null, questionnaire: null, unknown: 0, differ: null });
+  // mother: register for 1, answer for 2 and 3, none unknown, none differ
+  assert.deepEqual(sources.mother_birth_country, { register: null, questionnaire: null, unknown: 0, differ: 0 });
+  // statushouder: register for 1 and 2; client 3 has neither (its register row was rejected)
+  assert.deepEqual(sources.statushouder, { register: null, questionnaire: 0, unknown: null, differ: 0 });
 });
