@@ -44,7 +44,7 @@ test('kansenspiegel --help and kansenspiegel import --help answer without openin
   assert.equal(init.status, 0, init.stderr);
   for (const option of ['--gemeente', '--code', '--beheerder', '--naam']) assert.match(init.stdout, new RegExp(option));
   assert.match(init.stdout, /eenmalig wachtwoord/);
-  assert.match(all.stdout, /^  init /m);
+  assert.match(all.stdout, /^ {2}init /m);
   const backup = cli('help', 'backup');
   assert.equal(backup.status, 0);
   assert.match(backup.stdout, /--out BESTAND/);
