@@ -11,7 +11,7 @@ interface CommandHelp {
 const ENVIRONMENT = `Instellingen (omgevingsvariabelen): PORT, HOST, DATA_DIR (ingebouwde database),
 DATABASE_URL (PostgreSQL-server), PSEUDONYM_SECRET, AUDIT_SECRET, AUDIT_CHECKPOINT_FILE,
 AUDIT_CHECKPOINT_SECONDS, SESSION_HOURS, SUPPRESSION_THRESHOLD, MIRROR_ROUNDING_BASE,
-RESEARCH_MIN_K, TRUST_PROXY, DEMO=1 (demogemeente bij de eerste start).`;
+RESEARCH_MIN_K, TRUST_PROXY, DEMO=1 (demogemeente bij de eerste start; DEMO=0 voor een echte gemeente).`;
 
 export const COMMANDS: readonly CommandHelp[] = [
   {
@@ -23,6 +23,21 @@ export const COMMANDS: readonly CommandHelp[] = [
   --help            deze uitleg
 
 ${ENVIRONMENT}`,
+  },
+  {
+    name: 'init',
+    summary: 'richt een nieuwe installatie in: de gemeente en de eerste beheerder (zonder demo)',
+    usage: `Gebruik: kansenspiegel init --gemeente NAAM --code GM0000 --beheerder GEBRUIKERSNAAM [--naam "NAAM"]
+
+  Voor een echte gemeente: maakt in een lege database de gemeente en het eerste account van de
+  functioneel beheerder. Toont een eenmalig wachtwoord; bij de eerste keer inloggen kiest de
+  beheerder een eigen wachtwoord. Weigert als de database al gebruikers heeft.
+  Start daarna de server zonder demo: DEMO=0 kansenspiegel serve.
+  --gemeente NAAM   naam van de gemeente
+  --code GM0000     CBS-gemeentecode
+  --beheerder G     gebruikersnaam van de eerste beheerder (kleine letters, cijfers, . _ -)
+  --naam NAAM       naam van de beheerder zoals de applicatie die toont (standaard de gebruikersnaam)
+  --help            deze uitleg`,
   },
   {
     name: 'migrate',

@@ -25,6 +25,8 @@ async function serve(): Promise<void> {
     say(`Demo-accounts (wachtwoord voor allemaal: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(14)} ${a.role}`);
   }
+  if ((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user'))[0].n === 0)
+    say('Nog geen gebruikers. Maak de gemeente en de eerste beheerder met: kansenspiegel init --help');
   if (isDevSecret(config.pseudonymSecret)) say('Let op: PSEUDONYM_SECRET is niet gezet; alleen geschikt voor de demo.');
   if (isDevSecret(config.auditSecret)) say('Let op: AUDIT_SECRET is niet gezet; alleen geschikt voor de demo.');
   const stop = async () => {
@@ -183,6 +185,8 @@ async function main(argv: string[]): Promise<void> {
       console.log('Teruggezet. Start daarna kansenspiegel migrate (als de kopie ouder is dan deze versie) en serve.');
       return;
     }
+    case 'init':
+      return withDb(async (db) => (await import('./init-command.js')).runInit(db, rest));
     case 'snapshot':
       return (await import('./spiegel-command.js')).runSnapshot(rest);
     case 'help': {

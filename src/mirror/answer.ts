@@ -4,6 +4,8 @@ import { compareWithNational, type BenchmarkRow } from './benchmark.js';
 import { publishCount, type ProtectionRules } from './disclosure.js';
 import type { GroundDef } from './grounds.js';
 import type { PersonTable } from './person-table.js';
+import { publishFactSources, type KeyedFactSources, type PublishedFactSource } from './fact-sources.js';
+import type { RegisterFact } from '../store/register.js';
 
 /** A count outside the cell grid, with the key of its set of people (disclosure.ts). */
 export interface KeyedCount {
@@ -17,6 +19,8 @@ export interface QualityInput {
   impossibleDates?: KeyedCount;
   /** Rows of an extract that were left out (about the file, not about people). */
   rejectedRows?: number;
+  /** Register or questionnaire, per fact behind the grounds (the server; not for an extract). */
+  factSources?: Record<RegisterFact, KeyedFactSources>;
 }
 
 /** Data-quality counts as published: null when under the threshold. */
@@ -25,6 +29,8 @@ export interface PublishedQuality {
   withoutConversation: number | null;
   impossibleDates: number | null;
   rejectedRows: number | null;
+  /** Register or questionnaire, per fact; absent when not known (an extract). */
+  factSources?: PublishedFactSource[];
 }
 
 export interface MirrorAnswer {
@@ -69,6 +75,7 @@ export function buildMirrorAnswer(input: MirrorAnswerInput): MirrorAnswer {
     withoutConversation: count(q.withoutConversation),
     impossibleDates: count(q.impossibleDates),
     rejectedRows: q.rejectedRows ?? null,
+    ...(q.factSources ? { factSources: publishFactSources(q.factSources, count) } : {}),
   };
   const narrative = narrate(
     result,

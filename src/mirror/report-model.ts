@@ -188,6 +188,43 @@ function qualityTable(answer: MirrorAnswer, grounds: readonly string[], extra: r
   };
 }
 
+const FACT_LABELS: Record<string, string> = {
+  birth_country: 'Geboorteland',
+  mother_birth_country: 'Geboorteland van de moeder',
+  father_birth_country: 'Geboorteland van de vader',
+  nationality: 'Nationaliteit',
+  statushouder: 'Statushouder',
+};
+
+/** Register or questionnaire per fact behind the grounds (only when the answer has it). */
+function factSourcesTable(answer: MirrorAnswer): ReportTable | null {
+  const sources = answer.quality.factSources;
+  if (!sources) return null;
+  const t = answer.result.threshold;
+  const cell = (n: number | null): ReportValue => (n === null ? `< ${t}` : n);
+  return {
+    name: 'Bronnen',
+    title: 'Registratie of vragenlijst: waar de gegevens over herkomst vandaan komen',
+    columns: [
+      { label: 'Gegeven', kind: 'text' },
+      { label: 'Uit de registratie', kind: 'count' },
+      { label: 'Alleen uit een vragenlijst', kind: 'count' },
+      { label: 'Onbekend', kind: 'count' },
+      { label: 'Registratie en vragenlijst verschillen', kind: 'count' },
+    ],
+    rows: sources.map((s) => [
+      FACT_LABELS[s.fact] ?? s.fact,
+      cell(s.register),
+      cell(s.questionnaire),
+      cell(s.unknown),
+      cell(s.differ),
+    ]),
+    notes: [
+      'Staat een gegeven in de registratie én in een vragenlijst, dan telt de registratie. Dat geldt per gegeven: ontbreekt het in de registratie, dan telt het antwoord.',
+    ],
+  };
+}
+
 function nationalTable(answer: MirrorAnswer, extra: readonly GroundDef[]): ReportTable {
   const t = answer.result.threshold;
   return {
@@ -282,6 +319,8 @@ export function buildReport(input: ReportInput): MirrorReport {
     ),
     qualityTable(answer, singles, extra),
   ];
+  const sources = factSourcesTable(answer);
+  if (sources) tables.push(sources);
   if (answer.benchmark.length) tables.push(nationalTable(answer, extra));
   if (input.adjusted) tables.push(adjustedTable(input.adjusted, result.threshold, extra));
   if (input.attention) {

@@ -5,7 +5,9 @@ import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
 import { buildPersonTable, type PersonTable } from '../mirror/person-table.js';
 import { keyOfSet } from '../mirror/disclosure.js';
 import type { KeyedCount } from '../mirror/answer.js';
-import { recordKeyFor } from '../domain/pseudonym.js';
+import { countFactSources, type KeyedFactSources } from '../mirror/fact-sources.js';
+import { personFactSources, type RegisterFact } from '../store/register.js';
+import { pseudonymFor, recordKeyFor } from '../domain/pseudonym.js';
 
 export interface MirrorScopeKey {
   municipalityId: number;
@@ -21,7 +23,13 @@ export interface LoadedPopulation {
   /** Teams and consultants as grounds (for the attention mirror); labels are names. */
   organisationGrounds: GroundDef[];
   /** Data-quality counts with the keys of their sets of people (published through disclosure control). */
-  quality: { missingDiagnosis: KeyedCount; withoutConversation: KeyedCount; impossibleDates: KeyedCount };
+  quality: {
+    missingDiagnosis: KeyedCount;
+    withoutConversation: KeyedCount;
+    impossibleDates: KeyedCount;
+    /** Register or questionnaire, per fact behind the grounds, over the same population. */
+    factSources: Record<RegisterFact, KeyedFactSources>;
+  };
   loadedAt: number;
 }
 
@@ -90,6 +98,13 @@ export function createMirrorService(db: Db, config: Config) {
         WHERE without_conversation OR impossible`,
       [ids],
     );
+    const sources = await personFactSources(db, scope.municipalityId);
+    const factSources = countFactSources(
+      rows.map((r) => ({
+        key: keyById.get(r.clientId)!,
+        codes: sources.get(pseudonymFor(r.clientId, config.pseudonymSecret)),
+      })),
+    );
     const keyed = (list: number[]): KeyedCount => ({
       count: list.length,
       key: keyOfSet(list.map((id) => keyById.get(id)!)),
@@ -102,6 +117,7 @@ export function createMirrorService(db: Db, config: Config) {
         missingDiagnosis: keyed(rows.filter((r) => !r.hasDiagnosis).map((r) => r.clientId)),
         withoutConversation: keyed(flagged.filter((f) => f.without_conversation).map((f) => f.id)),
         impossibleDates: keyed(flagged.filter((f) => f.impossible).map((f) => f.id)),
+        factSources,
       },
       loadedAt: Date.now(),
     };

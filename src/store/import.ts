@@ -1,5 +1,4 @@
 import type { Queryable } from './db.js';
-import { factSources } from './register.js';
 import { ENTITY_DEFS, type EntityName, type FieldDef, type Value } from '../import/entities.js';
 
 export type ImportStatus = 'bezig' | 'klaar' | 'proef' | 'mislukt' | 'afgebroken';
@@ -299,7 +298,6 @@ export async function databaseQuality(db: Queryable, municipalityId: number, tod
     [municipalityId],
   );
   const { total, birth_date_impossible, younger_than_15, ...missing } = clients;
-  const groundSources = await factSources(db, municipalityId);
   return {
     clients: Number(total),
     missing: Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, Number(v)])),
@@ -313,6 +311,5 @@ export async function databaseQuality(db: Queryable, municipalityId: number, tod
       sameNameAndBirthDate: { groups: Number(duplicates.groups), clients: Number(duplicates.clients) },
     },
     codesNotInCatalogue: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, Number(v)])),
-    groundSources,
   };
 }

@@ -49,45 +49,34 @@ export function readPersonGroundFacts(db: Queryable, municipalityId: number | nu
   );
 }
 
-/** Per fact: how many people have it from the register only, the questionnaire only, or both (agreeing or not). */
-export interface FactSources {
-  register: number;
-  questionnaire: number;
-  bothAgree: number;
-  /** Register and answer differ; the register value is used. */
-  bothDiffer: number;
-}
-
 /**
- * Where the facts of the grounds come from, over the people in `pseudonyms` (or everyone in the
- * municipality when null): figures only, for the data-quality report.
+ * Per person of the municipality (by pseudonym), where each fact comes from: 'r' the register
+ * only, 'q' a questionnaire answer only, 'a' both and they agree, 'd' both and they differ (the
+ * register value is used). A fact that neither gives is left out. For aggregate counts only.
  */
-export async function factSources(
+export async function personFactSources(
   db: Queryable,
   municipalityId: number,
-  pseudonyms: readonly string[] | null = null,
-): Promise<Record<RegisterFact, FactSources>> {
+): Promise<Map<string, Partial<Record<RegisterFact, FactSourceCode>>>> {
   const parts = REGISTER_FACTS.map(
-    (f) => `count(*) FILTER (WHERE r.${f} IS NOT NULL AND p.${f} IS NULL) AS "${f}.register",
-       count(*) FILTER (WHERE r.${f} IS NULL AND p.${f} IS NOT NULL) AS "${f}.questionnaire",
-       count(*) FILTER (WHERE r.${f} = p.${f}) AS "${f}.bothAgree",
-       count(*) FILTER (WHERE r.${f} <> p.${f}) AS "${f}.bothDiffer"`,
+    (f) => `CASE WHEN r.${f} IS NOT NULL AND p.${f} IS NOT NULL THEN (CASE WHEN r.${f} = p.${f} THEN 'a' ELSE 'd' END)
+            WHEN r.${f} IS NOT NULL THEN 'r' WHEN p.${f} IS NOT NULL THEN 'q' END AS ${f}`,
   );
-  const [row] = await db.query<Record<string, number | string>>(
-    `SELECT ${parts.join(',\n       ')}
+  const rows = await db.query<Record<string, string | null>>(
+    `SELECT coalesce(r.pseudonym, p.pseudonym) AS pseudonym, ${parts.join(',\n       ')}
        FROM monitoring.register_person r
        FULL JOIN monitoring.person p ON p.pseudonym = r.pseudonym
-      WHERE coalesce(r.municipality_id, p.municipality_id) = $1
-        AND ($2::text[] IS NULL OR coalesce(r.pseudonym, p.pseudonym) = ANY($2::text[]))`,
-    [municipalityId, pseudonyms],
+      WHERE coalesce(r.municipality_id, p.municipality_id) = $1`,
+    [municipalityId],
   );
-  const out = {} as Record<RegisterFact, FactSources>;
-  for (const f of REGISTER_FACTS)
-    out[f] = {
-      register: Number(row[`${f}.register`]),
-      questionnaire: Number(row[`${f}.questionnaire`]),
-      bothAgree: Number(row[`${f}.bothAgree`]),
-      bothDiffer: Number(row[`${f}.bothDiffer`]),
-    };
+  const out = new Map<string, Partial<Record<RegisterFact, FactSourceCode>>>();
+  for (const row of rows) {
+    const codes: Partial<Record<RegisterFact, FactSourceCode>> = {};
+    for (const f of REGISTER_FACTS) if (row[f]) codes[f] = row[f] as FactSourceCode;
+    out.set(row.pseudonym!, codes);
+  }
   return out;
 }
+
+/** See personFactSources. */
+export type FactSourceCode = 'r' | 'q' | 'a' | 'd';

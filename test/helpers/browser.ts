@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -87,6 +87,8 @@ export interface AppServer {
   url: string;
   /** What the server printed so far (for a failure message). */
   output(): string;
+  /** What `kansenspiegel init` printed, when the server was started with `init`. */
+  initOutput?: string;
   /** SIGTERM, wait for the process to end, remove its data folder. */
   stop(): Promise<void>;
 }
@@ -100,7 +102,13 @@ const HEALTH_TIMEOUT_MS = 120_000;
  * GET /api/v1/health answers 200. Needs `npm run build` first.
  */
 export async function startAppServer(
-  options: { demoClients?: number; env?: Record<string, string>; port?: number } = {},
+  options: {
+    demoClients?: number;
+    env?: Record<string, string>;
+    port?: number;
+    /** Runs `kansenspiegel init` with these options on the empty database before `serve`. */
+    init?: string[];
+  } = {},
 ): Promise<AppServer> {
   const cli = join(ROOT, 'dist', 'src', 'cli.js');
   for (const built of [cli, join(ROOT, 'dist', 'web', 'index.html')]) {
@@ -109,20 +117,26 @@ export async function startAppServer(
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'kansenspiegel-browser-'));
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      DEMO: '1',
-      DEMO_CLIENTS: String(options.demoClients ?? 300),
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    DEMO: '1',
+    DEMO_CLIENTS: String(options.demoClients ?? 300),
+    ...options.env,
+  };
+  let initOutput: string | undefined;
+  if (options.init) {
+    const init = spawnSync(process.execPath, [cli, 'init', ...options.init], { cwd: ROOT, env, encoding: 'utf8' });
+    if (init.status !== 0) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`kansenspiegel init failed (${init.status}):\n${init.stdout}\n${init.stderr}`);
+    }
+    initOutput = init.stdout;
+  }
+  const child = spawn(process.execPath, [cli, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-20_000);
@@ -163,5 +177,5 @@ export async function startAppServer(
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, output: () => output, stop };
+  return { url, output: () => output, initOutput, stop };
 }

@@ -6,6 +6,8 @@ import { multipartBody } from '../helpers/multipart.js';
 import { loadConfig } from '../../src/config.js';
 import { pseudonymFor } from '../../src/domain/pseudonym.js';
 import { loadMirrorRows } from '../../src/store/mirror-source.js';
+import { personFactSources } from '../../src/store/register.js';
+import { countFactSources } from '../../src/mirror/fact-sources.js';
 
 after(dropTemplate);
 
@@ -177,11 +179,27 @@ test('the mirror computes migration background from the register; the register g
   assert.equal(grounds[3].migratieachtergrond, 'westers');
   assert.equal(grounds[3].herkomst, 'europa');
 
+  // The exact split, by hand from the rows above.
+  const codes = await personFactSources(app.db, 1);
+  const exact = countFactSources([1, 2, 3].map((id) => ({ key: id, codes: codes.get(pseudonymFor(id, SECRET)) })));
+  const counts = (fact: keyof typeof exact) =>
+    Object.fromEntries(Object.entries(exact[fact]).map(([k, v]) => [k, (v as { count: number }).count]));
+  // birth country: 1 differs (NL vs TR: the register counts), 2 agrees (SY), 3 only answered
+  assert.deepEqual(counts('birth_country'), { register: 2, questionnaire: 1, unknown: 0, differ: 1 });
+  // mother: 1 register only (MA), 2 questionnaire only (SY), 3 questionnaire only (DE)
+  assert.deepEqual(counts('mother_birth_country'), { register: 1, questionnaire: 2, unknown: 0, differ: 0 });
+  // statushouder: 1 and 2 from the register; 3 has neither (its register row was rejected)
+  assert.deepEqual(counts('statushouder'), { register: 2, questionnaire: 0, unknown: 1, differ: 0 });
+
+  // GET /data-quality publishes the split as the mirror does: with three clients every count
+  // of 1 to 9 is hidden (null); a 0 stays 0.
   const quality = await app.inject({ method: 'GET', url: '/api/v1/data-quality', headers: beheer });
   assert.equal(quality.statusCode, 200, quality.body);
   const sources = quality.json().groundSources;
-  // birth country: 1 differs (NL vs TR), 2 agrees (SY), 3 only answered
-  assert.deepEqual(sources.birth_country, { register: 0, questionnaire: 1, bothAgree: 1, bothDiffer: 1 });
-  // mother: 1 register only (MA), 2 questionnaire only (SY), 3 questionnaire only (DE)
-  assert.deepEqual(sources.mother_birth_country, { register: 1, questionnaire: 2, bothAgree: 0, bothDiffer: 0 });
+  // birth country: register value used for 1 and 2 (2 people), answer only for 3, none unknown, 1 differs
+  assert.deepEqual(sources.birth_country, { register: null, questionnaire: null, unknown: 0, differ: null });
+  // mother: register for 1, answer for 2 and 3, none unknown, none differ
+  assert.deepEqual(sources.mother_birth_country, { register: null, questionnaire: null, unknown: 0, differ: 0 });
+  // statushouder: register for 1 and 2; client 3 has neither (its register row was rejected)
+  assert.deepEqual(sources.statushouder, { register: null, questionnaire: 0, unknown: null, differ: 0 });
 });

@@ -15,7 +15,7 @@ test('every command the command line runs is listed in the overview and has its 
   // the commands are read from the dispatcher itself, so a new command without help fails here
   const source = readFileSync('src/cli.ts', 'utf8');
   const dispatched = [...source.matchAll(/case '([a-z-]+)':/g)].map((m) => m[1]).filter((c) => c !== 'help');
-  for (const name of ['serve', 'spiegel', 'import', 'audit-verify', 'retention', 'backup', 'restore', 'demo'])
+  for (const name of ['serve', 'init', 'spiegel', 'import', 'audit-verify', 'retention', 'backup', 'restore', 'demo'])
     assert.ok(dispatched.includes(name), `${name} is a command`);
   const text = overview();
   for (const name of dispatched) {
@@ -40,6 +40,11 @@ test('kansenspiegel --help and kansenspiegel import --help answer without openin
   assert.doesNotMatch(imp.stderr, /Unknown option/);
   assert.match(imp.stdout, /--entity E/);
   assert.match(imp.stdout, /--dry-run/);
+  const init = cli('init', '--help');
+  assert.equal(init.status, 0, init.stderr);
+  for (const option of ['--gemeente', '--code', '--beheerder', '--naam']) assert.match(init.stdout, new RegExp(option));
+  assert.match(init.stdout, /eenmalig wachtwoord/);
+  assert.match(all.stdout, /^ {2}init /m);
   const backup = cli('help', 'backup');
   assert.equal(backup.status, 0);
   assert.match(backup.stdout, /--out BESTAND/);

@@ -23,6 +23,10 @@ import { DatabaseQuality } from '../schemas/avg.js';
 import { clearMirrorCaches } from '../mirror-service.js';
 import { FilePreviewSchema, ImportRunSchema, ProgressSchema } from '../schemas/import.js';
 import { todayIso } from '../../domain/dates.js';
+import { pseudonymFor, recordKeyFor } from '../../domain/pseudonym.js';
+import { personFactSources } from '../../store/register.js';
+import { countFactSources, publishFactSources } from '../../mirror/fact-sources.js';
+import { protectionRules, publishCount } from '../../mirror/disclosure.js';
 import type { SessionUser } from '../../store/users.js';
 
 /** The largest file the upload in Beheer accepts (the raw-body API keeps its own limit). */
@@ -180,9 +184,33 @@ export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         response: { 200: DatabaseQuality, ...problems(401, 403) },
       },
     },
-    async (request) => databaseQuality(db, currentUser(request).municipalityId, todayIso()),
+    async (request) => {
+      const municipalityId = currentUser(request).municipalityId;
+      return {
+        ...(await databaseQuality(db, municipalityId, todayIso())),
+        groundSources: await protectedGroundSources(db, config, municipalityId),
+      };
+    },
   );
 };
+
+/**
+ * Register or questionnaire per fact, over every client of the municipality, as the mirror
+ * publishes it: rounded by cell key, small counts hidden (special-category data, in aggregate only).
+ */
+async function protectedGroundSources(db: Db, config: Config, municipalityId: number) {
+  const rules = protectionRules(config.suppressionThreshold, config.roundingBase);
+  const sources = await personFactSources(db, municipalityId);
+  const clients = await db.query<{ id: number }>('SELECT id FROM client WHERE municipality_id = $1', [municipalityId]);
+  const keyed = countFactSources(
+    clients.map((c) => ({
+      key: recordKeyFor(c.id, config.pseudonymSecret),
+      codes: sources.get(pseudonymFor(c.id, config.pseudonymSecret)),
+    })),
+  );
+  const published = publishFactSources(keyed, (c) => publishCount(c.count, c.key, rules));
+  return Object.fromEntries(published.map(({ fact, ...split }) => [fact, split]));
+}
 
 type ProgressState = { fraction: number; rows: number; done: boolean };
 

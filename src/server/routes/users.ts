@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import argon2 from 'argon2';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
@@ -6,6 +5,7 @@ import type { Queryable } from '../../store/db.js';
 import { sessionsRepository, usersRepository, type UserChange, type UserRow } from '../../store/users.js';
 import { writeAudit } from '../../store/audit.js';
 import type { Role } from '../../domain/roles.js';
+import { temporaryPassword } from '../../domain/temporary-password.js';
 import { ApiError, invalid } from '../errors.js';
 import { SESSION_COOKIE, currentUser, hashToken, requireLogin, requireRole } from '../auth.js';
 import { IdParams, NoContent, problems } from '../schemas/common.js';
@@ -13,14 +13,7 @@ import { Created } from '../schemas/clients.js';
 import { PasswordChangeBody } from '../schemas/session.js';
 import { NewUserBody, PasswordReset, UserChangeBody, UserItem, UserList } from '../schemas/users.js';
 
-/** Letters and digits that cannot be mistaken for each other when read out or typed over. */
-const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A temporary password of 16 characters (about 92 bits), in groups of four. */
-export function temporaryPassword(): string {
-  const chars = Array.from({ length: 16 }, () => READABLE[randomInt(READABLE.length)]);
-  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
+export { temporaryPassword };
 
 const needsTeam = (role: Role): boolean => role === 'consultant' || role === 'teamleider';
 

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const ReadonlyArrayOf = <T extends TSchema>(items: T) => Type.Unsafe<readonly Static<T>[]>(Type.Array(items));
 const Counts = (description: string) => Type.Record(Type.String(), Type.Integer(), { description });
 
@@ -22,14 +23,14 @@ export const DatabaseQuality = Type.Object({
   groundSources: Type.Record(
     Type.String(),
     Type.Object({
-      register: Type.Integer({ description: 'Alleen uit de registratie' }),
-      questionnaire: Type.Integer({ description: 'Alleen uit een vragenlijst' }),
-      bothAgree: Type.Integer({ description: 'Registratie en vragenlijst geven hetzelfde' }),
-      bothDiffer: Type.Integer({ description: 'Registratie en vragenlijst verschillen; de registratie telt' }),
+      register: Nullable(Type.Integer({ description: 'De waarde komt uit de registratie (die gaat voor)' })),
+      questionnaire: Nullable(Type.Integer({ description: 'Alleen uit een vragenlijst (de registratie heeft niets)' })),
+      unknown: Nullable(Type.Integer({ description: 'Onbekend: geen registratie en geen vragenlijst' })),
+      differ: Nullable(Type.Integer({ description: 'Registratie en vragenlijst verschillen; de registratie telt' })),
     }),
     {
       description:
-        'Waar de gegevens voor de gronden vandaan komen, per gegeven (birth_country, mother_birth_country, father_birth_country, nationality, statushouder): aantallen personen',
+        'Waar de gegevens voor de gronden vandaan komen, per gegeven (birth_country, mother_birth_country, father_birth_country, nationality, statushouder): aantallen klanten, afgerond op veelvouden van 5 met de celsleutel, kleine aantallen verborgen (null)',
     },
   ),
 });

@@ -82,6 +82,23 @@ export const PublishedQuality = Type.Object({
   withoutConversation: Num(),
   impossibleDates: Num(),
   rejectedRows: Num(),
+  factSources: Type.Optional(
+    Type.Array(
+      Type.Object({
+        fact: Type.String({
+          description: 'birth_country, mother_birth_country, father_birth_country, nationality, statushouder',
+        }),
+        register: Num(),
+        questionnaire: Num(),
+        unknown: Num(),
+        differ: Num(),
+      }),
+      {
+        description:
+          'Waar de gegevens voor de gronden vandaan komen, per gegeven: uit de registratie (die gaat voor), alleen uit een vragenlijst, onbekend; en hoe vaak registratie en vragenlijst verschillen. Beschermde aantallen',
+      },
+    ),
+  ),
 });
 
 export const BenchmarkRow = Type.Object({

@@ -77,6 +77,42 @@ export function QualityPanel({
         threshold={result.threshold}
         testId="quality-table"
       />
+      {quality.factSources && <FactSourcesTable quality={quality} threshold={result.threshold} />}
+    </section>
+  );
+}
+
+/** Register or questionnaire: where the facts behind migration background and the like come from. */
+function FactSourcesTable({ quality, threshold }: { quality: MirrorAnswer['quality']; threshold: number }) {
+  const t = useSpiegelTexts();
+  const f = useFormat();
+  const count = (n: number | null) => (n === null ? { text: '', suppressed: true } : { text: f.num(n), numeric: true });
+  return (
+    <section aria-labelledby="ks-sources-title" data-testid="fact-sources">
+      <h3 id="ks-sources-title" className="utrecht-heading-3">
+        {t('sourcesTitle')}
+      </h3>
+      <p className="utrecht-paragraph">{t('sourcesIntro')}</p>
+      <p className="utrecht-paragraph">
+        <strong>{t('sourcesRule')}</strong>
+      </p>
+      <DataTable
+        caption={t('sourcesTable')}
+        columns={[
+          t('sourcesWhat'),
+          t('sourcesRegister'),
+          t('sourcesQuestionnaire'),
+          t('sourcesUnknown'),
+          t('sourcesDiffer'),
+        ]}
+        rows={(quality.factSources ?? []).map((s) => ({
+          header: t(`fact_${s.fact}` as Parameters<typeof t>[0]),
+          cells: [count(s.register), count(s.questionnaire), count(s.unknown), count(s.differ)],
+        }))}
+        threshold={threshold}
+        notes={<p className="utrecht-paragraph">{t('sourcesDifferNote')}</p>}
+        testId="fact-sources-table"
+      />
     </section>
   );
 }

@@ -79,6 +79,24 @@ const nl = {
   qualityWithoutConversation: 'Klanten zonder enig gesprek in het dossier',
   qualityImpossibleDates: 'Klanten met een onmogelijke datum (geboortedatum, uitkering of gesprek)',
   qualityUnknown: 'Kenmerk onbekend: {ground}',
+  sourcesTitle: 'Registratie of vragenlijst',
+  sourcesIntro:
+    'Migratieachtergrond, nationaliteit en statushouder komen uit de registratie van de gemeente (BRP) of uit de antwoorden op een vragenlijst.',
+  sourcesRule:
+    'Staat een gegeven in de registratie én in een vragenlijst, dan telt de registratie. Dat geldt per gegeven: ontbreekt het in de registratie, dan telt het antwoord.',
+  sourcesTable: 'Waar de gegevens over herkomst vandaan komen, in deze periode',
+  sourcesWhat: 'Gegeven',
+  sourcesRegister: 'Uit de registratie',
+  sourcesQuestionnaire: 'Alleen uit een vragenlijst',
+  sourcesUnknown: 'Onbekend',
+  sourcesDiffer: 'Registratie en vragenlijst verschillen',
+  sourcesDifferNote:
+    'De laatste kolom telt mensen van wie registratie en antwoord niet hetzelfde zijn. Voor hen telt de registratie.',
+  fact_birth_country: 'Geboorteland',
+  fact_mother_birth_country: 'Geboorteland van de moeder',
+  fact_father_birth_country: 'Geboorteland van de vader',
+  fact_nationality: 'Nationaliteit',
+  fact_statushouder: 'Statushouder',
   benchmarkTitle: 'Vergelijken',
   nationalTitle: 'Met Nederland (CBS 2018)',
   nationalIntro:
@@ -220,6 +238,24 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   qualityWithoutConversation: 'Clients without any conversation on file',
   qualityImpossibleDates: 'Clients with an impossible date (birth, benefit or conversation)',
   qualityUnknown: 'Characteristic unknown: {ground}',
+  sourcesTitle: 'Register or questionnaire',
+  sourcesIntro:
+    "Migration background, nationality and refugee status come from the municipality's register (BRP) or from the answers to a questionnaire.",
+  sourcesRule:
+    'When a fact is both in the register and in a questionnaire, the register counts. This holds per fact: when the register lacks it, the answer counts.',
+  sourcesTable: 'Where the facts about origin come from, in this period',
+  sourcesWhat: 'Fact',
+  sourcesRegister: 'From the register',
+  sourcesQuestionnaire: 'Only from a questionnaire',
+  sourcesUnknown: 'Unknown',
+  sourcesDiffer: 'Register and questionnaire differ',
+  sourcesDifferNote:
+    'The last column counts people whose register value and answer are not the same. For them the register counts.',
+  fact_birth_country: 'Country of birth',
+  fact_mother_birth_country: "Mother's country of birth",
+  fact_father_birth_country: "Father's country of birth",
+  fact_nationality: 'Nationality',
+  fact_statushouder: 'Refugee status holder (statushouder)',
   benchmarkTitle: 'Compare',
   nationalTitle: 'With the Netherlands (CBS 2018)',
   nationalIntro:
