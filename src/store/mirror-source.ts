@@ -6,7 +6,7 @@ import { todayIso } from '../domain/dates.js';
 import { CORE_STAGES, srgStageKey, STAGE_RULES } from '../mirror/stages.js';
 import { STAGE_COLUMNS, STAGE_CTES, STAGE_JOINS } from './stage-sql.js';
 import type { MirrorPerson } from '../mirror/person-table.js';
-import { classifyAll, type MigrationInput } from '../domain/migration-background.js';
+import { classifyAll } from '../domain/migration-background.js';
 import { readPersonGroundFacts } from './register.js';
 
 export interface MirrorScope {
