@@ -148,7 +148,17 @@ export const ProposalPatchBody = Type.Object(
   closed,
 );
 export const FollowUpBody = Type.Object(
-  { heldOn: IsoDate(), stillWorking: Type.Boolean(), note: Type.Optional(OrNull(Text(2000))) },
+  {
+    heldOn: IsoDate(),
+    stillWorking: Type.Boolean(),
+    note: Type.Optional(OrNull(Text(2000))),
+    endedOn: Type.Optional(
+      IsoDate('Laatste werkdag, als de klant er niet meer werkt (standaard: de dag van het contact)'),
+    ),
+    endReason: Type.Optional(
+      Type.String({ maxLength: 500, description: 'Waarom de klant er niet meer werkt (verplicht als dat zo is)' }),
+    ),
+  },
   closed,
 );
 export const NewRequestBody = Type.Object(
