@@ -185,7 +185,13 @@ export const SignalSeenBody = Type.Object({ seenOn: IsoDate() }, closed);
 
 export const MarkList = Type.Object({
   items: Type.Array(
-    Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), active: Type.Boolean() }),
+    Type.Object({
+      id: Type.Integer(),
+      code: Type.String(),
+      name: Type.String(),
+      active: Type.Boolean(),
+      holders: Type.Integer({ description: 'Werkgevers met dit keurmerk (ook na uitzetten)' }),
+    }),
   ),
 });
 const EmployerSummary = Type.Object({
@@ -258,6 +264,7 @@ export const EmployerDetail = Type.Object({
     }),
   ),
   markIds: Type.Array(Type.Integer()),
+  retiredMarks: Type.Array(Type.String(), { description: 'Keurmerken die de werkgever had en die zijn uitgezet' }),
   history: Type.Object({
     /** All proposals to this employer, reached per stage: counts only, no persons. */
     reached: StageCounts,
