@@ -185,6 +185,31 @@ test('on the employer page: a contact (with a field error first), an agreement a
   assert.deepEqual(problems, []);
 });
 
+test('an external track with its lead party; its signal reaches the caseload signals', async () => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Werkgevers' }).click();
+  const tracks = page.locator('section', { has: page.getByRole('heading', { name: 'Externe trajecten' }) });
+  await tracks.getByLabel('Klant').selectOption({ index: 1 });
+  await tracks.getByRole('button', { name: 'Traject toevoegen' }).click();
+  const add = tracks.getByRole('form', { name: 'Traject toevoegen' });
+  await add.getByLabel('Leidende partij').fill('Re-integratiebureau Vooruit');
+  await add.getByLabel('Naam van het traject').fill('Werkfit Demodam');
+  await add.getByLabel('Begonnen op').fill(day(-30));
+  await add.getByRole('button', { name: 'Opslaan' }).click();
+  await tracks.getByText('Het traject is opgeslagen.').waitFor();
+  await tracks.getByRole('button', { name: 'Signaal vastleggen: Werkfit Demodam' }).click();
+  const signal = tracks.getByRole('form', { name: 'Signaal vastleggen: Werkfit Demodam' });
+  await signal.getByLabel(/^Signaal/).selectOption('werk_gevonden');
+  await signal.getByLabel('Datum van het signaal').fill(day(-1));
+  await signal.getByRole('button', { name: 'Opslaan' }).click();
+  await tracks.getByText(/Het signaal is vastgelegd/).waitFor();
+  const signals = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Signalen van externe trajecten' }),
+  });
+  await signals.getByText(/Re-integratiebureau Vooruit, Werkfit Demodam/).waitFor();
+  await accessible('11b-extern-traject-signaal');
+  assert.deepEqual(problems, []);
+});
+
 test('the policy officer sees the employer mirror and the request report, without names of clients', async () => {
   await page.context().clearCookies();
   await logIn('beleid');
@@ -241,6 +266,7 @@ test('beheer adds, renames and retires a mark in the Beheer panel', async () => 
     .getByText('Uitgezet')
     .waitFor();
   await panel.getByRole('button', { name: 'Zet Open Hiring (Demodam) weer aan' }).waitFor();
+  await panel.screenshot({ path: `${SHOTS}/13b-keurmerken-paneel.png` });
   await accessible('13-beheer-keurmerken');
   assert.deepEqual(problems, []);
 });

@@ -47,23 +47,18 @@ export function EmployerPage(props: PageProps & { employerId: number }) {
       </p>
       <PageHeading>{employer.name}</PageHeading>
       <Facts employer={employer} />
-      <ContactsPart {...part} />
-      <AgreementsPart {...part} />
-      <MarksPart {...part} {...props} />
-      <RequestsPart {...part} decides={decides} vacancies={vacancies} />
-      <GoodExamplePart {...part} decides={decides} />
-      <section aria-labelledby="ks-vacancies">
-        <h2 className="utrecht-heading-2" id="ks-vacancies">
-          {tx('vacancies')}
-        </h2>
-        <ul className="utrecht-unordered-list">
-          {vacancies.map((v) => (
-            <li key={v.id}>
-              <Link href={`/werkgevers/vacatures/${v.id}`}>{v.title}</Link> ({v.hoursPerWeek} uur)
-            </li>
-          ))}
-        </ul>
-        {works && (
+      {works && (
+        <section aria-labelledby="ks-vacancies">
+          <h2 className="utrecht-heading-2" id="ks-vacancies">
+            {tx('vacancies')}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {vacancies.map((v) => (
+              <li key={v.id}>
+                <Link href={`/werkgevers/vacatures/${v.id}`}>{v.title}</Link> ({v.hoursPerWeek} uur)
+              </li>
+            ))}
+          </ul>
           <MiniForm
             title={tx('newVacancy')}
             submit={tx('save')}
@@ -86,8 +81,13 @@ export function EmployerPage(props: PageProps & { employerId: number }) {
               navigate(`/werkgevers/vacatures/${id}`);
             }}
           />
-        )}
-      </section>
+        </section>
+      )}
+      <ContactsPart {...part} />
+      <AgreementsPart {...part} />
+      <MarksPart {...part} {...props} />
+      <RequestsPart {...part} decides={decides} vacancies={vacancies} />
+      <GoodExamplePart {...part} decides={decides} />
     </>
   );
 }

@@ -39,7 +39,7 @@ export function RequestsPart({
           </h3>
           <p className="utrecht-paragraph">“{r.wording}”</p>
           <p className="utrecht-paragraph">
-            {tx('request.action')} {label('request.action', r.action)} · {tx('request.naming')}:{' '}
+            {tx('request.done', { action: label('request.action', r.action).toLowerCase() })} · {tx('request.naming')}:{' '}
             <Badge tone={r.namingDecision === 'open' ? 'warning' : 'info'}>
               {label('request.naming', r.namingDecision)}
             </Badge>
