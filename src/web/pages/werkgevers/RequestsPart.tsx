@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { ApiError } from '../../api.js';
+import { Alert } from '../../components/Alert.js';
 import { REQUEST_ACTIONS, REQUEST_GROUNDS, REQUEST_KINDS } from '../../../domain/employer-codes.js';
 import { todayIso } from '../../../domain/dates.js';
 import { AddForm } from '../../components/AddForm.js';
@@ -130,6 +133,7 @@ export function RequestsPart({
 export function GoodExamplePart({ employer, calls, reload, decides }: PartProps & { decides: boolean }) {
   const tx = useTexts();
   const { notice, confirm } = useSavedNotice();
+  const [failed, setFailed] = useState<string | null>(null);
   const next = !employer.namedAsExample;
   return (
     <section aria-labelledby="ks-example" className="ks-section">
@@ -138,6 +142,11 @@ export function GoodExamplePart({ employer, calls, reload, decides }: PartProps 
       </h2>
       <p className="utrecht-paragraph">{employer.namedAsExample ? tx('example.yes') : tx('example.no')}</p>
       {notice}
+      {failed && (
+        <Alert type="error" announce>
+          <p className="utrecht-paragraph">{failed}</p>
+        </Alert>
+      )}
       {decides && (
         <p className="utrecht-paragraph">
           <Button
@@ -146,7 +155,13 @@ export function GoodExamplePart({ employer, calls, reload, decides }: PartProps 
               void calls
                 .patch(`/werkgevers/${employer.id}`, { namedAsExample: next })
                 .then(reload)
-                .then(() => confirm(next ? tx('example.yes') : tx('example.no')))
+                .then(() => {
+                  setFailed(null);
+                  confirm(next ? tx('example.yes') : tx('example.no'));
+                })
+                .catch((err: unknown) =>
+                  setFailed(tx('error', { reason: err instanceof ApiError ? (err.detail ?? err.title) : String(err) })),
+                )
             }
           >
             {next ? tx('example.set') : tx('example.unset')}
