@@ -275,7 +275,7 @@ export async function writeDemodamEmployers(db: Db, opts: DemodamEmployersOption
       const hired = invitedOn !== null && invitedOn <= ref && r.bernoulli(hireRate);
       const hiredOn = hired ? addDays(invitedOn!, r.int(7, 21)) : null;
       const stopped = !hired && r.bernoulli(0.8);
-      push('proposal', {
+      const proposal: Row = {
         id,
         vacancy_id: r.pick(vacancyIds),
         client_id: c.id,
@@ -288,9 +288,21 @@ export async function writeDemodamEmployers(db: Db, opts: DemodamEmployersOption
         stopped_on: stopped ? (invitedOn && invitedOn <= ref ? invitedOn : proposedOn) : null,
         stopped_stage: stopped ? (invitedOn && invitedOn <= ref ? 'uitgenodigd' : 'voorgesteld') : null,
         stopped_reason: stopped ? 'Werkgever koos een andere kandidaat' : null,
-      });
+      };
+      push('proposal', proposal);
       if (hiredOn && hiredOn <= ref)
-        for (const f of followUps(r, id, hiredOn, ref, () => ++ids.follow)) push('placement_follow_up', f);
+        for (const f of followUps(r, id, hiredOn, ref, () => ++ids.follow)) {
+          push('placement_follow_up', f);
+          // A follow-up that finds the client no longer working there ends the placement.
+          if (f.still_working === false) {
+            Object.assign(proposal, {
+              stopped_on: f.held_on,
+              stopped_stage: 'aangenomen',
+              stopped_reason: 'Gestopt met het werk',
+            });
+            break;
+          }
+        }
     }
   });
   addProfilesRequestsTracks(r, clients, ref, push);

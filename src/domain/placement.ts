@@ -49,16 +49,20 @@ export function isOverdue(f: { dueOn: string; heldOn: string | null }, today: st
 export interface ProposalFacts {
   invitedOn: string | null;
   hiredOn: string | null;
+  /** When the proposal or placement ended (a placement ends when someone no longer works there). */
+  stoppedOn?: string | null;
   followUps: readonly { months: number; stillWorking: boolean | null }[];
 }
 
 /**
  * The stages a proposal reached. "Still working after n months" counts only when the follow-up
- * at n months was held and said so, and every earlier follow-up did too.
+ * at n months was held and said so, every earlier follow-up did too, and the placement had not
+ * ended before those n months were over.
  */
 export function stagesReached(p: ProposalFacts): Record<ProposalStage, boolean> {
   const working = (months: number) =>
     p.hiredOn !== null &&
+    (p.stoppedOn == null || p.stoppedOn >= addMonths(p.hiredOn, months)) &&
     FOLLOW_UP_MONTHS.filter((m) => m <= months).every(
       (m) => p.followUps.find((f) => f.months === m)?.stillWorking === true,
     );
@@ -76,4 +80,18 @@ export function stagesReached(p: ProposalFacts): Record<ProposalStage, boolean> 
 export function currentStage(p: ProposalFacts): ProposalStage {
   const reached = stagesReached(p);
   return [...PROPOSAL_STAGES].reverse().find((s) => reached[s]) ?? 'voorgesteld';
+}
+
+/**
+ * Whether "still working after n months" can be seen by `periodEnd`, per n: when n months have
+ * passed since the start of the work, or when the placement ended before that (then the answer,
+ * "no", is known already). Without a start nothing after it can be seen.
+ */
+export function workingObservable(
+  p: Pick<ProposalFacts, 'hiredOn' | 'stoppedOn'>,
+  periodEnd: string,
+): Record<FollowUpMonths, boolean> {
+  const seen = (m: number) =>
+    p.hiredOn !== null && (addMonths(p.hiredOn, m) <= periodEnd || (p.stoppedOn != null && p.stoppedOn <= periodEnd));
+  return { 1: seen(1), 6: seen(6), 12: seen(12) };
 }

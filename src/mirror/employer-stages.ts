@@ -9,7 +9,15 @@ import { computeMirror, type MirrorCell, type MirrorResult } from './funnel.js';
 import { buildPersonTable, type MirrorPerson } from './person-table.js';
 import { MIN_SCOPE_FACTOR, keyOfSet, publishCount, type ProtectionRules } from './disclosure.js';
 import type { GroundDef } from './grounds.js';
-import { PROPOSAL_STAGES, PROPOSAL_STAGE_LABELS, type ProposalStage } from '../domain/placement.js';
+import {
+  FOLLOW_UP_MONTHS,
+  PROPOSAL_STAGES,
+  PROPOSAL_STAGE_LABELS,
+  stagesReached,
+  workingObservable,
+  type ProposalFacts,
+  type ProposalStage,
+} from '../domain/placement.js';
 
 export interface EmployerStep {
   from: ProposalStage;
@@ -49,6 +57,18 @@ export interface EmployerChain {
  * so that recent placements do not count as drop-outs. Without the flag a stage is observable.
  */
 export const observableKey = (stage: string): string => `waarneembaar_${stage}`;
+
+/**
+ * The stages one proposal reached, with for each "still working" stage whether it could be
+ * observed by the period's end `to` (see workingObservable).
+ */
+export function proposalStages(p: ProposalFacts, to: string): Record<string, boolean> {
+  const observable = workingObservable(p, to);
+  return {
+    ...stagesReached(p),
+    ...Object.fromEntries(FOLLOW_UP_MONTHS.map((m) => [observableKey(`werkzaam_${m}m`), observable[m]])),
+  };
+}
 
 /** The smallest number of people proposed for which a scope (all employers, or one) is published. */
 export const minimumScope = (rules: ProtectionRules): number => MIN_SCOPE_FACTOR * rules.threshold;

@@ -11,6 +11,7 @@ import type {
   TeamList,
   TeamOverview,
 } from '../server/schemas/casefile.js';
+import type { MarkList } from '../server/schemas/werkgevers.js';
 import type { Role } from '../domain/roles.js';
 
 /** The answers of the case-file API; the types come from the server's own response schemas. */
@@ -100,6 +101,8 @@ export function casefileApi(api: ApiClient) {
       ),
     teams: () => api.send<Teams>('GET', '/teams'),
     users: () => api.send<{ items: UserRow[] }>('GET', '/users'),
+    /** The inclusive-employer marks (for beheer also the retired ones). */
+    employerMarks: () => api.send<Static<typeof MarkList>>('GET', '/keurmerken'),
     /** Beheer: POST or PATCH of catalogue, life domains, teams and users. */
     admin: (method: 'POST' | 'PATCH', path: string, body: unknown) => api.send<unknown>(method, path, body),
   };

@@ -1,6 +1,18 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Enum, IsoDate, Nullable, Text } from './common.js';
 import { PROPOSAL_STAGES } from '../../domain/placement.js';
+import {
+  EMPLOYER_SIZES,
+  AGREEMENT_KINDS,
+  REQUIREMENT_KINDS,
+  ASSESSMENTS,
+  REQUIREMENT_OUTCOMES,
+  REQUEST_KINDS,
+  REQUEST_GROUNDS,
+  REQUEST_ACTIONS,
+  NAMING_DECISIONS,
+  SIGNAL_KINDS,
+} from '../../domain/employer-codes.js';
 
 const OrNull = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
 const closed = { additionalProperties: false } as const;
@@ -8,30 +20,18 @@ const Word = Type.String({ minLength: 1, maxLength: 80 });
 const Words = (description: string) => Type.Array(Word, { maxItems: 40, description });
 const Hours = (description: string) => Type.Number({ minimum: 0, maximum: 60, description });
 
-export const EMPLOYER_SIZES = ['klein', 'middel', 'groot'] as const;
-export const AGREEMENT_KINDS = [
-  'extra_begeleiding',
-  'proefplaatsing',
-  'banenafspraak',
-  'leerwerkplek',
-  'overig',
-] as const;
-export const REQUIREMENT_KINDS = [
-  'taalniveau',
-  'diploma',
-  'ervaring',
-  'rijbewijs',
-  'culturele_fit',
-  'vaardigheid',
-  'overig',
-] as const;
-export const ASSESSMENTS = ['arbeidsmarktrelevant', 'niet_nodig'] as const;
-export const REQUIREMENT_OUTCOMES = ['geschrapt', 'aangepast', 'gehandhaafd'] as const;
-export const REQUEST_KINDS = ['expliciet', 'impliciet', 'positief'] as const;
-export const REQUEST_GROUNDS = ['herkomst', 'religie', 'leeftijd', 'geslacht', 'beperking', 'anders'] as const;
-export const REQUEST_ACTIONS = ['geweigerd', 'besproken', 'gemeld'] as const;
-export const NAMING_DECISIONS = ['open', 'noemen', 'niet_noemen'] as const;
-export const SIGNAL_KINDS = ['niet_verschenen', 'uitgevallen', 'werk_gevonden'] as const;
+export {
+  EMPLOYER_SIZES,
+  AGREEMENT_KINDS,
+  REQUIREMENT_KINDS,
+  ASSESSMENTS,
+  REQUIREMENT_OUTCOMES,
+  REQUEST_KINDS,
+  REQUEST_GROUNDS,
+  REQUEST_ACTIONS,
+  NAMING_DECISIONS,
+  SIGNAL_KINDS,
+};
 
 // ---------------------------------------------------------------- params
 
@@ -148,7 +148,17 @@ export const ProposalPatchBody = Type.Object(
   closed,
 );
 export const FollowUpBody = Type.Object(
-  { heldOn: IsoDate(), stillWorking: Type.Boolean(), note: Type.Optional(OrNull(Text(2000))) },
+  {
+    heldOn: IsoDate(),
+    stillWorking: Type.Boolean(),
+    note: Type.Optional(OrNull(Text(2000))),
+    endedOn: Type.Optional(
+      IsoDate('Laatste werkdag, als de klant er niet meer werkt (standaard: de dag van het contact)'),
+    ),
+    endReason: Type.Optional(
+      Type.String({ maxLength: 500, description: 'Waarom de klant er niet meer werkt (verplicht als dat zo is)' }),
+    ),
+  },
   closed,
 );
 export const NewRequestBody = Type.Object(
@@ -175,7 +185,13 @@ export const SignalSeenBody = Type.Object({ seenOn: IsoDate() }, closed);
 
 export const MarkList = Type.Object({
   items: Type.Array(
-    Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), active: Type.Boolean() }),
+    Type.Object({
+      id: Type.Integer(),
+      code: Type.String(),
+      name: Type.String(),
+      active: Type.Boolean(),
+      holders: Type.Integer({ description: 'Werkgevers met dit keurmerk (ook na uitzetten)' }),
+    }),
   ),
 });
 const EmployerSummary = Type.Object({
@@ -248,6 +264,7 @@ export const EmployerDetail = Type.Object({
     }),
   ),
   markIds: Type.Array(Type.Integer()),
+  retiredMarks: Type.Array(Type.String(), { description: 'Keurmerken die de werkgever had en die zijn uitgezet' }),
   history: Type.Object({
     /** All proposals to this employer, reached per stage: counts only, no persons. */
     reached: StageCounts,

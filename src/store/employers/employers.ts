@@ -5,6 +5,8 @@ export interface EmployerMark {
   code: string;
   name: string;
   active: boolean;
+  /** Employers that hold the mark (also after it was retired: their history stays). */
+  holders: number;
 }
 
 export interface EmployerSummary {
@@ -22,6 +24,8 @@ export interface EmployerDetail extends EmployerSummary {
   contacts: { id: number; name: string; role: string; phone: string | null; email: string | null }[];
   agreements: { id: number; kind: string; description: string; startDate: string; endDate: string | null }[];
   markIds: number[];
+  /** Marks the employer held that beheer has since retired (history, not shown as current). */
+  retiredMarks: string[];
 }
 
 export interface NewEmployer {
@@ -43,7 +47,9 @@ export function employersRepository(db: Queryable) {
   return {
     listMarks(municipalityId: number, includeInactive = false): Promise<EmployerMark[]> {
       return db.query<EmployerMark>(
-        `SELECT id, code, name, active FROM employer_mark WHERE municipality_id = $1 AND ($2 OR active) ORDER BY name`,
+        `SELECT m.id, m.code, m.name, m.active,
+                (SELECT count(*)::int FROM employer_mark_holding h WHERE h.mark_id = m.id) AS holders
+           FROM employer_mark m WHERE m.municipality_id = $1 AND ($2 OR m.active) ORDER BY m.active DESC, m.name`,
         [municipalityId, includeInactive],
       );
     },
@@ -81,11 +87,21 @@ export function employersRepository(db: Queryable) {
            FROM employer_agreement WHERE employer_id = $1 ORDER BY start_date, id`,
         [id],
       );
-      const marks = await db.query<{ mark_id: number }>(
-        'SELECT mark_id FROM employer_mark_holding WHERE employer_id = $1 ORDER BY mark_id',
+      const marks = await db.query<{ id: number; name: string; active: boolean }>(
+        `SELECT m.id, m.name, m.active FROM employer_mark_holding h JOIN employer_mark m ON m.id = h.mark_id
+          WHERE h.employer_id = $1 ORDER BY m.id`,
         [id],
       );
-      return { ...row, contacts, agreements, markIds: marks.map((m) => m.mark_id) };
+      return {
+        ...row,
+        contacts,
+        agreements,
+        markIds: marks.filter((m) => m.active).map((m) => m.id),
+        retiredMarks: marks
+          .filter((m) => !m.active)
+          .map((m) => m.name)
+          .sort(),
+      };
     },
     async exists(municipalityId: number, id: number): Promise<boolean> {
       const rows = await db.query('SELECT 1 FROM employer WHERE municipality_id = $1 AND id = $2', [
@@ -130,16 +146,26 @@ export function employersRepository(db: Queryable) {
       );
       return row;
     },
-    /** Replaces the employer's marks; returns the ids that are not active marks of the municipality. */
+    /**
+     * Replaces the employer's current (active) marks; returns the ids that are neither an active
+     * mark of the municipality nor a retired mark the employer already holds. Retired marks the
+     * employer held are kept as history.
+     */
     async setMarks(municipalityId: number, employerId: number, markIds: readonly number[]): Promise<number[]> {
       const known = await db.query<{ id: number }>(
-        'SELECT id FROM employer_mark WHERE municipality_id = $1 AND active AND id = ANY($2::int[])',
-        [municipalityId, [...markIds]],
+        `SELECT m.id FROM employer_mark m
+          WHERE m.municipality_id = $1 AND m.id = ANY($2::int[])
+            AND (m.active OR EXISTS (SELECT 1 FROM employer_mark_holding h WHERE h.mark_id = m.id AND h.employer_id = $3))`,
+        [municipalityId, [...markIds], employerId],
       );
       const ok = new Set(known.map((k) => k.id));
       const unknown = markIds.filter((id) => !ok.has(id));
       if (unknown.length > 0) return unknown;
-      await db.query('DELETE FROM employer_mark_holding WHERE employer_id = $1', [employerId]);
+      await db.query(
+        `DELETE FROM employer_mark_holding h USING employer_mark m
+          WHERE h.employer_id = $1 AND m.id = h.mark_id AND m.active`,
+        [employerId],
+      );
       if (markIds.length > 0)
         await db.query(
           'INSERT INTO employer_mark_holding (employer_id, mark_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING',

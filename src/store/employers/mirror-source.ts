@@ -1,6 +1,5 @@
 import type { Queryable } from '../db.js';
-import { FOLLOW_UP_MONTHS, addMonths, stagesReached } from '../../domain/placement.js';
-import { observableKey } from '../../mirror/employer-stages.js';
+import { proposalStages } from '../../mirror/employer-stages.js';
 
 export interface ProposalFactRow {
   clientId: number;
@@ -26,10 +25,11 @@ export async function loadProposalFacts(
     employerName: string;
     invitedOn: string | null;
     hiredOn: string | null;
+    stoppedOn: string | null;
     followUps: { months: number; stillWorking: boolean | null }[] | null;
   }>(
     `SELECT pr.client_id AS "clientId", e.id AS "employerId", e.name AS "employerName", pr.invited_on AS "invitedOn",
-            pr.hired_on AS "hiredOn",
+            pr.hired_on AS "hiredOn", pr.stopped_on AS "stoppedOn",
             (SELECT json_agg(json_build_object('months', f.months, 'stillWorking', f.still_working))
                FROM placement_follow_up f WHERE f.proposal_id = pr.id) AS "followUps"
        FROM proposal pr JOIN vacancy v ON v.id = pr.vacancy_id JOIN employer e ON e.id = v.employer_id
@@ -41,15 +41,6 @@ export async function loadProposalFacts(
     clientId: r.clientId,
     employerId: r.employerId,
     employerName: r.employerName,
-    stages: {
-      ...stagesReached({ invitedOn: r.invitedOn, hiredOn: r.hiredOn, followUps: r.followUps ?? [] }),
-      // "Still working after n months" can be seen only when n months have passed by the period's end.
-      ...Object.fromEntries(
-        FOLLOW_UP_MONTHS.map((m) => [
-          observableKey(`werkzaam_${m}m`),
-          r.hiredOn !== null && addMonths(r.hiredOn, m) <= to,
-        ]),
-      ),
-    },
+    stages: proposalStages({ ...r, followUps: r.followUps ?? [] }, to),
   }));
 }

@@ -80,7 +80,11 @@ export function proposalsRepository(db: Queryable) {
     );
     return rows.map((r) => {
       const followUps = follow.filter((f) => f.proposalId === r.id).map(({ proposalId: _omit, ...f }) => f);
-      return { ...r, followUps, stage: currentStage({ invitedOn: r.invitedOn, hiredOn: r.hiredOn, followUps }) };
+      return {
+        ...r,
+        followUps,
+        stage: currentStage({ invitedOn: r.invitedOn, hiredOn: r.hiredOn, stoppedOn: r.stoppedOn, followUps }),
+      };
     });
   }
   return {
@@ -182,7 +186,10 @@ export function proposalsRepository(db: Queryable) {
     async invite(id: number, on: string): Promise<void> {
       await db.query('UPDATE proposal SET invited_on = $2 WHERE id = $1', [id, on]);
     },
-    /** Hired: the start date, and the follow-up contacts at 1, 6 and 12 months scheduled at once. */
+    /**
+     * Hired: the start date, the follow-up contacts at 1, 6 and 12 months scheduled at once, and
+     * the work period in the case file (an open one at this employer is taken over, not doubled).
+     */
     async hire(id: number, on: string): Promise<void> {
       await db.query('UPDATE proposal SET hired_on = $2 WHERE id = $1', [id, on]);
       for (const f of followUpSchedule(on))
@@ -191,6 +198,7 @@ export function proposalsRepository(db: Queryable) {
            ON CONFLICT (proposal_id, months) DO NOTHING`,
           [id, f.months, f.dueOn],
         );
+      await linkWorkPeriod(db, id, on);
     },
     async stop(id: number, on: string, stage: string, reason: string): Promise<void> {
       await db.query('UPDATE proposal SET stopped_on = $2, stopped_stage = $3, stopped_reason = $4 WHERE id = $1', [
@@ -199,6 +207,13 @@ export function proposalsRepository(db: Queryable) {
         stage,
         reason,
       ]);
+    },
+    /**
+     * The placement ends on `on`: the proposal stops at "aangenomen" with the reason, its work
+     * period ends on the same day (when still open), and follow-ups not yet held are no longer due.
+     */
+    async endPlacement(id: number, on: string, reason: string): Promise<void> {
+      await endPlacement(db, id, on, reason);
     },
     async recordFollowUp(id: number, f: { heldOn: string; stillWorking: boolean; note: string | null }): Promise<void> {
       await db.query('UPDATE placement_follow_up SET held_on = $2, still_working = $3, note = $4 WHERE id = $1', [
@@ -209,4 +224,38 @@ export function proposalsRepository(db: Queryable) {
       ]);
     },
   };
+}
+
+/** The placement's work period: an open one of the client at this employer, or a new one from the start date. */
+async function linkWorkPeriod(db: Queryable, id: number, on: string): Promise<void> {
+  const [open] = await db.query<{ id: number }>(
+    `SELECT w.id FROM proposal pr JOIN vacancy v ON v.id = pr.vacancy_id JOIN employer e ON e.id = v.employer_id
+           JOIN work_period w ON w.client_id = pr.client_id AND w.end_date IS NULL AND lower(w.employer) = lower(e.name)
+          WHERE pr.id = $1 ORDER BY w.start_date DESC, w.id DESC LIMIT 1`,
+    [id],
+  );
+  const [period] = open
+    ? [open]
+    : await db.query<{ id: number }>(
+        `INSERT INTO work_period (client_id, employer, start_date, hours_per_week)
+             SELECT pr.client_id, e.name, $2, v.hours_per_week
+               FROM proposal pr JOIN vacancy v ON v.id = pr.vacancy_id JOIN employer e ON e.id = v.employer_id
+              WHERE pr.id = $1 RETURNING id`,
+        [id, on],
+      );
+  await db.query('UPDATE proposal SET work_period_id = $2 WHERE id = $1', [id, period.id]);
+}
+
+/** Ends a placement: see endPlacement of the repository. */
+async function endPlacement(db: Queryable, id: number, on: string, reason: string): Promise<void> {
+  await db.query(
+    `UPDATE proposal SET stopped_on = $2, stopped_stage = 'aangenomen', stopped_reason = $3 WHERE id = $1`,
+    [id, on, reason],
+  );
+  await db.query(
+    `UPDATE work_period w SET end_date = $2 FROM proposal pr
+          WHERE pr.id = $1 AND w.id = pr.work_period_id AND w.end_date IS NULL AND w.start_date <= $2`,
+    [id, on],
+  );
+  await db.query('DELETE FROM placement_follow_up WHERE proposal_id = $1 AND held_on IS NULL', [id]);
 }

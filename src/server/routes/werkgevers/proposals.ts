@@ -153,8 +153,8 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
           if (b.invitedOn) await repo.invite(p.id, b.invitedOn);
           if (b.hiredOn) await repo.hire(p.id, b.hiredOn);
           if (b.stoppedOn && b.stoppedReason) {
-            const stage = hiredOn ? 'aangenomen' : invitedOn ? 'uitgenodigd' : 'voorgesteld';
-            await repo.stop(p.id, b.stoppedOn, stage, b.stoppedReason.trim());
+            if (hiredOn) await repo.endPlacement(p.id, b.stoppedOn, b.stoppedReason.trim());
+            else await repo.stop(p.id, b.stoppedOn, invitedOn ? 'uitgenodigd' : 'voorgesteld', b.stoppedReason.trim());
           }
         },
         () => `voorstel ${p.id}: ${Object.keys(b).join(', ')}`,
@@ -188,23 +188,29 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       await requireOwnClient(db, user, p.clientId, 'PATCH /voorstellen/:id/nazorg/:followUpId');
       const f = p.followUps.find((x) => x.id === request.params.followUpId);
       if (!f) throw new ApiError('NOT_FOUND', 'Dit nazorgcontact hoort niet bij dit voorstel.');
+      if (p.stoppedOn !== null)
+        throw invalid({ name: 'body', reason: `Deze plaatsing is beëindigd op ${p.stoppedOn}.` });
       if (f.heldOn !== null) throw invalid({ name: 'heldOn', reason: `Dit contact is al vastgelegd op ${f.heldOn}.` });
       notBefore('heldOn', b.heldOn, p.hiredOn, `De datum ligt vóór de start van het werk (${p.hiredOn}).`);
       if (b.heldOn > todayIso())
         throw invalid({ name: 'heldOn', reason: 'Een contact dat nog moet komen, kunt u niet vastleggen.' });
+      const ending = endingOf(b, p.hiredOn!);
       await changeWithAudit(
         db,
         user,
         p.clientId,
         'update',
         'placement_follow_up',
-        (tx) =>
-          proposalsRepository(tx).recordFollowUp(f.id, {
+        async (tx) => {
+          const repo = proposalsRepository(tx);
+          await repo.recordFollowUp(f.id, {
             heldOn: b.heldOn,
             stillWorking: b.stillWorking,
             note: b.note?.trim() || null,
-          }),
-        () => `voorstel ${p.id}, nazorg na ${f.months} maand(en)`,
+          });
+          if (ending) await repo.endPlacement(p.id, ending.on, ending.reason);
+        },
+        () => `voorstel ${p.id}, nazorg na ${f.months} maand(en)${ending ? ', plaatsing beëindigd' : ''}`,
       );
       return reply.status(204).send();
     },
@@ -249,3 +255,26 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     },
   );
 };
+
+/**
+ * The end of the placement a follow-up records: none while the client still works there; else
+ * the last day (standard: the day of the contact, never before the start or after the contact)
+ * and the reason, which is required.
+ */
+function endingOf(
+  b: { heldOn: string; stillWorking: boolean; endedOn?: string; endReason?: string },
+  hiredOn: string,
+): { on: string; reason: string } | null {
+  if (b.stillWorking) {
+    if (b.endedOn !== undefined || b.endReason !== undefined)
+      throw invalid({ name: b.endedOn !== undefined ? 'endedOn' : 'endReason', reason: REASON_ONLY_WHEN_ENDED });
+    return null;
+  }
+  const on = b.endedOn ?? b.heldOn;
+  notBefore('endedOn', on, hiredOn, `De laatste werkdag ligt vóór de start van het werk (${hiredOn}).`);
+  if (on > b.heldOn) throw invalid({ name: 'endedOn', reason: 'De laatste werkdag ligt na het contact.' });
+  requireText('endReason', b.endReason ?? '');
+  return { on, reason: b.endReason!.trim() };
+}
+
+const REASON_ONLY_WHEN_ENDED = 'Vul dit alleen in als de klant er niet meer werkt.';

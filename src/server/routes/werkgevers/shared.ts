@@ -31,7 +31,7 @@ export async function requireOwnClient(db: Queryable, user: SessionUser, clientI
   }
 }
 
-/** A proposal as the API answers it: follow-ups marked overdue on `today`. */
+/** A proposal as the API answers it: follow-ups marked overdue on `today` (never once it has ended). */
 export const proposalOut = (p: Proposal, today: string) => ({
   id: p.id,
   vacancyId: p.vacancyId,
@@ -49,7 +49,7 @@ export const proposalOut = (p: Proposal, today: string) => ({
   stoppedStage: p.stoppedStage,
   stoppedReason: p.stoppedReason,
   stage: p.stage,
-  followUps: p.followUps.map((f) => ({ ...f, overdue: isOverdue(f, today) })),
+  followUps: p.followUps.map((f) => ({ ...f, overdue: p.stoppedOn === null && isOverdue(f, today) })),
 });
 
 /** Whether a proposal's client is within the user's own caseload (consultant) or team (team leader). */

@@ -5,6 +5,7 @@ import type { PageProps } from '../begeleiding/CaseloadPage.js';
 import '../begeleiding/begeleiding.css';
 import { ImportPanel } from './ImportPanel.js';
 import { InstrumentsPanel } from './InstrumentsPanel.js';
+import { MarksPanel } from './MarksPanel.js';
 import { DomainsPanel } from './DomainsPanel.js';
 import { TeamsPanel } from './TeamsPanel.js';
 import { UserListPanel } from './UserListPanel.js';
@@ -16,6 +17,7 @@ const PARTS = [
   ['inlezen', 'import.title'],
   ['voorzieningen', 'instr.title'],
   ['leefgebieden', 'domains.title'],
+  ['keurmerken', 'marks.title'],
   ['teams', 'teams.title'],
   ['gebruikers', 'users.title'],
 ] as const;
@@ -45,6 +47,7 @@ export function BeheerPage({ api, onSessionEnded }: PageProps) {
       <ImportPanel {...panel} />
       <InstrumentsPanel {...panel} />
       <DomainsPanel {...panel} />
+      <MarksPanel {...panel} />
       <TeamsPanel {...panel} />
       <UserListPanel {...panel} onAdded={() => setUsersVersion((v) => v + 1)} />
       <UsersPanel key={usersVersion} {...panel} />

@@ -5,7 +5,7 @@ export const useTexts = defineTexts(
   {
     title: 'Beheer',
     intro:
-      'Hier leest u gegevens in en beheert u de catalogus met voorzieningen, de leefgebieden van de intake, de teams en de gebruikers.',
+      'Hier leest u gegevens in en beheert u de catalogus met voorzieningen, de leefgebieden van de intake, de keurmerken van werkgevers, de teams en de gebruikers.',
     contents: 'Onderdelen van beheer',
     save: 'Opslaan',
     yes: 'ja',
@@ -37,6 +37,7 @@ export const useTexts = defineTexts(
     'domains.code': 'Code',
     'domains.codeHelp': 'Kleine letters, cijfers en _.',
     'domains.order': 'Volgorde',
+    'marks.title': 'Keurmerken van werkgevers',
     'teams.title': 'Teams',
     'teams.add': 'Team toevoegen',
     'teams.name': 'Naam van het team',
@@ -101,7 +102,7 @@ export const useTexts = defineTexts(
   {
     title: 'Administration',
     intro:
-      'Import data and manage the catalogue of provisions, the life domains of the intake, the teams and the users.',
+      'Import data and manage the catalogue of provisions, the life domains of the intake, the marks of employers, the teams and the users.',
     contents: 'Parts of administration',
     save: 'Save',
     yes: 'yes',
@@ -132,6 +133,7 @@ export const useTexts = defineTexts(
     'domains.code': 'Code',
     'domains.codeHelp': 'Lower-case letters, digits and _.',
     'domains.order': 'Order',
+    'marks.title': 'Marks of employers',
     'teams.title': 'Teams',
     'teams.add': 'Add team',
     'teams.name': 'Name of the team',

@@ -10,6 +10,8 @@ import { Failed, Loading, RefusedPage, isRefusal, useRemote } from '../begeleidi
 import { MiniForm, words } from './Form.js';
 import type { PageProps } from './WerkgeversPage.js';
 import { werkgeversApi, type Employer } from './api.js';
+import { AgreementsPart, ContactsPart, MarksPart } from './EmployerParts.js';
+import { GoodExamplePart, RequestsPart } from './RequestsPart.js';
 import { useTexts } from './texts.js';
 
 /** One employer: contacts, marks, agreements, history (counts), vacancies and a form for a new one. */
@@ -36,6 +38,8 @@ export function EmployerPage(props: PageProps & { employerId: number }) {
     return isRefusal(state.error) ? <RefusedPage error={state.error} /> : <Failed onRetry={() => void reload()} />;
   const { employer, vacancies } = state.data;
   const works = FEATURE_ROLES.employers.includes(props.user.role as never);
+  const decides = FEATURE_ROLES.employerProtocol.includes(props.user.role as never);
+  const part = { employer, calls, reload, works };
   return (
     <>
       <p className="utrecht-paragraph">
@@ -43,18 +47,18 @@ export function EmployerPage(props: PageProps & { employerId: number }) {
       </p>
       <PageHeading>{employer.name}</PageHeading>
       <Facts employer={employer} />
-      <section aria-labelledby="ks-vacancies">
-        <h2 className="utrecht-heading-2" id="ks-vacancies">
-          {tx('vacancies')}
-        </h2>
-        <ul className="utrecht-unordered-list">
-          {vacancies.map((v) => (
-            <li key={v.id}>
-              <Link href={`/werkgevers/vacatures/${v.id}`}>{v.title}</Link> ({v.hoursPerWeek} uur)
-            </li>
-          ))}
-        </ul>
-        {works && (
+      {works && (
+        <section aria-labelledby="ks-vacancies">
+          <h2 className="utrecht-heading-2" id="ks-vacancies">
+            {tx('vacancies')}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {vacancies.map((v) => (
+              <li key={v.id}>
+                <Link href={`/werkgevers/vacatures/${v.id}`}>{v.title}</Link> ({v.hoursPerWeek} uur)
+              </li>
+            ))}
+          </ul>
           <MiniForm
             title={tx('newVacancy')}
             submit={tx('save')}
@@ -77,8 +81,13 @@ export function EmployerPage(props: PageProps & { employerId: number }) {
               navigate(`/werkgevers/vacatures/${id}`);
             }}
           />
-        )}
-      </section>
+        </section>
+      )}
+      <ContactsPart {...part} />
+      <AgreementsPart {...part} />
+      <MarksPart {...part} {...props} />
+      <RequestsPart {...part} decides={decides} vacancies={vacancies} />
+      <GoodExamplePart {...part} decides={decides} />
     </>
   );
 }
@@ -92,12 +101,6 @@ function Facts({ employer }: { employer: Employer }) {
         <dd>{employer.sector}</dd>
         <dt>{tx('size')}</dt>
         <dd>{employer.size}</dd>
-        <dt>{tx('marks')}</dt>
-        <dd>{employer.marks.join(', ') || '–'}</dd>
-        <dt>{tx('contacts')}</dt>
-        <dd>{employer.contacts.map((c) => `${c.name} (${c.role})`).join(', ') || '–'}</dd>
-        <dt>{tx('agreements')}</dt>
-        <dd>{employer.agreements.map((a) => a.description).join('; ') || '–'}</dd>
       </dl>
       <section aria-labelledby="ks-history">
         <h2 className="utrecht-heading-2" id="ks-history">

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
@@ -109,3 +109,22 @@ export const words = (text: string): string[] =>
     .split(',')
     .map((w) => w.trim())
     .filter(Boolean);
+
+/**
+ * A confirmation after saving: `notice` is a live region (always on the page, so screen readers
+ * announce what appears in it); `confirm` shows a message there.
+ */
+export function useSavedNotice(): { notice: ReactNode; confirm: (message: string) => void } {
+  const [message, setMessage] = useState<string | null>(null);
+  const confirm = useCallback((m: string) => setMessage(m), []);
+  const notice = (
+    <div role="status" className="ks-saved-notice">
+      {message && (
+        <Alert type="ok">
+          <p className="utrecht-paragraph">{message}</p>
+        </Alert>
+      )}
+    </div>
+  );
+  return { notice, confirm };
+}

@@ -4,7 +4,8 @@ import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { Badge, Failed, Loading, RefusedPage, isRefusal, useFormatDate, useRemote } from '../begeleiding/shared.js';
-import { MiniForm } from './Form.js';
+import { MiniForm, useSavedNotice } from './Form.js';
+import { FollowUpForm } from './FollowUpForm.js';
 import type { PageProps } from './WerkgeversPage.js';
 import { werkgeversApi, type ProposalItem, type Suggestions, type VacancyAnswer } from './api.js';
 import { useTexts, type WerkgeverText } from './texts.js';
@@ -171,6 +172,7 @@ function ProposalView({ proposal: p, calls, reload }: Part & { proposal: Proposa
   const tx = useTexts();
   const date = useFormatDate();
   const patch = (body: object) => calls.patch(`/voorstellen/${p.id}`, body).then(reload);
+  const { notice, confirm } = useSavedNotice();
   return (
     <article className="ks-proposal" aria-label={p.clientName}>
       <h3 className="utrecht-heading-3">
@@ -178,7 +180,12 @@ function ProposalView({ proposal: p, calls, reload }: Part & { proposal: Proposa
       </h3>
       <p className="utrecht-paragraph">{p.decisionReason}</p>
       {p.stoppedOn && (
-        <p className="utrecht-paragraph">{tx('stopped', { date: date(p.stoppedOn), reason: p.stoppedReason ?? '' })}</p>
+        <p className="utrecht-paragraph">
+          {tx(p.stoppedStage === 'aangenomen' ? 'placementEnded' : 'stopped', {
+            date: date(p.stoppedOn),
+            reason: p.stoppedReason ?? '',
+          })}
+        </p>
       )}
       {!p.stoppedOn && !p.invitedOn && (
         <MiniForm
@@ -211,13 +218,12 @@ function ProposalView({ proposal: p, calls, reload }: Part & { proposal: Proposa
               {tx('followUp', { months: f.months, due: date(f.dueOn) })}{' '}
               {f.overdue && <Badge tone="warning">{tx('late')}</Badge>}
               {f.dueOn <= addDays(todayIso(), 14) && (
-                <MiniForm
-                  title={`${tx('followUp', { months: f.months, due: date(f.dueOn) })}`}
-                  submit={tx('recordWorking')}
-                  fields={[{ name: 'heldOn', label: tx('heldOn'), initial: todayIso() }]}
-                  onSubmit={async (v) => {
-                    await calls.patch(`/voorstellen/${p.id}/nazorg/${f.id}`, { heldOn: v.heldOn, stillWorking: true });
+                <FollowUpForm
+                  title={tx('followUp', { months: f.months, due: date(f.dueOn) })}
+                  onSubmit={async (body) => {
+                    await calls.patch(`/voorstellen/${p.id}/nazorg/${f.id}`, body);
                     await reload();
+                    confirm(body.stillWorking ? tx('followUp.saved') : tx('followUp.ended'));
                   }}
                 />
               )}
@@ -225,6 +231,7 @@ function ProposalView({ proposal: p, calls, reload }: Part & { proposal: Proposa
           ),
         )}
       </ul>
+      {notice}
     </article>
   );
 }

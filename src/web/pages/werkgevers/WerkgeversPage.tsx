@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient, SessionUser } from '../../api.js';
 import { FEATURE_ROLES, type Role } from '../../../domain/roles.js';
 import { Link } from '../../components/Link.js';
@@ -7,6 +7,7 @@ import { Button } from '../../components/Button.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { Badge, Failed, Loading, useFormatDate, useRemote } from '../begeleiding/shared.js';
 import { MirrorSection, ReportSection } from './MirrorSection.js';
+import { TracksPart } from './TracksPart.js';
 import { werkgeversApi } from './api.js';
 import { useTexts } from './texts.js';
 import '../begeleiding/begeleiding.css';
@@ -26,12 +27,15 @@ export function WerkgeversPage(props: PageProps) {
   const role = props.user.role;
   const works = has(FEATURE_ROLES.employers, role);
   const mirror = has(FEATURE_ROLES.employerMirror, role);
+  // a signal entered below shows at once in the caseload signals above
+  const [signalsVersion, setSignalsVersion] = useState(0);
   return (
     <>
       <PageHeading>{tx('title')}</PageHeading>
       <p className="utrecht-paragraph">{tx('intro')}</p>
-      {works && <CaseloadSignals {...props} />}
+      {works && <CaseloadSignals key={signalsVersion} {...props} />}
       <EmployerList {...props} />
+      {works && <TracksPart {...props} onSignal={() => setSignalsVersion((v) => v + 1)} />}
       {mirror && <MirrorSection {...props} />}
       {mirror && <ReportSection {...props} />}
     </>

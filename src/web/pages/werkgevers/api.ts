@@ -35,5 +35,6 @@ export function werkgeversApi(api: ApiClient) {
     report: () => api.send<Report>('GET', '/discriminatieverzoeken/rapportage'),
     post: (path: string, body: unknown) => api.send<{ id: number }>('POST', path, body),
     patch: (path: string, body: unknown) => api.send<void>('PATCH', path, body),
+    send: (method: 'PUT' | 'PATCH', path: string, body: unknown) => api.send<void>(method, path, body),
   };
 }

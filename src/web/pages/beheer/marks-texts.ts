@@ -1,0 +1,51 @@
+import { defineTexts } from '../../components/useTexts.js';
+
+/** Texts of the panel with the inclusive-employer marks in Beheer: Dutch (B1) first. */
+export const useMarkTexts = defineTexts(
+  {
+    intro:
+      'Keurmerken voor inclusief werkgeverschap, zoals De Normaalste Zaak, Charter Diversiteit, PSO, SEBO en open hiring. Klantmanagers kiezen ze bij een werkgever. Zet u een keurmerk uit, dan kan geen werkgever het meer krijgen. Werkgevers die het hadden, houden het in hun geschiedenis.',
+    caption: 'Keurmerken',
+    name: 'Naam',
+    code: 'Code',
+    codeHelp: 'Kleine letters, cijfers of een liggend streepje (_), 2 tot 40 tekens. Uniek binnen de gemeente.',
+    holders: 'Werkgevers',
+    status: 'Status',
+    actions: 'Acties',
+    active: 'In gebruik',
+    retired: 'Uitgezet',
+    add: 'Keurmerk toevoegen',
+    rename: 'Naam wijzigen van {name}',
+    retire: 'Zet {name} uit',
+    restore: 'Zet {name} weer aan',
+    save: 'Opslaan',
+    added: 'Keurmerk {name} is toegevoegd.',
+    renamed: 'De naam is gewijzigd in {name}.',
+    retiredDone: 'Keurmerk {name} is uitgezet. Werkgevers die het hadden, houden het in hun geschiedenis.',
+    restored: 'Keurmerk {name} is weer in gebruik.',
+    failed: 'Dit lukte niet: {reason}',
+  },
+  {
+    intro:
+      'Marks of inclusive employers, such as De Normaalste Zaak, Charter Diversiteit, PSO, SEBO and open hiring. Consultants choose them for an employer. When you retire a mark, no employer can get it any more. Employers that had it keep it in their history.',
+    caption: 'Marks',
+    name: 'Name',
+    code: 'Code',
+    codeHelp: 'Lower-case letters, digits or an underscore (_), 2 to 40 characters. Unique within the municipality.',
+    holders: 'Employers',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'In use',
+    retired: 'Retired',
+    add: 'Add mark',
+    rename: 'Rename {name}',
+    retire: 'Retire {name}',
+    restore: 'Use {name} again',
+    save: 'Save',
+    added: 'Mark {name} has been added.',
+    renamed: 'The name has been changed to {name}.',
+    retiredDone: 'Mark {name} has been retired. Employers that had it keep it in their history.',
+    restored: 'Mark {name} is in use again.',
+    failed: 'This did not work: {reason}',
+  },
+);
