@@ -1,4 +1,8 @@
-import { benjaminiHochberg, riskRatio, testDifference, wilsonInterval } from './stats/index.js';
+// The statistics from their own modules, not stats/index.js, which also loads the regressions.
+import { benjaminiHochberg } from './stats/multiple-testing.js';
+import { riskRatio } from './stats/ratio.js';
+import { testDifference } from './stats/difference-test.js';
+import { wilsonInterval } from './stats/proportion.js';
 import { UNKNOWN, groundDef, type GroundDef } from './grounds.js';
 import { countGroups, groupKeys, totalKeys, type GroupCount, type PersonTable } from './person-table.js';
 import { decideSuppression, type SuppressionReason, type SuppressionResult } from './suppression.js';
