@@ -11,6 +11,7 @@ import { mirrorToCsv } from './mirror/report-csv.js';
 import { compareResults, type PeriodComparisonRow } from './mirror/benchmark.js';
 import { readMirrorExtractFile, type ExtractResult } from './import/mirror-extract.js';
 import type { ExtractMapping } from './import/extract-mapping.js';
+import type { adjustedComparison as AdjustedComparison } from './mirror/adjusted.js';
 import type { PersonTable } from './mirror/person-table.js';
 import { nl } from './mirror/format.js';
 
@@ -293,7 +294,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
 
 /** `--adjusted FASE`: the adjusted comparison (src/mirror/adjusted.ts) for the one ground of --ground. */
 function adjustedOutput(
-  adjustedComparison: typeof import('./mirror/adjusted.js').adjustedComparison,
+  adjustedComparison: typeof AdjustedComparison,
   values: SpiegelValues,
   pop: Population,
   format: string,

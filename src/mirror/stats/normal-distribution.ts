@@ -6,7 +6,7 @@
  * that loading the statistics does not load all of jStat (about 0.1 s at every start).
  */
 export function normalQuantile(p: number): number {
-  return -1.41421356237309505 * inverseErfc(2 * p);
+  return -1.4142135623730951 * inverseErfc(2 * p);
 }
 
 /** Inverse of erfc (Numerical Recipes, 3rd ed., §6.2.2: a first guess and two Halley steps). */
@@ -18,7 +18,7 @@ function inverseErfc(p: number): number {
   let x = -0.70711 * ((2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t);
   for (let j = 0; j < 2; j++) {
     const err = erfcSigned(x) - pp;
-    x += err / (1.12837916709551257 * Math.exp(-x * x) - x * err);
+    x += err / (1.1283791670955126 * Math.exp(-x * x) - x * err);
   }
   return p < 1 ? x : -x;
 }
