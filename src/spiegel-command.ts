@@ -129,6 +129,7 @@ async function fromExtract(values: SpiegelValues, config: Config, protect: boole
     keyFor,
     mapping,
     strict: values.strict,
+    countsOnly: !values.adjusted,
   });
   reportExtract(extract);
   return {

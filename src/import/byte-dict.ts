@@ -33,6 +33,16 @@ export class ByteDict {
     }
   }
 
+  /** True when id stands for exactly the bytes buf[start, end). */
+  equals(id: number, buf: Uint8Array, start: number, end: number): boolean {
+    const len = end - start;
+    if (this.lengths[id] !== len) return false;
+    const arena = this.arena;
+    const at = this.starts[id] - start;
+    for (let i = start; i < end; i++) if (arena[at + i] !== buf[i]) return false;
+    return true;
+  }
+
   /** Adds bytes that `find` did not find; returns the new id. */
   add(buf: Uint8Array, start: number, end: number, hash: number): number {
     const len = end - start;

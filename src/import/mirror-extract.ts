@@ -1,10 +1,10 @@
 import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
 import type { ExtractOptions, ExtractResult } from './extract-format.js';
 import { ageBandGroups } from '../domain/age.js';
-import { fromColumns, type GroundColumn } from '../mirror/person-table.js';
+import { fromColumns, fromCube, type GroundColumn, type PersonTable } from '../mirror/person-table.js';
 import { CsvBytes, detectEncoding, fileSource, memorySource, type ByteSource } from './csv-bytes.js';
 import { COUPLE } from './extract-values.js';
-import { ExtractColumns, planExtract, type ExtractPlan } from './extract-columns.js';
+import { ExtractColumns, planExtract, type ExtractPlan, type RawCube } from './extract-columns.js';
 
 export { EXTRACT_STAGES, MAX_ERRORS_KEPT } from './extract-format.js';
 export type { ExtractOptions, ExtractResult, RowError, ValueWarning } from './extract-format.js';
@@ -59,43 +59,88 @@ export function readExtract(source: ByteSource, options: ExtractOptions = {}, ch
   return finish(plan, cols, delimiter);
 }
 
+/** A ground's definition as published, and how the reader's codes map onto its groups (null: as they are). */
+interface FinalGround {
+  def: GroundDef;
+  remap: Uint8Array | null;
+}
+
+/** The definition of ground g; `hasCode(c)` tells whether some person has code c. */
+function finalGround(plan: ExtractPlan, cols: ExtractColumns, g: number, hasCode: (c: number) => boolean): FinalGround {
+  const key = plan.grounds[g].key;
+  if (key === 'leeftijd') {
+    const groups = ageBandGroups(plan.bands);
+    return { def: { ...GROUNDS.find((d) => d.key === key)!, groups, reference: groups[1] }, remap: null };
+  }
+  if (plan.grounds[g].free) {
+    const values = cols.freeValues(g);
+    const sorted = [...values].sort((a, b) => a.localeCompare(b, 'nl'));
+    if (sorted.length > 254) throw new RangeError(`ground ${key} has more than 254 groups`);
+    const remap = new Uint8Array(values.length + 1);
+    values.forEach((v, i) => (remap[i + 1] = sorted.indexOf(v) + 1));
+    return { def: { key, label: key, groups: sorted }, remap };
+  }
+  const def = GROUNDS.find((d) => d.key === key)!;
+  if (key === 'huishouden' && hasCode(def.groups.length + 1)) {
+    // Couples without word of children: CBS's four groups, both kinds of couple as one.
+    const groups = ['alleenstaand', 'eenouder', COUPLE, 'overig'];
+    const remap = Uint8Array.from([0, 1, 2, 3, 3, 4, 3]);
+    return {
+      def: { ...def, groups, groupLabels: { ...def.groupLabels, [COUPLE]: 'Paar (met of zonder kinderen)' } },
+      remap,
+    };
+  }
+  return { def, remap: null };
+}
+
+/** The table from the reader's cube: its counts moved to the final codes, stage sets in order of appearance. */
+function tableFromCube(
+  plan: ExtractPlan,
+  cols: ExtractColumns,
+  cube: RawCube,
+): { table: PersonTable; grounds: GroundDef[] } {
+  const { radices, strides, combos, counts } = cube;
+  const present = radices.map((r) => new Uint8Array(r));
+  for (let mask = 0; mask < counts.length / combos; mask++)
+    for (let combo = 0; combo < combos; combo++)
+      if (counts[mask * combos + combo] !== 0)
+        for (let g = 0; g < radices.length; g++) present[g][Math.floor(combo / strides[g]) % radices[g]] = 1;
+  const finals = plan.grounds.map((_, g) => finalGround(plan, cols, g, (c) => present[g][c] === 1));
+  const grounds = finals.map((f) => f.def);
+  const outRadices = grounds.map((d) => d.groups.length + 1);
+  const outCombos = outRadices.reduce((a, b) => a * b, 1);
+  const masks = cols.maskOrder;
+  const out = new Uint32Array(masks.length * outCombos);
+  for (let j = 0; j < masks.length; j++)
+    for (let combo = 0; combo < combos; combo++) {
+      const k = counts[masks[j] * combos + combo];
+      if (k === 0) continue;
+      let to = 0;
+      for (let g = 0; g < radices.length; g++) {
+        const code = Math.floor(combo / strides[g]) % radices[g];
+        to = to * outRadices[g] + (finals[g].remap ? finals[g].remap![code] : code);
+      }
+      out[j * outCombos + to] += k;
+    }
+  return { table: fromCube(plan.stages, grounds, masks, out), grounds };
+}
+
 function finish(plan: ExtractPlan, cols: ExtractColumns, delimiter: ';' | ','): ExtractResult {
   const n = cols.size;
-  const grounds: GroundDef[] = [];
-  const columns = new Map<string, GroundColumn>();
-  for (let g = 0; g < plan.grounds.length; g++) {
-    const key = plan.grounds[g].key;
-    let codes = cols.codes[g].subarray(0, n);
-    let def: GroundDef;
-    if (key === 'leeftijd') {
-      const groups = ageBandGroups(plan.bands);
-      def = { ...GROUNDS.find((d) => d.key === key)!, groups, reference: groups[1] };
-    } else if (plan.grounds[g].free) {
-      const values = cols.freeValues(g);
-      const sorted = [...values].sort((a, b) => a.localeCompare(b, 'nl'));
-      if (sorted.length > 254) throw new RangeError(`ground ${key} has more than 254 groups`);
-      const remap = new Uint8Array(values.length + 1);
-      values.forEach((v, i) => (remap[i + 1] = sorted.indexOf(v) + 1));
-      codes = codes.map((c) => remap[c]);
-      def = { key, label: key, groups: sorted };
-    } else {
-      def = GROUNDS.find((d) => d.key === key)!;
-      if (key === 'huishouden' && codes.includes(def.groups.length + 1)) {
-        // Couples without word of children: CBS's four groups, both kinds of couple as one.
-        const groups = ['alleenstaand', 'eenouder', COUPLE, 'overig'];
-        const remap = Uint8Array.from([0, 1, 2, 3, 3, 4, 3]);
-        codes = codes.map((c) => remap[c]);
-        def = {
-          ...def,
-          groups,
-          groupLabels: { ...def.groupLabels, [COUPLE]: 'Paar (met of zonder kinderen)' },
-        };
-      }
+  let table: PersonTable;
+  let grounds: GroundDef[];
+  if (cols.cube) ({ table, grounds } = tableFromCube(plan, cols, cols.cube));
+  else {
+    grounds = [];
+    const columns = new Map<string, GroundColumn>();
+    for (let g = 0; g < plan.grounds.length; g++) {
+      const raw = cols.codes[g].subarray(0, n);
+      const { def, remap } = finalGround(plan, cols, g, (c) => raw.includes(c));
+      grounds.push(def);
+      columns.set(def.key, { def, codes: remap ? raw.map((c) => remap[c]) : raw });
     }
-    grounds.push(def);
-    columns.set(key, { def, codes });
+    table = fromColumns(n, plan.stages, columns, cols.masks.subarray(0, n), cols.keys?.subarray(0, n) ?? null);
   }
-  const table = fromColumns(n, plan.stages, columns, cols.masks.subarray(0, n), cols.keys?.subarray(0, n) ?? null);
   return {
     table,
     grounds,

@@ -34,6 +34,25 @@ export interface PersonTable {
   readonly keys: Uint32Array | null;
   /** Numeric columns (same row order; NaN = unknown), e.g. age in years; absent when none. */
   readonly numbers?: ReadonlyMap<string, Float64Array>;
+  /** The full cross-classification of the grounds, when the table was built from one (fromCube). */
+  readonly cube?: GroundCube;
+}
+
+/**
+ * How many people have each combination of codes of all grounds, per set of stages reached: the
+ * full cross-classification, from which every grouping's counts are sums (margins). A table of
+ * a few hundred thousand people has a cube of a few thousand combinations per stage set, so a
+ * grouping costs a pass over the cube instead of over the people.
+ */
+export interface GroundCube {
+  /** The grounds in the order of the cube (the first one varies slowest). */
+  readonly keys: readonly string[];
+  /** Codes per ground (groups + 1, for unknown). */
+  readonly radices: readonly number[];
+  /** Number of combinations: the product of the radices. */
+  readonly combos: number;
+  /** counts[maskId * combos + combo], maskId as in the table, combo = the codes as a mixed-radix number. */
+  readonly counts: Uint32Array;
 }
 
 /** Numeric column of age in years at the start of the period (as the age bands use). */
@@ -141,6 +160,92 @@ export function fromColumns(
   };
 }
 
+/**
+ * Builds the table from a cube: the people of each combination and stage set written out as
+ * rows (in order of stage set, as fromColumns orders them), and the cube kept for counting.
+ * `masks` are the stage sets in the order of the cube's mask ids; `grounds` in the cube's order.
+ */
+export function fromCube(
+  stages: readonly string[],
+  grounds: readonly GroundDef[],
+  masks: readonly number[],
+  counts: Uint32Array,
+): PersonTable {
+  const radices = grounds.map((d) => d.groups.length + 1);
+  const combos = radices.reduce((a, b) => a * b, 1);
+  if (counts.length !== combos * masks.length) throw new RangeError('cube size does not match its grounds and masks');
+  let size = 0;
+  for (let i = 0; i < counts.length; i++) size += counts[i];
+  const codes = grounds.map(() => new Uint8Array(size));
+  const maskIds = new Uint16Array(size);
+  const blockStarts = new Uint32Array(masks.length + 1);
+  const digits = new Int32Array(grounds.length);
+  let at = 0;
+  for (let j = 0; j < masks.length; j++) {
+    blockStarts[j] = at;
+    for (let combo = 0; combo < combos; combo++) {
+      const k = counts[j * combos + combo];
+      if (k === 0) continue;
+      for (let g = grounds.length - 1, rest = combo; g >= 0; g--) {
+        digits[g] = rest % radices[g];
+        rest = (rest - digits[g]) / radices[g];
+      }
+      for (let g = 0; g < grounds.length; g++) if (digits[g] !== 0) codes[g].fill(digits[g], at, at + k);
+      maskIds.fill(j, at, at + k);
+      at += k;
+    }
+  }
+  blockStarts[masks.length] = at;
+  const columns = new Map<string, GroundColumn>();
+  grounds.forEach((def, g) => columns.set(def.key, { def, codes: codes[g] }));
+  const cube: GroundCube = { keys: grounds.map((d) => d.key), radices, combos, counts };
+  return {
+    size,
+    stages,
+    grounds: columns,
+    maskIds,
+    distinctMasks: [...masks],
+    blockStarts,
+    keys: null,
+    numbers: new Map(),
+    cube,
+  };
+}
+
+/**
+ * For a grouping whose grounds are all in the table's cube: a function that adds the people of
+ * mask block j to `local` (cell in the order of countGroups) from the cube. Null otherwise.
+ */
+function cubeTally(
+  table: PersonTable,
+  groundKeys: readonly string[],
+  radix: readonly number[],
+): ((j: number, local: Int32Array) => void) | null {
+  const cube = table.cube;
+  if (!cube) return null;
+  const at = groundKeys.map((k) => cube.keys.indexOf(k));
+  if (at.some((i) => i < 0)) return null;
+  const { combos, counts, radices } = cube;
+  const cellOf = new Int32Array(combos);
+  const digits = new Int32Array(radices.length);
+  for (let combo = 0; combo < combos; combo++) {
+    for (let g = radices.length - 1, rest = combo; g >= 0; g--) {
+      digits[g] = rest % radices[g];
+      rest = (rest - digits[g]) / radices[g];
+    }
+    let cell = 0;
+    for (let k = 0; k < at.length; k++) cell = cell * radix[k] + digits[at[k]];
+    cellOf[combo] = cell;
+  }
+  return (j, local) => {
+    const base = j * combos;
+    for (let combo = 0; combo < combos; combo++) {
+      const k = counts[base + combo];
+      if (k !== 0) local[cellOf[combo]] += k;
+    }
+  };
+}
+
 const packedPairs = new WeakMap<PersonTable, Map<string, Uint8Array>>();
 
 /** The codes of two grounds packed into one byte per person (a << 4 | b), kept with the table. */
@@ -195,8 +300,9 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
   if (cols.length > 3) throw new RangeError('a grouping has one, two or three grounds');
   // Two grounds of at most 15 groups each: count on a cached packed column (a << 4 | b), built
   // on first use, so that a warm pair costs one pass over one byte per person, like a single.
+  const fromCubeTally = cubeTally(table, groundKeys, radix);
   const packed =
-    cols.length === 2 && radix[0] <= 16 && radix[1] <= 16
+    !fromCubeTally && cols.length === 2 && radix[0] <= 16 && radix[1] <= 16
       ? packedPair(table, groundKeys[0], groundKeys[1], a, b)
       : null;
   const packedLocal = packed ? new Int32Array(radix[0] << 4) : null;
@@ -206,7 +312,8 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
       to = starts[j + 1];
     if (from === to) continue;
     local.fill(0);
-    if (packed && packedLocal) {
+    if (fromCubeTally) fromCubeTally(j, local);
+    else if (packed && packedLocal) {
       packedLocal.fill(0);
       for (let i = from; i < to; i++) packedLocal[packed[i]]++;
       for (let v = 0; v < packedSize; v++) if (packedLocal[v] !== 0) local[(v >> 4) * rb + (v & 15)] += packedLocal[v];
