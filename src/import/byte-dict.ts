@@ -10,26 +10,26 @@ export class ByteDict {
   private starts: Int32Array = new Int32Array(16);
   private lengths: Int32Array = new Int32Array(16);
   private hashes: Int32Array = new Int32Array(16);
-  private slots: Int32Array = new Int32Array(32).fill(-1);
+  /** Pairs (id, hash) per slot, id -1 when empty: a probe reads one place in memory, not two. */
+  private slots: Int32Array = new Int32Array(64).fill(-1);
+  /** The empty slot where the last `find` stopped, for an `add` of the same bytes right after it. */
+  private lastEmpty = -1;
+  private lastHash = 0;
   /** Number of distinct byte strings. */
   size = 0;
 
   /** Id of the bytes buf[start, end), or -1 when not seen yet. `hash` from hashBytes. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    const len = end - start;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const id = this.slots[s];
-      if (id < 0) return -1;
-      if (this.hashes[id] !== hash || this.lengths[id] !== len) continue;
-      const at = this.starts[id];
-      let same = true;
-      for (let k = 0; k < len; k++)
-        if (this.arena[at + k] !== buf[start + k]) {
-          same = false;
-          break;
-        }
-      if (same) return id;
+      const id = slots[s << 1];
+      if (id < 0) {
+        this.lastEmpty = s;
+        this.lastHash = hash;
+        return -1;
+      }
+      if (slots[(s << 1) + 1] === hash && this.equals(id, buf, start, end)) return id;
     }
   }
 
@@ -63,7 +63,10 @@ export class ByteDict {
     this.lengths[id] = len;
     this.hashes[id] = hash;
     this.arenaUsed += len;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    const at = this.lastEmpty;
+    this.lastEmpty = -1;
+    if (this.size * 4 > this.slots.length) this.rehash();
+    else if (at >= 0 && this.lastHash === hash && this.slots[at << 1] < 0) this.fill(at, id, hash);
     else this.place(id);
     return id;
   }
@@ -73,11 +76,16 @@ export class ByteDict {
     return this.arena.subarray(this.starts[id], this.starts[id] + this.lengths[id]);
   }
 
+  private fill(s: number, id: number, hash: number): void {
+    this.slots[s << 1] = id;
+    this.slots[(s << 1) + 1] = hash;
+  }
+
   private place(id: number): void {
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let s = this.hashes[id] & mask;
-    while (this.slots[s] >= 0) s = (s + 1) & mask;
-    this.slots[s] = id;
+    while (this.slots[s << 1] >= 0) s = (s + 1) & mask;
+    this.fill(s, id, this.hashes[id]);
   }
 
   private rehash(): void {

@@ -164,8 +164,9 @@ export class ExtractColumns {
   take(csv: CsvBytes): void {
     const line = csv.line;
     const pending = this.pending;
-    pending.length = 0;
-    this.pendingWarn.length = 0;
+    // (setting length is a call into the runtime: only when there is something to clear)
+    if (pending.length !== 0) pending.length = 0;
+    if (this.pendingWarn.length !== 0) this.pendingWarn.length = 0;
     const buf = csv.buf;
     const idCol = this.plan.idCol;
     let idHash = 0;

@@ -192,5 +192,14 @@ test('counting into the cross-classification (counts only) gives the same people
     });
     // a couple without word of children: CBS's four household groups, both couples as "paar"
     assert.deepEqual(tally(r.table, 'huishouden'), { onbekend: 1, alleenstaand: 2, eenouder: 1, paar: 2, overig: 1 });
+    // the rows, as the adjusted comparison reads them: per person gender, age band and stages
+    const t = r.table;
+    const people = Array.from(
+      { length: t.size },
+      (_, i) =>
+        ['geslacht', 'leeftijd'].map((k) => t.grounds.get(k)!.codes[i]).join('') + t.distinctMasks[t.maskIds[i]],
+    );
+    // codes: vrouw 1, man 2, anders 3, unknown 0; t/m 26 1, 27-44 2, 45+ 3; stage set: voorziening 1 + werkzaam_1m 2
+    assert.deepEqual(people.sort(), ['010', '110', '111', '123', '221', '232', '333']);
   }
 });
