@@ -384,7 +384,8 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
       const k = local[cell];
       if (k === 0) continue;
       population[cell] += k;
-      for (let bit = 0; bit < s; bit++) if (mask & (1 << bit)) reached[cell * s + bit] += k;
+      // the stages of this set, lowest first (m & -m is the lowest bit that is set)
+      for (let rest = mask; rest !== 0; rest &= rest - 1) reached[cell * s + 31 - Math.clz32(rest & -rest)] += k;
     }
   }
   const out: GroupCount[] = [];
