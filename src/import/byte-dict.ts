@@ -71,6 +71,32 @@ export class ByteDict {
     return id;
   }
 
+  /**
+   * Makes room for about `n` byte strings of about `bytesEach` bytes, so that a large column (the
+   * person ids of a file) does not grow and rehash step by step while it is read.
+   */
+  reserve(n: number, bytesEach: number): void {
+    let cap = this.starts.length;
+    while (cap < n) cap *= 2;
+    if (cap > this.starts.length) {
+      this.starts = resize(this.starts, cap);
+      this.lengths = resize(this.lengths, cap);
+      this.hashes = resize(this.hashes, cap);
+    }
+    const arenaBytes = Math.ceil(n * bytesEach);
+    if (arenaBytes > this.arena.length) {
+      const grown = new Uint8Array(arenaBytes);
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+    }
+    let slots = this.slots.length;
+    while (n * 4 > slots) slots *= 2;
+    if (slots > this.slots.length) {
+      this.slots = new Int32Array(slots).fill(-1);
+      for (let id = 0; id < this.size; id++) this.place(id);
+    }
+  }
+
   /** The bytes of an id (a view; copy before keeping). */
   bytes(id: number): Uint8Array {
     return this.arena.subarray(this.starts[id], this.starts[id] + this.lengths[id]);
@@ -92,6 +118,12 @@ export class ByteDict {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     for (let id = 0; id < this.size; id++) this.place(id);
   }
+}
+
+function resize(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
 }
 
 function grow(a: Int32Array): Int32Array {

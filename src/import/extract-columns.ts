@@ -160,6 +160,16 @@ export class ExtractColumns {
     });
   }
 
+  /** Makes room for about `rows` people with ids of about `idBytes` bytes (an estimate from the file size). */
+  expect(rows: number, idBytes: number): void {
+    this.ids.reserve(rows, idBytes);
+    if (rows > this.idLines.length) {
+      const grown = new Int32Array(rows);
+      grown.set(this.idLines);
+      this.idLines = grown;
+    }
+  }
+
   /** Reads one record into the columns, or into the errors. */
   take(csv: CsvBytes): void {
     const line = csv.line;

@@ -13,7 +13,7 @@ export type { ExtractOptions, ExtractResult, RowError, ValueWarning } from './ex
 export function readMirrorExtractFile(path: string, options: ExtractOptions = {}): ExtractResult {
   const src = fileSource(path);
   try {
-    return readExtract(src.read, options);
+    return readExtract(src.read, options, undefined, src.size);
   } finally {
     src.close();
   }
@@ -35,7 +35,12 @@ export function readMirrorExtract(
  * missing or repeated id or a stage that is not 0 or 1 is left out and reported with its line,
  * field and reason; a ground value that is not understood makes only that ground unknown.
  */
-export function readExtract(source: ByteSource, options: ExtractOptions = {}, chunkSize = 1 << 20): ExtractResult {
+export function readExtract(
+  source: ByteSource,
+  options: ExtractOptions = {},
+  chunkSize = 1 << 20,
+  fileBytes?: number,
+): ExtractResult {
   const csv = new CsvBytes(source, 44, chunkSize);
   const head = csv.peek();
   let firstLineEnd = head.indexOf(10);
@@ -55,8 +60,19 @@ export function readExtract(source: ByteSource, options: ExtractOptions = {}, ch
   for (let k = 0; k < csv.count; k++) header.push(csv.text(k, decoder).toLowerCase());
   const plan = planExtract(header, options);
   const cols = new ExtractColumns(plan, decoder, options);
+  if (fileBytes) expectFromStart(csv, cols, fileBytes);
   while (csv.next()) cols.take(csv);
   return finish(plan, cols, delimiter);
+}
+
+/** Sizes the id dictionary from the file size and the lines in the first chunk (an estimate; it still grows when needed). */
+function expectFromStart(csv: CsvBytes, cols: ExtractColumns, fileBytes: number): void {
+  const head = csv.peek();
+  let lines = 0;
+  for (let at = head.indexOf(10); at >= 0 && lines < 10_000; at = head.indexOf(10, at + 1)) lines++;
+  if (lines < 100) return;
+  const perLine = head.length / lines;
+  cols.expect(Math.ceil((fileBytes / perLine) * 1.05), perLine / 8);
 }
 
 /** A ground's definition as published, and how the reader's codes map onto its groups (null: as they are). */
@@ -100,28 +116,36 @@ function tableFromCube(
   cube: RawCube,
 ): { table: PersonTable; grounds: GroundDef[] } {
   const { radices, strides, combos, counts } = cube;
+  const masks = cols.maskOrder;
+  // which raw combinations occur, and from them which codes of each ground occur
+  const used = new Uint8Array(combos);
+  for (const mask of masks)
+    for (let combo = 0; combo < combos; combo++) if (counts[mask * combos + combo]) used[combo] = 1;
+  const digit = (combo: number, g: number) => Math.floor(combo / strides[g]) % radices[g];
   const present = radices.map((r) => new Uint8Array(r));
-  for (let mask = 0; mask < counts.length / combos; mask++)
-    for (let combo = 0; combo < combos; combo++)
-      if (counts[mask * combos + combo] !== 0)
-        for (let g = 0; g < radices.length; g++) present[g][Math.floor(combo / strides[g]) % radices[g]] = 1;
+  for (let combo = 0; combo < combos; combo++)
+    if (used[combo]) for (let g = 0; g < radices.length; g++) present[g][digit(combo, g)] = 1;
   const finals = plan.grounds.map((_, g) => finalGround(plan, cols, g, (c) => present[g][c] === 1));
   const grounds = finals.map((f) => f.def);
   const outRadices = grounds.map((d) => d.groups.length + 1);
   const outCombos = outRadices.reduce((a, b) => a * b, 1);
-  const masks = cols.maskOrder;
-  const out = new Uint32Array(masks.length * outCombos);
-  for (let j = 0; j < masks.length; j++)
-    for (let combo = 0; combo < combos; combo++) {
-      const k = counts[masks[j] * combos + combo];
-      if (k === 0) continue;
-      let to = 0;
-      for (let g = 0; g < radices.length; g++) {
-        const code = Math.floor(combo / strides[g]) % radices[g];
-        to = to * outRadices[g] + (finals[g].remap ? finals[g].remap![code] : code);
-      }
-      out[j * outCombos + to] += k;
+  const target = new Int32Array(combos);
+  for (let combo = 0; combo < combos; combo++) {
+    let to = 0;
+    for (let g = 0; g < radices.length; g++) {
+      const code = digit(combo, g);
+      to = to * outRadices[g] + (finals[g].remap ? finals[g].remap![code] : code);
     }
+    target[combo] = to;
+  }
+  const out = new Uint32Array(masks.length * outCombos);
+  for (let j = 0; j < masks.length; j++) {
+    const from = masks[j] * combos;
+    for (let combo = 0; combo < combos; combo++) {
+      const k = counts[from + combo];
+      if (k !== 0) out[j * outCombos + target[combo]] += k;
+    }
+  }
   return { table: fromCube(plan.stages, grounds, masks, out), grounds };
 }
 
