@@ -2,7 +2,7 @@
 // `kansenspiegel spiegel --input`, next to DuckDB (read_csv + GROUPING SETS) on the same file in
 // the same run, and the peak memory of the reader for two file sizes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -15,8 +15,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const GROUNDS = ['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'];
 
-/** The command line as a user runs it: the built one (npm run build) when there is one, else through tsx. */
+/**
+ * The command line as a user runs it: the built one (npm run build) when there is one, else through
+ * tsx. BENCH_EXTRACT_CLI names another build's cli.js (for example an older commit's, for "before").
+ */
 function cliCommand(): { args: string[]; label: string } {
+  const other = process.env.BENCH_EXTRACT_CLI;
+  if (other) return { args: [other], label: other };
   if (existsSync('dist/src/cli.js')) return { args: ['dist/src/cli.js'], label: 'dist/src/cli.js' };
   return { args: ['--import', 'tsx', 'src/cli.ts'], label: 'src/cli.ts via tsx (geen build gevonden)' };
 }
@@ -86,10 +91,27 @@ async function timeDuckDb(file: string): Promise<{ ms: number; cpu: number; grou
   return { ms: median(times), cpu: median(cpus), groups };
 }
 
+interface SizeFigures {
+  people: number;
+  cli: CliRun;
+  duck: { ms: number; cpu: number; groups: number };
+}
+
+function printFigures(f: SizeFigures): void {
+  const cpu = (x: number | null) => (x === null ? '' : `, processortijd ${s(x)}`);
+  const rss = f.cli.maxRssMb === null ? '' : `, piekgeheugen ${f.cli.maxRssMb.toFixed(0)} MB`;
+  console.log(`  ${f.people.toLocaleString('nl-NL')} mensen:`);
+  console.log(`    Kansenspiegel (hele opdracht, nieuw proces): ${s(f.cli.wall)}${cpu(f.cli.cpu)}${rss}`);
+  console.log(`    DuckDB (in dit proces, warm):               ${s(f.duck.ms)}, processortijd ${s(f.duck.cpu)}`);
+  const cpuRatio = f.cli.cpu === null ? '' : `, processortijd ${(f.duck.cpu / f.cli.cpu).toFixed(1)}x`;
+  console.log(`    verhouding DuckDB / Kansenspiegel: wandklok ${(f.duck.ms / f.cli.wall).toFixed(1)}x${cpuRatio}`);
+}
+
 export async function benchExtract(): Promise<void> {
   console.log(
-    `\n## Extract: ${SIZE.toLocaleString('nl-NL')} mensen → de hele spiegel als CSV (5 kenmerken + alle 10 kruisingen)`,
+    `\n## Extract: ${SIZE.toLocaleString('nl-NL')} en ${SMALL.toLocaleString('nl-NL')} mensen → de hele spiegel als CSV (5 kenmerken + alle 10 kruisingen)`,
   );
+  console.log(`belasting van de machine (/proc/loadavg) vooraf: ${loadAverage()}`);
   const dir = mkdtempSync(join(tmpdir(), 'ks-bench-extract-'));
   try {
     const big = join(dir, `extract-${SIZE}.csv`);
@@ -98,25 +120,33 @@ export async function benchExtract(): Promise<void> {
     await writeSyntheticExtract(small, SMALL, 7);
     const mb = (f: string) => (statSync(f).size / 1e6).toFixed(1);
     console.log(`bestanden: ${mb(big)} MB (${SIZE} mensen), ${mb(small)} MB (${SMALL} mensen)`);
-
-    const cli = timeCli(big, join(dir, 'spiegel.csv'));
-    const few = timeCli(small, join(dir, 'klein.csv'));
-    const duck = await timeDuckDb(big);
-    const cpu = (x: number | null) => (x === null ? '' : `, processortijd ${s(x)}`);
-    console.log(`kansenspiegel spiegel --input (${cliCommand().label}), mediaan van ${RUNS}:`);
-    console.log(`  ${SIZE.toLocaleString('nl-NL')} mensen: ${s(cli.wall)}${cpu(cli.cpu)} (doel ≤ 1,5 s)`);
-    console.log(`  ${SMALL.toLocaleString('nl-NL')} mensen: ${s(few.wall)}${cpu(few.cpu)}`);
     console.log(
-      `DuckDB read_csv + GROUPING SETS, zelfde bestand: ${s(duck.ms)}, processortijd ${s(duck.cpu)} (${duck.groups} groepen)`,
+      `Kansenspiegel: ${cliCommand().label} spiegel --input … --format csv --intersections; mediaan van ${RUNS}`,
     );
-    console.log(`verhouding DuckDB / Kansenspiegel (wandklok): ${(duck.ms / cli.wall).toFixed(1)}x (doel ≥ 2,5x)`);
-    if (cli.maxRssMb !== null && few.maxRssMb !== null)
+    const figures: SizeFigures[] = [];
+    for (const [file, people, out] of [
+      [small, SMALL, 'klein.csv'],
+      [big, SIZE, 'spiegel.csv'],
+    ] as const)
+      figures.push({ people, cli: timeCli(file, join(dir, out)), duck: await timeDuckDb(file) });
+    figures.forEach(printFigures);
+    const [few, many] = figures;
+    console.log(`doelen bij ${SIZE.toLocaleString('nl-NL')} mensen: ≤ 1,5 s wandklok, ≥ 2,5x DuckDB`);
+    if (few.cli.maxRssMb !== null && many.cli.maxRssMb !== null)
       console.log(
-        `piekgeheugen van de opdracht: ${few.maxRssMb.toFixed(0)} MB bij ${SMALL.toLocaleString('nl-NL')} mensen, ` +
-          `${cli.maxRssMb.toFixed(0)} MB bij ${SIZE.toLocaleString('nl-NL')} mensen`,
+        `geheugen: ${many.cli.maxRssMb.toFixed(0)} MB bij ${(statSync(big).size / statSync(small).size).toFixed(1)}x zo groot bestand als bij ${few.cli.maxRssMb.toFixed(0)} MB`,
       );
+    console.log(`belasting achteraf: ${loadAverage()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'onbekend';
   }
 }
 

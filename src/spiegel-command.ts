@@ -7,16 +7,16 @@ import { computeMirror } from './mirror/funnel.js';
 import { SelectionError, parseGroupings, parsePeriod, parsePublishedPeriod } from './mirror/selection.js';
 import { buildMirrorAnswer, type QualityInput } from './mirror/answer.js';
 import { MIN_SCOPE_FACTOR, keyOfSet, protectionRules, type ProtectionRules } from './mirror/disclosure.js';
-import { recordKeyFor, recordKeyForExtract } from './domain/pseudonym.js';
 import { mirrorToCsv } from './mirror/report-csv.js';
-import { mirrorToHtml } from './mirror/report-html.js';
 import { compareResults, type PeriodComparisonRow } from './mirror/benchmark.js';
 import { readMirrorExtractFile, type ExtractResult } from './import/mirror-extract.js';
-import { parseExtractMapping, type ExtractMapping } from './import/extract-mapping.js';
-import { adjustedComparison } from './mirror/adjusted.js';
+import type { ExtractMapping } from './import/extract-mapping.js';
+import type { adjustedComparison as AdjustedComparison } from './mirror/adjusted.js';
 import type { PersonTable } from './mirror/person-table.js';
 import { nl } from './mirror/format.js';
-import { todayIso } from './domain/dates.js';
+
+// Modules that only some uses need (the HTML report, the adjusted comparison, record keys, the
+// database) are loaded when used, so that `spiegel --input … --format csv` starts quickly.
 
 export const SPIEGEL_USAGE = `Gebruik: kansenspiegel spiegel [opties]
 
@@ -98,7 +98,7 @@ type Period = ReturnType<typeof parsePeriod>;
 
 const BASE_GROUNDS = ['geslacht', 'leeftijd', 'migratieachtergrond', 'huishouden', 'doelgroepregister'];
 
-function fromExtract(values: SpiegelValues, config: Config, protect: boolean): Population {
+async function fromExtract(values: SpiegelValues, config: Config, protect: boolean): Promise<Population> {
   const input = values.input!;
   const extraKeys = (values.ground ?? '')
     .split(/[,×*+]/)
@@ -107,9 +107,14 @@ function fromExtract(values: SpiegelValues, config: Config, protect: boolean): P
   for (const k of (values.covariates ?? '').split(',').map((s) => s.trim()))
     if (k && !BASE_GROUNDS.includes(k) && !extraKeys.includes(k)) extraKeys.push(k);
   const bands = values['age-bands'] ? values['age-bands'].split(',').map(Number) : undefined;
-  const keyFor = protect ? (id: string) => recordKeyForExtract(id, config.pseudonymSecret) : undefined;
+  let keyFor: ((id: string) => number) | undefined;
+  if (protect) {
+    const { recordKeyForExtract } = await import('./domain/pseudonym.js');
+    keyFor = (id: string) => recordKeyForExtract(id, config.pseudonymSecret);
+  }
   let mapping: ExtractMapping | undefined;
   if (values.mapping) {
+    const { parseExtractMapping } = await import('./import/extract-mapping.js');
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(values.mapping, 'utf8'));
@@ -124,6 +129,7 @@ function fromExtract(values: SpiegelValues, config: Config, protect: boolean): P
     keyFor,
     mapping,
     strict: values.strict,
+    countsOnly: !values.adjusted,
   });
   reportExtract(extract);
   return {
@@ -164,6 +170,7 @@ async function fromDatabase(
   const { openDb } = await import('./store/db.js');
   const { migrate } = await import('./store/migrate.js');
   const { loadMirrorRows, CORE_STAGE_KEYS } = await import('./store/mirror-source.js');
+  const { recordKeyFor } = await import('./domain/pseudonym.js');
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
@@ -231,7 +238,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
   if (values.mapping && !values.input) throw new Error('--mapping hoort bij --input.');
 
   const pop = values.input
-    ? fromExtract(values, config, protect)
+    ? await fromExtract(values, config, protect)
     : await fromDatabase(values, config, period, readPeriod);
   const { table, extraGrounds } = pop;
   const protection = protect ? protectionRules(threshold, config.roundingBase) : null;
@@ -240,8 +247,10 @@ export async function runSpiegel(args: string[]): Promise<void> {
       `Te weinig mensen (${table.size}) om beschermde cijfers te maken: minstens ${MIN_SCOPE_FACTOR * threshold}.`,
     );
   let output: string;
-  if (values.adjusted) output = adjustedOutput(values, pop, format, threshold, protection);
-  else {
+  if (values.adjusted) {
+    const { adjustedComparison } = await import('./mirror/adjusted.js');
+    output = adjustedOutput(adjustedComparison, values, pop, format, threshold, protection);
+  } else {
     const available = pop.grounds.map((g) => g.key);
     const groupings = cliSelection(() => parseGroupings(values.ground, available, values.intersections));
     const { result, narrative, benchmark } = buildMirrorAnswer({
@@ -264,6 +273,8 @@ export async function runSpiegel(args: string[]): Promise<void> {
     if (format === 'csv') output = mirrorToCsv(result);
     else if (format === 'json') output = `${JSON.stringify({ ...result, narrative, comparison }, null, 2)}\n`;
     else {
+      const { mirrorToHtml } = await import('./mirror/report-html.js');
+      const { todayIso } = await import('./domain/dates.js');
       output = mirrorToHtml({
         title: 'Kansenspiegel',
         subtitle: pop.subtitle,
@@ -284,6 +295,7 @@ export async function runSpiegel(args: string[]): Promise<void> {
 
 /** `--adjusted FASE`: the adjusted comparison (src/mirror/adjusted.ts) for the one ground of --ground. */
 function adjustedOutput(
+  adjustedComparison: typeof AdjustedComparison,
   values: SpiegelValues,
   pop: Population,
   format: string,

@@ -19,15 +19,18 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export const clock: { now: () => Date } = { now: () => new Date() };
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: a formatter with a time zone costs tens of milliseconds to create, which
+// every command would otherwise pay at start, also those that never ask for today's date.
+let dayFormat: Intl.DateTimeFormat | null = null;
 
 /** The calendar day in Amsterdam at moment `now` (default: the clock), as YYYY-MM-DD. */
 export function todayIso(now: Date = clock.now()): string {
+  dayFormat ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const parts = Object.fromEntries(dayFormat.formatToParts(now).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

@@ -10,27 +10,37 @@ export class ByteDict {
   private starts: Int32Array = new Int32Array(16);
   private lengths: Int32Array = new Int32Array(16);
   private hashes: Int32Array = new Int32Array(16);
-  private slots: Int32Array = new Int32Array(32).fill(-1);
+  /** Pairs (id, hash) per slot, id -1 when empty: a probe reads one place in memory, not two. */
+  private slots: Int32Array = new Int32Array(64).fill(-1);
+  /** The empty slot where the last `find` stopped, for an `add` of the same bytes right after it. */
+  private lastEmpty = -1;
+  private lastHash = 0;
   /** Number of distinct byte strings. */
   size = 0;
 
   /** Id of the bytes buf[start, end), or -1 when not seen yet. `hash` from hashBytes. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    const len = end - start;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const id = this.slots[s];
-      if (id < 0) return -1;
-      if (this.hashes[id] !== hash || this.lengths[id] !== len) continue;
-      const at = this.starts[id];
-      let same = true;
-      for (let k = 0; k < len; k++)
-        if (this.arena[at + k] !== buf[start + k]) {
-          same = false;
-          break;
-        }
-      if (same) return id;
+      const id = slots[s << 1];
+      if (id < 0) {
+        this.lastEmpty = s;
+        this.lastHash = hash;
+        return -1;
+      }
+      if (slots[(s << 1) + 1] === hash && this.equals(id, buf, start, end)) return id;
     }
+  }
+
+  /** True when id stands for exactly the bytes buf[start, end). */
+  equals(id: number, buf: Uint8Array, start: number, end: number): boolean {
+    const len = end - start;
+    if (this.lengths[id] !== len) return false;
+    const arena = this.arena;
+    const at = this.starts[id] - start;
+    for (let i = start; i < end; i++) if (arena[at + i] !== buf[i]) return false;
+    return true;
   }
 
   /** Adds bytes that `find` did not find; returns the new id. */
@@ -53,9 +63,38 @@ export class ByteDict {
     this.lengths[id] = len;
     this.hashes[id] = hash;
     this.arenaUsed += len;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    const at = this.lastEmpty;
+    this.lastEmpty = -1;
+    if (this.size * 4 > this.slots.length) this.rehash();
+    else if (at >= 0 && this.lastHash === hash && this.slots[at << 1] < 0) this.fill(at, id, hash);
     else this.place(id);
     return id;
+  }
+
+  /**
+   * Makes room for about `n` byte strings of about `bytesEach` bytes, so that a large column (the
+   * person ids of a file) does not grow and rehash step by step while it is read.
+   */
+  reserve(n: number, bytesEach: number): void {
+    let cap = this.starts.length;
+    while (cap < n) cap *= 2;
+    if (cap > this.starts.length) {
+      this.starts = resize(this.starts, cap);
+      this.lengths = resize(this.lengths, cap);
+      this.hashes = resize(this.hashes, cap);
+    }
+    const arenaBytes = Math.ceil(n * bytesEach);
+    if (arenaBytes > this.arena.length) {
+      const grown = new Uint8Array(arenaBytes);
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+    }
+    let slots = this.slots.length;
+    while (n * 4 > slots) slots *= 2;
+    if (slots > this.slots.length) {
+      this.slots = new Int32Array(slots).fill(-1);
+      for (let id = 0; id < this.size; id++) this.place(id);
+    }
   }
 
   /** The bytes of an id (a view; copy before keeping). */
@@ -63,17 +102,28 @@ export class ByteDict {
     return this.arena.subarray(this.starts[id], this.starts[id] + this.lengths[id]);
   }
 
+  private fill(s: number, id: number, hash: number): void {
+    this.slots[s << 1] = id;
+    this.slots[(s << 1) + 1] = hash;
+  }
+
   private place(id: number): void {
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let s = this.hashes[id] & mask;
-    while (this.slots[s] >= 0) s = (s + 1) & mask;
-    this.slots[s] = id;
+    while (this.slots[s << 1] >= 0) s = (s + 1) & mask;
+    this.fill(s, id, this.hashes[id]);
   }
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     for (let id = 0; id < this.size; id++) this.place(id);
   }
+}
+
+function resize(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
 }
 
 function grow(a: Int32Array): Int32Array {

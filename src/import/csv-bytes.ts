@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
  * UTF-8 when the start of the file decodes cleanly (a character cut off at its end allowed), else
@@ -16,9 +16,13 @@ export function detectEncoding(sample: Uint8Array): 'utf-8' | 'windows-1252' {
 /** Where the bytes come from: fills `into` from `at`, returns how many bytes were read (0 at the end). */
 export type ByteSource = (into: Uint8Array, at: number, max: number) => number;
 
-export function fileSource(path: string): { read: ByteSource; close: () => void } {
+export function fileSource(path: string): { read: ByteSource; close: () => void; size: number } {
   const fd = openSync(path, 'r');
-  return { read: (into, at, max) => readSync(fd, into, at, max, null), close: () => closeSync(fd) };
+  return {
+    read: (into, at, max) => readSync(fd, into, at, max, null),
+    close: () => closeSync(fd),
+    size: fstatSync(fd).size,
+  };
 }
 
 export function memorySource(bytes: Uint8Array): ByteSource {

@@ -81,6 +81,12 @@ const NOT_UNDERSTOOD = -1;
 /** The distinct values of one column: per value its code (or NOT_UNDERSTOOD), text and reason. */
 interface ColumnValues {
   dict: ByteDict;
+  /**
+   * A direct-mapped cache in front of the dictionary, by length and first and last byte: entry +
+   * 1, or 0. A ground has a handful of values, so a row mostly finds its value here with one
+   * comparison, without hashing.
+   */
+  quick: Int32Array;
   code: number[];
   text: string[];
   reason: string[];
@@ -88,8 +94,13 @@ interface ColumnValues {
   firstRow: number[];
 }
 
+const QUICK_SLOTS = 1024;
+const quickSlot = (buf: Uint8Array, start: number, end: number): number =>
+  end === start ? 0 : ((end - start) * 157 + buf[start] * 59 + buf[end - 1]) & (QUICK_SLOTS - 1);
+
 const newValues = (): ColumnValues => ({
   dict: new ByteDict(),
+  quick: new Int32Array(QUICK_SLOTS),
   code: [],
   text: [],
   reason: [],
@@ -118,6 +129,11 @@ export class ExtractColumns {
   private readonly rowCodes: Int32Array;
   /** Per stage: its column, or -2 when its values go through the mapping or a default. */
   private readonly stageCols: Int32Array;
+  /** Counting into a cross-classification (ExtractOptions.countsOnly): counts[mask * combos + combo]. */
+  readonly cube: RawCube | null;
+  /** The stage sets in order of first appearance (cube mode). */
+  readonly maskOrder: number[] = [];
+  private readonly maskSeen: Int32Array;
 
   constructor(
     private readonly plan: ExtractPlan,
@@ -134,6 +150,8 @@ export class ExtractColumns {
     this.stageCols = Int32Array.from(plan.stageFields, (f) =>
       f.col < 0 || plan.mapping?.values[f.field] ? -2 : f.col,
     );
+    this.cube = options.countsOnly && !options.keyFor ? rawCube(plan) : null;
+    this.maskSeen = new Int32Array(this.cube ? 1 << plan.stageFields.length : 0).fill(-1);
     this.fixedCodes = plan.grounds.map((p, g) => {
       if (p.fixed === undefined) return 0;
       const r = this.resolve(g, p.fixed);
@@ -142,12 +160,23 @@ export class ExtractColumns {
     });
   }
 
+  /** Makes room for about `rows` people with ids of about `idBytes` bytes (an estimate from the file size). */
+  expect(rows: number, idBytes: number): void {
+    this.ids.reserve(rows, idBytes);
+    if (rows > this.idLines.length) {
+      const grown = new Int32Array(rows);
+      grown.set(this.idLines);
+      this.idLines = grown;
+    }
+  }
+
   /** Reads one record into the columns, or into the errors. */
   take(csv: CsvBytes): void {
     const line = csv.line;
     const pending = this.pending;
-    pending.length = 0;
-    this.pendingWarn.length = 0;
+    // (setting length is a call into the runtime: only when there is something to clear)
+    if (pending.length !== 0) pending.length = 0;
+    if (this.pendingWarn.length !== 0) this.pendingWarn.length = 0;
     const buf = csv.buf;
     const idCol = this.plan.idCol;
     let idHash = 0;
@@ -193,10 +222,19 @@ export class ExtractColumns {
   }
 
   private accept(csv: CsvBytes, line: number, mask: number, idStart: number, idEnd: number, idHash: number): void {
-    if (this.size === this.capacity) this.grow();
-    const i = this.size++;
-    for (let g = 0; g < this.codes.length; g++) this.codes[g][i] = this.rowCodes[g];
-    this.masks[i] = mask;
+    const cube = this.cube;
+    if (cube) {
+      let combo = 0;
+      for (let g = 0; g < cube.strides.length; g++) combo += this.rowCodes[g] * cube.strides[g];
+      cube.counts[mask * cube.combos + combo]++;
+      if (this.maskSeen[mask] < 0) this.maskSeen[mask] = this.maskOrder.push(mask) - 1;
+      this.size++;
+    } else {
+      if (this.size === this.capacity) this.grow();
+      const i = this.size++;
+      for (let g = 0; g < this.codes.length; g++) this.codes[g][i] = this.rowCodes[g];
+      this.masks[i] = mask;
+    }
     const id = this.ids.add(csv.buf, idStart, idEnd, idHash);
     if (id >= this.idLines.length) {
       const grown = new Int32Array(this.idLines.length * 2);
@@ -204,7 +242,7 @@ export class ExtractColumns {
       this.idLines = grown;
     }
     this.idLines[id] = line;
-    if (this.keys) this.keys[i] = this.options.keyFor!(csv.text(this.plan.idCol, this.decoder));
+    if (this.keys) this.keys[this.size - 1] = this.options.keyFor!(csv.text(this.plan.idCol, this.decoder));
     const w = this.pendingWarn;
     for (let k = 0; k < w.length; k += 2) {
       const vals = this.values[w[k]];
@@ -216,14 +254,10 @@ export class ExtractColumns {
     const fields = this.plan.stageFields;
     const buf = csv.buf;
     let mask = 0;
+    const direct = this.stageCols;
     for (let s = 0; s < fields.length; s++) {
       const col = fields[s].col;
-      if (
-        col >= 0 &&
-        col < csv.count &&
-        csv.ends[col] - csv.starts[col] === 1 &&
-        !this.plan.mapping?.values[fields[s].field]
-      ) {
+      if (direct[s] >= 0 && col < csv.count && csv.ends[col] - csv.starts[col] === 1) {
         const c = buf[csv.starts[col]];
         if (c === 49) {
           mask |= 1 << s;
@@ -252,10 +286,17 @@ export class ExtractColumns {
       start = csv.starts[col];
       end = csv.ends[col];
     }
+    const slot = quickSlot(csv.buf, start, end);
+    const cached = vals.quick[slot] - 1;
+    if (cached >= 0 && vals.dict.equals(cached, csv.buf, start, end)) return cached;
     const hash = hashBytes(csv.buf, start, end);
     let entry = vals.dict.find(csv.buf, start, end, hash);
-    if (entry >= 0) return entry;
+    if (entry >= 0) {
+      vals.quick[slot] = entry + 1;
+      return entry;
+    }
     entry = vals.dict.add(csv.buf, start, end, hash);
+    vals.quick[slot] = entry + 1;
     const text = col < csv.count ? csv.text(col, this.decoder) : '';
     const r = this.resolve(g, text);
     vals.code[entry] = r.code;
@@ -330,6 +371,36 @@ export class ExtractColumns {
     this.masks = widen(this.masks, (n) => new Uint32Array(n));
     if (this.keys) this.keys = widen(this.keys, (n) => new Uint32Array(n));
   }
+}
+
+/** The cross-classification the reader counts into: raw codes (a household couple as groups + 1). */
+export interface RawCube {
+  radices: number[];
+  strides: Int32Array;
+  combos: number;
+  counts: Uint32Array;
+}
+
+/** Cubes up to this many cells (16 MB); a larger one (many groups or stages) reads rows instead. */
+const MAX_CUBE_CELLS = 1 << 22;
+
+/** The empty cube for a plan, or null when it has a free ground or would be too large. */
+function rawCube(plan: ExtractPlan): RawCube | null {
+  if (plan.grounds.some((p) => p.free)) return null;
+  const radices = plan.grounds.map((p) => {
+    if (p.key === 'leeftijd') return ageGroupsOf(plan.bands).length + 1;
+    const groups = GROUNDS.find((d) => d.key === p.key)!.groups.length;
+    return p.key === 'huishouden' ? groups + 2 : groups + 1;
+  });
+  const combos = radices.reduce((a, b) => a * b, 1);
+  const cells = combos * 2 ** plan.stageFields.length;
+  if (cells > MAX_CUBE_CELLS) return null;
+  const strides = new Int32Array(radices.length);
+  for (let g = radices.length - 1, stride = 1; g >= 0; g--) {
+    strides[g] = stride;
+    stride *= radices[g];
+  }
+  return { radices, strides, combos, counts: new Uint32Array(cells) };
 }
 
 const bandCache = new Map<string, string[]>();

@@ -57,6 +57,13 @@ export interface ExtractOptions {
    * error. By default only that ground becomes unknown for that person, with a warning.
    */
   strict?: boolean;
+  /**
+   * Only counts are asked of the people (the mirror without the adjusted comparison): the reader
+   * may then keep them as a cross-classification of the grounds per stage set instead of a row
+   * per person (table.cube), and their rows come out in no particular order within a stage set.
+   * Not with record keys or free grounds; then it reads a row per person as usual.
+   */
+  countsOnly?: boolean;
 }
 
 export const MAX_ERRORS_KEPT = 1000;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { MirrorResult } from './funnel.js';
-import { testDifference } from './stats/index.js';
+import { testDifference } from './stats/difference-test.js';
 
 /** One row of CBS Table 2.1 (national, 2018). */
 export interface NationalRow {

@@ -1,4 +1,8 @@
-import { benjaminiHochberg, riskRatio, testDifference, wilsonInterval } from './stats/index.js';
+// The statistics from their own modules, not stats/index.js, which also loads the regressions.
+import { benjaminiHochberg } from './stats/multiple-testing.js';
+import { riskRatio } from './stats/ratio.js';
+import { testDifference } from './stats/difference-test.js';
+import { wilsonInterval } from './stats/proportion.js';
 import { UNKNOWN, groundDef, type GroundDef } from './grounds.js';
 import { countGroups, groupKeys, totalKeys, type GroupCount, type PersonTable } from './person-table.js';
 import { decideSuppression, type SuppressionReason, type SuppressionResult } from './suppression.js';
@@ -102,10 +106,11 @@ export function computeMirror(
   // overall stage totals
   const totalReached = new Array<number>(S).fill(0);
   const mask = table.distinctMasks;
-  const perMask = new Uint32Array(mask.length);
-  for (let i = 0; i < table.size; i++) perMask[table.maskIds[i]]++;
-  for (let j = 0; j < mask.length; j++)
-    for (let s = 0; s < S; s++) if (mask[j] & (1 << s)) totalReached[s] += perMask[j];
+  // rows are ordered by stage set: the people with stage set j are one block
+  for (let j = 0; j < mask.length; j++) {
+    const people = table.blockStarts[j + 1] - table.blockStarts[j];
+    for (let s = 0; s < S; s++) if (mask[j] & (1 << s)) totalReached[s] += people;
+  }
   const keysOfAll = protection ? totalKeys(table) : null;
   const publish = (count: number, key: number) => (protection ? roundByKey(count, key, protection.base) : count);
   const population = keysOfAll ? publish(table.size, keysOfAll.population) : table.size;

@@ -34,6 +34,25 @@ export interface PersonTable {
   readonly keys: Uint32Array | null;
   /** Numeric columns (same row order; NaN = unknown), e.g. age in years; absent when none. */
   readonly numbers?: ReadonlyMap<string, Float64Array>;
+  /** The full cross-classification of the grounds, when the table was built from one (fromCube). */
+  readonly cube?: GroundCube;
+}
+
+/**
+ * How many people have each combination of codes of all grounds, per set of stages reached: the
+ * full cross-classification, from which every grouping's counts are sums (margins). A table of
+ * a few hundred thousand people has a cube of a few thousand combinations per stage set, so a
+ * grouping costs a pass over the cube instead of over the people.
+ */
+export interface GroundCube {
+  /** The grounds in the order of the cube (the first one varies slowest). */
+  readonly keys: readonly string[];
+  /** Codes per ground (groups + 1, for unknown). */
+  readonly radices: readonly number[];
+  /** Number of combinations: the product of the radices. */
+  readonly combos: number;
+  /** counts[maskId * combos + combo], maskId as in the table, combo = the codes as a mixed-radix number. */
+  readonly counts: Uint32Array;
 }
 
 /** Numeric column of age in years at the start of the period (as the age bands use). */
@@ -141,6 +160,136 @@ export function fromColumns(
   };
 }
 
+/**
+ * Builds the table from a cube, and keeps the cube for counting. The row columns (a code per
+ * ground and a stage set per person, in order of stage set as fromColumns orders them) are
+ * written out from the cube only when something reads them, such as the adjusted comparison:
+ * the mirror's counts come from the cube alone. `masks` are the stage sets in the order of the
+ * cube's mask ids; `grounds` in the cube's order.
+ */
+export function fromCube(
+  stages: readonly string[],
+  grounds: readonly GroundDef[],
+  masks: readonly number[],
+  counts: Uint32Array,
+): PersonTable {
+  const radices = grounds.map((d) => d.groups.length + 1);
+  const combos = radices.reduce((a, b) => a * b, 1);
+  if (counts.length !== combos * masks.length) throw new RangeError('cube size does not match its grounds and masks');
+  const cube: GroundCube = { keys: grounds.map((d) => d.key), radices, combos, counts };
+  const blockStarts = new Uint32Array(masks.length + 1);
+  for (let j = 0; j < masks.length; j++) {
+    let people = 0;
+    for (let i = j * combos; i < (j + 1) * combos; i++) people += counts[i];
+    blockStarts[j + 1] = blockStarts[j] + people;
+  }
+  const size = blockStarts[masks.length];
+  let rows: { codes: Uint8Array[]; maskIds: Uint16Array } | null = null;
+  const expanded = () => (rows ??= expandCube(cube, size));
+  const columns = new Map<string, GroundColumn>();
+  grounds.forEach((def, g) =>
+    columns.set(def.key, {
+      def,
+      get codes() {
+        return expanded().codes[g];
+      },
+    }),
+  );
+  return {
+    size,
+    stages,
+    grounds: columns,
+    get maskIds() {
+      return expanded().maskIds;
+    },
+    distinctMasks: [...masks],
+    blockStarts,
+    keys: null,
+    numbers: new Map(),
+    cube,
+  };
+}
+
+/** The people of a cube as rows: per combination and stage set, as many rows as it counts. */
+function expandCube(cube: GroundCube, size: number): { codes: Uint8Array[]; maskIds: Uint16Array } {
+  const { radices, combos, counts } = cube;
+  const codes = radices.map(() => new Uint8Array(size));
+  const maskIds = new Uint16Array(size);
+  const digits = new Int32Array(radices.length);
+  let at = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const k = counts[i];
+    if (k === 0) continue;
+    for (let g = radices.length - 1, rest = i % combos; g >= 0; g--) {
+      digits[g] = rest % radices[g];
+      rest = (rest - digits[g]) / radices[g];
+    }
+    for (let g = 0; g < radices.length; g++) if (digits[g] !== 0) codes[g].fill(digits[g], at, at + k);
+    maskIds.fill(Math.floor(i / combos), at, at + k);
+    at += k;
+  }
+  return { codes, maskIds };
+}
+
+/** The cells of a cube that hold people, per mask block: block j is entries from[j] ≤ e < from[j + 1]. */
+interface SparseCube {
+  from: Int32Array;
+  combo: Int32Array;
+  count: Uint32Array;
+}
+
+const sparseCubes = new WeakMap<GroundCube, SparseCube>();
+
+function sparseCube(cube: GroundCube): SparseCube {
+  let sparse = sparseCubes.get(cube);
+  if (sparse) return sparse;
+  const { combos, counts } = cube;
+  const blocks = counts.length / combos;
+  let filled = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) filled++;
+  sparse = { from: new Int32Array(blocks + 1), combo: new Int32Array(filled), count: new Uint32Array(filled) };
+  let e = 0;
+  for (let j = 0; j < blocks; j++) {
+    sparse.from[j] = e;
+    for (let combo = 0; combo < combos; combo++) {
+      const k = counts[j * combos + combo];
+      if (k === 0) continue;
+      sparse.combo[e] = combo;
+      sparse.count[e++] = k;
+    }
+  }
+  sparse.from[blocks] = e;
+  sparseCubes.set(cube, sparse);
+  return sparse;
+}
+
+/**
+ * For a grouping whose grounds are all in the table's cube: a function that adds the people of
+ * mask block j to `local` (cell in the order of countGroups) from the cube. Null otherwise.
+ */
+function cubeTally(table: PersonTable, groundKeys: readonly string[], radix: readonly number[]): Tally | null {
+  const cube = table.cube;
+  if (!cube) return null;
+  const at = groundKeys.map((k) => cube.keys.indexOf(k));
+  if (at.some((i) => i < 0)) return null;
+  const { combos, radices } = cube;
+  const cellOf = new Int32Array(combos);
+  const digits = new Int32Array(radices.length);
+  for (let combo = 0; combo < combos; combo++) {
+    for (let g = radices.length - 1, rest = combo; g >= 0; g--) {
+      digits[g] = rest % radices[g];
+      rest = (rest - digits[g]) / radices[g];
+    }
+    let cell = 0;
+    for (let k = 0; k < at.length; k++) cell = cell * radix[k] + digits[at[k]];
+    cellOf[combo] = cell;
+  }
+  const sparse = sparseCube(cube);
+  return (j, _from, _to, local) => {
+    for (let e = sparse.from[j]; e < sparse.from[j + 1]; e++) local[cellOf[sparse.combo[e]]] += sparse.count[e];
+  };
+}
+
 const packedPairs = new WeakMap<PersonTable, Map<string, Uint8Array>>();
 
 /** The codes of two grounds packed into one byte per person (a << 4 | b), kept with the table. */
@@ -158,6 +307,41 @@ function packedPair(table: PersonTable, keyA: string, keyB: string, a: Uint8Arra
     byTable.set(key, col);
   }
   return col;
+}
+
+/** Adds the people of mask block j (rows from ≤ i < to) to `local`, by cell of the grouping. */
+type Tally = (j: number, from: number, to: number, local: Int32Array) => void;
+
+/** The tally over the rows of the table (one pass over the people per grouping). */
+function rowTally(table: PersonTable, groundKeys: readonly string[], cols: GroundColumn[], radix: number[]): Tally {
+  const a = cols[0].codes;
+  const b = cols.length > 1 ? cols[1].codes : a;
+  const c = cols.length > 2 ? cols[2].codes : a;
+  const rb = radix[1] ?? 1,
+    rc = radix[2] ?? 1;
+  // Two grounds of at most 15 groups each: count on a cached packed column (a << 4 | b), built
+  // on first use, so that a warm pair costs one pass over one byte per person, like a single.
+  if (cols.length === 2 && radix[0] <= 16 && radix[1] <= 16) {
+    const packed = packedPair(table, groundKeys[0], groundKeys[1], a, b);
+    const packedSize = radix[0] << 4;
+    const packedLocal = new Int32Array(packedSize);
+    return (_j, from, to, local) => {
+      packedLocal.fill(0);
+      for (let i = from; i < to; i++) packedLocal[packed[i]]++;
+      for (let v = 0; v < packedSize; v++) if (packedLocal[v] !== 0) local[(v >> 4) * rb + (v & 15)] += packedLocal[v];
+    };
+  }
+  if (cols.length === 1)
+    return (_j, from, to, local) => {
+      for (let i = from; i < to; i++) local[a[i]]++;
+    };
+  if (cols.length === 2)
+    return (_j, from, to, local) => {
+      for (let i = from; i < to; i++) local[a[i] * rb + b[i]]++;
+    };
+  return (_j, from, to, local) => {
+    for (let i = from; i < to; i++) local[(a[i] * rb + b[i]) * rc + c[i]]++;
+  };
 }
 
 /** Counts for one cell of a grouping: people in the group and, per stage, how many reached it. */
@@ -187,38 +371,21 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
   const reached = new Float64Array(cells * s);
   const local = new Int32Array(cells);
   const starts = table.blockStarts;
-  const a = cols[0].codes;
-  const b = cols.length > 1 ? cols[1].codes : a;
-  const c = cols.length > 2 ? cols[2].codes : a;
-  const rb = radix[1] ?? 1,
-    rc = radix[2] ?? 1;
   if (cols.length > 3) throw new RangeError('a grouping has one, two or three grounds');
-  // Two grounds of at most 15 groups each: count on a cached packed column (a << 4 | b), built
-  // on first use, so that a warm pair costs one pass over one byte per person, like a single.
-  const packed =
-    cols.length === 2 && radix[0] <= 16 && radix[1] <= 16
-      ? packedPair(table, groundKeys[0], groundKeys[1], a, b)
-      : null;
-  const packedLocal = packed ? new Int32Array(radix[0] << 4) : null;
-  const packedSize = radix[0] << 4;
+  const tally = cubeTally(table, groundKeys, radix) ?? rowTally(table, groundKeys, cols, radix);
   for (let j = 0; j < m; j++) {
     const from = starts[j],
       to = starts[j + 1];
     if (from === to) continue;
     local.fill(0);
-    if (packed && packedLocal) {
-      packedLocal.fill(0);
-      for (let i = from; i < to; i++) packedLocal[packed[i]]++;
-      for (let v = 0; v < packedSize; v++) if (packedLocal[v] !== 0) local[(v >> 4) * rb + (v & 15)] += packedLocal[v];
-    } else if (cols.length === 1) for (let i = from; i < to; i++) local[a[i]]++;
-    else if (cols.length === 2) for (let i = from; i < to; i++) local[a[i] * rb + b[i]]++;
-    else for (let i = from; i < to; i++) local[(a[i] * rb + b[i]) * rc + c[i]]++;
+    tally(j, from, to, local);
     const mask = table.distinctMasks[j];
     for (let cell = 0; cell < cells; cell++) {
       const k = local[cell];
       if (k === 0) continue;
       population[cell] += k;
-      for (let bit = 0; bit < s; bit++) if (mask & (1 << bit)) reached[cell * s + bit] += k;
+      // the stages of this set, lowest first (m & -m is the lowest bit that is set)
+      for (let rest = mask; rest !== 0; rest &= rest - 1) reached[cell * s + 31 - Math.clz32(rest & -rest)] += k;
     }
   }
   const out: GroupCount[] = [];

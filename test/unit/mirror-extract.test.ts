@@ -160,3 +160,46 @@ test('a missing persoon column is a clear error', () => {
     message: 'Kolom "persoon" ontbreekt in de kopregel.',
   });
 });
+
+test('counting into the cross-classification (counts only) gives the same people per group and stage as rows', () => {
+  // Seven people counted by hand: women 18/25/31 (stage voorziening reached by 18 and 31),
+  // men 47/30 (voorziening by 30), "anders" 60 with voorziening, and one of unknown gender, 22.
+  const text = [
+    'persoon;geslacht;leeftijd;huishouden;voorziening;werkzaam_1m',
+    'a;vrouw;18;paar;1;0',
+    'b;vrouw;25;alleenstaand;0;0',
+    'c;vrouw;31;alleenstaand;1;1',
+    'd;man;47;eenouder;0;1',
+    'e;man;30;paar_met_kinderen;1;0',
+    'f;anders;60;overig;1;1',
+    'g;;22;;0;0',
+  ].join('\n');
+  const cube = readMirrorExtract(text, { countsOnly: true });
+  const rows = readMirrorExtract(text);
+  assert.ok(cube.table.cube, 'the counts-only reading keeps a cube');
+  assert.equal(rows.table.cube, undefined);
+  for (const r of [cube, rows]) {
+    assert.equal(r.table.size, 7);
+    const cells = countGroups(r.table, ['geslacht', 'leeftijd']).filter((c) => c.population > 0);
+    const byGroup = Object.fromEntries(cells.map((c) => [c.groups.join('/'), [c.population, ...c.reached]]));
+    assert.deepEqual(byGroup, {
+      'vrouw/t/m 26': [2, 1, 0],
+      'vrouw/27-44': [1, 1, 1],
+      'man/27-44': [1, 1, 0],
+      'man/45+': [1, 0, 1],
+      'anders/45+': [1, 1, 1],
+      'onbekend/t/m 26': [1, 0, 0],
+    });
+    // a couple without word of children: CBS's four household groups, both couples as "paar"
+    assert.deepEqual(tally(r.table, 'huishouden'), { onbekend: 1, alleenstaand: 2, eenouder: 1, paar: 2, overig: 1 });
+    // the rows, as the adjusted comparison reads them: per person gender, age band and stages
+    const t = r.table;
+    const people = Array.from(
+      { length: t.size },
+      (_, i) =>
+        ['geslacht', 'leeftijd'].map((k) => t.grounds.get(k)!.codes[i]).join('') + t.distinctMasks[t.maskIds[i]],
+    );
+    // codes: vrouw 1, man 2, anders 3, unknown 0; t/m 26 1, 27-44 2, 45+ 3; stage set: voorziening 1 + werkzaam_1m 2
+    assert.deepEqual(people.sort(), ['010', '110', '111', '123', '221', '232', '333']);
+  }
+});
