@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useCallback, useMemo } from 'react';
 import { FEATURE_ROLES } from '../../../domain/roles.js';
 import { PROPOSAL_STAGES } from '../../../domain/placement.js';
@@ -107,27 +108,17 @@ function Facts({ employer }: { employer: Employer }) {
           {tx('history')}
         </h2>
         <p className="utrecht-paragraph">{tx('historyIntro')}</p>
-        <div className="ks-table-wrap">
-          <table className="ks-table">
-            <caption>{tx('history')}</caption>
-            <thead>
-              <tr>
-                {PROPOSAL_STAGES.map((s) => (
-                  <th scope="col" key={s}>
-                    {tx(`stage.${s}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {PROPOSAL_STAGES.map((s) => (
-                  <td key={s}>{employer.history.reached[s]}</td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={tx('history')}
+          captionHidden
+          compact
+          columns={[tx('step'), { label: tx('reached'), numeric: true }]}
+          rows={PROPOSAL_STAGES.map((s) => ({
+            key: s,
+            header: tx(`stage.${s}`),
+            cells: [employer.history.reached[s]],
+          }))}
+        />
       </section>
     </>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { nl as nlNumber } from '../../../mirror/format.js';
 import { Failed, Loading, useRemote } from '../begeleiding/shared.js';
@@ -74,29 +75,20 @@ function ChainView({ data }: { data: MirrorAnswer }) {
           </li>
         ))}
       </ul>
-      <div className="ks-table-wrap">
-        <table className="ks-table">
-          <caption>{tx('mirror')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tx('step')}</th>
-              <th scope="col">{tx('people')}</th>
-              <th scope="col">{tx('reached')}</th>
-              <th scope="col">{tx('rate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.chain.steps.map((s) => (
-              <tr key={s.label}>
-                <th scope="row">{s.label}</th>
-                <td>{s.population ?? tx('hidden')}</td>
-                <td>{s.reached ?? tx('hidden')}</td>
-                <td>{pct(s.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={tx('mirror')}
+        columns={[
+          tx('step'),
+          { label: tx('people'), numeric: true },
+          { label: tx('reached'), numeric: true },
+          { label: tx('rate'), numeric: true },
+        ]}
+        rows={data.chain.steps.map((s) => ({
+          key: s.label,
+          header: s.label,
+          cells: [s.population ?? tx('hidden'), s.reached ?? tx('hidden'), pct(s.rate)],
+        }))}
+      />
     </>
   );
 }
@@ -118,36 +110,20 @@ export function ReportSection({ api, onSessionEnded }: PageProps) {
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <Failed onRetry={() => void reload()} />}
       {state.status === 'ok' && (
-        <div className="ks-table-wrap">
-          <table className="ks-table">
-            <caption>{tx('requests')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  {tx('quarter')} / {tx('name')}
-                </th>
-                <th scope="col">{tx('total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.perQuarter.map((q) => (
-                <tr key={q.quarter}>
-                  <th scope="row">{q.quarter}</th>
-                  <td>{q.total}</td>
-                </tr>
-              ))}
-              {state.data.perEmployer.map((e) => (
-                <tr key={e.employer}>
-                  <th scope="row">{e.employer}</th>
-                  <td>{e.total}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{tx('notNamed', { n: state.data.notNamed.employers })}</th>
-                <td>{state.data.notNamed.total}</td>
-              </tr>
-            </tbody>
-          </table>
+        <div>
+          <DataTable
+            caption={tx('requests')}
+            columns={[`${tx('quarter')} / ${tx('name')}`, { label: tx('total'), numeric: true }]}
+            rows={[
+              ...state.data.perQuarter.map((q) => ({ key: `q-${q.quarter}`, header: q.quarter, cells: [q.total] })),
+              ...state.data.perEmployer.map((e) => ({ key: `e-${e.employer}`, header: e.employer, cells: [e.total] })),
+              {
+                key: 'not-named',
+                header: tx('notNamed', { n: state.data.notNamed.employers }),
+                cells: [state.data.notNamed.total],
+              },
+            ]}
+          />
           {state.data.goodExamples.length > 0 && (
             <p className="utrecht-paragraph">
               {tx('goodExamples')}: {state.data.goodExamples.join(', ')}

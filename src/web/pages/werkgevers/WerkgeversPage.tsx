@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient, SessionUser } from '../../api.js';
 import { FEATURE_ROLES, type Role } from '../../../domain/roles.js';
@@ -57,32 +58,16 @@ function EmployerList({ api, onSessionEnded }: PageProps) {
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <Failed onRetry={() => void reload()} />}
       {state.status === 'ok' && (
-        <div className="ks-table-wrap">
-          <table className="ks-table">
-            <thead>
-              <tr>
-                <th scope="col">{tx('name')}</th>
-                <th scope="col">{tx('sector')}</th>
-                <th scope="col">{tx('size')}</th>
-                <th scope="col">{tx('marks')}</th>
-                <th scope="col">{tx('openVacancies')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.items.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link href={`/werkgevers/${e.id}`}>{e.name}</Link>
-                  </td>
-                  <td>{e.sector}</td>
-                  <td>{e.size}</td>
-                  <td>{e.marks.join(', ')}</td>
-                  <td>{e.openVacancies}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={tx('employers')}
+          captionHidden
+          columns={[tx('name'), tx('sector'), tx('size'), tx('marks'), { label: tx('openVacancies'), numeric: true }]}
+          rows={state.data.items.map((e) => ({
+            key: String(e.id),
+            header: <Link href={`/werkgevers/${e.id}`}>{e.name}</Link>,
+            cells: [e.sector, e.size, e.marks.join(', '), e.openVacancies],
+          }))}
+        />
       )}
     </section>
   );
