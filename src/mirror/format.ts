@@ -32,6 +32,28 @@ export function dutchDate(iso: string): string {
   return `${d} ${MONTHS_NL[m - 1]} ${y}`;
 }
 
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-11-30" → "30 november 2026" (Dutch) or "30 November 2026" (English). */
+export function reportDate(iso: string, lang: 'nl' | 'en' = 'nl'): string {
+  if (lang === 'nl') return dutchDate(iso);
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
 /** Today in the Netherlands as yyyy-mm-dd. */
 export const todayAmsterdam = (now = new Date()): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now);
