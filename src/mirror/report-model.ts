@@ -195,8 +195,11 @@ function funnelTable(result: MirrorResult, { tx, names }: Ctx): ReportTable {
 function qualityTable(answer: MirrorAnswer, grounds: readonly string[], { tx, names }: Ctx): ReportTable {
   const { quality, result } = answer;
   const t = result.threshold;
-  const unknownOf = (g: string): number | null =>
-    result.cells.find((c) => c.ground === g && c.unknown && c.stage === result.stages[0])?.nPopulation ?? 0;
+  // no unknown group: 0; an unknown group too small to show: hidden (null), as on the page
+  const unknownOf = (g: string): number | null => {
+    const cell = result.cells.find((c) => c.ground === g && c.unknown && c.stage === result.stages[0]);
+    return cell ? cell.nPopulation : 0;
+  };
   const rows: [string, number | null][] = [
     [tx.quality.missingDiagnosis, quality.missingDiagnosis],
     [tx.quality.withoutConversation, quality.withoutConversation],
