@@ -123,10 +123,13 @@ test('one view exported as HTML, PDF, XLSX and CSV: every table has the screenâ€
 
   // PDF: tagged, quick once Chromium is up
   await download(page, 'pdf', fileName('pdf'));
-  const pdf = await download(page, 'pdf', fileName('pdf'));
+  // the quicker of two prints, so that a busy test machine does not decide
+  const [pdf, again] = [await download(page, 'pdf', fileName('pdf')), await download(page, 'pdf', fileName('pdf'))];
+  const html2 = await download(page, 'html', fileName('html'));
+  const printMs = Math.min(pdf.ms, again.ms) - Math.min(htmlAnswer.ms, html2.ms);
   // printing, beyond computing the same report as HTML, takes under 2 s
-  assert.ok(pdf.ms - htmlAnswer.ms < 2000, `PDF took ${pdf.ms} ms, the HTML ${htmlAnswer.ms} ms`);
-  console.log(`PDF ${pdf.ms} ms, HTML ${htmlAnswer.ms} ms`);
+  assert.ok(printMs < 2000, `PDF took ${pdf.ms} and ${again.ms} ms, the HTML ${htmlAnswer.ms} and ${html2.ms} ms`);
+  console.log(`PDF ${pdf.ms} and ${again.ms} ms, HTML ${htmlAnswer.ms} and ${html2.ms} ms`);
   writeFileSync(`${SHOTS}/report.pdf`, pdf.body);
   assert.match(execFileSync('pdfinfo', [`${SHOTS}/report.pdf`], { encoding: 'utf8' }), /Tagged:\s+yes/);
   const pdfText = execFileSync('pdftotext', ['-layout', `${SHOTS}/report.pdf`, '-'], { encoding: 'utf8' });
@@ -273,6 +276,10 @@ test('in English the files are in English, with the same numbers as the Dutch on
   ])
     assert.ok(html.includes(s), `English HTML misses ${s}`);
   assert.doesNotMatch(html, /Het verhaal|Zo leest u dit|Gemaakt met/);
+  writeFileSync(`${SHOTS}/report-en.html`, html);
+  writeFileSync(`${SHOTS}/report-en.pdf`, (await get('pdf', 'en')).body);
+  assert.match(execFileSync('pdftotext', [`${SHOTS}/report-en.pdf`, '-'], { encoding: 'utf8' }), /How to read this/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', `${SHOTS}/report-en.pdf`, `${SHOTS}/pdf-en`]);
   await context.close();
 });
 

@@ -150,7 +150,11 @@ export function spiegelExportRoutes(engine: SpiegelEngine): FastifyPluginAsyncTy
         let pdf: Buffer;
         try {
           pdf = await engine.heavy.run(currentUser(request).id, () =>
-            htmlToPdf(reportToHtml(report, answer.result, grouping, extra), { footer, landscape: true }),
+            htmlToPdf(reportToHtml(report, answer.result, grouping, extra), {
+              footer,
+              landscape: true,
+              lang: report.lang,
+            }),
           );
         } catch (err) {
           if (!(err instanceof PdfUnavailableError)) throw err;
