@@ -122,7 +122,6 @@ async function print(html: string, options: PdfOptions): Promise<Buffer> {
   const page = await context.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
     const footer = options.footer ? `${escapeHtml(options.footer)} · ` : '';
     return await page.pdf({
       format: 'A4',

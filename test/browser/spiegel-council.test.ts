@@ -123,13 +123,18 @@ test('one view exported as HTML, PDF, XLSX and CSV: every table has the screenâ€
 
   // PDF: tagged, quick once Chromium is up
   await download(page, 'pdf', fileName('pdf'));
-  // the quicker of two prints, so that a busy test machine does not decide
-  const [pdf, again] = [await download(page, 'pdf', fileName('pdf')), await download(page, 'pdf', fileName('pdf'))];
+  // the quickest of three prints, so that a busy test machine does not decide
+  const prints = [];
+  for (let i = 0; i < 3; i++) prints.push(await download(page, 'pdf', fileName('pdf')));
+  const pdf = prints[0];
   const html2 = await download(page, 'html', fileName('html'));
-  const printMs = Math.min(pdf.ms, again.ms) - Math.min(htmlAnswer.ms, html2.ms);
+  const printMs = Math.min(...prints.map((p) => p.ms)) - Math.min(htmlAnswer.ms, html2.ms);
   // printing, beyond computing the same report as HTML, takes under 2 s
-  assert.ok(printMs < 2000, `PDF took ${pdf.ms} and ${again.ms} ms, the HTML ${htmlAnswer.ms} and ${html2.ms} ms`);
-  console.log(`PDF ${pdf.ms} and ${again.ms} ms, HTML ${htmlAnswer.ms} and ${html2.ms} ms`);
+  assert.ok(
+    printMs < 2000,
+    `PDF took ${prints.map((p) => p.ms).join(', ')} ms, the HTML ${htmlAnswer.ms} and ${html2.ms} ms`,
+  );
+  console.log(`PDF ${prints.map((p) => p.ms).join(', ')} ms, HTML ${htmlAnswer.ms} and ${html2.ms} ms`);
   writeFileSync(`${SHOTS}/report.pdf`, pdf.body);
   assert.match(execFileSync('pdfinfo', [`${SHOTS}/report.pdf`], { encoding: 'utf8' }), /Tagged:\s+yes/);
   const pdfText = execFileSync('pdftotext', ['-layout', `${SHOTS}/report.pdf`, '-'], { encoding: 'utf8' });
@@ -159,8 +164,10 @@ test('one view exported as HTML, PDF, XLSX and CSV: every table has the screenâ€
   for (const s of [...sections, 'Zo leest u dit']) starts.push(headingAt(s, starts.at(-1) ?? 0));
 
   TABLES.forEach((spec, k) => {
-    const { facts, raw } = screen.get(spec.name)!;
+    const { facts, exact, raw } = screen.get(spec.name)!;
     const expected = sorted(facts);
+    // the text files: the numbers with as many decimals as the screen shows
+    const asShown = sorted(exact);
     const xlsxRows = sheetRows(wb.getWorksheet(spec.name)!);
     assert.ok(
       xlsxRows.flat().some((v) => typeof v === 'number'),
@@ -168,8 +175,8 @@ test('one view exported as HTML, PDF, XLSX and CSV: every table has the screenâ€
     );
     assert.deepEqual(sorted(exportFacts(xlsxRows, spec)), expected, `XLSX ${spec.name}`);
     assert.equal(blocks[k].title, wb.getWorksheet(spec.name)!.getCell(1, 1).value, `CSV block ${k}`);
-    assert.deepEqual(sorted(exportFacts(blocks[k].rows, spec)), expected, `CSV ${spec.name}`);
-    assert.deepEqual(sorted(exportFacts(fromHtml.get(spec.name)!, spec)), expected, `HTML ${spec.name}`);
+    assert.deepEqual(sorted(exportFacts(blocks[k].rows, spec, true)), asShown, `CSV ${spec.name}`);
+    assert.deepEqual(sorted(exportFacts(fromHtml.get(spec.name)!, spec, true)), asShown, `HTML ${spec.name}`);
     // the PDF: every number of the screen, in the order of the file's rows
     const keys = xlsxRows.flatMap((r) => spec.exportKeys(r.map((v) => String(v ?? ''))).map(([key]) => key));
     assert.ok(keys.length > 0 && keys.every((key) => raw.has(key)), `PDF ${spec.name}: the screen's rows`);

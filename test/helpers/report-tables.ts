@@ -19,20 +19,26 @@ const NUMBER = /([+\-−]?)(\d[\d.]*(?:,\d+)?)/g;
 /** The numbers of a cell as written (without sign), for finding them in the PDF's text. */
 export const rawNumbers = (text: string): string[] => [...text.matchAll(NUMBER)].map((m) => m[2]);
 
-/** The values of one cell as the page (Dutch) or a Dutch file writes it. */
-export function tokens(text: string): string[] {
+/**
+ * The values of one cell as the page (Dutch) or a Dutch file writes it: as numbers, or (exact)
+ * with the decimals as written, so that "26,10" differs from "26,1".
+ */
+export function tokens(text: string, exact = false): string[] {
   const t = text.replace(/\*/g, '').trim();
   const below = /^<\s*(\d+(?:,\d+)?)$/.exec(t);
   if (below) return [`<${below[1].replace(',', '.')}`];
   const numbers = [...t.matchAll(NUMBER)].map((m) => {
-    const value = Number(m[2].replace(/\./g, '').replace(',', '.'));
-    return String(m[1] === '' || m[1] === '+' ? value : -value);
+    const written = m[2].replace(/\./g, '').replace(',', '.');
+    const negative = m[1] === '-' || m[1] === '−';
+    if (exact) return `${negative ? '-' : ''}${written}`;
+    return String(negative ? -Number(written) : Number(written));
   });
   return numbers.length ? numbers : [t];
 }
 
 /** A value from a spreadsheet cell: numbers as they are, text as tokens. */
-export const cellTokens = (v: unknown): string[] => (typeof v === 'number' ? [String(v)] : tokens(String(v ?? '')));
+export const cellTokens = (v: unknown, exact = false): string[] =>
+  typeof v === 'number' ? [String(v)] : tokens(String(v ?? ''), exact);
 
 /** Three times "< 10" under one hidden cell of the page is one "< 10". */
 export function collapse(values: string[]): string[] {
@@ -110,9 +116,13 @@ export async function readScreenTable(page: Page, testId: string): Promise<Scree
   return { columns, rows };
 }
 
-/** Facts from the page's tables, with the numbers as written (for the PDF). */
-export function screenFacts(tables: ScreenTable[], spec: TableSpec): { facts: Facts; raw: Map<string, string[]> } {
+/** Facts from the page's tables: as numbers, with the decimals as written, and as written (for the PDF). */
+export function screenFacts(
+  tables: ScreenTable[],
+  spec: TableSpec,
+): { facts: Facts; exact: Facts; raw: Map<string, string[]> } {
   const facts: Facts = new Map();
+  const exact: Facts = new Map();
   const raw = new Map<string, string[]>();
   for (const t of tables)
     for (const r of t.rows)
@@ -120,18 +130,22 @@ export function screenFacts(tables: ScreenTable[], spec: TableSpec): { facts: Fa
         const key = spec.screenKey(r.header, r.cells, t.columns, i);
         if (key === null) return;
         facts.set(key, collapse(tokens(cell)));
+        exact.set(key, collapse(tokens(cell, true)));
         raw.set(key, rawNumbers(cell.replace(/^<\s*\d+$/, '')));
       });
-  return { facts, raw };
+  return { facts, exact, raw };
 }
 
-/** Facts from an export's rows (cells already split); a key seen twice with other values is marked. */
-export function exportFacts(rows: unknown[][], spec: TableSpec): Facts {
+/**
+ * Facts from an export's rows (cells already split), as numbers or (exact, for text files) with
+ * the decimals as written; a key seen twice with other values is marked.
+ */
+export function exportFacts(rows: unknown[][], spec: TableSpec, exact = false): Facts {
   const facts: Facts = new Map();
   for (const row of rows) {
     const text = row.map((v) => String(v ?? ''));
     for (const [key, cols] of spec.exportKeys(text)) {
-      const values = collapse(cols.flatMap((c) => cellTokens(row[c])));
+      const values = collapse(cols.flatMap((c) => cellTokens(row[c], exact)));
       const before = facts.get(key);
       if (before && before.join('|') !== values.join('|')) facts.set(`${key} (twice, differing)`, values);
       else facts.set(key, values);
