@@ -144,9 +144,13 @@ test('one view exported as HTML, PDF, XLSX and CSV: every table has the screenâ€
   // XLSX: one sheet per table, numbers stored as numbers
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await download(page, 'xlsx', fileName('xlsx'))).body as unknown as ExcelJS.Buffer);
+  // the story first, then every section of the page in the page's order
+  const sheets = wb.worksheets.map((w) => w.name);
+  assert.equal(sheets[0], 'Verhaal');
   assert.deepEqual(
-    wb.worksheets.map((w) => w.name),
-    ['Verhaal', ...sections],
+    sheets.filter((n) => sections.includes(n)),
+    sections,
+    `XLSX sheets: ${sheets.join(', ')}`,
   );
 
   // CSV for Dutch Excel
@@ -174,8 +178,9 @@ test('one view exported as HTML, PDF, XLSX and CSV: every table has the screenâ€
       `XLSX ${spec.name}: numbers are stored as numbers`,
     );
     assert.deepEqual(sorted(exportFacts(xlsxRows, spec)), expected, `XLSX ${spec.name}`);
-    assert.equal(blocks[k].title, wb.getWorksheet(spec.name)!.getCell(1, 1).value, `CSV block ${k}`);
-    assert.deepEqual(sorted(exportFacts(blocks[k].rows, spec, true)), asShown, `CSV ${spec.name}`);
+    const block = blocks.find((b) => b.title === wb.getWorksheet(spec.name)!.getCell(1, 1).value);
+    assert.ok(block, `CSV misses the table ${spec.name}`);
+    assert.deepEqual(sorted(exportFacts(block.rows, spec, true)), asShown, `CSV ${spec.name}`);
     assert.deepEqual(sorted(exportFacts(fromHtml.get(spec.name)!, spec, true)), asShown, `HTML ${spec.name}`);
     // the PDF: every number of the screen, in the order of the file's rows
     const keys = xlsxRows.flatMap((r) => spec.exportKeys(r.map((v) => String(v ?? ''))).map(([key]) => key));
