@@ -13,9 +13,12 @@ export function pointsNl(value: number | null, decimals = 0): string {
 }
 
 /** "2026-11-30" → "30 november 2026". */
-export function dutchDate(iso: string): string {
+export const dutchDate = (iso: string): string => reportDate(iso, 'nl');
+
+/** "2026-11-30" → "30 november 2026" (Dutch) or "30 November 2026" (English). */
+export function reportDate(iso: string, lang: 'nl' | 'en' = 'nl'): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${monthName(m)} ${y}`;
+  return `${d} ${monthName(m, lang)} ${y}`;
 }
 
 /** Today in the Netherlands as yyyy-mm-dd. */

@@ -68,3 +68,19 @@ export const STAGE_LABELS_EN: Readonly<Record<string, { label: string; descripti
 
 /** The unknown group, in English. */
 export const UNKNOWN_EN = 'Unknown';
+
+/** English names of the national (CBS) groups of the comparison with the Netherlands. */
+export const NATIONAL_GROUP_LABELS_EN: Readonly<Record<string, string>> = {
+  vrouw: 'Woman',
+  man: 'Man',
+  '26 jaar of jonger': '26 or younger',
+  '27 tot 45 jaar': '27 to 44',
+  '45 tot AOW-leeftijd': '45 to state pension age',
+  'niet-westers': 'Non-Western',
+  westers: 'Western',
+  nederlands: 'Dutch (no migration background)',
+  eenouderhuishouden: 'Single parent',
+  eenpersoonshuishouden: 'Single',
+  '(on)gehuwde paren': 'Couples (married or not)',
+  'overig/institutioneel/onbekend': 'Other, institutional or unknown',
+};

@@ -1,5 +1,6 @@
 import type { MirrorResult } from './funnel.js';
 import { DECIMALS, type MirrorReport } from './report-model.js';
+import { reportTexts } from './report-texts.js';
 
 export const CSV_COLUMNS = [
   'kenmerk',
@@ -60,33 +61,38 @@ export function mirrorToCsv(result: MirrorResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-const quoteNl = (value: string): string => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /**
- * The report for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal comma,
- * labelled headers, numbers rounded as on screen (no thousands separator, so Excel reads them as
- * numbers). One block per table with its title above and its notes below, separated by an empty line.
+ * The report for Excel: UTF-8 with a byte-order mark, labelled headers, numbers rounded as on
+ * screen (no thousands separator, so Excel reads them as numbers). Dutch: ";" between fields and a
+ * decimal comma, as Dutch Excel expects. English: "," between fields and a decimal point, as
+ * English Excel expects. One block per table with its title above and its notes below,
+ * separated by an empty line.
  */
 export function reportToCsv(report: MirrorReport): string {
+  const tx = reportTexts(report.lang);
+  const en = report.lang === 'en';
+  const sep = en ? ',' : ';';
+  const quote = (value: string): string =>
+    value.includes(sep) || /["\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
   const lines: string[] = [
-    quoteNl(`${report.title} ${report.municipality}, ${report.period}, ${report.scope}, ${report.ground}`),
-    quoteNl(`Gemaakt op ${report.generatedOn}`),
+    quote(`${report.title} ${report.municipality}, ${report.period}, ${report.scope}, ${report.ground}`),
+    quote(tx.madeOn(report.generatedOn)),
   ];
   for (const t of report.tables) {
-    lines.push('', quoteNl(t.title), t.columns.map((c) => quoteNl(c.label)).join(';'));
+    lines.push('', quote(t.title), t.columns.map((c) => quote(c.label)).join(sep));
     for (const row of t.rows)
       lines.push(
         row
           .map((v, i) => {
             const kind = t.columns[i].kind;
-            if (typeof v === 'string' || kind === 'text') return quoteNl(String(v));
-            const d = DECIMALS[kind];
-            return v.toFixed(d).replace('.', ',').replace('-', '-');
+            if (typeof v === 'string' || kind === 'text') return quote(String(v));
+            const text = v.toFixed(DECIMALS[kind]);
+            return en ? text : text.replace('.', ',');
           })
-          .join(';'),
+          .join(sep),
       );
-    for (const n of t.notes) lines.push(quoteNl(n));
+    for (const n of t.notes) lines.push(quote(n));
   }
-  lines.push('', quoteNl('Zo leest u dit'), ...report.methodNotes.map(quoteNl));
+  lines.push('', quote(tx.methodTitle), ...report.methodNotes.map(quote));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

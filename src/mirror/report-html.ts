@@ -7,7 +7,9 @@ import { isClear } from './narrative.js';
 import type { BenchmarkRow, PeriodComparisonRow } from './benchmark.js';
 import { dutchDate, nl, pctNl, pointsNl } from './format.js';
 import { NATIONAL_CAVEAT } from './caveats.js';
-import { formatNl, type MirrorReport, type ReportTable } from './report-model.js';
+import { formatValue, roundAs, type MirrorReport, type ReportTable } from './report-model.js';
+import { namesFor } from './narrative.js';
+import { reportTexts, type ReportLang } from './report-texts.js';
 
 export interface HtmlReportInput {
   title: string;
@@ -40,6 +42,7 @@ export function rateChartSvg(
   cells: readonly MirrorCell[],
   groupName: (c: MirrorCell) => string,
   caption: string,
+  pct: (value: number) => string = (v) => pctNl(v, 1),
 ): string {
   const rows = cells.filter((c) => !c.unknown);
   const rowH = 22,
@@ -62,7 +65,7 @@ export function rateChartSvg(
         `<line x1="${scale(c.rateLower!).toFixed(1)}" x2="${scale(c.rateUpper!).toFixed(1)}" y1="${y + 10}" y2="${y + 10}" class="ci"/>` +
         `<line x1="${scale(c.rateLower!).toFixed(1)}" x2="${scale(c.rateLower!).toFixed(1)}" y1="${y + 5}" y2="${y + 15}" class="ci"/>` +
         `<line x1="${scale(c.rateUpper!).toFixed(1)}" x2="${scale(c.rateUpper!).toFixed(1)}" y1="${y + 5}" y2="${y + 15}" class="ci"/>` +
-        `<text x="${(scale(c.rateUpper!) + 6).toFixed(1)}" y="${y + 14}">${pctNl(c.rate, 1)}</text>`
+        `<text x="${(scale(c.rateUpper!) + 6).toFixed(1)}" y="${y + 14}">${pct(c.rate)}</text>`
       );
     })
     .join('');
@@ -191,13 +194,13 @@ ${result.protection && result.protection.base > 1 ? `<li>Alle aantallen zijn afg
 </body></html>`;
 }
 
-function reportTableHtml(t: ReportTable, id: string): string {
+function reportTableHtml(t: ReportTable, id: string, lang: ReportLang): string {
   const head = t.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('');
   const body = t.rows
     .map((row) => {
       const cells = row.map((v, i) => {
         const kind = t.columns[i].kind;
-        const text = esc(formatNl(v, kind));
+        const text = esc(formatValue(v, kind, lang));
         if (i === 0) return `<th scope="row">${text}</th>`;
         const cls = kind === 'text' ? '' : typeof v === 'number' ? ' class="num"' : ' class="supp num"';
         return `<td${cls}>${text}</td>`;
@@ -205,14 +208,16 @@ function reportTableHtml(t: ReportTable, id: string): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  const notes = t.notes.map((n) => `<p class="${n.startsWith('Let op') ? 'caveat' : 'notes'}">${esc(n)}</p>`).join('');
-  return `<section aria-labelledby="${id}"><h2 id="${id}">${esc(t.name)}</h2><table><caption>${esc(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}</section>`;
+  const caveat = t.key === 'national';
+  const notes = t.notes.map((n) => `<p class="${caveat ? 'caveat' : 'notes'}">${esc(n)}</p>`).join('');
+  return `<section aria-labelledby="${id}" data-table="${t.key}"><h2 id="${id}">${esc(t.name)}</h2><table><caption>${esc(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}</section>`;
 }
 
 /**
  * The council report: every section of the page for one view (story, funnel, groups with
  * charts, data quality, the national comparison with its caveat, the adjusted comparison and the
- * attention mirror) and the method notes; self-contained and printable, no scripts.
+ * attention mirror) and the method notes, in the report's language; self-contained and
+ * printable, no scripts.
  */
 export function reportToHtml(
   report: MirrorReport,
@@ -220,35 +225,38 @@ export function reportToHtml(
   grouping: string,
   extra: readonly GroundDef[] = [],
 ): string {
-  const { narrative } = report;
+  const { narrative, lang } = report;
+  const tx = reportTexts(lang);
+  const names = namesFor(lang, { extraGrounds: extra });
+  const groupName = (c: MirrorCell) =>
+    c.groups.map((g, i) => names.group(c.ground.split(INTERSECTION_SEPARATOR)[i], g)).join(' · ');
+  const pct = (v: number) => `${formatValue(roundAs(v, 'pct'), 'pct', lang)}%`;
   const story = narrative.sections
     .map((s) => `<h3>${esc(s.title)}</h3><ul>${s.sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`)
     .join('');
   const charts = result.stages
     .map((s) => {
       const cells = result.cells.filter((c) => c.ground === grouping && c.stage === s && c.suppressed === null);
-      const caption = `${stageDef(s).label}: kans per groep (${groupingLabel(grouping, extra).toLowerCase()})`;
+      const caption = tx.chartCaption(names.stage(s).label, names.ground(grouping));
       return cells.length
-        ? `<figure><figcaption>${esc(caption)}</figcaption>${rateChartSvg(cells, (c) => label(c, extra), caption)}</figure>`
+        ? `<figure><figcaption>${esc(caption)}</figcaption>${rateChartSvg(cells, groupName, caption, pct)}</figure>`
         : '';
     })
     .join('');
   const tables = report.tables
     .map((t, i) => {
-      const html = reportTableHtml(t, `sectie-${i + 1}`);
-      return t.name === 'Per groep'
-        ? html.replace('</section>', `<div class="charts">${charts}</div></section>`)
-        : html;
+      const html = reportTableHtml(t, `sectie-${i + 1}`, lang);
+      return t.key === 'groups' ? html.replace('</section>', `<div class="charts">${charts}</div></section>`) : html;
     })
     .join('\n');
-  const subtitle = `${report.municipality}, ${report.period}, ${report.scope}, ${report.ground}: ${nl(report.population)} mensen met bijstand (afgerond).`;
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(`${report.title} ${report.municipality} ${report.period}`)}</title><style>${CSS}</style></head><body>
+  const subtitle = tx.subtitle(report, formatValue(report.population, 'count', lang));
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(`${report.title} ${report.municipality} ${report.period}`)}</title><style>${CSS}</style></head><body>
 <header><h1>${esc(report.title)}</h1><p class="lead">${esc(subtitle)}</p></header>
 <main>
-<section class="story" aria-labelledby="verhaal"><h2 id="verhaal">Het verhaal achter de cijfers</h2><p><strong>${esc(narrative.headline)}</strong></p>${story}</section>
+<section class="story" aria-labelledby="verhaal"><h2 id="verhaal">${esc(tx.storyTitle)}</h2><p><strong>${esc(narrative.headline)}</strong></p>${story}</section>
 ${tables}
-<section aria-labelledby="methode"><h2 id="methode">Zo leest u dit</h2><ul>${report.methodNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>
+<section aria-labelledby="methode"><h2 id="methode">${esc(tx.methodTitle)}</h2><ul>${report.methodNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>
 </main>
-<footer>Gemaakt met Kansenspiegel op ${esc(report.generatedOn)}. Drempel voor kleine aantallen: ${result.threshold}.</footer>
+<footer>${esc(tx.footer(report.generatedOn, report.threshold))}</footer>
 </body></html>`;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ColumnKind, MirrorReport } from './report-model.js';
+import { reportTexts } from './report-texts.js';
 
 /** Excel display formats per column kind; the cell holds the number itself. */
 const NUMBER_FORMAT: Record<Exclude<ColumnKind, 'text'>, string> = {
@@ -16,20 +17,21 @@ const sheetName = (s: string): string => s.replace(/[[\]:*?/\\]/g, ' ').slice(0,
 /**
  * The report as an Excel workbook (exceljs: maintained, MIT, already used by the import, writes
  * real number cells with formats): a sheet "Verhaal" with the story and method notes, then one
- * sheet per table with Dutch column labels, numbers as numbers with a display format, hidden
+ * sheet per table with column labels in the report's language, numbers as numbers with a display format, hidden
  * values as the text shown on screen ("< 10", "x"), and the table's notes below it.
  */
 export async function reportToXlsx(report: MirrorReport): Promise<Buffer> {
+  const tx = reportTexts(report.lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kansenspiegel';
   wb.title = `${report.title} ${report.municipality} ${report.period}`;
-  const story = wb.addWorksheet('Verhaal');
+  const story = wb.addWorksheet(tx.sheet.story);
   story.getColumn(1).width = 120;
   story.addRow([`${report.title} ${report.municipality}, ${report.period}, ${report.scope}, ${report.ground}`]).font = {
     bold: true,
     size: 14,
   };
-  story.addRow([`Gemaakt op ${report.generatedOn}`]);
+  story.addRow([tx.madeOn(report.generatedOn)]);
   story.addRow([report.narrative.headline]).font = { bold: true };
   for (const s of report.narrative.sections) {
     story.addRow([]);
@@ -37,7 +39,7 @@ export async function reportToXlsx(report: MirrorReport): Promise<Buffer> {
     for (const x of s.sentences) story.addRow([x]).alignment = { wrapText: true };
   }
   story.addRow([]);
-  story.addRow(['Zo leest u dit']).font = { bold: true };
+  story.addRow([tx.methodTitle]).font = { bold: true };
   for (const n of report.methodNotes) story.addRow([n]).alignment = { wrapText: true };
 
   for (const t of report.tables) {

@@ -26,6 +26,8 @@ export interface PdfOptions {
   /** Text in the page footer next to the page number (e.g. the municipality and period). */
   footer?: string;
   landscape?: boolean;
+  /** Language of the page numbers ("pagina 1 van 3", "page 1 of 3"); Dutch by default. */
+  lang?: 'nl' | 'en';
 }
 
 // One print at a time: Chromium is heavy, and a report is not a request that needs to be parallel.
@@ -109,13 +111,17 @@ async function printContext(b: Browser): Promise<Context> {
   return sharedContext.context;
 }
 
+const pageOf = (lang: PdfOptions['lang']): string =>
+  lang === 'en'
+    ? 'page <span class="pageNumber"></span> of <span class="totalPages"></span>'
+    : 'pagina <span class="pageNumber"></span> van <span class="totalPages"></span>';
+
 async function print(html: string, options: PdfOptions): Promise<Buffer> {
   const b = await sharedBrowser();
   const context = await printContext(b);
   const page = await context.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
     const footer = options.footer ? `${escapeHtml(options.footer)} · ` : '';
     return await page.pdf({
       format: 'A4',
@@ -127,7 +133,7 @@ async function print(html: string, options: PdfOptions): Promise<Buffer> {
       margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-size:8px;color:#555;width:100%;padding:0 12mm;font-family:Arial,sans-serif">${footer}pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>`,
+      footerTemplate: `<div style="font-size:8px;color:#555;width:100%;padding:0 12mm;font-family:Arial,sans-serif">${footer}${pageOf(options.lang)}</div>`,
     });
   } finally {
     await page.close().catch(() => undefined);

@@ -7,10 +7,10 @@ import { currentUser, requireRole } from '../auth.js';
 import { problems } from '../schemas/common.js';
 import { mirrorToCsv, reportToCsv } from '../../mirror/report-csv.js';
 import { reportToHtml } from '../../mirror/report-html.js';
-import { buildReport, type MirrorReport } from '../../mirror/report-model.js';
+import { buildReport, groupingName, type MirrorReport } from '../../mirror/report-model.js';
+import { reportTexts, type ReportTexts } from '../../mirror/report-texts.js';
 import { reportToXlsx } from '../../mirror/report-xlsx.js';
-import { dutchDate, reportFileName, todayAmsterdam } from '../../mirror/format.js';
-import { groupingLabel } from '../../mirror/funnel.js';
+import { reportDate, reportFileName, todayAmsterdam } from '../../mirror/format.js';
 import { parsePublishedPeriod } from '../../mirror/selection.js';
 import { PdfUnavailableError, closePdfBrowser, htmlToPdf } from '../pdf.js';
 import {
@@ -39,22 +39,25 @@ export function spiegelExportRoutes(engine: SpiegelEngine): FastifyPluginAsyncTy
   return async (app, { db }) => {
     app.addHook('onClose', async () => closePdfBrowser());
 
-    async function scopeName(q: MirrorQueryT): Promise<string> {
+    async function scopeName(q: MirrorQueryT, tx: ReportTexts): Promise<string> {
       if (q.wijk !== undefined) {
         const [w] = await db.query<{ name: string }>('SELECT name FROM neighbourhood WHERE id = $1', [q.wijk]);
-        return `wijk ${w?.name ?? q.wijk}`;
+        return tx.scopeWijk(w?.name ?? String(q.wijk));
       }
       if (q.team !== undefined) {
         const [t] = await db.query<{ name: string }>('SELECT name FROM team WHERE id = $1', [q.team]);
-        return `team ${t?.name ?? q.team}`;
+        return tx.scopeTeam(t?.name ?? String(q.team));
       }
-      return 'hele gemeente';
+      return tx.scopeMunicipality;
     }
 
     /** The report for the same query as the page: every section it shows. */
     async function reportFor(request: FastifyRequest, q: MirrorQueryT) {
       const user = currentUser(request);
-      const answer = await engine.mirrorFor(request, { ...q, taal: 'nl' });
+      const lang = q.taal ?? 'nl';
+      const tx = reportTexts(lang);
+      // the story comes in the language asked for
+      const answer = await engine.mirrorFor(request, { ...q, taal: lang });
       const extra = answer.pop.organisationGrounds;
       const grouping = answer.result.groupings[answer.result.groupings.length - 1];
       const firstGround = grouping.split(' × ')[0];
@@ -65,21 +68,23 @@ export function spiegelExportRoutes(engine: SpiegelEngine): FastifyPluginAsyncTy
         covariates: DEFAULT_COVARIATES.filter((c) => allowed.includes(c) && c !== firstGround),
       });
       const attention = await engine.mirrorFor(request, q, engine.attentionGroupings(user, q));
-      const scope = user.role === 'teamleider' ? `team ${user.teamName ?? ''}`.trim() : await scopeName(q);
+      const scope = user.role === 'teamleider' ? tx.scopeTeam(user.teamName ?? '').trim() : await scopeName(q, tx);
       const period = parsePublishedPeriod(q.period);
       const report = buildReport({
         municipality: user.municipalityName,
         period: period.label,
         scope,
-        ground: groupingLabel(grouping, extra),
-        generatedOn: dutchDate(todayAmsterdam()),
+        ground: groupingName(grouping, lang, extra),
+        generatedOn: reportDate(todayAmsterdam(), lang),
         answer,
         grouping,
         adjusted,
         attention: attention.result,
         extraGrounds: extra,
+        lang,
       });
-      const periodText = `${dutchDate(answer.scope.from)} t/m ${dutchDate(answer.scope.to)}`;
+      const to = lang === 'en' ? 'to' : 't/m';
+      const periodText = `${reportDate(answer.scope.from, lang)} ${to} ${reportDate(answer.scope.to, lang)}`;
       return { report, answer, grouping, extra, footer: `Kansenspiegel ${user.municipalityName}, ${periodText}` };
     }
 
@@ -98,7 +103,7 @@ export function spiegelExportRoutes(engine: SpiegelEngine): FastifyPluginAsyncTy
 
     app.get(
       '/spiegel/export.csv',
-      route('csv', 'De spiegel als CSV voor Excel (puntkomma, decimale komma)'),
+      route('csv', 'De spiegel als CSV voor Excel (puntkomma en decimale komma; met taal=en komma en decimale punt)'),
       async (request, reply) => {
         if (request.query.formaat === 'csv-data') {
           const { result } = await engine.mirrorFor(request, request.query);
@@ -145,7 +150,11 @@ export function spiegelExportRoutes(engine: SpiegelEngine): FastifyPluginAsyncTy
         let pdf: Buffer;
         try {
           pdf = await engine.heavy.run(currentUser(request).id, () =>
-            htmlToPdf(reportToHtml(report, answer.result, grouping, extra), { footer, landscape: true }),
+            htmlToPdf(reportToHtml(report, answer.result, grouping, extra), {
+              footer,
+              landscape: true,
+              lang: report.lang,
+            }),
           );
         } catch (err) {
           if (!(err instanceof PdfUnavailableError)) throw err;

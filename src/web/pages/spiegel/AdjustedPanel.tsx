@@ -210,7 +210,7 @@ function AdjustedTable({ data, caption, threshold }: { data: AdjustedAnswer; cap
                 or(r.crude),
                 or(r.adjusted),
                 {
-                  text: r.adjusted ? (r.adjusted.p < 0.001 ? '< 0,001' : f.dec(r.adjusted.p, 3)) : '–',
+                  text: r.adjusted ? (r.adjusted.p < 0.001 ? `< ${f.dec(0.001, 3)}` : f.dec(r.adjusted.p, 3)) : '–',
                   numeric: true,
                 },
               ],

@@ -23,8 +23,12 @@ import { dataOf, useRemote } from './useRemote.js';
 import { Alert } from '../../components/Alert.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { NATIONAL_CAVEAT } from '../../../mirror/caveats.js';
+import { NATIONAL_GROUP_LABELS_EN } from '../../../mirror/labels-en.js';
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A national (CBS) group's name in the page's language. */
+const nationalName = (g: string, lang: 'nl' | 'en'): string =>
+  lang === 'en' ? (NATIONAL_GROUP_LABELS_EN[g] ?? capital(g)) : capital(g);
 const NATIONAL_STAGES = ['voorziening', 'werkzaam_1m', 'werkzaam_6m'];
 
 interface Props {
@@ -49,6 +53,7 @@ function National({
 }) {
   const t = useSpiegelTexts();
   const f = useFormat();
+  const { lang } = useI18n();
   const [stage, setStage] = useState('voorziening');
   const rows = answer.benchmark;
   if (rows.length === 0) return <p className="utrecht-paragraph">{t('nationalNone')}</p>;
@@ -77,7 +82,7 @@ function National({
                   .filter((r) => r.stage === stage)
                   .map((r) => ({
                     key: r.nationalGroup,
-                    label: capital(r.nationalGroup),
+                    label: nationalName(r.nationalGroup, lang),
                     values: [
                       { value: r.localDifferencePp, label: f.points(r.localDifferencePp) },
                       { value: r.nationalDifferencePp, label: f.points(r.nationalDifferencePp) },
@@ -100,7 +105,7 @@ function National({
               caption={t('nationalTable', { ground: gl })}
               columns={[t('group'), t('stage'), t('diffHere'), t('diffNational'), t('rateHere'), t('rateNational')]}
               rows={these.map((r) => ({
-                header: capital(r.nationalGroup),
+                header: nationalName(r.nationalGroup, lang),
                 cells: [
                   { text: stageLabel(r.stage) },
                   r.localDifferencePp === null

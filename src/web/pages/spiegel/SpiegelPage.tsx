@@ -261,7 +261,8 @@ export function SpiegelPage({ api, user, onSessionEnded }: SpiegelPageProps) {
   const grouping = query ? groupingOf(query) : '';
   const groundLabel = options && query ? groundLabelOf(grouping, options.grounds) : '';
   const what = query ? [query.period, scopeLabel(query.scope), groundLabel].join(', ') : '';
-  const exportQuery = query ? queryString(query) : '';
+  // the files come in the page's language (Dutch unless the app is in English)
+  const exportQuery = query ? queryString(query, lang === 'en' ? { taal: 'en' } : {}) : '';
 
   return (
     <>
