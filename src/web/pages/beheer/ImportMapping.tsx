@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { ENTITY_DEFS, type EntityName, type FieldDef } from '../../../import/entities.js';
 import { acceptsValue, suggestValue } from '../../../import/suggest.js';
 import type { FilePreview, MappingState } from './ImportPanel.js';
@@ -68,70 +69,42 @@ export function ColumnMapping({
           {tx('import.missingFields', { fields: missing.map((f) => f.field).join(', ') })}
         </p>
       )}
-      <div className="ks-table-wrap" role="region" aria-labelledby="import-columns-caption" tabIndex={0}>
-        <table className="utrecht-table ks-table" data-testid="import-columns">
-          <caption id="import-columns-caption" className="utrecht-table__caption">
-            {tx('import.columnsCaption')}
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {tx('import.column')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {tx('import.field')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {tx('import.firstValues')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {tx('import.counts')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {preview.columns.map((col, i) => (
-              <tr key={col.name} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {col.name}
-                </th>
-                <td className="utrecht-table__cell">
-                  <select
-                    className="utrecht-select"
-                    aria-label={tx('import.fieldFor', { column: col.name })}
-                    value={mapping.columns[col.name] ?? ''}
-                    onChange={(e) =>
-                      onChange({ ...mapping, columns: { ...mapping.columns, [col.name]: e.target.value } })
-                    }
-                  >
-                    <option value="">{tx('import.notUsed')}</option>
-                    {fields.map((f) => (
-                      <option key={f.field} value={f.field}>
-                        {f.field}
-                        {f.required ? ` (${tx('import.required')})` : ''}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="utrecht-table__cell">
-                  {preview.rows
-                    .slice(0, 3)
-                    .map((r) => r[i])
-                    .join(' · ')}
-                </td>
-                <td className="utrecht-table__cell">
-                  {col.values
-                    .slice(0, SHOWN_VALUES)
-                    .map((v) => `${v.value} (${v.count})`)
-                    .join(', ')}
-                  {col.values.length > SHOWN_VALUES || col.more ? ', …' : ''}
-                  {col.empty > 0 ? ` · ${tx('import.empty', { n: String(col.empty) })}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={tx('import.columnsCaption')}
+        testId="import-columns"
+        columns={[tx('import.column'), tx('import.field'), tx('import.firstValues'), tx('import.counts')]}
+        rows={preview.columns.map((col, i) => ({
+          key: col.name,
+          header: col.name,
+          cells: [
+            <select
+              key="field"
+              className="utrecht-select"
+              aria-label={tx('import.fieldFor', { column: col.name })}
+              value={mapping.columns[col.name] ?? ''}
+              onChange={(e) => onChange({ ...mapping, columns: { ...mapping.columns, [col.name]: e.target.value } })}
+            >
+              <option value="">{tx('import.notUsed')}</option>
+              {fields.map((f) => (
+                <option key={f.field} value={f.field}>
+                  {f.field}
+                  {f.required ? ` (${tx('import.required')})` : ''}
+                </option>
+              ))}
+            </select>,
+            preview.rows
+              .slice(0, 3)
+              .map((r) => r[i])
+              .join(' · '),
+            `${col.values
+              .slice(0, SHOWN_VALUES)
+              .map((v) => `${v.value} (${v.count})`)
+              .join(', ')}${col.values.length > SHOWN_VALUES || col.more ? ', …' : ''}${
+              col.empty > 0 ? ` · ${tx('import.empty', { n: String(col.empty) })}` : ''
+            }`,
+          ],
+        }))}
+      />
     </>
   );
 }

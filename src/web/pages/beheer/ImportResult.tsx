@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useEffect, useState } from 'react';
 import { API_BASE, type ApiClient } from '../../api.js';
 import type { Remote } from '../begeleiding/shared.js';
@@ -76,40 +77,17 @@ export function RunResult({ run }: { api: ApiClient; run: ImportRun }) {
       <h3 className="utrecht-heading-3">{tx(run.dryRun ? 'import.dryRunTitle' : 'import.doneTitle')}</h3>
       <p className="utrecht-paragraph">{summary}</p>
       {rejections && rejections.length > 0 && (
-        <div
-          className="ks-table-wrap ks-table-wrap--tall"
-          role="region"
-          aria-labelledby="import-rejected-caption"
-          tabIndex={0}
-        >
-          <table className="utrecht-table ks-table" data-testid="import-rejected">
-            <caption id="import-rejected-caption" className="utrecht-table__caption">
-              {tx('import.rejectedCaption', { n: String(run.rowsRejected) })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('import.row')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('import.field')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {tx('import.reason')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {rejections.slice(0, SHOWN_REJECTIONS).map((r, i) => (
-                <tr key={i} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{r.row}</td>
-                  <td className="utrecht-table__cell">{r.field}</td>
-                  <td className="utrecht-table__cell">{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={tx('import.rejectedCaption', { n: String(run.rowsRejected) })}
+          tall
+          testId="import-rejected"
+          columns={[{ label: tx('import.row'), numeric: true }, tx('import.field'), tx('import.reason')]}
+          rows={rejections.slice(0, SHOWN_REJECTIONS).map((r, i) => ({
+            key: String(i),
+            header: r.row,
+            cells: [r.field, r.reason],
+          }))}
+        />
       )}
       {run.rowsRejected > 0 && (
         <p className="utrecht-paragraph">
@@ -127,41 +105,27 @@ export function ImportHistory({ history }: { history: Remote<ImportRun[]> }) {
   const tx = useTexts();
   if (history.status !== 'ok' || history.data.length === 0) return null;
   return (
-    <div className="ks-table-wrap" role="region" aria-labelledby="import-history-caption" tabIndex={0}>
-      <table className="utrecht-table ks-table" data-testid="import-history">
-        <caption id="import-history-caption" className="utrecht-table__caption">
-          {tx('import.history')}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {(['import.when', 'import.entity', 'import.fileName', 'import.status', 'import.counts'] as const).map(
-              (k) => (
-                <th key={k} scope="col" className="utrecht-table__header-cell">
-                  {tx(k)}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {history.data.map((r) => (
-            <tr key={r.id} className="utrecht-table__row">
-              <td className="utrecht-table__cell">{new Date(r.startedAt).toLocaleString('nl-NL')}</td>
-              <td className="utrecht-table__cell">{r.entity}</td>
-              <td className="utrecht-table__cell">{r.fileName}</td>
-              <td className="utrecht-table__cell">{r.status}</td>
-              <td className="utrecht-table__cell">
-                {tx('import.historyCounts', {
-                  total: String(r.rowsTotal),
-                  inserted: String(r.inserted),
-                  updated: String(r.updated),
-                  rejected: String(r.rowsRejected),
-                })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={tx('import.history')}
+      testId="import-history"
+      columns={(['import.when', 'import.entity', 'import.fileName', 'import.status', 'import.counts'] as const).map(
+        (k) => tx(k),
+      )}
+      rows={history.data.map((r) => ({
+        key: String(r.id),
+        header: new Date(r.startedAt).toLocaleString('nl-NL'),
+        cells: [
+          r.entity,
+          r.fileName,
+          r.status,
+          tx('import.historyCounts', {
+            total: String(r.rowsTotal),
+            inserted: String(r.inserted),
+            updated: String(r.updated),
+            rejected: String(r.rowsRejected),
+          }),
+        ],
+      }))}
+    />
   );
 }

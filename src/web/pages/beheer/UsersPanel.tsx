@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useCallback, useMemo, useState } from 'react';
 import type { Static } from '@sinclair/typebox';
 import type { ApiClient } from '../../api.js';
@@ -52,11 +53,6 @@ export function UsersPanel({ api, onSessionEnded }: { api: ApiClient; onSessionE
     }
   }
 
-  const header = (label: string) => (
-    <th scope="col" className="utrecht-table__header-cell">
-      {label}
-    </th>
-  );
   return (
     <section id="gebruikers-beheren" aria-labelledby="users-panel-title" className="ks-section">
       <h2 id="users-panel-title" className="utrecht-heading-2">
@@ -68,55 +64,48 @@ export function UsersPanel({ api, onSessionEnded }: { api: ApiClient; onSessionE
           <p className="utrecht-paragraph">{notice.text}</p>
         </Alert>
       )}
-      <div className="ks-table-wrap" role="region" aria-labelledby="users-panel-title" tabIndex={0}>
-        <table className="utrecht-table ks-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              {[tx('name'), tx('username'), tx('role'), tx('team'), tx('status'), tx('actions')].map(header)}
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {users.map((u) => (
-              <tr key={u.id} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {u.displayName}
-                </th>
-                <td className="utrecht-table__cell">{u.username}</td>
-                <td className="utrecht-table__cell">{t(`role.${u.role}`)}</td>
-                <td className="utrecht-table__cell">{u.teamName ?? tx('noTeam')}</td>
-                <td className="utrecht-table__cell">
-                  <Badge tone={u.active ? 'ok' : 'neutral'}>{u.active ? tx('active') : tx('inactive')}</Badge>{' '}
-                  {u.mustChangePassword && <Badge tone="warning">{tx('mustChange')}</Badge>}{' '}
-                  {u.oidc && <Badge tone="info">{tx('viaIdp')}</Badge>}
-                </td>
-                <td className="utrecht-table__cell">
-                  <Button
-                    appearance="secondary-action"
-                    onClick={() => setEditing(u.id)}
-                    aria-label={`${tx('edit')}: ${u.displayName}`}
-                  >
-                    {tx('edit')}
-                  </Button>{' '}
-                  <Button
-                    appearance="secondary-action"
-                    onClick={() => void act(u, 'active')}
-                    aria-label={`${u.active ? tx('deactivate') : tx('activate')}: ${u.displayName}`}
-                  >
-                    {u.active ? tx('deactivate') : tx('activate')}
-                  </Button>{' '}
-                  <Button
-                    appearance="secondary-action"
-                    onClick={() => void act(u, 'reset')}
-                    aria-label={`${tx('reset')}: ${u.displayName}`}
-                  >
-                    {tx('reset')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={tx('title')}
+        captionHidden
+        columns={[tx('name'), tx('username'), tx('role'), tx('team'), tx('status'), tx('actions')]}
+        rows={users.map((u) => ({
+          key: String(u.id),
+          header: u.displayName,
+          cells: [
+            u.username,
+            t(`role.${u.role}`),
+            u.teamName ?? tx('noTeam'),
+            <>
+              <Badge tone={u.active ? 'ok' : 'neutral'}>{u.active ? tx('active') : tx('inactive')}</Badge>{' '}
+              {u.mustChangePassword && <Badge tone="warning">{tx('mustChange')}</Badge>}{' '}
+              {u.oidc && <Badge tone="info">{tx('viaIdp')}</Badge>}
+            </>,
+            <>
+              <Button
+                appearance="secondary-action"
+                onClick={() => setEditing(u.id)}
+                aria-label={`${tx('edit')}: ${u.displayName}`}
+              >
+                {tx('edit')}
+              </Button>{' '}
+              <Button
+                appearance="secondary-action"
+                onClick={() => void act(u, 'active')}
+                aria-label={`${u.active ? tx('deactivate') : tx('activate')}: ${u.displayName}`}
+              >
+                {u.active ? tx('deactivate') : tx('activate')}
+              </Button>{' '}
+              <Button
+                appearance="secondary-action"
+                onClick={() => void act(u, 'reset')}
+                aria-label={`${tx('reset')}: ${u.displayName}`}
+              >
+                {tx('reset')}
+              </Button>
+            </>,
+          ],
+        }))}
+      />
       {users
         .filter((u) => u.id === editing)
         .map((u) => (
