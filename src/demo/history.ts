@@ -143,55 +143,43 @@ function instrumentWithin(t: Random, srg: SrgCode, distance: Distance, f: Client
   return t.weighted(INSTRUMENTS.filter((d) => d.srg === srg && !d.newInCatalogue).map((d) => [d, weight(d)] as const));
 }
 
-/**
- * Adds the history of client `clientId` to `out`. `r` is the path stream, `t` the text stream.
- * Returns the benefit end day (null while on benefit at the reference date).
- */
-export function addHistory(
-  out: ClientTables,
-  ids: IdCounters,
-  ctx: HistoryContext,
-  clientId: number,
-  p: Person,
-  r: Random,
-  t: Random,
-  x: Random = r,
-): number | null {
-  const ref = ctx.refDay;
-  const S = p.startDay;
-  const consultant = p.consultantId;
-  const female = p.gender === 'vrouw';
-  const health = p.healthLimitation === true;
-  const facts: ClientFacts = {
+/** The facts the text stream reads (the occupation is the text stream's first draw). */
+function clientFactsOf(p: Person, t: Random): ClientFacts {
+  return {
     age: p.age,
-    female,
+    female: p.gender === 'vrouw',
     education: p.education,
     languageBelowB1: !LANGUAGE_B1_OR_HIGHER.has(p.language),
     experience: p.workExperience,
     occupation: t.pick(OCCUPATIONS),
     household: p.household,
-    healthLimitation: health,
+    healthLimitation: p.healthLimitation === true,
     bornAbroad: p.origin.bornAbroad && p.origin.heritage !== null,
     statushouder: p.origin.statushouder === true,
     neighbourhood: p.neighbourhood.name,
   };
-  // age at a day, from the birthdays that fall in the window
-  const birthdays = [1, 2, 3, 4].map((k) => birthdayDay(p.birthDate, p.age + k));
-  const ageAt = (day: number): number => p.age + birthdays.filter((b) => b <= day).length;
-  const aowDay = birthdayDay(p.birthDate, AOW_AGE);
+}
 
-  // ---- benefit start, intake, diagnosis ---------------------------------------------------
-  const benefitId = ++ids.benefit_period;
-  const benefit = {
-    id: benefitId,
-    client_id: clientId,
-    start_date: isoOf(S),
-    end_date: null as string | null,
-    end_reason: null as BenefitEndReason | null,
-  };
-  out.benefit_period.push(benefit);
+/** The path's timing up to the diagnosis: intake, diagnosis and re-diagnosis, plan and on hold. */
+interface EarlyPath {
+  intakeDay: number;
+  diagDay: number;
+  d0: Distance;
+  d1: Distance;
+  rediag: boolean;
+  rediagDay: number;
+  distanceAt: (day: number) => Distance | null;
+  hasPlan: boolean;
+  planDay: number;
+  planConcept: boolean;
+  onHold: boolean;
+  holdStart: number;
+  holdEnd: number;
+  onHoldAt: (day: number) => boolean;
+}
 
-  const intakeDay = S + r.int(INTAKE_AFTER_START[0], INTAKE_AFTER_START[1]);
+function drawEarlyPath(p: Person, r: Random, health: boolean): EarlyPath {
+  const intakeDay = p.startDay + r.int(INTAKE_AFTER_START[0], INTAKE_AFTER_START[1]);
   const diagDay = intakeDay + r.int(DIAGNOSIS_AFTER_INTAKE[0], DIAGNOSIS_AFTER_INTAKE[1]);
   const pKort = Math.min(
     0.95,
@@ -226,24 +214,51 @@ export function addHistory(
   const holdStart = diagDay + r.int(ON_HOLD.startAfterDays[0], ON_HOLD.startAfterDays[1]);
   const holdEnd = holdStart + r.int(ON_HOLD.lengthDays[0], ON_HOLD.lengthDays[1]);
   const onHoldAt = (day: number): boolean => onHold && day >= holdStart && day <= holdEnd;
+  return {
+    intakeDay,
+    diagDay,
+    d0,
+    d1,
+    rediag,
+    rediagDay,
+    distanceAt,
+    hasPlan,
+    planDay,
+    planConcept,
+    onHold,
+    holdStart,
+    holdEnd,
+    onHoldAt,
+  };
+}
 
-  // ---- instruments (planned; cut at the benefit end later) ---------------------------------
-  interface Planned {
-    requested: number;
-    srg: SrgCode;
-    def: InstrumentDef;
-    started: number | null;
-    length: number;
-    stoppedEarly: boolean;
-    satisfaction: number | null;
-  }
-  let planned: Planned[] = [];
-  const pAny = INSTRUMENT_SHARE[d0] * (p.age >= 45 ? INSTRUMENT_FACTOR_45_PLUS : 1);
-  const planInstruments = (r: Random, t: Random) => {
+/** An instrument as planned; cut at the benefit end later. */
+interface PlannedInstrument {
+  requested: number;
+  srg: SrgCode;
+  def: InstrumentDef;
+  started: number | null;
+  length: number;
+  stoppedEarly: boolean;
+  satisfaction: number | null;
+}
+
+/** The instruments planned for the client (before the benefit end is known). */
+function planInstruments(
+  p: Person,
+  path: EarlyPath,
+  facts: ClientFacts,
+  r: Random,
+  t: Random,
+  x: Random,
+): PlannedInstrument[] {
+  let planned: PlannedInstrument[] = [];
+  const pAny = INSTRUMENT_SHARE[path.d0] * (p.age >= 45 ? INSTRUMENT_FACTOR_45_PLUS : 1);
+  const draw = (r: Random, t: Random) => {
     const count = 1 + (r.bernoulli(0.35) ? 1 + (r.bernoulli(0.3) ? 1 : 0) : 0);
     for (let k = 0; k < count; k++) {
-      const requested = (hasPlan ? planDay : diagDay + 14) + (k === 0 ? r.int(0, 120) : r.int(60, 360));
-      const distance = distanceAt(requested) ?? d0;
+      const requested = (path.hasPlan ? path.planDay : path.diagDay + 14) + (k === 0 ? r.int(0, 120) : r.int(60, 360));
+      const distance = path.distanceAt(requested) ?? path.d0;
       const srg = r.weighted(SRG_BY_DISTANCE[distance]);
       const def = instrumentWithin(t, srg, distance, facts);
       const notStarted = r.bernoulli(0.08);
@@ -262,29 +277,42 @@ export function addHistory(
       planned.push({ requested, srg, def, started, length, stoppedEarly, satisfaction });
     }
   };
-  if (r.bernoulli(pAny)) planInstruments(r, t);
+  if (r.bernoulli(pAny)) draw(r, t);
   // TRUTH (f), from its own stream x: thin (factor < 1) or add (factor > 1) so that the chance
   // of any instrument becomes pAny·factor, without changing a draw of the path or text stream.
   const factor = intersectionInstrumentFactor(p.neighbourhood.name, p.gender);
   if (factor < 1 && planned.length > 0 && x.bernoulli(1 - factor)) planned = [];
-  else if (factor > 1 && planned.length === 0 && x.bernoulli((pAny * (factor - 1)) / (1 - pAny))) planInstruments(x, x);
+  else if (factor > 1 && planned.length === 0 && x.bernoulli((pAny * (factor - 1)) / (1 - pAny))) draw(x, x);
+  return planned;
+}
+
+/** Work and outflow, in steps of 30 days from the intake: the jobs, and the benefit end if any. */
+function drawWorkAndOutflow(
+  p: Person,
+  path: EarlyPath,
+  planned: PlannedInstrument[],
+  ref: number,
+  r: Random,
+): { jobs: Job[]; end: number | null; endReason: BenefitEndReason | null } {
+  // age at a day, from the birthdays that fall in the window
+  const birthdays = [1, 2, 3, 4].map((k) => birthdayDay(p.birthDate, p.age + k));
+  const ageAt = (day: number): number => p.age + birthdays.filter((b) => b <= day).length;
+  const aowDay = birthdayDay(p.birthDate, AOW_AGE);
   const workInstrumentFrom = Math.min(
     ...planned.filter((x) => x.started !== null && WORK_SRG.has(x.srg)).map((x) => x.started as number),
   );
-
-  // ---- work and outflow, in steps of 30 days -------------------------------------------------
   const jobs: Job[] = [];
   let end: number | null = null;
   let endReason: BenefitEndReason | null = null;
   let busyUntil = -Infinity; // working (part-time, benefit continues) until this day
-  for (let day = intakeDay; day <= ref && end === null; day += 30) {
+  for (let day = path.intakeDay; day <= ref && end === null; day += 30) {
     if (aowDay >= day && aowDay < day + 30 && aowDay <= ref) {
       end = aowDay;
       endReason = 'aow';
       break;
     }
-    const distance = distanceAt(day);
-    if (!onHoldAt(day) && day > busyUntil) {
+    const distance = path.distanceAt(day);
+    if (!path.onHoldAt(day) && day > busyUntil) {
       const base = distance === null ? JOB_START_PER_30_DAYS.beforeDiagnosis : JOB_START_PER_30_DAYS[distance];
       const pJob =
         base *
@@ -324,17 +352,33 @@ export function addHistory(
       }
     }
   }
-  if (end !== null) {
-    benefit.end_date = isoOf(end);
-    benefit.end_reason = endReason;
-  }
-  const until = Math.min(end ?? ref, ref); // last day we observe the client on benefit
-  const seen = (day: number): boolean => day <= until;
+  return { jobs, end, endReason };
+}
 
-  for (const j of jobs) {
-    out.work_period.push({
-      id: ++ids.work_period,
-      client_id: clientId,
+/** Everything the recording stages share once the path (up to the benefit end) is drawn. */
+interface Life extends EarlyPath {
+  out: ClientTables;
+  ids: IdCounters;
+  ctx: HistoryContext;
+  clientId: number;
+  p: Person;
+  facts: ClientFacts;
+  consultant: number;
+  female: boolean;
+  health: boolean;
+  ref: number;
+  jobs: Job[];
+  end: number | null;
+  /** Last day we observe the client on benefit. */
+  until: number;
+  seen: (day: number) => boolean;
+}
+
+function writeJobs(life: Life, t: Random): void {
+  for (const j of life.jobs) {
+    life.out.work_period.push({
+      id: ++life.ids.work_period,
+      client_id: life.clientId,
       employer: t.pick(EMPLOYERS),
       start_date: isoOf(j.start),
       end_date: isoOrNull(j.end),
@@ -342,18 +386,19 @@ export function addHistory(
       wage_cost_subsidy: j.subsidy,
     });
   }
+}
 
-  // ---- intake ------------------------------------------------------------------------------
-  if (!seen(intakeDay)) return end;
+function writeIntake(life: Life, t: Random): void {
+  const { out, ids, facts, health, p } = life;
   const intakeId = ++ids.intake;
   out.intake.push({
     id: intakeId,
-    client_id: clientId,
-    held_on: isoOf(intakeDay),
-    consultant_id: consultant,
+    client_id: life.clientId,
+    held_on: isoOf(life.intakeDay),
+    consultant_id: life.consultant,
     ...intakeTexts(t, facts),
   });
-  const lift = d0 === 'kort' ? 0.7 : -0.4;
+  const lift = life.d0 === 'kort' ? 0.7 : -0.4;
   LIFE_DOMAINS.forEach((d, i) => {
     let mean = 3 + lift;
     if (d.code === 'taal') mean = facts.languageBelowB1 ? 2.2 : 4.4;
@@ -367,19 +412,25 @@ export function addHistory(
       note: domainNote(t, d.code, score),
     });
   });
+}
 
-  // ---- diagnosis and bestand ---------------------------------------------------------------
+/** Diagnoses and the bestand periods they give; returns the diagnoses and the bestand at a day. */
+function writeDiagnoses(
+  life: Life,
+  t: Random,
+): { diagnoses: [number, Distance][]; bestandAt: (day: number) => Bestand } {
+  const { out, ids, seen, diagDay, end, d0 } = life;
   const diagnoses: [number, Distance][] = [];
   if (seen(diagDay)) diagnoses.push([diagDay, d0]);
-  if (seen(diagDay) && rediag && seen(rediagDay)) diagnoses.push([rediagDay, d1]);
+  if (seen(diagDay) && life.rediag && seen(life.rediagDay)) diagnoses.push([life.rediagDay, life.d1]);
   diagnoses.forEach(([day, d], k) => {
     out.diagnosis.push({
       id: ++ids.diagnosis,
-      client_id: clientId,
+      client_id: life.clientId,
       given_on: isoOf(day),
       distance: d,
-      reasons: diagnosisReasons(t, facts, d, k > 0),
-      given_by: consultant,
+      reasons: diagnosisReasons(t, life.facts, d, k > 0),
+      given_by: life.consultant,
     });
   });
   const periods: { bestand: Bestand; start: number; end: number | null }[] = [];
@@ -394,7 +445,7 @@ export function addHistory(
   for (const b of periods) {
     out.bestand_period.push({
       id: ++ids.bestand_period,
-      client_id: clientId,
+      client_id: life.clientId,
       bestand: b.bestand,
       start_date: isoOf(b.start),
       end_date: isoOrNull(b.end),
@@ -405,96 +456,109 @@ export function addHistory(
     for (const x of periods) if (x.start <= day) b = x.bestand;
     return b;
   };
+  return { diagnoses, bestandAt };
+}
 
-  // ---- plan of action ----------------------------------------------------------------------
-  if (diagnoses.length > 0 && hasPlan && seen(planDay)) {
-    const planId = ++ids.action_plan;
-    const status = end !== null ? 'afgerond' : planDay > ref - 14 && planConcept ? 'concept' : 'actief';
-    out.action_plan.push({
-      id: planId,
-      client_id: clientId,
-      created_on: isoOf(planDay),
-      status,
-      consultant_id: consultant,
-    });
-    planGoals(t, facts, bestandOf(d0)).forEach((g, gi) => {
-      const goalId = ++ids.plan_goal;
-      out.plan_goal.push({ id: goalId, plan_id: planId, description: g.goal, sort_order: gi + 1 });
-      for (const step of g.steps) {
-        const due = planDay + t.int(14, 180);
-        const done = t.bernoulli(0.55) ? due - t.int(-20, 10) : null;
-        out.plan_step.push({
-          id: ++ids.plan_step,
-          plan_id: planId,
-          goal_id: goalId,
-          description: step,
-          due_on: isoOf(due),
-          done_on: done !== null && done >= planDay && done <= until ? isoOf(done) : null,
-        });
-      }
-    });
-  }
-
-  // ---- on hold -----------------------------------------------------------------------------
-  if (diagnoses.length > 0 && onHold && holdStart <= until) {
-    const closes = holdEnd <= until ? holdEnd : end !== null ? end : null;
-    out.on_hold_period.push({
-      id: ++ids.on_hold_period,
-      client_id: clientId,
-      start_date: isoOf(holdStart),
-      end_date: isoOrNull(closes),
-      reason: onHoldReason(t, female, health),
-    });
-  }
-
-  // ---- instrument allocations --------------------------------------------------------------
-  const placements: number[] = [];
-  const running: [number, number | null, string][] = []; // start, end, name: for summaries
-  if (diagnoses.length > 0) {
-    for (const x of planned) {
-      if (!seen(x.requested)) continue;
-      const started = x.started !== null && seen(x.started) ? x.started : null;
-      let outcome: 'afgerond' | 'voortijdig_gestopt' | 'niet_gestart' | null = null;
-      let ended: number | null = null;
-      if (x.started === null) outcome = 'niet_gestart';
-      else if (started === null && end !== null) outcome = 'niet_gestart';
-      if (started !== null) {
-        const stopAt = started + (x.stoppedEarly ? Math.max(1, Math.round(x.length * 0.4)) : x.length);
-        const continuesInJob = x.srg === 30 || x.srg === 31;
-        if (stopAt <= ref && (stopAt <= until || continuesInJob)) {
-          ended = stopAt;
-          outcome = x.stoppedEarly ? 'voortijdig_gestopt' : 'afgerond';
-        } else if (end !== null && !continuesInJob) {
-          ended = Math.max(end, started);
-          outcome = 'voortijdig_gestopt';
-        }
-        if (PLACEMENTS.has(x.def.code)) placements.push(started);
-        running.push([started, ended, x.def.name]);
-      }
-      const texts = allocationTexts(t, x.def, facts);
-      out.instrument_allocation.push({
-        id: ++ids.instrument_allocation,
-        client_id: clientId,
-        instrument_id: INSTRUMENT_ID[x.def.code],
-        requested_on: isoOf(x.requested),
-        started_on: isoOrNull(started),
-        ended_on: isoOrNull(ended),
-        outcome,
-        satisfaction: ended !== null ? x.satisfaction : null,
-        ...texts,
-        allocated_by: consultant,
+function writePlan(life: Life, t: Random): void {
+  const { out, ids, planDay, until, ref } = life;
+  const planId = ++ids.action_plan;
+  const status = life.end !== null ? 'afgerond' : planDay > ref - 14 && life.planConcept ? 'concept' : 'actief';
+  out.action_plan.push({
+    id: planId,
+    client_id: life.clientId,
+    created_on: isoOf(planDay),
+    status,
+    consultant_id: life.consultant,
+  });
+  planGoals(t, life.facts, bestandOf(life.d0)).forEach((g, gi) => {
+    const goalId = ++ids.plan_goal;
+    out.plan_goal.push({ id: goalId, plan_id: planId, description: g.goal, sort_order: gi + 1 });
+    for (const step of g.steps) {
+      const due = planDay + t.int(14, 180);
+      const done = t.bernoulli(0.55) ? due - t.int(-20, 10) : null;
+      out.plan_step.push({
+        id: ++ids.plan_step,
+        plan_id: planId,
+        goal_id: goalId,
+        description: step,
+        due_on: isoOf(due),
+        done_on: done !== null && done >= planDay && done <= until ? isoOf(done) : null,
       });
     }
-  }
+  });
+}
 
-  // ---- conversations -----------------------------------------------------------------------
-  const forgotten = r.bernoulli(Math.min(1, FORGOTTEN[bestandOf(d0)] * (FORGOTTEN.teamFactor[p.teamName] ?? 1)));
+function writeOnHold(life: Life, t: Random): void {
+  const { holdEnd, until, end } = life;
+  const closes = holdEnd <= until ? holdEnd : end !== null ? end : null;
+  life.out.on_hold_period.push({
+    id: ++life.ids.on_hold_period,
+    client_id: life.clientId,
+    start_date: isoOf(life.holdStart),
+    end_date: isoOrNull(closes),
+    reason: onHoldReason(t, life.female, life.health),
+  });
+}
+
+/** The planned instruments as allocations, cut at the benefit end; returns placement starts and running instruments. */
+function writeAllocations(
+  life: Life,
+  planned: PlannedInstrument[],
+  t: Random,
+): { placements: number[]; running: [number, number | null, string][] } {
+  const { seen, end, until, ref } = life;
+  const placements: number[] = [];
+  const running: [number, number | null, string][] = []; // start, end, name: for summaries
+  for (const x of planned) {
+    if (!seen(x.requested)) continue;
+    const started = x.started !== null && seen(x.started) ? x.started : null;
+    let outcome: 'afgerond' | 'voortijdig_gestopt' | 'niet_gestart' | null = null;
+    let ended: number | null = null;
+    if (x.started === null) outcome = 'niet_gestart';
+    else if (started === null && end !== null) outcome = 'niet_gestart';
+    if (started !== null) {
+      const stopAt = started + (x.stoppedEarly ? Math.max(1, Math.round(x.length * 0.4)) : x.length);
+      const continuesInJob = x.srg === 30 || x.srg === 31;
+      if (stopAt <= ref && (stopAt <= until || continuesInJob)) {
+        ended = stopAt;
+        outcome = x.stoppedEarly ? 'voortijdig_gestopt' : 'afgerond';
+      } else if (end !== null && !continuesInJob) {
+        ended = Math.max(end, started);
+        outcome = 'voortijdig_gestopt';
+      }
+      if (PLACEMENTS.has(x.def.code)) placements.push(started);
+      running.push([started, ended, x.def.name]);
+    }
+    const texts = allocationTexts(t, x.def, life.facts);
+    life.out.instrument_allocation.push({
+      id: ++life.ids.instrument_allocation,
+      client_id: life.clientId,
+      instrument_id: INSTRUMENT_ID[x.def.code],
+      requested_on: isoOf(x.requested),
+      started_on: isoOrNull(started),
+      ended_on: isoOrNull(ended),
+      outcome,
+      satisfaction: ended !== null ? x.satisfaction : null,
+      ...texts,
+      allocated_by: life.consultant,
+    });
+  }
+  return { placements, running };
+}
+
+/** The conversation days (path stream): regular by bestand, with a long gap for a forgotten client. */
+function drawConversationDays(
+  life: Life,
+  bestandAt: (day: number) => Bestand,
+  r: Random,
+): { held: number[]; gapAfter: Set<number>; planNextAfterLast: number | null } {
+  const { p, intakeDay, until } = life;
+  const forgotten = r.bernoulli(Math.min(1, FORGOTTEN[bestandOf(life.d0)] * (FORGOTTEN.teamFactor[p.teamName] ?? 1)));
   const gapAt = intakeDay + r.int(30, 540);
   const gapLength = r.int(FORGOTTEN.gapDays[0], FORGOTTEN.gapDays[1]);
   const held: number[] = [intakeDay];
   const gapAfter = new Set<number>(); // index of the conversation after which contact stopped
   let gapDone = false;
-  let planNextAfterLast: number | null = null;
   for (;;) {
     const last = held[held.length - 1];
     let next: number;
@@ -506,13 +570,21 @@ export function addHistory(
       const [lo, hi] = CONVERSATION_INTERVAL[bestandAt(last)];
       next = last + r.int(lo, hi);
     }
-    if (next > until) {
-      planNextAfterLast = gapAfter.has(held.length - 1) ? null : next;
-      break;
-    }
+    if (next > until) return { held, gapAfter, planNextAfterLast: gapAfter.has(held.length - 1) ? null : next };
     held.push(next);
   }
-  const conversationIds: number[] = [];
+}
+
+/** Conversations and the client's feedback on them; returns the conversation days. */
+function writeConversations(
+  life: Life,
+  bestandAt: (day: number) => Bestand,
+  running: [number, number | null, string][],
+  r: Random,
+  t: Random,
+): number[] {
+  const { out, ids, p, jobs, ref } = life;
+  const { held, gapAfter, planNextAfterLast } = drawConversationDays(life, bestandAt, r);
   held.forEach((day, k) => {
     const bestand = bestandAt(day);
     const kind =
@@ -548,23 +620,22 @@ export function addHistory(
         ? null
         : Math.max(day + 1, nextHeld - (t.bernoulli(0.15) ? t.int(7, 21) : 0));
     const id = ++ids.conversation;
-    conversationIds.push(id);
     out.conversation.push({
       id,
-      client_id: clientId,
+      client_id: life.clientId,
       held_on: isoOf(day),
       kind,
       location,
       summary: conversationSummary(t, {
         first: k === 0,
         bestand,
-        onHold: onHoldAt(day),
+        onHold: life.onHoldAt(day),
         working: inJob,
         afterLongGap: k > 0 && gapAfter.has(k - 1),
         instrument: instrument ? instrument[2] : null,
       }),
       next_appointment: isoOrNull(planned),
-      consultant_id: k > 0 && t.bernoulli(0.05) ? t.pick(ctx.teamConsultants) : consultant,
+      consultant_id: k > 0 && t.bernoulli(0.05) ? t.pick(life.ctx.teamConsultants) : life.consultant,
     });
     if (k > 0 && t.bernoulli(FEEDBACK_SHARE)) {
       const given = day + t.int(0, 3);
@@ -578,7 +649,7 @@ export function addHistory(
         ]);
         out.client_feedback.push({
           id: ++ids.client_feedback,
-          client_id: clientId,
+          client_id: life.clientId,
           conversation_id: id,
           given_on: isoOf(given),
           score,
@@ -587,18 +658,22 @@ export function addHistory(
       }
     }
   });
+  return held;
+}
 
-  // ---- participation ladder ----------------------------------------------------------------
+/** The participation ladder: a step at intake, then half-yearly reviews, work and placements. */
+function writeLadder(life: Life, placements: number[], t: Random): void {
+  const { out, ids, until, intakeDay } = life;
   const events: [number, 'review' | 'work' | 'work_supported' | 'work_ended' | 'placement'][] = [];
   for (let day = intakeDay + 180; day <= until; day += 180) events.push([day, 'review']);
-  for (const j of jobs) {
+  for (const j of life.jobs) {
     if (j.start <= until) events.push([j.start, j.subsidy ? 'work_supported' : 'work']);
     if (j.end !== null && j.end <= until) events.push([j.end, 'work_ended']);
   }
   for (const s of placements) events.push([s, 'placement']);
   events.sort((a, b) => a[0] - b[0]);
   let step =
-    d0 === 'kort'
+    life.d0 === 'kort'
       ? t.weighted([
           [2, 15],
           [3, 35],
@@ -612,7 +687,7 @@ export function addHistory(
         ]);
   out.ladder_step.push({
     id: ++ids.ladder_step,
-    client_id: clientId,
+    client_id: life.clientId,
     step,
     recorded_on: isoOf(intakeDay),
     note: ladderNote('intake'),
@@ -634,80 +709,149 @@ export function addHistory(
     step = next;
     out.ladder_step.push({
       id: ++ids.ladder_step,
-      client_id: clientId,
+      client_id: life.clientId,
       step,
       recorded_on: isoOf(day),
       note: ladderNote(cause),
     });
   }
+}
 
-  // ---- intermediate steps ------------------------------------------------------------------
-  if (until > intakeDay + 60) {
-    const n = t.weighted([
-      [0, 35],
-      [1, 30],
-      [2, 20],
-      [3, 10],
-      [4, 5],
+function writeIntermediateSteps(life: Life, t: Random): void {
+  const { facts, intakeDay, until } = life;
+  const n = t.weighted([
+    [0, 35],
+    [1, 30],
+    [2, 20],
+    [3, 10],
+    [4, 5],
+  ]);
+  for (let k = 0; k < n; k++) {
+    const kind = t.weighted<IntermediateStepKind>([
+      ['taal', facts.languageBelowB1 ? 3 : 0.3],
+      ['gezondheid', life.health ? 2 : 0.5],
+      ['netwerk', 1],
+      ['scholing', 1],
+      ['vrijwilligerswerk', life.d0 === 'lang' ? 1.5 : 0.5],
+      ['financien', 1],
+      ['overig', 0.5],
     ]);
-    for (let k = 0; k < n; k++) {
-      const kind = t.weighted<IntermediateStepKind>([
-        ['taal', facts.languageBelowB1 ? 3 : 0.3],
-        ['gezondheid', health ? 2 : 0.5],
-        ['netwerk', 1],
-        ['scholing', 1],
-        ['vrijwilligerswerk', d0 === 'lang' ? 1.5 : 0.5],
-        ['financien', 1],
-        ['overig', 0.5],
-      ]);
-      out.intermediate_step.push({
-        id: ++ids.intermediate_step,
-        client_id: clientId,
-        achieved_on: isoOf(t.int(intakeDay + 30, until)),
-        kind,
-        description: intermediateStepText(t, kind),
-      });
-    }
+    life.out.intermediate_step.push({
+      id: ++life.ids.intermediate_step,
+      client_id: life.clientId,
+      achieved_on: isoOf(t.int(intakeDay + 30, until)),
+      kind,
+      description: intermediateStepText(t, kind),
+    });
   }
+}
 
-  // ---- discrimination as a standard topic ----------------------------------------------------
-  if (held.length >= 3 && t.bernoulli(DISCRIMINATION_DISCUSSED.once)) {
-    const times = t.bernoulli(DISCRIMINATION_DISCUSSED.twice / DISCRIMINATION_DISCUSSED.once) ? 2 : 1;
-    const o = p.origin.kind;
-    const pExperienced =
-      o === 'nonWesternFirst'
-        ? DISCRIMINATION_EXPERIENCED.nonWesternFirst
-        : o === 'nonWesternSecond'
-          ? DISCRIMINATION_EXPERIENCED.nonWesternSecond
-          : o === 'westernFirst' || o === 'westernSecond'
-            ? DISCRIMINATION_EXPERIENCED.western
-            : o === 'unknown'
-              ? DISCRIMINATION_EXPERIENCED.unknown
-              : DISCRIMINATION_EXPERIENCED.dutch;
-    const migrant = p.origin.heritage !== null;
-    const chosen = new Set<number>();
-    for (let k = 0; k < times; k++) chosen.add(t.int(1, held.length - 1));
-    for (const k of [...chosen].sort((a, b) => a - b)) {
-      const experienced = t.bernoulli(pExperienced);
-      const grounds: DiscriminationGround[] = [];
-      if (experienced) {
-        if (migrant && t.bernoulli(0.85)) grounds.push('herkomst');
-        if (p.origin.religion === 'islam' ? t.bernoulli(0.4) : t.bernoulli(0.05)) grounds.push('religie');
-        if (female && t.bernoulli(0.2)) grounds.push('geslacht');
-        if (p.age >= 45 && t.bernoulli(0.4)) grounds.push('leeftijd');
-        if (health && t.bernoulli(0.3)) grounds.push('beperking');
-        if (grounds.length === 0) grounds.push(migrant ? 'herkomst' : 'anders');
-      }
-      out.discrimination_discussion.push({
-        id: ++ids.discrimination_discussion,
-        client_id: clientId,
-        discussed_on: isoOf(held[k]),
-        experienced,
-        grounds,
-        action_taken: discriminationAction(t, experienced),
-        consultant_id: consultant,
-      });
+/** Discrimination as a standard topic, in one or two of the conversations after the first. */
+function writeDiscriminationTalks(life: Life, held: number[], t: Random): void {
+  const { p, female, health } = life;
+  const times = t.bernoulli(DISCRIMINATION_DISCUSSED.twice / DISCRIMINATION_DISCUSSED.once) ? 2 : 1;
+  const o = p.origin.kind;
+  const pExperienced =
+    o === 'nonWesternFirst'
+      ? DISCRIMINATION_EXPERIENCED.nonWesternFirst
+      : o === 'nonWesternSecond'
+        ? DISCRIMINATION_EXPERIENCED.nonWesternSecond
+        : o === 'westernFirst' || o === 'westernSecond'
+          ? DISCRIMINATION_EXPERIENCED.western
+          : o === 'unknown'
+            ? DISCRIMINATION_EXPERIENCED.unknown
+            : DISCRIMINATION_EXPERIENCED.dutch;
+  const migrant = p.origin.heritage !== null;
+  const chosen = new Set<number>();
+  for (let k = 0; k < times; k++) chosen.add(t.int(1, held.length - 1));
+  for (const k of [...chosen].sort((a, b) => a - b)) {
+    const experienced = t.bernoulli(pExperienced);
+    const grounds: DiscriminationGround[] = [];
+    if (experienced) {
+      if (migrant && t.bernoulli(0.85)) grounds.push('herkomst');
+      if (p.origin.religion === 'islam' ? t.bernoulli(0.4) : t.bernoulli(0.05)) grounds.push('religie');
+      if (female && t.bernoulli(0.2)) grounds.push('geslacht');
+      if (p.age >= 45 && t.bernoulli(0.4)) grounds.push('leeftijd');
+      if (health && t.bernoulli(0.3)) grounds.push('beperking');
+      if (grounds.length === 0) grounds.push(migrant ? 'herkomst' : 'anders');
     }
+    life.out.discrimination_discussion.push({
+      id: ++life.ids.discrimination_discussion,
+      client_id: life.clientId,
+      discussed_on: isoOf(held[k]),
+      experienced,
+      grounds,
+      action_taken: discriminationAction(t, experienced),
+      consultant_id: life.consultant,
+    });
   }
+}
+
+/**
+ * Adds the history of client `clientId` to `out`. `r` is the path stream, `t` the text stream.
+ * Returns the benefit end day (null while on benefit at the reference date).
+ */
+export function addHistory(
+  out: ClientTables,
+  ids: IdCounters,
+  ctx: HistoryContext,
+  clientId: number,
+  p: Person,
+  r: Random,
+  t: Random,
+  x: Random = r,
+): number | null {
+  const ref = ctx.refDay;
+  const health = p.healthLimitation === true;
+  const facts = clientFactsOf(p, t);
+
+  // ---- benefit start, intake, diagnosis ---------------------------------------------------
+  const benefit = {
+    id: ++ids.benefit_period,
+    client_id: clientId,
+    start_date: isoOf(p.startDay),
+    end_date: null as string | null,
+    end_reason: null as BenefitEndReason | null,
+  };
+  out.benefit_period.push(benefit);
+  const path = drawEarlyPath(p, r, health);
+  const planned = planInstruments(p, path, facts, r, t, x);
+  const { jobs, end, endReason } = drawWorkAndOutflow(p, path, planned, ref, r);
+  if (end !== null) {
+    benefit.end_date = isoOf(end);
+    benefit.end_reason = endReason;
+  }
+  const until = Math.min(end ?? ref, ref);
+  const life: Life = {
+    ...path,
+    out,
+    ids,
+    ctx,
+    clientId,
+    p,
+    facts,
+    consultant: p.consultantId,
+    female: p.gender === 'vrouw',
+    health,
+    ref,
+    jobs,
+    end,
+    until,
+    seen: (day) => day <= until,
+  };
+  writeJobs(life, t);
+
+  // ---- recorded stages, in the order of the streams' draws --------------------------------
+  if (!life.seen(path.intakeDay)) return end;
+  writeIntake(life, t);
+  const { diagnoses, bestandAt } = writeDiagnoses(life, t);
+  if (diagnoses.length > 0 && path.hasPlan && life.seen(path.planDay)) writePlan(life, t);
+  if (diagnoses.length > 0 && path.onHold && path.holdStart <= until) writeOnHold(life, t);
+  const { placements, running } =
+    diagnoses.length > 0 ? writeAllocations(life, planned, t) : { placements: [], running: [] };
+  const held = writeConversations(life, bestandAt, running, r, t);
+  writeLadder(life, placements, t);
+  if (until > path.intakeDay + 60) writeIntermediateSteps(life, t);
+  if (held.length >= 3 && t.bernoulli(DISCRIMINATION_DISCUSSED.once)) writeDiscriminationTalks(life, held, t);
   return end;
 }

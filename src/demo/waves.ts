@@ -10,7 +10,7 @@
  * non-western oudkomers (a finding the mirror must show). Health improves a little over time,
  * equally for every group.
  */
-import { readPersonGroundFacts } from '../store/register.js';
+import { readPersonGroundFacts, type PersonGroundFacts } from '../store/register.js';
 import { pseudonymFor } from '../domain/pseudonym.js';
 import { classifyAll } from '../domain/migration-background.js';
 import type { Db } from '../store/db.js';
@@ -162,127 +162,142 @@ function answersFor(
   return answers;
 }
 
-/** Writes the questionnaire waves of Demodam's cohort. Returns the number of responses written. */
-export async function writeDemodamWaves(
-  db: Db,
-  opts: DemodamWavesOptions,
-): Promise<{ cohort: number; responses: number }> {
-  const seed = opts.seed ?? 'demodam';
-  const ref = opts.referenceDate ?? '2026-10-31';
-  const year = opts.cohortYear ?? 2025;
-  await questionnaireRepository(db).ensureDefinition(CURRENT_QUESTIONNAIRE);
-  const clients = await db.query<{
-    id: number;
-    municipality_id: number;
-    consultant_id: number | null;
-    start_date: string;
-    end_date: string | null;
-    distance: 'kort' | 'lang' | null;
-  }>(
+type CohortClient = {
+  id: number;
+  municipality_id: number;
+  consultant_id: number | null;
+  start_date: string;
+  end_date: string | null;
+  distance: 'kort' | 'lang' | null;
+};
+type MonitoringPerson = PersonGroundFacts;
+type WaveRow = {
+  client_id: number;
+  wave: Wave;
+  sent_on: string;
+  sent_by: number | null;
+  completed_on: string | null;
+  mode: Mode | null;
+};
+type ResponseRow = {
+  pseudonym: string;
+  municipality_id: number;
+  wave: Wave;
+  mode: Mode;
+  language: QuestionnaireLang;
+  answers: string;
+  submitted_on: string;
+};
+
+/** The cohort: clients whose latest benefit period started in the cohort year, with their first diagnosis' distance. */
+async function loadCohort(db: Db, year: number): Promise<CohortClient[]> {
+  return db.query<CohortClient>(
     `SELECT c.id, c.municipality_id, c.consultant_id, bp.start_date, bp.end_date,
             (SELECT d.distance FROM diagnosis d WHERE d.client_id = c.id ORDER BY d.given_on, d.id LIMIT 1) AS distance
        FROM client c JOIN LATERAL (SELECT b.start_date, b.end_date FROM benefit_period b WHERE b.client_id = c.id ORDER BY b.start_date DESC, b.id DESC LIMIT 1) bp ON true
       WHERE bp.start_date BETWEEN $1 AND $2 ORDER BY c.id`,
     [`${year}-01-01`, `${year}-12-31`],
   );
-  const persons = await readPersonGroundFacts(db, null);
-  const byPseudonym = new Map(persons.map((p) => [p.pseudonym, p]));
+}
 
-  const waveRows: {
-    client_id: number;
-    wave: Wave;
-    sent_on: string;
-    sent_by: number | null;
-    completed_on: string | null;
-    mode: Mode | null;
-  }[] = [];
-  const responseRows: {
-    pseudonym: string;
-    municipality_id: number;
-    wave: Wave;
-    mode: Mode;
-    language: QuestionnaireLang;
-    answers: string;
-    submitted_on: string;
-  }[] = [];
-  for (const c of clients) {
-    const pseudonym = pseudonymFor(c.id, opts.pseudonymSecret);
-    const m = byPseudonym.get(pseudonym);
-    const facts = {
-      birth: m?.birth_country ?? null,
-      mother: m?.mother_birth_country ?? null,
-      father: m?.father_birth_country ?? null,
-      nationality: m?.nationality ?? null,
-      backgrounds: m?.backgrounds ?? [],
-    };
-    const enschede = classifyAll({
-      birthCountry: facts.birth,
-      motherBirthCountry: facts.mother,
-      fatherBirthCountry: facts.father,
-      nationality: facts.nationality,
-      culturalBackgrounds: facts.backgrounds,
-    }).enschede;
-    const group: Group = m?.statushouder
-      ? 'statushouder'
-      : enschede === 'geen'
-        ? 'geen'
-        : enschede === 'westers'
-          ? 'westers'
-          : enschede === 'niet-westers'
-            ? 'niet-westers-oudkomer'
-            : 'onbekend';
-    const person: Person = { group, distance: c.distance ?? 'none', facts };
-    const r = createRandom(seed, 'waves', c.id);
-    const state = {
-      health: r.normal(HEALTH_T0[group] + HEALTH_DISTANCE[person.distance], 1.6),
-      hours: r.weighted([
-        [0, 30],
-        [1, 20],
-        [2, 20],
-        [3, 10],
-        [4, 10],
-        [6, 6],
-        [10, 4],
-      ] as const),
-      social: r.bernoulli(0.6),
-    };
-    const language0 = language(r, facts.birth);
-    const due = dueDates(c.start_date, DEFAULT_SCHEDULE);
-    let stillIn = true;
-    for (const wave of ['T0', 'T1', 'T2'] as const) {
-      const dueOn = due[wave];
-      if (dueOn > ref || (c.end_date !== null && c.end_date < dueOn)) break;
-      const p =
-        (stillIn ? RESPONSE[wave] : RESPONSE[wave] * 0.35) - EXTRA_NON_RESPONSE[group] * (wave === 'T0' ? 0.5 : 1);
-      const responded = r.bernoulli(p);
-      const answers = answersFor(r, person, wave, state);
-      const mode: Mode = r.weighted([
-        ['kiosk', 45],
-        ['link', 40],
-        ['voorgelezen', 15],
-      ] as const);
-      const completed = responded ? addDays(dueOn, r.int(0, 20)) : null;
-      waveRows.push({
-        client_id: c.id,
+/** The facts of the grounds per pseudonym, register first, as the mirror reads them. */
+async function loadMonitoringPersons(db: Db): Promise<Map<string, MonitoringPerson>> {
+  const persons = await readPersonGroundFacts(db, null);
+  return new Map(persons.map((p) => [p.pseudonym, p]));
+}
+
+/** The person's group and facts for the answers, from the monitoring row. */
+function personFor(c: CohortClient, m: MonitoringPerson | undefined): Person {
+  const facts = {
+    birth: m?.birth_country ?? null,
+    mother: m?.mother_birth_country ?? null,
+    father: m?.father_birth_country ?? null,
+    nationality: m?.nationality ?? null,
+    backgrounds: m?.backgrounds ?? [],
+  };
+  const enschede = classifyAll({
+    birthCountry: facts.birth,
+    motherBirthCountry: facts.mother,
+    fatherBirthCountry: facts.father,
+    nationality: facts.nationality,
+    culturalBackgrounds: facts.backgrounds,
+  }).enschede;
+  const group: Group = m?.statushouder
+    ? 'statushouder'
+    : enschede === 'geen'
+      ? 'geen'
+      : enschede === 'westers'
+        ? 'westers'
+        : enschede === 'niet-westers'
+          ? 'niet-westers-oudkomer'
+          : 'onbekend';
+  return { group, distance: c.distance ?? 'none', facts };
+}
+
+/** One client's waves T0..T2 (as far as due before the reference date and within the benefit) and responses. */
+function wavesForClient(
+  c: CohortClient,
+  pseudonym: string,
+  person: Person,
+  seed: string,
+  ref: string,
+  out: { waveRows: WaveRow[]; responseRows: ResponseRow[] },
+): void {
+  const { group, facts } = person;
+  const r = createRandom(seed, 'waves', c.id);
+  const state = {
+    health: r.normal(HEALTH_T0[group] + HEALTH_DISTANCE[person.distance], 1.6),
+    hours: r.weighted([
+      [0, 30],
+      [1, 20],
+      [2, 20],
+      [3, 10],
+      [4, 10],
+      [6, 6],
+      [10, 4],
+    ] as const),
+    social: r.bernoulli(0.6),
+  };
+  const language0 = language(r, facts.birth);
+  const due = dueDates(c.start_date, DEFAULT_SCHEDULE);
+  let stillIn = true;
+  for (const wave of ['T0', 'T1', 'T2'] as const) {
+    const dueOn = due[wave];
+    if (dueOn > ref || (c.end_date !== null && c.end_date < dueOn)) break;
+    const p =
+      (stillIn ? RESPONSE[wave] : RESPONSE[wave] * 0.35) - EXTRA_NON_RESPONSE[group] * (wave === 'T0' ? 0.5 : 1);
+    const responded = r.bernoulli(p);
+    const answers = answersFor(r, person, wave, state);
+    const mode: Mode = r.weighted([
+      ['kiosk', 45],
+      ['link', 40],
+      ['voorgelezen', 15],
+    ] as const);
+    const completed = responded ? addDays(dueOn, r.int(0, 20)) : null;
+    out.waveRows.push({
+      client_id: c.id,
+      wave,
+      sent_on: dueOn,
+      sent_by: c.consultant_id,
+      completed_on: completed,
+      mode: responded ? mode : null,
+    });
+    if (responded) {
+      out.responseRows.push({
+        pseudonym,
+        municipality_id: c.municipality_id,
         wave,
-        sent_on: dueOn,
-        sent_by: c.consultant_id,
-        completed_on: completed,
-        mode: responded ? mode : null,
+        mode,
+        language: language0,
+        answers: JSON.stringify(answers),
+        submitted_on: completed!,
       });
-      if (responded) {
-        responseRows.push({
-          pseudonym,
-          municipality_id: c.municipality_id,
-          wave,
-          mode,
-          language: language0,
-          answers: JSON.stringify(answers),
-          submitted_on: completed!,
-        });
-      } else stillIn = false;
-    }
+    } else stillIn = false;
   }
+}
+
+/** Writes the wave rows and the (pseudonymised) responses in one transaction. */
+async function insertWaves(db: Db, waveRows: WaveRow[], responseRows: ResponseRow[]): Promise<void> {
   const version = CURRENT_QUESTIONNAIRE.version;
   await db.transaction(async (tx) => {
     await tx.query(
@@ -315,5 +330,24 @@ export async function writeDemodamWaves(
       ],
     );
   });
-  return { cohort: clients.length, responses: responseRows.length };
+}
+
+/** Writes the questionnaire waves of Demodam's cohort. Returns the number of responses written. */
+export async function writeDemodamWaves(
+  db: Db,
+  opts: DemodamWavesOptions,
+): Promise<{ cohort: number; responses: number }> {
+  const seed = opts.seed ?? 'demodam';
+  const ref = opts.referenceDate ?? '2026-10-31';
+  const year = opts.cohortYear ?? 2025;
+  await questionnaireRepository(db).ensureDefinition(CURRENT_QUESTIONNAIRE);
+  const clients = await loadCohort(db, year);
+  const byPseudonym = await loadMonitoringPersons(db);
+  const out = { waveRows: [] as WaveRow[], responseRows: [] as ResponseRow[] };
+  for (const c of clients) {
+    const pseudonym = pseudonymFor(c.id, opts.pseudonymSecret);
+    wavesForClient(c, pseudonym, personFor(c, byPseudonym.get(pseudonym)), seed, ref, out);
+  }
+  await insertWaves(db, out.waveRows, out.responseRows);
+  return { cohort: clients.length, responses: out.responseRows.length };
 }

@@ -56,7 +56,8 @@ const LATEST_BENEFIT = `LEFT JOIN LATERAL (
     SELECT b.start_date, b.end_date FROM benefit_period b WHERE b.client_id = c.id ORDER BY b.start_date DESC, b.id DESC LIMIT 1
   ) bp ON true`;
 
-export function questionnaireRepository(db: Queryable) {
+/** The questionnaire's definitions and the municipality's schedule settings. */
+function definitionStore(db: Queryable) {
   return {
     /** Stores the definition's version once (the same version is never changed). */
     async ensureDefinition(def: QuestionnaireDefinition = CURRENT_QUESTIONNAIRE): Promise<void> {
@@ -95,7 +96,12 @@ export function questionnaireRepository(db: Queryable) {
         [municipalityId, s.t1Months, s.t2Months, s.linkDays],
       );
     },
+  };
+}
 
+/** Guidance starts and the waves of a client. */
+function waveStore(db: Queryable) {
+  return {
     async guidance(clientId: number): Promise<GuidanceStart | null> {
       const rows = await db.query<{
         id: number;
@@ -140,7 +146,12 @@ export function questionnaireRepository(db: Queryable) {
         [waveId, today, userId],
       );
     },
+  };
+}
 
+/** Link and kiosk tokens. */
+function tokenStore(db: Queryable) {
+  return {
     async createToken(
       tokenHash: string,
       waveId: number,
@@ -204,7 +215,12 @@ export function questionnaireRepository(db: Queryable) {
         [tokenHash],
       );
     },
+  };
+}
 
+/** Completed questionnaires and the caseload's due measurements. */
+function responseStore(db: Queryable) {
+  return {
     /**
      * Stores one completed questionnaire: the answers by pseudonym in monitoring, the facts
      * they give in monitoring.person and cultural_background, and in the case file only that the
@@ -306,6 +322,16 @@ export function questionnaireRepository(db: Queryable) {
         records: r.waves ?? [],
       }));
     },
+  };
+}
+
+/** Everything the measurement moments store: definitions and settings, waves, tokens and responses. */
+export function questionnaireRepository(db: Queryable) {
+  return {
+    ...definitionStore(db),
+    ...waveStore(db),
+    ...tokenStore(db),
+    ...responseStore(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { RouteApp } from './route-app.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { clientsRepository } from '../../store/clients.js';
@@ -20,9 +21,14 @@ import {
 } from '../schemas/clients.js';
 
 /** The case file: /api/v1/clients. Every read of a person's data is written to the audit log. */
-export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  clientListRoutes(app, ctx);
+  oneClientRoutes(app, ctx);
+};
+
+/** The client list, its count and a new client. */
+function clientListRoutes(app: RouteApp, { db }: AppContext): void {
   const clients = clientsRepository(db);
-  const clientAccess = requireClientAccess(db);
 
   app.get(
     '/clients',
@@ -110,6 +116,12 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       return reply.status(201).send(created);
     },
   );
+}
+
+/** One client: the client's data, work periods and instrument allocations. */
+function oneClientRoutes(app: RouteApp, { db }: AppContext): void {
+  const clients = clientsRepository(db);
+  const clientAccess = requireClientAccess(db);
 
   app.get(
     '/clients/:id',
@@ -219,4 +231,4 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       return reply.status(201).send(row);
     },
   );
-};
+}

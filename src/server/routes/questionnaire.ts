@@ -10,7 +10,9 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Db } from '../../store/db.js';
 import type { AppContext } from '../context.js';
+import type { RouteApp } from './route-app.js';
 import { questionnaireRepository, loadOutcomeRows } from '../../store/questionnaire.js';
 import { sessionsRepository } from '../../store/users.js';
 import { writeAudit, writeListRead } from '../../store/audit.js';
@@ -63,31 +65,97 @@ const AnswersBody = Type.Object(
 
 const OUTCOME_ROLES = FEATURE_ROLES.outcomes;
 
-export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, heavyGate }) => {
-  const heavy = heavyGate ?? createHeavyGate({ perUser: 1, total: 2 });
+type QuestionnaireStore = ReturnType<typeof questionnaireRepository>;
+
+/** The answers checked against the current questionnaire; a 400 names each wrong item. */
+function checkAnswers(answers: unknown) {
+  const problemsFound = validateAnswers(CURRENT_QUESTIONNAIRE, answers);
+  if (problemsFound.length > 0)
+    throw invalid(...problemsFound.map((p) => ({ name: `answers.${p.item}`, reason: p.reason })));
+  return answers as Answers;
+}
+
+/** The wave row for a client, refusing a wave that was already filled in. */
+async function openWave(store: QuestionnaireStore, clientId: number, wave: Wave) {
+  const guidance = await store.guidance(clientId);
+  if (!guidance)
+    throw new ApiError(
+      'NO_OPEN_BENEFIT',
+      'Zonder uitkeringsperiode is er geen begin van de begeleiding en dus geen meetmoment.',
+    );
+  const row = await store.ensureWave(clientId, wave, CURRENT_QUESTIONNAIRE.version);
+  if (row.completedOn) throw new ApiError('CONFLICT_DUPLICATE', 'Dit meetmoment is al ingevuld.');
+  return { ...row, guidance };
+}
+
+/** Stores a response with its audit row (and uses up the link token), refusing a second one. */
+async function submit(
+  db: Db,
+  config: AppContext['config'],
+  p: {
+    waveId: number;
+    clientId: number;
+    municipalityId: number;
+    wave: Wave;
+    version: number;
+    mode: Mode;
+    language: QuestionnaireLang;
+    answers: Answers;
+    userId: number;
+    tokenHash?: string;
+  },
+) {
+  const ok = await db.transaction(async (tx) => {
+    const txStore = questionnaireRepository(tx);
+    const done = await txStore.submit({
+      waveId: p.waveId,
+      clientId: p.clientId,
+      municipalityId: p.municipalityId,
+      wave: p.wave,
+      definitionVersion: p.version,
+      mode: p.mode,
+      language: p.language,
+      answers: p.answers,
+      today: todayIso(),
+      pseudonymSecret: config.pseudonymSecret,
+    });
+    if (!done) return false;
+    if (p.tokenHash) await txStore.useToken(p.tokenHash);
+    await writeAudit(tx, [
+      {
+        userId: p.userId,
+        clientId: p.clientId,
+        action: 'create',
+        resource: 'questionnaire-response',
+        detail: `${p.wave} ${p.mode}`,
+      },
+    ]);
+    return true;
+  });
+  if (!ok) throw new ApiError('CONFLICT_DUPLICATE', 'Dit meetmoment is al ingevuld.');
+}
+
+/** A token that may still be used to fill in: unknown, expired, used or completed all answer 404. */
+async function usableToken(store: QuestionnaireStore, token: string) {
+  const info = await store.findToken(hashToken(token));
+  if (!info || info.expired || info.used || info.completed)
+    throw new ApiError('NOT_FOUND', 'Deze link is al gebruikt of verlopen.');
+  return info;
+}
+
+export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  const { db } = ctx;
   const store = questionnaireRepository(db);
-  const sessions = sessionsRepository(db);
   await store.ensureDefinition(CURRENT_QUESTIONNAIRE);
+  scheduleRoutes(app, ctx);
+  staffFillInRoutes(app, ctx);
+  respondentRoutes(app, ctx);
+  settingsAndOutcomeRoutes(app, ctx);
+};
 
-  function checkAnswers(answers: unknown) {
-    const problemsFound = validateAnswers(CURRENT_QUESTIONNAIRE, answers);
-    if (problemsFound.length > 0)
-      throw invalid(...problemsFound.map((p) => ({ name: `answers.${p.item}`, reason: p.reason })));
-    return answers as Answers;
-  }
-
-  /** The wave row for a client, refusing a wave that was already filled in. */
-  async function openWave(clientId: number, wave: Wave) {
-    const guidance = await store.guidance(clientId);
-    if (!guidance)
-      throw new ApiError(
-        'NO_OPEN_BENEFIT',
-        'Zonder uitkeringsperiode is er geen begin van de begeleiding en dus geen meetmoment.',
-      );
-    const row = await store.ensureWave(clientId, wave, CURRENT_QUESTIONNAIRE.version);
-    if (row.completedOn) throw new ApiError('CONFLICT_DUPLICATE', 'Dit meetmoment is al ingevuld.');
-    return { ...row, guidance };
-  }
+/** The questionnaire's definition and the measurement moments per client and for the caseload. */
+function scheduleRoutes(app: RouteApp, { db }: AppContext): void {
+  const store = questionnaireRepository(db);
 
   app.get(
     '/questionnaire/definition',
@@ -169,6 +237,12 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       return { items, total: items.length, settings: { t1Months: settings.t1Months, t2Months: settings.t2Months } };
     },
   );
+}
+
+/** Filling in with the consultant: sending a link, starting the kiosk, answers read out. */
+function staffFillInRoutes(app: RouteApp, { db, config }: AppContext): void {
+  const store = questionnaireRepository(db);
+  const sessions = sessionsRepository(db);
 
   app.post(
     '/clients/:id/measurements/:wave/link',
@@ -184,7 +258,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     async (request, reply) => {
       const user = currentUser(request);
       const { id: clientId, wave } = request.params;
-      const row = await openWave(clientId, wave);
+      const row = await openWave(store, clientId, wave);
       const settings = await store.settings(row.guidance.municipalityId);
       const token = newToken();
       const expiresAt = await store.createToken(hashToken(token), row.id, 'link', user.id, settings.linkDays * 24);
@@ -210,7 +284,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     async (request, reply) => {
       const user = currentUser(request);
       const { id: clientId, wave } = request.params;
-      const row = await openWave(clientId, wave);
+      const row = await openWave(store, clientId, wave);
       const token = newToken();
       await store.createToken(hashToken(token), row.id, 'kiosk', user.id, KIOSK_HOURS);
       await writeAudit(db, [
@@ -240,8 +314,8 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       const user = currentUser(request);
       const { id: clientId, wave } = request.params;
       const answers = checkAnswers(request.body.answers);
-      const row = await openWave(clientId, wave);
-      await submit({
+      const row = await openWave(store, clientId, wave);
+      await submit(db, config, {
         waveId: row.id,
         clientId,
         municipalityId: row.guidance.municipalityId,
@@ -255,56 +329,11 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       return reply.status(204).send();
     },
   );
+}
 
-  async function submit(p: {
-    waveId: number;
-    clientId: number;
-    municipalityId: number;
-    wave: Wave;
-    version: number;
-    mode: Mode;
-    language: QuestionnaireLang;
-    answers: Answers;
-    userId: number;
-    tokenHash?: string;
-  }) {
-    const ok = await db.transaction(async (tx) => {
-      const txStore = questionnaireRepository(tx);
-      const done = await txStore.submit({
-        waveId: p.waveId,
-        clientId: p.clientId,
-        municipalityId: p.municipalityId,
-        wave: p.wave,
-        definitionVersion: p.version,
-        mode: p.mode,
-        language: p.language,
-        answers: p.answers,
-        today: todayIso(),
-        pseudonymSecret: config.pseudonymSecret,
-      });
-      if (!done) return false;
-      if (p.tokenHash) await txStore.useToken(p.tokenHash);
-      await writeAudit(tx, [
-        {
-          userId: p.userId,
-          clientId: p.clientId,
-          action: 'create',
-          resource: 'questionnaire-response',
-          detail: `${p.wave} ${p.mode}`,
-        },
-      ]);
-      return true;
-    });
-    if (!ok) throw new ApiError('CONFLICT_DUPLICATE', 'Dit meetmoment is al ingevuld.');
-  }
-
-  /** A token that may still be used to fill in: unknown, expired, used or completed all answer 404. */
-  async function usableToken(token: string) {
-    const info = await store.findToken(hashToken(token));
-    if (!info || info.expired || info.used || info.completed)
-      throw new ApiError('NOT_FOUND', 'Deze link is al gebruikt of verlopen.');
-    return info;
-  }
+/** The respondent's side: the questionnaire by link or kiosk token, and leaving the kiosk. */
+function respondentRoutes(app: RouteApp, { db, config }: AppContext): void {
+  const store = questionnaireRepository(db);
 
   app.get(
     '/vragenlijst/:token',
@@ -318,7 +347,7 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       },
     },
     async (request) => {
-      const info = await usableToken(request.params.token);
+      const info = await usableToken(store, request.params.token);
       const definition = (await store.definition(info.definitionVersion)) ?? CURRENT_QUESTIONNAIRE;
       return { wave: info.wave, kind: info.kind, definition };
     },
@@ -338,9 +367,9 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     },
     async (request, reply) => {
       const tokenHash = hashToken(request.params.token);
-      const info = await usableToken(request.params.token);
+      const info = await usableToken(store, request.params.token);
       const answers = checkAnswers(request.body.answers);
-      await submit({
+      await submit(db, config, {
         waveId: info.waveId,
         clientId: info.clientId,
         municipalityId: info.municipalityId,
@@ -399,6 +428,12 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       return reply.status(201).send(session);
     },
   );
+}
+
+/** The municipality's settings and the outcome mirror. */
+function settingsAndOutcomeRoutes(app: RouteApp, { db, config, heavyGate }: AppContext): void {
+  const heavy = heavyGate ?? createHeavyGate({ perUser: 1, total: 2 });
+  const store = questionnaireRepository(db);
 
   app.put(
     '/questionnaire/settings',
@@ -493,4 +528,4 @@ export const questionnaireRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       };
     },
   );
-};
+}

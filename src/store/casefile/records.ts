@@ -43,12 +43,8 @@ export interface AllocationState {
 const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0];
 const first = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;
 
-/**
- * Writes of the case file's records. Every method runs on what it is given: pass the open
- * transaction so that checks, the write and its audit row commit or roll back together.
- * Lookups return null for "not found (for this client)".
- */
-export function recordsRepository(db: Queryable) {
+/** Personal data, intake, diagnosis and bestand. */
+function intakeRecords(db: Queryable) {
   return {
     /**
      * Updates personal data when `version` is still the stored one, and raises the version.
@@ -155,7 +151,12 @@ export function recordsRepository(db: Queryable) {
         ),
       );
     },
+  };
+}
 
+/** Plans of action with their goals and steps. */
+function planRecords(db: Queryable) {
+  return {
     async addPlan(clientId: number, p: { createdOn: string; status: string; consultantId: number; goals: string[] }) {
       const plan = await one(
         db.query<{ id: number; version: number }>(
@@ -226,7 +227,12 @@ export function recordsRepository(db: Queryable) {
       ]);
       return rows.length > 0;
     },
+  };
+}
 
+/** Instrument allocations, conversations and on-hold periods. */
+function allocationAndContactRecords(db: Queryable) {
+  return {
     /** The allocation when it belongs to this client, locked for the update that follows. */
     findAllocation(clientId: number, allocationId: number) {
       return first(
@@ -307,7 +313,12 @@ export function recordsRepository(db: Queryable) {
     async endOnHold(periodId: number, endDate: string): Promise<void> {
       await db.query('UPDATE on_hold_period SET end_date = $2 WHERE id = $1', [periodId, endDate]);
     },
+  };
+}
 
+/** Ladder and intermediate steps, discrimination talks, outflow and feedback. */
+function progressAndOutflowRecords(db: Queryable) {
+  return {
     addLadderStep(clientId: number, s: { step: number; recordedOn: string; note: string | null }) {
       return one(
         db.query<{ id: number }>(
@@ -369,5 +380,19 @@ export function recordsRepository(db: Queryable) {
         ),
       );
     },
+  };
+}
+
+/**
+ * Writes of the case file's records. Every method runs on what it is given: pass the open
+ * transaction so that checks, the write and its audit row commit or roll back together.
+ * Lookups return null for "not found (for this client)".
+ */
+export function recordsRepository(db: Queryable) {
+  return {
+    ...intakeRecords(db),
+    ...planRecords(db),
+    ...allocationAndContactRecords(db),
+    ...progressAndOutflowRecords(db),
   };
 }

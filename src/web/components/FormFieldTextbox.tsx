@@ -1,5 +1,6 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { cx } from './cx.js';
+import { FormField } from './FormField.js';
 
 export interface FormFieldTextboxProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -18,10 +19,7 @@ export interface FormFieldTextboxProps extends Omit<
   type?: 'text' | 'password' | 'email' | 'search' | 'tel' | 'url';
 }
 
-/**
- * Label, description, error message and text box as one form field. The label names the
- * text box; the description and the error message are linked to it by generated ids.
- */
+/** A FormField with a text box (text, password, e-mail, search, phone, web address). */
 export function FormFieldTextbox({
   label,
   description,
@@ -31,38 +29,15 @@ export function FormFieldTextbox({
   type = 'text',
   ...inputProps
 }: FormFieldTextboxProps) {
-  const inputId = useId();
-  const descriptionId = useId();
-  const errorId = useId();
-  const invalid = Boolean(errorMessage);
-  const describedBy = cx(description ? descriptionId : null, invalid ? errorId : null);
   return (
-    <div className={cx('utrecht-form-field', invalid && 'utrecht-form-field--invalid')}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={inputId}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
-          {description}
-        </div>
-      )}
-      {invalid && (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
-          {errorMessage}
-        </div>
-      )}
-      <div className="utrecht-form-field__input">
+    <FormField label={label} description={description} errorMessage={errorMessage} required={required}>
+      {(control, invalid) => (
         <input
           {...inputProps}
+          {...control}
           ref={inputRef}
-          id={inputId}
           type={type}
           dir="auto"
-          aria-required={required || undefined}
-          aria-describedby={describedBy || undefined}
-          aria-invalid={invalid || undefined}
           className={cx(
             'utrecht-textbox',
             'utrecht-textbox--html-input',
@@ -70,7 +45,7 @@ export function FormFieldTextbox({
             invalid && 'utrecht-textbox--invalid',
           )}
         />
-      </div>
-    </div>
+      )}
+    </FormField>
   );
 }

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { errorText } from '../pages/errors.js';
 import { Button } from './Button.js';
 import { cx } from './cx.js';
+import { FormChoice, FormField, FormFieldCheckbox, FormFieldset } from './FormField.js';
 import { defineTexts } from './useTexts.js';
 
 const useTexts = defineTexts(
@@ -133,16 +134,7 @@ export function RecordForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const found: Record<string, string> = {};
-    for (const f of fields) {
-      const v = values[f.name];
-      if (
-        f.required &&
-        (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0))
-      ) {
-        found[f.name] = tx('missing', { label: f.label });
-      }
-    }
+    const found = missingRequired(fields, values, (label) => tx('missing', { label }));
     Object.assign(found, Object.fromEntries(Object.entries(check?.(values) ?? {}).filter(([k]) => !found[k])));
     setConflict(false);
     setGeneral(null);
@@ -156,23 +148,8 @@ export function RecordForm({
       await onSubmit(values);
       setErrors({});
     } catch (err) {
-      const nextErrors: Record<string, string> = {};
-      let nextGeneral: string | null = null;
-      if (err instanceof ApiError && err.code === 'CONFLICT_VERSION') {
-        setConflict(true);
-      } else if (err instanceof ApiError && err.invalidParams?.length) {
-        const rest: string[] = [];
-        for (const p of err.invalidParams) {
-          const field = mapParam(p.name);
-          if (field && !nextErrors[field]) nextErrors[field] = p.reason;
-          else if (!field) rest.push(p.reason);
-        }
-        if (rest.length) nextGeneral = rest.join(' ');
-      } else if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.code !== 'UNEXPECTED_ANSWER') {
-        nextGeneral = err.title;
-      } else {
-        nextGeneral = errorText(err, t);
-      }
+      const { nextErrors, nextGeneral, isConflict } = problemsOf(err, mapParam, t);
+      if (isConflict) setConflict(true);
       setErrors(nextErrors);
       setGeneral(nextGeneral);
       setShown((n) => n + 1);
@@ -181,6 +158,26 @@ export function RecordForm({
     }
   }
 
+  const renderField = (f: FieldSpec, compact: boolean) => (
+    <Field
+      key={f.name}
+      spec={f}
+      id={fieldId(f.name)}
+      value={values[f.name]}
+      error={errors[f.name]}
+      onChange={(v) => set(f.name, v)}
+      inputRef={
+        fields.indexOf(f) === 0
+          ? (el) => {
+              firstRef.current = el;
+            }
+          : undefined
+      }
+      requiredText={tx('required')}
+      chooseText={tx('choose')}
+      compact={compact}
+    />
+  );
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const headingId = `${idBase}-title`;
   const errorList = Object.entries(errors);
@@ -195,145 +192,32 @@ export function RecordForm({
         {title}
       </Heading>
       {hasProblem && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="utrecht-alert utrecht-alert--error ks-error-summary"
-        >
-          <div className="utrecht-alert__content">
-            <div className="utrecht-alert__message">
-              {conflict ? (
-                <>
-                  <p className="utrecht-paragraph">{tx('conflict')}</p>
-                  {onReload && (
-                    <p className="utrecht-paragraph">
-                      <Button appearance="secondary-action" onClick={onReload}>
-                        {tx('reload')}
-                      </Button>
-                    </p>
-                  )}
-                </>
-              ) : (
-                <>
-                  <p className="utrecht-paragraph ks-error-summary__title">{tx('summary')}</p>
-                  <ul className="utrecht-unordered-list">
-                    {errorList.map(([name, message]) => (
-                      <li key={name} className="utrecht-unordered-list__item">
-                        <a
-                          className="utrecht-link"
-                          href={`#${fieldId(name)}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            document.getElementById(fieldId(name))?.focus();
-                          }}
-                        >
-                          {fields.find((f) => f.name === name)?.label}: {message}
-                        </a>
-                      </li>
-                    ))}
-                    {general && <li className="utrecht-unordered-list__item">{general}</li>}
-                  </ul>
-                </>
-              )}
-            </div>
-          </div>
-        </div>
+        <ErrorSummary
+          summaryRef={summaryRef}
+          conflict={conflict}
+          onReload={onReload}
+          general={general}
+          items={errorList.map(([name, message]) => ({
+            id: fieldId(name),
+            label: fields.find((f) => f.name === name)?.label,
+            message,
+          }))}
+        />
       )}
       {children}
       <div className="ks-record-form__fields">
         {fields.map((f, index) => {
-          const field = (compact: boolean) => (
-            <Field
-              key={f.name}
-              spec={f}
-              id={fieldId(f.name)}
-              value={values[f.name]}
-              error={errors[f.name]}
-              onChange={(v) => set(f.name, v)}
-              inputRef={
-                index === 0
-                  ? (el) => {
-                      firstRef.current = el;
-                    }
-                  : undefined
-              }
-              requiredText={tx('required')}
-              chooseText={tx('choose')}
-              compact={compact}
-            />
-          );
-          if (!f.grid) return field(false);
+          if (!f.grid) return renderField(f, false);
           if (fields.findIndex((g) => g.grid) !== index) return null;
           // the first field with a grid place draws the whole table
-          const cells = fields.filter((g) => g.grid);
-          const rows = [...new Set(cells.map((g) => g.grid!.row))];
-          const columns = [...new Set(cells.map((g) => g.grid!.column))];
-          const captionId = `${idBase}-grid`;
           return (
-            <div key="grid" className="ks-form-grid">
-              <table
-                className="utrecht-table ks-table ks-table--compact ks-form-grid__table"
-                aria-describedby={grid?.description ? `${captionId}-help` : undefined}
-              >
-                <caption id={captionId} className="utrecht-table__caption">
-                  {grid?.caption}
-                </caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">
-                      {grid?.rowHeader}
-                    </th>
-                    {columns.map((c) => (
-                      <th key={c} scope="col" className="utrecht-table__header-cell">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {rows.map((r) => (
-                    <tr key={r} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell">
-                        {r}
-                      </th>
-                      {columns.map((c) => {
-                        const cell = cells.find((g) => g.grid!.row === r && g.grid!.column === c);
-                        const at = cell ? fields.indexOf(cell) : -1;
-                        return (
-                          <td key={c} className="utrecht-table__cell">
-                            {cell && (
-                              <Field
-                                spec={cell}
-                                id={fieldId(cell.name)}
-                                value={values[cell.name]}
-                                error={errors[cell.name]}
-                                onChange={(v) => set(cell.name, v)}
-                                inputRef={
-                                  at === 0
-                                    ? (el) => {
-                                        firstRef.current = el;
-                                      }
-                                    : undefined
-                                }
-                                requiredText={tx('required')}
-                                chooseText={tx('choose')}
-                                compact
-                              />
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {grid?.description && (
-                <p id={`${captionId}-help`} className="utrecht-form-field-description">
-                  {grid.description}
-                </p>
-              )}
-            </div>
+            <FieldGrid
+              key="grid"
+              fields={fields}
+              grid={grid}
+              captionId={`${idBase}-grid`}
+              cell={(cell) => renderField(cell, true)}
+            />
           );
         })}
       </div>
@@ -351,6 +235,172 @@ export function RecordForm({
   );
 }
 
+/** The required fields left empty (only spaces, or no choice), with the message for each. */
+function missingRequired(
+  fields: readonly FieldSpec[],
+  values: FormValues,
+  message: (label: string) => string,
+): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const f of fields) {
+    const v = values[f.name];
+    if (
+      f.required &&
+      (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0))
+    ) {
+      found[f.name] = message(f.label);
+    }
+  }
+  return found;
+}
+
+/** What a refused save means for the form: errors per field, a general message, or a version conflict. */
+function problemsOf(
+  err: unknown,
+  mapParam: (param: string) => string | undefined,
+  t: ReturnType<typeof useI18n>['t'],
+): { nextErrors: Record<string, string>; nextGeneral: string | null; isConflict: boolean } {
+  const nextErrors: Record<string, string> = {};
+  let nextGeneral: string | null = null;
+  if (err instanceof ApiError && err.code === 'CONFLICT_VERSION') {
+    return { nextErrors, nextGeneral, isConflict: true };
+  } else if (err instanceof ApiError && err.invalidParams?.length) {
+    const rest: string[] = [];
+    for (const p of err.invalidParams) {
+      const field = mapParam(p.name);
+      if (field && !nextErrors[field]) nextErrors[field] = p.reason;
+      else if (!field) rest.push(p.reason);
+    }
+    if (rest.length) nextGeneral = rest.join(' ');
+  } else if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.code !== 'UNEXPECTED_ANSWER') {
+    nextGeneral = err.title;
+  } else {
+    nextGeneral = errorText(err, t);
+  }
+  return { nextErrors, nextGeneral, isConflict: false };
+}
+
+/** The summary at the top of a refused form: links to the fields, or the version conflict with "laad opnieuw". */
+function ErrorSummary({
+  summaryRef,
+  conflict,
+  onReload,
+  general,
+  items,
+}: {
+  summaryRef: RefObject<HTMLDivElement | null>;
+  conflict: boolean;
+  onReload?: () => void;
+  general: string | null;
+  items: { id: string; label: string | undefined; message: string }[];
+}) {
+  const tx = useTexts();
+  return (
+    <div ref={summaryRef} tabIndex={-1} role="alert" className="utrecht-alert utrecht-alert--error ks-error-summary">
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">
+          {conflict ? (
+            <>
+              <p className="utrecht-paragraph">{tx('conflict')}</p>
+              {onReload && (
+                <p className="utrecht-paragraph">
+                  <Button appearance="secondary-action" onClick={onReload}>
+                    {tx('reload')}
+                  </Button>
+                </p>
+              )}
+            </>
+          ) : (
+            <>
+              <p className="utrecht-paragraph ks-error-summary__title">{tx('summary')}</p>
+              <ul className="utrecht-unordered-list">
+                {items.map(({ id, label, message }) => (
+                  <li key={id} className="utrecht-unordered-list__item">
+                    <a
+                      className="utrecht-link"
+                      href={`#${id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(id)?.focus();
+                      }}
+                    >
+                      {label}: {message}
+                    </a>
+                  </li>
+                ))}
+                {general && <li className="utrecht-unordered-list__item">{general}</li>}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The fields with a `grid` place as one compact table: a row per `row`, a column per `column`. */
+function FieldGrid({
+  fields,
+  grid,
+  captionId,
+  cell: renderCell,
+}: {
+  fields: readonly FieldSpec[];
+  grid: GridSpec | undefined;
+  captionId: string;
+  cell: (spec: FieldSpec) => ReactNode;
+}) {
+  const cells = fields.filter((g) => g.grid);
+  const rows = [...new Set(cells.map((g) => g.grid!.row))];
+  const columns = [...new Set(cells.map((g) => g.grid!.column))];
+  return (
+    <div className="ks-form-grid">
+      <table
+        className="utrecht-table ks-table ks-table--compact ks-form-grid__table"
+        aria-describedby={grid?.description ? `${captionId}-help` : undefined}
+      >
+        <caption id={captionId} className="utrecht-table__caption">
+          {grid?.caption}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              {grid?.rowHeader}
+            </th>
+            {columns.map((c) => (
+              <th key={c} scope="col" className="utrecht-table__header-cell">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((r) => (
+            <tr key={r} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">
+                {r}
+              </th>
+              {columns.map((c) => {
+                const cell = cells.find((g) => g.grid!.row === r && g.grid!.column === c);
+                return (
+                  <td key={c} className="utrecht-table__cell">
+                    {cell && renderCell(cell)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {grid?.description && (
+        <p id={`${captionId}-help`} className="utrecht-form-field-description">
+          {grid.description}
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface FieldProps {
   spec: FieldSpec;
   id: string;
@@ -365,48 +415,20 @@ interface FieldProps {
 }
 
 function Field({ spec, id, value, error, onChange, inputRef, requiredText, chooseText, compact = false }: FieldProps) {
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = cx(spec.description ? descriptionId : null, error ? errorId : null) || undefined;
-  const invalid = Boolean(error);
-  const common = {
+  const frame = {
     id,
-    'aria-describedby': describedBy,
-    'aria-invalid': invalid || undefined,
-    'aria-required': spec.required || undefined,
-    name: spec.name,
+    label: spec.label,
+    description: spec.description,
+    errorMessage: error,
+    required: spec.required,
+    requiredText,
   };
-  const description = spec.description && (
-    <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
-      {spec.description}
-    </div>
-  );
-  const errorMessage = error && (
-    <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
-      {error}
-    </div>
-  );
-  const label = (
-    <>
-      {spec.label}
-      {spec.required && <span className="ks-required"> {requiredText}</span>}
-    </>
-  );
-
   if (spec.kind === 'checkboxes') {
     const selected = Array.isArray(value) ? value : [];
     return (
-      <fieldset
-        className={cx('utrecht-form-fieldset', 'ks-fieldset', invalid && 'utrecht-form-fieldset--invalid')}
-        aria-describedby={describedBy}
-      >
-        <legend className="utrecht-form-fieldset__legend utrecht-form-label" id={id} tabIndex={-1}>
-          {label}
-        </legend>
-        {description}
-        {errorMessage}
+      <FormFieldset {...frame}>
         {spec.options?.map((o, i) => (
-          <div key={o.value} className="utrecht-form-field utrecht-form-field--checkbox ks-choice">
+          <FormChoice key={o.value} id={`${id}-${o.value}`} label={o.label}>
             <input
               ref={i === 0 ? inputRef : undefined}
               type="checkbox"
@@ -417,106 +439,82 @@ function Field({ spec, id, value, error, onChange, inputRef, requiredText, choos
                 onChange(e.target.checked ? [...selected, o.value] : selected.filter((s) => s !== o.value))
               }
             />
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${o.value}`}>
-              {o.label}
-            </label>
-          </div>
+          </FormChoice>
         ))}
-      </fieldset>
+      </FormFieldset>
     );
   }
   if (spec.kind === 'checkbox') {
     return (
-      <div
-        className={cx(
-          'utrecht-form-field',
-          'utrecht-form-field--checkbox',
-          'ks-choice',
-          invalid && 'utrecht-form-field--invalid',
+      <FormFieldCheckbox {...frame}>
+        {(control) => (
+          <input
+            {...control}
+            name={spec.name}
+            ref={inputRef}
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={value === true}
+            onChange={(e) => onChange(e.target.checked)}
+          />
         )}
-      >
-        <input
-          {...common}
-          ref={inputRef}
-          type="checkbox"
-          className="utrecht-checkbox utrecht-checkbox--html-input"
-          checked={value === true}
-          onChange={(e) => onChange(e.target.checked)}
-        />
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-          {label}
-        </label>
-        {description}
-        {errorMessage}
-      </div>
+      </FormFieldCheckbox>
     );
   }
   const text = typeof value === 'string' ? value : '';
-  let control: ReactNode;
-  if (spec.kind === 'select') {
-    control = (
-      <select
-        {...common}
-        ref={inputRef}
-        className={cx('utrecht-select', 'utrecht-select--html-select', invalid && 'utrecht-select--invalid')}
-        value={text}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {!spec.required || text === '' ? <option value="">{chooseText}</option> : null}
-        {spec.options?.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (spec.kind === 'textarea') {
-    control = (
-      <textarea
-        {...common}
-        ref={inputRef}
-        dir="auto"
-        rows={3}
-        className={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', invalid && 'utrecht-textarea--invalid')}
-        value={text}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
-  } else {
-    control = (
-      <input
-        {...common}
-        ref={inputRef}
-        type={spec.kind}
-        step={spec.step}
-        dir="auto"
-        className={cx(
-          'utrecht-textbox',
-          'utrecht-textbox--html-input',
-          spec.kind !== 'text' && 'ks-textbox--short',
-          invalid && 'utrecht-textbox--invalid',
-        )}
-        value={text}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
-  }
   return (
-    <div
-      className={cx(
-        'utrecht-form-field',
-        invalid && 'utrecht-form-field--invalid',
-        compact && 'ks-form-field--compact',
-      )}
-    >
-      <div className={cx('utrecht-form-field__label', compact && 'ks-visually-hidden')}>
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description}
-      {errorMessage}
-      <div className="utrecht-form-field__input">{control}</div>
-    </div>
+    <FormField {...frame} compact={compact}>
+      {(control, invalid) =>
+        spec.kind === 'select' ? (
+          <select
+            {...control}
+            name={spec.name}
+            ref={inputRef}
+            className={cx('utrecht-select', 'utrecht-select--html-select', invalid && 'utrecht-select--invalid')}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+          >
+            {!spec.required || text === '' ? <option value="">{chooseText}</option> : null}
+            {spec.options?.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : spec.kind === 'textarea' ? (
+          <textarea
+            {...control}
+            name={spec.name}
+            ref={inputRef}
+            dir="auto"
+            rows={3}
+            className={cx(
+              'utrecht-textarea',
+              'utrecht-textarea--html-textarea',
+              invalid && 'utrecht-textarea--invalid',
+            )}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <input
+            {...control}
+            name={spec.name}
+            ref={inputRef}
+            type={spec.kind}
+            step={spec.step}
+            dir="auto"
+            className={cx(
+              'utrecht-textbox',
+              'utrecht-textbox--html-input',
+              spec.kind !== 'text' && 'ks-textbox--short',
+              invalid && 'utrecht-textbox--invalid',
+            )}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )
+      }
+    </FormField>
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RouteApp } from '../route-app.js';
 import type { AppContext } from '../../context.js';
 import { catalogueRepository, organisationRepository } from '../../../store/casefile/catalogue.js';
 import { ApiError, invalid } from '../../errors.js';
@@ -39,9 +40,15 @@ function reservationOf(
  * shown), SRG types, life domains and teams. Reading is open to every logged-in role (none of
  * it is personal data); changing is for the functional administrator and is audit-logged.
  */
-export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  instrumentRoutes(app, ctx);
+  lifeDomainRoutes(app, ctx);
+  teamRoutes(app, ctx);
+};
+
+/** The instrument catalogue (keuzehulp) and the SRG types. */
+function instrumentRoutes(app: RouteApp, { db }: AppContext): void {
   const catalogue = catalogueRepository(db);
-  const organisation = organisationRepository(db);
   const beheerder = requireRole('beheerder');
 
   app.get(
@@ -172,6 +179,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
     },
     async () => ({ items: await catalogue.srgTypes() }),
   );
+}
+
+/** The life domains of the intake scan. */
+function lifeDomainRoutes(app: RouteApp, { db }: AppContext): void {
+  const organisation = organisationRepository(db);
+  const beheerder = requireRole('beheerder');
 
   app.get(
     '/life-domains',
@@ -265,6 +278,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       return reply.status(204).send();
     },
   );
+}
+
+/** The teams. */
+function teamRoutes(app: RouteApp, { db }: AppContext): void {
+  const organisation = organisationRepository(db);
+  const beheerder = requireRole('beheerder');
 
   app.get(
     '/teams',
@@ -311,4 +330,4 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       return reply.status(201).send(row);
     },
   );
-};
+}

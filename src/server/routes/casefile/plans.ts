@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RouteApp } from '../route-app.js';
 import type { AppContext } from '../../context.js';
 import type { Queryable } from '../../../store/db.js';
 import { recordsRepository } from '../../../store/casefile/records.js';
@@ -28,7 +29,13 @@ async function planOf(tx: Queryable, clientId: number, planId: number) {
 }
 
 /** Plans of action with goals and agreed steps. The plan itself is edited with optimistic locking. */
-export const planRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const planRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  planHeadRoutes(app, ctx);
+  planGoalAndStepRoutes(app, ctx);
+};
+
+/** A new plan of action and changes to its status. */
+function planHeadRoutes(app: RouteApp, { db }: AppContext): void {
   const clientAccess = requireClientAccess(db);
 
   app.post(
@@ -99,6 +106,11 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       return { version };
     },
   );
+}
+
+/** The goals and steps of a plan. */
+function planGoalAndStepRoutes(app: RouteApp, { db }: AppContext): void {
+  const clientAccess = requireClientAccess(db);
 
   app.post(
     '/clients/:id/plans/:planId/goals',
@@ -207,4 +219,4 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       return reply.status(204).send();
     },
   );
-};
+}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RouteApp } from '../route-app.js';
 import type { AppContext } from '../../context.js';
 import { recordsRepository } from '../../../store/casefile/records.js';
 import { addDays } from '../../../domain/casefile-rules.js';
@@ -30,7 +31,15 @@ import { REASONS, changeWithAudit, notBefore, requireText } from './shared.js';
  * on hold, progress, discrimination, outflow, feedback and the course of an instrument.
  * Each change is checked, then written in one transaction with its audit row.
  */
-export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  intakeAndDiagnosisRoutes(app, ctx);
+  contactRoutes(app, ctx);
+  progressRoutes(app, ctx);
+  outcomeRoutes(app, ctx);
+};
+
+/** Intake, diagnosis and the bestand that follows from it. */
+function intakeAndDiagnosisRoutes(app: RouteApp, { db }: AppContext): void {
   const clientAccess = requireClientAccess(db);
 
   app.post(
@@ -149,6 +158,11 @@ export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       return reply.status(201).send(row);
     },
   );
+}
+
+/** Conversations and on-hold periods. */
+function contactRoutes(app: RouteApp, { db }: AppContext): void {
+  const clientAccess = requireClientAccess(db);
 
   app.post(
     '/clients/:id/conversations',
@@ -250,6 +264,11 @@ export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       return reply.status(204).send();
     },
   );
+}
+
+/** Progress: ladder steps, intermediate steps and discrimination talks. */
+function progressRoutes(app: RouteApp, { db }: AppContext): void {
+  const clientAccess = requireClientAccess(db);
 
   app.post(
     '/clients/:id/ladder-steps',
@@ -338,6 +357,11 @@ export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       return reply.status(201).send(row);
     },
   );
+}
+
+/** Outflow, the client's feedback and the course of an instrument. */
+function outcomeRoutes(app: RouteApp, { db }: AppContext): void {
+  const clientAccess = requireClientAccess(db);
 
   app.post(
     '/clients/:id/outflow',
@@ -473,4 +497,4 @@ export const recordRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       return reply.status(204).send();
     },
   );
-};
+}

@@ -1,4 +1,5 @@
 import type { CaseloadRow } from '../../api-casefile.js';
+import { FormField } from '../../components/FormField.js';
 import { useTexts } from './texts.js';
 
 export type SortKey = 'name' | 'last' | 'next' | 'ladder';
@@ -44,70 +45,66 @@ export function CaseloadFilters({
       aria-label={tx('caseload.filterForm')}
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="ks-caseload-search">
-          {tx('caseload.search')}
-        </label>
-        <input
-          id="ks-caseload-search"
-          type="search"
-          className="utrecht-textbox utrecht-textbox--html-input"
-          value={filters.search}
-          onChange={(e) => set('search', e.target.value)}
-        />
-      </div>
+      <FormField id="ks-caseload-search" label={tx('caseload.search')}>
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={filters.search}
+            onChange={(e) => set('search', e.target.value)}
+          />
+        )}
+      </FormField>
       {team && (
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="ks-caseload-consultant">
-            {tx('caseload.consultant')}
-          </label>
-          <select
-            id="ks-caseload-consultant"
-            className="utrecht-select utrecht-select--html-select"
-            value={filters.consultant}
-            onChange={(e) => set('consultant', e.target.value)}
-          >
-            <option value="">{tx('caseload.allConsultants')}</option>
-            {consultants.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField id="ks-caseload-consultant" label={tx('caseload.consultant')}>
+          {(control) => (
+            <select
+              {...control}
+              className="utrecht-select utrecht-select--html-select"
+              value={filters.consultant}
+              onChange={(e) => set('consultant', e.target.value)}
+            >
+              <option value="">{tx('caseload.allConsultants')}</option>
+              {consultants.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       )}
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="ks-caseload-status">
-          {tx('caseload.status')}
-        </label>
-        <select
-          id="ks-caseload-status"
-          className="utrecht-select utrecht-select--html-select"
-          value={filters.status}
-          onChange={(e) => set('status', e.target.value as StatusFilter)}
-        >
-          <option value="">{tx('caseload.allStatuses')}</option>
-          <option value="actief">{tx('status.actief')}</option>
-          <option value="on-hold">{tx('status.on-hold')}</option>
-          <option value="uitgestroomd">{tx('status.uitgestroomd')}</option>
-        </select>
-      </div>
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="ks-caseload-sort">
-          {tx('caseload.sort')}
-        </label>
-        <select
-          id="ks-caseload-sort"
-          className="utrecht-select utrecht-select--html-select"
-          value={filters.sort}
-          onChange={(e) => set('sort', e.target.value as SortKey)}
-        >
-          <option value="name">{tx('caseload.sort.name')}</option>
-          <option value="last">{tx('caseload.sort.last')}</option>
-          <option value="next">{tx('caseload.sort.next')}</option>
-          <option value="ladder">{tx('caseload.sort.ladder')}</option>
-        </select>
-      </div>
+      <FormField id="ks-caseload-status" label={tx('caseload.status')}>
+        {(control) => (
+          <select
+            {...control}
+            className="utrecht-select utrecht-select--html-select"
+            value={filters.status}
+            onChange={(e) => set('status', e.target.value as StatusFilter)}
+          >
+            <option value="">{tx('caseload.allStatuses')}</option>
+            <option value="actief">{tx('status.actief')}</option>
+            <option value="on-hold">{tx('status.on-hold')}</option>
+            <option value="uitgestroomd">{tx('status.uitgestroomd')}</option>
+          </select>
+        )}
+      </FormField>
+      <FormField id="ks-caseload-sort" label={tx('caseload.sort')}>
+        {(control) => (
+          <select
+            {...control}
+            className="utrecht-select utrecht-select--html-select"
+            value={filters.sort}
+            onChange={(e) => set('sort', e.target.value as SortKey)}
+          >
+            <option value="name">{tx('caseload.sort.name')}</option>
+            <option value="last">{tx('caseload.sort.last')}</option>
+            <option value="next">{tx('caseload.sort.next')}</option>
+            <option value="ladder">{tx('caseload.sort.ladder')}</option>
+          </select>
+        )}
+      </FormField>
       <fieldset className="utrecht-form-fieldset ks-filters__flags">
         <legend className="utrecht-form-fieldset__legend utrecht-form-label">{tx('caseload.filters')}</legend>
         <div className="ks-choice">

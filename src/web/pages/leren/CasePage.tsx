@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { dataOf, useRemote } from '../spiegel/useRemote.js';
 import { Failed, Loading, Section, type CaseDetailAnswer, type LerenProps } from './shared.js';
 import { useLerenTexts } from './texts.js';
+import { FormField } from '../../components/FormField.js';
 
 /** One case: choose an approach with a reason; colleagues' choices appear only after that. */
 export function CasePage({ api, onSessionEnded, caseId }: LerenProps & { caseId: number }) {
@@ -76,19 +77,11 @@ function VoteForm({ api, detail, onVoted }: { api: LerenProps['api']; detail: Ca
           </label>
         ))}
       </fieldset>
-      <label className="utrecht-form-label" htmlFor="leren-reason">
-        {t('case.reason')}
-      </label>
-      <p className="utrecht-form-field-description" id="leren-reason-help">
-        {t('case.reasonHelp')}
-      </p>
-      <textarea
-        id="leren-reason"
-        aria-describedby="leren-reason-help"
-        maxLength={500}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <FormField id="leren-reason" label={t('case.reason')} description={t('case.reasonHelp')}>
+        {(control) => (
+          <textarea {...control} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
+      </FormField>
       {error && (
         <Alert type="error" announce>
           <p className="utrecht-paragraph">{error}</p>

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { dataOf, useRemote } from '../spiegel/useRemote.js';
 import { Failed, LerenNav, Loading, type CaseListAnswer, type LerenProps } from './shared.js';
 import { useLerenTexts } from './texts.js';
+import { FormField } from '../../components/FormField.js';
 
 /** The case library: every case (one version per set), by theme, with whether you chose. */
 export function CasesPage({ api, user, onSessionEnded }: LerenProps) {
@@ -22,17 +23,18 @@ export function CasesPage({ api, user, onSessionEnded }: LerenProps) {
       <LerenNav user={user} />
       <h2 className="utrecht-heading-2">{t('cases.title')}</h2>
       <div className="ks-leren-form">
-        <label className="utrecht-form-label" htmlFor="leren-tag">
-          {t('cases.filter')}
-        </label>
-        <select id="leren-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
-          <option value="">{t('cases.allTags')}</option>
-          {CASE_TAGS.map((c) => (
-            <option key={c} value={c}>
-              {t(`tag.${c}`)}
-            </option>
-          ))}
-        </select>
+        <FormField id="leren-tag" label={t('cases.filter')}>
+          {(control) => (
+            <select {...control} value={tag} onChange={(e) => setTag(e.target.value)}>
+              <option value="">{t('cases.allTags')}</option>
+              {CASE_TAGS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`tag.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </div>
       {remote.status === 'error' && <Failed />}
       {data === null && remote.status !== 'error' && <Loading />}

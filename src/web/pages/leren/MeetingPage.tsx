@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { dataOf, useRemote } from '../spiegel/useRemote.js';
 import { Failed, LerenNav, Loading, Section, type LerenProps, type MeetingAnswer } from './shared.js';
 import { useLerenTexts, type LerenText } from './texts.js';
+import { FormField } from '../../components/FormField.js';
 
 type Version = MeetingAnswer['versions'][number];
 
@@ -155,20 +156,20 @@ function VariantForm({ api, m, onSaved }: { api: LerenProps['api']; m: MeetingAn
     <Section title={t('meeting.variantTitle')}>
       <p className="utrecht-paragraph">{t('meeting.variantHelp')}</p>
       <form className="ks-leren-form" onSubmit={submit} noValidate>
-        <label className="utrecht-form-label" htmlFor="leren-feature">
-          {t('meeting.feature')}
-        </label>
-        <select id="leren-feature" value={feature} onChange={(e) => setFeature(e.target.value)}>
-          {VARIED_FEATURES.map((f) => (
-            <option key={f} value={f}>
-              {t(`feature.${f}`)}
-            </option>
-          ))}
-        </select>
-        <label className="utrecht-form-label" htmlFor="leren-variant">
-          {t('new.situation')}
-        </label>
-        <textarea id="leren-variant" value={situation} onChange={(e) => setSituation(e.target.value)} />
+        <FormField id="leren-feature" label={t('meeting.feature')}>
+          {(control) => (
+            <select {...control} value={feature} onChange={(e) => setFeature(e.target.value)}>
+              {VARIED_FEATURES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`feature.${f}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="leren-variant" label={t('new.situation')}>
+          {(control) => <textarea {...control} value={situation} onChange={(e) => setSituation(e.target.value)} />}
+        </FormField>
         {message && (
           <Alert type={message.ok ? 'ok' : 'error'} announce>
             <p className="utrecht-paragraph">{message.text}</p>
@@ -198,14 +199,12 @@ function NotesForm({ api, caseId }: { api: LerenProps['api']; caseId: number }) 
   return (
     <Section title={t('meeting.notes')}>
       <form className="ks-leren-form" onSubmit={submit} noValidate>
-        <label className="utrecht-form-label" htmlFor="leren-heldon">
-          {t('meeting.heldOn')}
-        </label>
-        <input id="leren-heldon" type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
-        <label className="utrecht-form-label" htmlFor="leren-notes">
-          {t('meeting.notesHelp')}
-        </label>
-        <textarea id="leren-notes" value={note} onChange={(e) => setNote(e.target.value)} />
+        <FormField id="leren-heldon" label={t('meeting.heldOn')}>
+          {(control) => <input {...control} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
+        </FormField>
+        <FormField id="leren-notes" label={t('meeting.notesHelp')}>
+          {(control) => <textarea {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </FormField>
         {message && (
           <Alert type={message.ok ? 'ok' : 'error'} announce>
             <p className="utrecht-paragraph">{message.text}</p>

@@ -9,6 +9,7 @@ import { navigate } from '../../router.js';
 import { situationFromIntervision } from './intervision.js';
 import { LerenNav, type LerenProps } from './shared.js';
 import { useLerenTexts } from './texts.js';
+import { FormField } from '../../components/FormField.js';
 
 /** A team leader writes a case, by hand or from an anonymised intervision summary. */
 export function NewCasePage({ api, user }: LerenProps) {
@@ -60,38 +61,33 @@ export function NewCasePage({ api, user }: LerenProps) {
       <LerenNav user={user} />
       <p className="utrecht-paragraph">{t('new.intro')}</p>
       <div className="ks-leren-form">
-        <label className="utrecht-form-label" htmlFor="leren-client">
-          {t('new.fromIntervision')}
-        </label>
-        <p className="utrecht-form-field-description" id="leren-client-help">
-          {t('new.fromIntervisionHelp')}
-        </p>
-        <input
-          id="leren-client"
-          type="number"
-          inputMode="numeric"
-          aria-describedby="leren-client-help"
-          value={clientId}
-          onChange={(e) => setClientId(e.target.value)}
-        />
+        <FormField id="leren-client" label={t('new.fromIntervision')} description={t('new.fromIntervisionHelp')}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+
+              value={clientId}
+              onChange={(e) => setClientId(e.target.value)}
+            />
+          )}
+        </FormField>
         <Button appearance="secondary-action" onClick={fromIntervision} disabled={clientId === ''}>
           {t('new.load')}
         </Button>
       </div>
       <form className="ks-leren-form" onSubmit={submit} noValidate>
-        <label className="utrecht-form-label" htmlFor="leren-title">
-          {t('new.caseTitle')}
-        </label>
-        <input id="leren-title" type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
-        <label className="utrecht-form-label" htmlFor="leren-situation">
-          {t('new.situation')}
-        </label>
-        <textarea
-          id="leren-situation"
-          maxLength={4000}
-          value={situation}
-          onChange={(e) => setSituation(e.target.value)}
-        />
+        <FormField id="leren-title" label={t('new.caseTitle')}>
+          {(control) => (
+            <input {...control} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+          )}
+        </FormField>
+        <FormField id="leren-situation" label={t('new.situation')}>
+          {(control) => (
+            <textarea {...control} maxLength={4000} value={situation} onChange={(e) => setSituation(e.target.value)} />
+          )}
+        </FormField>
         <fieldset className="ks-leren-options">
           <legend className="utrecht-form-label">{t('new.tags')}</legend>
           {CASE_TAGS.map((tag) => (
@@ -107,16 +103,17 @@ export function NewCasePage({ api, user }: LerenProps) {
         </fieldset>
         {options.map((o, i) => (
           <div key={i}>
-            <label className="utrecht-form-label" htmlFor={`leren-option-${i}`}>
-              {t('new.option', { n: i + 1 })}
-            </label>
-            <input
-              id={`leren-option-${i}`}
-              type="text"
-              maxLength={300}
-              value={o}
-              onChange={(e) => setOptions((s) => s.map((x, j) => (j === i ? e.target.value : x)))}
-            />
+            <FormField id={`leren-option-${i}`} label={t('new.option', { n: i + 1 })}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  maxLength={300}
+                  value={o}
+                  onChange={(e) => setOptions((s) => s.map((x, j) => (j === i ? e.target.value : x)))}
+                />
+              )}
+            </FormField>
           </div>
         ))}
         {options.length < 5 && (

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { dataOf, useRemote } from '../spiegel/useRemote.js';
 import { Failed, LerenNav, Loading, Section, type LerenProps, type OpenAnswer, type PatternAnswer } from './shared.js';
 import { useLerenTexts } from './texts.js';
+import { FormField } from '../../components/FormField.js';
 
 /** The consultant's own reflection after conversations, and the own pattern over time. */
 export function ReflectionPage({ api, user, onSessionEnded }: LerenProps) {
@@ -142,10 +143,9 @@ function ReflectionForm({
           </label>
         ))}
       </fieldset>
-      <label className="utrecht-form-label" htmlFor={`wish-${id}`}>
-        {t('reflection.wish')}
-      </label>
-      <textarea id={`wish-${id}`} maxLength={500} value={wish} onChange={(e) => setWish(e.target.value)} />
+      <FormField id={`wish-${id}`} label={t('reflection.wish')}>
+        {(control) => <textarea {...control} maxLength={500} value={wish} onChange={(e) => setWish(e.target.value)} />}
+      </FormField>
       {error && (
         <Alert type="error" announce>
           <p className="utrecht-paragraph">{error}</p>

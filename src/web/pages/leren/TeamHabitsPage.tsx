@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { dataOf, useRemote } from '../spiegel/useRemote.js';
 import { Failed, LerenNav, Loading, Section, type HabitsAnswer, type LerenProps } from './shared.js';
 import { useLerenTexts, type LerenText } from './texts.js';
+import { FormField } from '../../components/FormField.js';
 
 type Measure = HabitsAnswer['tables'][number]['total']['discrimination'];
 
@@ -46,17 +47,18 @@ export function TeamHabitsPage({ api, user, onSessionEnded }: LerenProps) {
       <p className="utrecht-paragraph">{t('habits.intro')}</p>
       {policy && (
         <div className="ks-leren-form">
-          <label className="utrecht-form-label" htmlFor="leren-team">
-            {t('habits.team')}
-          </label>
-          <select id="leren-team" value={team} onChange={(e) => setTeam(e.target.value)}>
-            <option value="">{t('habits.pick')}</option>
-            {teamList?.items.map((tm) => (
-              <option key={tm.id} value={tm.id}>
-                {tm.name}
-              </option>
-            ))}
-          </select>
+          <FormField id="leren-team" label={t('habits.team')}>
+            {(control) => (
+              <select {...control} value={team} onChange={(e) => setTeam(e.target.value)}>
+                <option value="">{t('habits.pick')}</option>
+                {teamList?.items.map((tm) => (
+                  <option key={tm.id} value={tm.id}>
+                    {tm.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
         </div>
       )}
       {remote.status === 'error' && <Failed />}

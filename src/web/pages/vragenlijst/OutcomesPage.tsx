@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import type { PageContext } from '../../routes.js';
 import { useTexts } from './texts.js';
 import './vragenlijst.css';
+import { FormField } from '../../components/FormField.js';
 
 interface Answer {
   period: string;
@@ -157,67 +158,75 @@ export function OutcomesPage({ api, user, onSessionEnded }: PageContext) {
         })}
       </p>
       <div className="ks-outcomes-filters">
-        <label>
-          {t('out.period')}
-          <select
-            className="utrecht-select utrecht-select--html-select"
-            value={period}
-            onChange={(e) => setPeriod(e.target.value)}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        {user.role !== 'teamleider' && data && data.teams.length > 0 && (
-          <label>
-            {t('out.team')}
+        <FormField label={t('out.period')}>
+          {(control) => (
             <select
+              {...control}
               className="utrecht-select utrecht-select--html-select"
-              value={team}
-              onChange={(e) => setTeam(e.target.value)}
+              value={period}
+              onChange={(e) => setPeriod(e.target.value)}
             >
-              <option value="">{t('out.wholeMunicipality')}</option>
-              {data.teams.map((t) => (
-                <option key={t.id} value={String(t.id)}>
-                  {t.name}
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
                 </option>
               ))}
             </select>
-          </label>
+          )}
+        </FormField>
+        {user.role !== 'teamleider' && data && data.teams.length > 0 && (
+          <FormField label={t('out.team')}>
+            {(control) => (
+              <select
+                {...control}
+                className="utrecht-select utrecht-select--html-select"
+                value={team}
+                onChange={(e) => setTeam(e.target.value)}
+              >
+                <option value="">{t('out.wholeMunicipality')}</option>
+                {data.teams.map((t) => (
+                  <option key={t.id} value={String(t.id)}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
         )}
         {report && report.grounds.length > 0 && (
           <>
-            <label>
-              {t('out.ground')}
-              <select
-                className="utrecht-select utrecht-select--html-select"
-                value={groundKey}
-                onChange={(e) => setGroundKey(e.target.value)}
-              >
-                {report.grounds.map((g) => (
-                  <option key={g.key} value={g.key}>
-                    {g.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('out.measure')}
-              <select
-                className="utrecht-select utrecht-select--html-select"
-                value={measure}
-                onChange={(e) => setMeasure(e.target.value)}
-              >
-                {report.overall.map((m) => (
-                  <option key={m.measure} value={m.measure}>
-                    {m.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FormField label={t('out.ground')}>
+              {(control) => (
+                <select
+                  {...control}
+                  className="utrecht-select utrecht-select--html-select"
+                  value={groundKey}
+                  onChange={(e) => setGroundKey(e.target.value)}
+                >
+                  {report.grounds.map((g) => (
+                    <option key={g.key} value={g.key}>
+                      {g.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label={t('out.measure')}>
+              {(control) => (
+                <select
+                  {...control}
+                  className="utrecht-select utrecht-select--html-select"
+                  value={measure}
+                  onChange={(e) => setMeasure(e.target.value)}
+                >
+                  {report.overall.map((m) => (
+                    <option key={m.measure} value={m.measure}>
+                      {m.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
           </>
         )}
       </div>
