@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useState } from 'react';
 import type { Static } from '@sinclair/typebox';
 import type { MarkList } from '../../../server/schemas/werkgevers.js';
@@ -81,51 +82,39 @@ function MarkTable({
       onFailed(mx('failed', { reason: err instanceof ApiError ? (err.detail ?? err.title) : String(err) })),
     );
   return (
-    <div className="ks-table-wrap">
-      <table className="utrecht-table ks-table">
-        <caption className="utrecht-table__caption ks-visually-hidden">{mx('caption')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {[mx('name'), mx('code'), mx('holders'), mx('status'), mx('actions')].map((h) => (
-              <th key={h} scope="col" className="utrecht-table__header-cell">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {marks.map((m) => (
-            <tr key={m.id} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">
-                {m.name}
-              </th>
-              <td className="utrecht-table__cell">{m.code}</td>
-              <td className="utrecht-table__cell ks-num">{m.holders}</td>
-              <td className="utrecht-table__cell">
-                <Badge tone={m.active ? 'ok' : 'neutral'}>{m.active ? mx('active') : mx('retired')}</Badge>
-              </td>
-              <td className="utrecht-table__cell">
-                <Button appearance="secondary-action" onClick={() => void toggle(m)}>
-                  {mx(m.active ? 'retire' : 'restore', { name: m.name })}
-                </Button>
-                <AddForm
-                  label={mx('rename', { name: m.name })}
-                  submitLabel={mx('save')}
-                  headingLevel={4}
-                  initial={{ name: m.name }}
-                  fields={[{ name: 'name', label: mx('name'), kind: 'text', required: true }]}
-                  onSubmit={(v) =>
-                    act(
-                      () => change('PATCH', `/keurmerken/${m.id}`, { name: str(v, 'name') }),
-                      mx('renamed', { name: str(v, 'name') ?? '' }),
-                    )
-                  }
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={mx('caption')}
+      captionHidden
+      columns={[mx('name'), mx('code'), { label: mx('holders'), numeric: true }, mx('status'), mx('actions')]}
+      rows={marks.map((m) => ({
+        key: String(m.id),
+        header: m.name,
+        cells: [
+          m.code,
+          m.holders,
+          <Badge key="status" tone={m.active ? 'ok' : 'neutral'}>
+            {m.active ? mx('active') : mx('retired')}
+          </Badge>,
+          <>
+            <Button appearance="secondary-action" onClick={() => void toggle(m)}>
+              {mx(m.active ? 'retire' : 'restore', { name: m.name })}
+            </Button>
+            <AddForm
+              label={mx('rename', { name: m.name })}
+              submitLabel={mx('save')}
+              headingLevel={4}
+              initial={{ name: m.name }}
+              fields={[{ name: 'name', label: mx('name'), kind: 'text', required: true }]}
+              onSubmit={(v) =>
+                act(
+                  () => change('PATCH', `/keurmerken/${m.id}`, { name: str(v, 'name') }),
+                  mx('renamed', { name: str(v, 'name') ?? '' }),
+                )
+              }
+            />
+          </>,
+        ],
+      }))}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
@@ -101,40 +102,27 @@ function Colleagues({ detail }: { detail: CaseDetailAnswer }) {
   const total = votes.reduce((a, b) => a + b.votes, 0);
   return (
     <Section title={t('case.colleagues')}>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{detail.question}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('meeting.option')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('meeting.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {detail.options.map((o) => {
-            const n = votes.find((v) => v.optionId === o.id)?.votes ?? 0;
-            return (
-              <tr key={o.id} className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="row">
-                  {o.label}
-                  {detail.myVote?.optionId === o.id && ` (${t('case.yours')})`}
-                </th>
-                <td className="utrecht-table__cell">
-                  <span
-                    className="ks-leren-bar"
-                    style={{ width: `${total ? (8 * n) / total : 0}rem` }}
-                    aria-hidden="true"
-                  />
-                  {t('case.votes', { n })}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption={detail.question}
+        columns={[t('meeting.option'), t('meeting.count')]}
+        rows={detail.options.map((o) => {
+          const n = votes.find((v) => v.optionId === o.id)?.votes ?? 0;
+          return {
+            key: String(o.id),
+            header: `${o.label}${detail.myVote?.optionId === o.id ? ` (${t('case.yours')})` : ''}`,
+            cells: [
+              <>
+                <span
+                  className="ks-leren-bar"
+                  style={{ width: `${total ? (8 * n) / total : 0}rem` }}
+                  aria-hidden="true"
+                />
+                {t('case.votes', { n })}
+              </>,
+            ],
+          };
+        })}
+      />
     </Section>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useState, type FormEvent } from 'react';
 import { VARIED_FEATURES } from '../../../domain/learning-codes.js';
 import { todayIso } from '../../../domain/dates.js';
@@ -50,29 +51,15 @@ function VersionVotes({ v, name }: { v: Version; name: string | null }) {
       {name && <p className="utrecht-paragraph ks-leren-situation">{v.situation}</p>}
       {name !== null && v.variedFeature !== null ? null : (
         <>
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{name ? t('meeting.pooled') : t('meeting.count')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('meeting.option')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('meeting.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {v.options.map((o) => (
-                <tr key={o.id} className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="row">
-                    {o.position}. {o.label}
-                  </th>
-                  <td className="utrecht-table__cell">{v.votes.find((x) => x.optionId === o.id)?.votes ?? 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={name ? t('meeting.pooled') : t('meeting.count')}
+            columns={[t('meeting.option'), { label: t('meeting.count'), numeric: true }]}
+            rows={v.options.map((o) => ({
+              key: String(o.id),
+              header: `${o.position}. ${o.label}`,
+              cells: [v.votes.find((x) => x.optionId === o.id)?.votes ?? 0],
+            }))}
+          />
           <h3 className="utrecht-heading-3">{t('meeting.reasons')}</h3>
           {v.reasons.length === 0 ? (
             <p className="utrecht-paragraph">{t('meeting.noReasons')}</p>
@@ -97,41 +84,18 @@ function Comparison({ m }: { m: MeetingAnswer }) {
   return (
     <Section title={t('meeting.comparison')}>
       <p className="utrecht-paragraph">{t('meeting.comparisonHelp', { threshold: m.threshold })}</p>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{t('meeting.comparison')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('meeting.version')}
-            </th>
-            {positions.map((p) => (
-              <th key={p} className="utrecht-table__header-cell" scope="col">
-                {t('meeting.share', { n: p })}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {m.comparison.map((c) => (
-            <tr key={c.caseId} className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="row">
-                {versionName(t, c)}
-              </th>
-              {c.votes === null || c.votes === 0
-                ? positions.map((p) => (
-                    <td key={p} className="utrecht-table__cell">
-                      {t('meeting.tooFew')}
-                    </td>
-                  ))
-                : c.shares.map((s) => (
-                    <td key={s.optionId} className="utrecht-table__cell">
-                      {s.share === null ? `< ${m.threshold}` : `${Math.round(100 * s.share)}%`}
-                    </td>
-                  ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('meeting.comparison')}
+        columns={[t('meeting.version'), ...positions.map((p) => t('meeting.share', { n: p }))]}
+        rows={m.comparison.map((c) => ({
+          key: String(c.caseId),
+          header: versionName(t, c),
+          cells:
+            c.votes === null || c.votes === 0
+              ? positions.map(() => t('meeting.tooFew'))
+              : c.shares.map((s) => (s.share === null ? `< ${m.threshold}` : `${Math.round(100 * s.share)}%`)),
+        }))}
+      />
     </Section>
   );
 }

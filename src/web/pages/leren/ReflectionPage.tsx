@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useState, type FormEvent } from 'react';
 import { LOGICS, type Logic } from '../../../domain/learning-codes.js';
 import { Alert } from '../../components/Alert.js';
@@ -42,43 +43,20 @@ export function ReflectionPage({ api, user, onSessionEnded }: LerenProps) {
       <Section title={t('reflection.pattern')}>
         {months?.length === 0 && <p className="utrecht-paragraph">{t('reflection.noPattern')}</p>}
         {months && months.length > 0 && (
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{t('reflection.pattern')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('reflection.month')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('reflection.count')}
-                </th>
-                {LOGICS.map((l) => (
-                  <th key={l} className="utrecht-table__header-cell" scope="col">
-                    {t(`logic.${l}`)}
-                  </th>
-                ))}
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('reflection.discrimShort')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {months.map((m) => (
-                <tr key={m.month} className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="row">
-                    {m.month}
-                  </th>
-                  <td className="utrecht-table__cell">{m.reflections}</td>
-                  {LOGICS.map((l) => (
-                    <td key={l} className="utrecht-table__cell">
-                      {m.logics[l]}
-                    </td>
-                  ))}
-                  <td className="utrecht-table__cell">{m.discrimination}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('reflection.pattern')}
+            columns={[
+              t('reflection.month'),
+              { label: t('reflection.count'), numeric: true },
+              ...LOGICS.map((l) => ({ label: t(`logic.${l}`), numeric: true })),
+              { label: t('reflection.discrimShort'), numeric: true },
+            ]}
+            rows={months.map((m) => ({
+              key: m.month,
+              header: m.month,
+              cells: [m.reflections, ...LOGICS.map((l) => m.logics[l]), m.discrimination],
+            }))}
+          />
         )}
       </Section>
     </>

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.js';
 import { useState } from 'react';
 import { LOGICS } from '../../../domain/learning-codes.js';
 import { casefileApi } from '../../api-casefile.js';
@@ -80,39 +81,15 @@ function HabitTables({ data }: { data: HabitsAnswer }) {
       <p className="utrecht-paragraph">{t('habits.hiddenHelp', { threshold: th })}</p>
       {data.tables.map((table) => (
         <Section key={table.ground} title={t(`habits.ground.${table.ground}` as 'habits.ground.geslacht')}>
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">
-              {t(`habits.ground.${table.ground}` as 'habits.ground.geslacht')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('habits.group')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('habits.discrimination')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('habits.ownWish')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('habits.feedback')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {[...table.groups, { group: 'totaal', label: t('habits.total'), ...table.total }].map((g) => (
-                <tr key={g.group} className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="row">
-                    {g.label}
-                  </th>
-                  <td className="utrecht-table__cell">{cell(t, g.discrimination, th)}</td>
-                  <td className="utrecht-table__cell">{cell(t, g.ownWish, th)}</td>
-                  <td className="utrecht-table__cell">{cell(t, g.feedback, th, true)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t(`habits.ground.${table.ground}` as 'habits.ground.geslacht')}
+            columns={[t('habits.group'), t('habits.discrimination'), t('habits.ownWish'), t('habits.feedback')]}
+            rows={[...table.groups, { group: 'totaal', label: t('habits.total'), ...table.total }].map((g) => ({
+              key: g.group,
+              header: g.label,
+              cells: [cell(t, g.discrimination, th), cell(t, g.ownWish, th), cell(t, g.feedback, th, true)],
+            }))}
+          />
         </Section>
       ))}
       {data.teamId !== null && (
