@@ -16,6 +16,7 @@ import { classifyAll } from '../domain/migration-background.js';
 import type { Db } from '../store/db.js';
 import { questionnaireRepository } from '../store/questionnaire.js';
 import {
+  BACKGROUND_OPTIONS,
   CURRENT_QUESTIONNAIRE,
   type Answers,
   type Mode,
@@ -135,27 +136,7 @@ function answersFor(
   if (p.facts.backgrounds.length > 0) {
     const known = p.facts.backgrounds
       .map((b) => b.toLowerCase())
-      .filter((b) =>
-        [
-          'nederlands',
-          'marokkaans',
-          'amazigh',
-          'turks',
-          'koerdisch',
-          'surinaams',
-          'antilliaans',
-          'indonesisch',
-          'syrisch',
-          'eritrees',
-          'somalisch',
-          'afghaans',
-          'iraaks',
-          'iraans',
-          'pools',
-          'duits',
-          'oekraiens',
-        ].includes(b),
-      );
+      .filter((b) => (BACKGROUND_OPTIONS as readonly string[]).includes(b));
     const other = p.facts.backgrounds.filter((b) => !known.includes(b.toLowerCase()));
     answers.culturele_achtergrond = other.length > 0 ? { codes: known, other: other.join(', ') } : { codes: known };
   }

@@ -58,7 +58,7 @@ export function apiSelection<T>(read: () => T): T {
 }
 
 /** The scope a user may look at: consultants and team leaders only their own team. */
-export function scopeFor(user: SessionUser, q: MirrorQueryT): MirrorScopeKey {
+export function scopeFor(user: SessionUser, q: Pick<MirrorQueryT, 'period' | 'team' | 'wijk'>): MirrorScopeKey {
   const p = apiSelection(() => parsePublishedPeriod(q.period));
   const ownTeamOnly = user.role === 'consultant' || user.role === 'teamleider';
   if (ownTeamOnly && q.team !== undefined && q.team !== user.teamId)

@@ -1,3 +1,4 @@
+import { scopeFor } from './spiegel-mirror.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -12,7 +13,7 @@ import { comparisonTable, EVERYONE_ELSE, LARGEST } from '../../mirror/comparison
 import { attributeGap } from '../../mirror/attribution.js';
 import { STEPS, timeToStep, type StepKey, type TimedPerson } from '../../mirror/time-to-step.js';
 import { trend, type TrendPeriod } from '../../mirror/trends.js';
-import { ApiError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import { currentUser, requireRole } from '../auth.js';
 import { problems } from '../schemas/common.js';
 import {
@@ -62,19 +63,9 @@ function makeHelpers(db: AppContext['db'], config: AppContext['config']) {
   const rules = protectionRules(config.suppressionThreshold, config.roundingBase);
   const minScope = MIN_SCOPE_FACTOR * config.suppressionThreshold;
 
+  /** The same scope rule as the mirror: a team leader only the own team. */
   function scopeOf(request: FastifyRequest, q: { period?: string; team?: number; wijk?: number }): MirrorScopeKey {
-    const user = currentUser(request);
-    const p = read(() => parsePublishedPeriod(q.period));
-    const ownTeamOnly = user.role === 'teamleider';
-    if (ownTeamOnly && q.team !== undefined && q.team !== user.teamId)
-      throw new ApiError('FORBIDDEN_ROLE', 'U ziet alleen de spiegel van uw eigen team.');
-    return {
-      municipalityId: user.municipalityId,
-      from: p.from,
-      to: p.to,
-      teamId: ownTeamOnly ? user.teamId : (q.team ?? null),
-      neighbourhoodId: q.wijk ?? null,
-    };
+    return scopeFor(currentUser(request), q);
   }
   async function population(request: FastifyRequest, q: { period?: string; team?: number; wijk?: number }) {
     const pop = await service.population(scopeOf(request, q));
