@@ -42,3 +42,6 @@ export type Feature = keyof typeof FEATURE_ROLES;
 
 /** Who may open a person's case file at all (further limited to own clients or own team). */
 export const CASE_FILE_ROLES: readonly Role[] = FEATURE_ROLES.caseFile;
+
+/** A user name: 2 to 50 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit. */
+export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,49}$';

@@ -7,6 +7,7 @@ import argon2 from 'argon2';
 import type { Db } from './db.js';
 import { writeAudit } from './audit.js';
 import { temporaryPassword } from '../domain/temporary-password.js';
+import { USERNAME_PATTERN } from '../domain/roles.js';
 
 export interface FirstInstallInput {
   /** The municipality's name, e.g. "Utrecht". */
@@ -26,8 +27,7 @@ export interface FirstInstallResult {
   oneTimePassword: string;
 }
 
-/** Same rule as the users API (USERNAME_PATTERN in src/server/schemas/users.ts). */
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,49}$/;
+const USERNAME = new RegExp(USERNAME_PATTERN);
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 
 /** Refuses bad input with a sentence naming the option, before anything is written. */

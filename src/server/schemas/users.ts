@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { ROLES } from '../../domain/roles.js';
+import { ROLES, USERNAME_PATTERN } from '../../domain/roles.js';
 import { Enum, Nullable } from './common.js';
-
-export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,49}$';
 
 export const NewUserBody = Type.Object(
   {
