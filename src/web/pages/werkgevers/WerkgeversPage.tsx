@@ -1,3 +1,4 @@
+import { todayIso } from '../../../domain/dates.js';
 import { DataTable } from '../../components/DataTable.js';
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient, SessionUser } from '../../api.js';
@@ -82,7 +83,7 @@ function CaseloadSignals({ api, onSessionEnded }: PageProps) {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <Failed onRetry={() => void reload()} />;
   const { signals, overdue } = state.data;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   return (
     <>
       <section aria-labelledby="ks-signals">
