@@ -41,10 +41,13 @@ export interface HabitTable {
   total: Omit<HabitGroup, 'group' | 'label'>;
 }
 
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Row headers: the code lists' labels, starting with a capital. */
 const GROUP_LABELS: Record<HabitGround, (g: string) => string> = {
-  geslacht: (g) => GENDER_LABELS[g as keyof typeof GENDER_LABELS] ?? g,
+  geslacht: (g) => capital(GENDER_LABELS[g as keyof typeof GENDER_LABELS] ?? g),
   leeftijd: (g) => (g === 'onbekend' ? 'Onbekend' : `${g} jaar`),
-  huishouden: (g) => HOUSEHOLD_LABELS[g as keyof typeof HOUSEHOLD_LABELS] ?? g,
+  huishouden: (g) => capital(HOUSEHOLD_LABELS[g as keyof typeof HOUSEHOLD_LABELS] ?? g),
 };
 
 const GROUPS: Record<HabitGround, readonly string[]> = {

@@ -8,11 +8,14 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { dataOf, useRemote } from '../spiegel/useRemote.js';
 import { Failed, LerenNav, Loading, Section, type LerenProps, type OpenAnswer, type PatternAnswer } from './shared.js';
 import { useLerenTexts } from './texts.js';
+import { monthLabel } from '../../../domain/dates.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { FormField } from '../../components/FormField.js';
 
 /** The consultant's own reflection after conversations, and the own pattern over time. */
 export function ReflectionPage({ api, user, onSessionEnded }: LerenProps) {
   const t = useLerenTexts();
+  const { lang } = useI18n();
   useDocumentTitle(t('reflection.title'));
   const [version, setVersion] = useState(0);
   const open = useRemote(
@@ -53,7 +56,7 @@ export function ReflectionPage({ api, user, onSessionEnded }: LerenProps) {
             ]}
             rows={months.map((m) => ({
               key: m.month,
-              header: m.month,
+              header: monthLabel(m.month, lang),
               cells: [m.reflections, ...LOGICS.map((l) => m.logics[l]), m.discrimination],
             }))}
           />
