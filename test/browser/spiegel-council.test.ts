@@ -220,7 +220,7 @@ test('in English the files are in English, with the same numbers as the Dutch on
   const [en, nl] = [await load('en'), await load('nl')];
   assert.deepEqual(
     en.worksheets.map((w) => w.name),
-    ['Story', 'Funnel', 'Per group', 'Data quality', 'Netherlands', 'Other characteristics', 'Attention'],
+    ['Story', 'Funnel', 'Per group', 'Data quality', 'Sources', 'Netherlands', 'Other characteristics', 'Attention'],
   );
   const story = en.getWorksheet('Story')!;
   assert.match(String(story.getCell(1, 1).value), /Demodam, 2025, whole municipality, Age × Gender/);
@@ -256,6 +256,7 @@ test('in English the files are in English, with the same numbers as the Dutch on
       'The funnel',
       'Per group',
       'Data quality in this period',
+      'Register or questionnaire',
       'Comparison with the Netherlands (CBS 2018)',
       'Age, Provision',
       'Attention mirror',

@@ -249,6 +249,8 @@ test('beheer adds, renames and retires a mark in the Beheer panel', async () => 
   await add.getByLabel('Naam').fill('Open hiring Demodam');
   await add.getByLabel('Code').fill('Open Hiring');
   await add.getByRole('button', { name: 'Opslaan' }).click();
+  // the refusal comes back from the API: wait for it, then check it stands at the field
+  await add.locator('[aria-invalid="true"]').first().waitFor();
   assert.equal(await add.getByLabel('Code').getAttribute('aria-invalid'), 'true');
   await add.getByLabel('Code').fill('open_hiring_demodam');
   await add.getByRole('button', { name: 'Opslaan' }).click();
