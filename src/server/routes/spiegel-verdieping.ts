@@ -1,4 +1,4 @@
-import { scopeFor } from './spiegel-mirror.js';
+import { apiSelection, scopeFor } from './spiegel-mirror.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -7,7 +7,7 @@ import { FEATURE_ROLES } from '../../domain/roles.js';
 import { MIN_SCOPE_FACTOR, protectionRules } from '../../mirror/disclosure.js';
 import { CORE_STAGES } from '../../mirror/stages.js';
 import { groupLabel } from '../../mirror/grounds.js';
-import { SelectionError, parsePublishedPeriod } from '../../mirror/selection.js';
+import { parsePublishedPeriod } from '../../mirror/selection.js';
 import { subgroupScan } from '../../mirror/scan.js';
 import { comparisonTable, EVERYONE_ELSE, LARGEST } from '../../mirror/comparison.js';
 import { attributeGap } from '../../mirror/attribution.js';
@@ -44,15 +44,6 @@ const PERIOD = Type.String({ maxLength: 30, description: 'een jaar (2025), kwart
 const Scope = { team: Type.Optional(Type.Integer({ minimum: 1 })), wijk: Type.Optional(Type.Integer({ minimum: 1 })) };
 const Stage = Type.String({ maxLength: 40 });
 const Ground = Type.String({ maxLength: 40 });
-
-function read<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (err) {
-    if (err instanceof SelectionError) throw invalid({ name: err.field, reason: err.reason });
-    throw err;
-  }
-}
 
 type App = Parameters<FastifyPluginAsyncTypebox<AppContext>>[0];
 type Helpers = ReturnType<typeof makeHelpers>;
@@ -275,7 +266,7 @@ function timeRoutes(app: App, h: Helpers): void {
       }
       const periods: TrendPeriod[] = [];
       for (const label of labels) {
-        const p = read(() => parsePublishedPeriod(label));
+        const p = apiSelection(() => parsePublishedPeriod(label));
         const pop = await service.population(scopeOf(request, { ...q, period: label }));
         if (pop.table.size < minScope) continue;
         periods.push({ label: p.label, from: p.from, to: p.to, table: pop.table });

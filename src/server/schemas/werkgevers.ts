@@ -10,7 +10,6 @@ import {
   REQUEST_KINDS,
   REQUEST_GROUNDS,
   REQUEST_ACTIONS,
-  NAMING_DECISIONS,
   SIGNAL_KINDS,
 } from '../../domain/employer-codes.js';
 
@@ -19,19 +18,6 @@ const closed = { additionalProperties: false } as const;
 const Word = Type.String({ minLength: 1, maxLength: 80 });
 const Words = (description: string) => Type.Array(Word, { maxItems: 40, description });
 const Hours = (description: string) => Type.Number({ minimum: 0, maximum: 60, description });
-
-export {
-  EMPLOYER_SIZES,
-  AGREEMENT_KINDS,
-  REQUIREMENT_KINDS,
-  ASSESSMENTS,
-  REQUIREMENT_OUTCOMES,
-  REQUEST_KINDS,
-  REQUEST_GROUNDS,
-  REQUEST_ACTIONS,
-  NAMING_DECISIONS,
-  SIGNAL_KINDS,
-};
 
 // ---------------------------------------------------------------- params
 
