@@ -107,57 +107,25 @@ export function CaseloadFilters({
       </FormField>
       <fieldset className="utrecht-form-fieldset ks-filters__flags">
         <legend className="utrecht-form-fieldset__legend utrecht-form-label">{tx('caseload.filters')}</legend>
-        <div className="ks-choice">
-          <input
-            id="ks-flag-stapel"
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            checked={filters.stapel}
-            onChange={(e) => set('stapel', e.target.checked)}
-            aria-describedby="ks-flag-stapel-help"
-          />
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="ks-flag-stapel">
-            {tx('caseload.flag.stapel')}
-          </label>
-          <span id="ks-flag-stapel-help" className="ks-help">
-            {' '}
-            ({tx('caseload.flag.stapelHelp')})
-          </span>
-        </div>
-        <div className="ks-choice">
-          <input
-            id="ks-flag-intensief"
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            checked={filters.intensief}
-            onChange={(e) => set('intensief', e.target.checked)}
-            aria-describedby="ks-flag-intensief-help"
-          />
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="ks-flag-intensief">
-            {tx('caseload.flag.intensief')}
-          </label>
-          <span id="ks-flag-intensief-help" className="ks-help">
-            {' '}
-            ({tx('caseload.flag.intensiefHelp')})
-          </span>
-        </div>
-        <div className="ks-choice">
-          <input
-            id="ks-flag-meetmoment"
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            checked={filters.meetmoment}
-            onChange={(e) => set('meetmoment', e.target.checked)}
-            aria-describedby="ks-flag-meetmoment-help"
-          />
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="ks-flag-meetmoment">
-            {tx('caseload.flag.meetmoment')}
-          </label>
-          <span id="ks-flag-meetmoment-help" className="ks-help">
-            {' '}
-            ({tx('caseload.flag.meetmomentHelp')})
-          </span>
-        </div>
+        {(['stapel', 'intensief', 'meetmoment'] as const).map((flag) => (
+          <div key={flag} className="ks-choice">
+            <input
+              id={`ks-flag-${flag}`}
+              type="checkbox"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+              checked={filters[flag]}
+              onChange={(e) => set(flag, e.target.checked)}
+              aria-describedby={`ks-flag-${flag}-help`}
+            />
+            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`ks-flag-${flag}`}>
+              {tx(`caseload.flag.${flag}`)}
+            </label>
+            <span id={`ks-flag-${flag}-help`} className="ks-help">
+              {' '}
+              ({tx(`caseload.flag.${flag}Help`)})
+            </span>
+          </div>
+        ))}
       </fieldset>
     </form>
   );
