@@ -66,6 +66,22 @@ async function timeIntersection(browser: Browser, base: string): Promise<number>
   }
 }
 
+/** One export of the mirror's first view (HTML, then PDF printed by Chromium), by the page's session. */
+async function timeExport(browser: Browser, base: string, ext: 'html' | 'pdf'): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await logIn(page, base, 'beleid');
+    const t0 = performance.now();
+    const res = await page.request.get(`${base}/api/v1/spiegel/export.${ext}?period=2025&ground=geslacht`);
+    await res.body();
+    if (res.status() !== 200) throw new Error(`export ${ext}: ${res.status()}`);
+    return performance.now() - t0;
+  } finally {
+    await context.close();
+  }
+}
+
 const fmt = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
   return `${sorted.map((m) => m.toFixed(0)).join(' / ')} ms (median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)})`;
@@ -90,6 +106,11 @@ try {
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) times.push(await timeIntersection(browser, server.url));
   console.log(`${'Intersection (API, 2 grounds)'.padEnd(28)} ${fmt(times)}`);
+  for (const ext of ['html', 'pdf'] as const) {
+    const exportTimes: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) exportTimes.push(await timeExport(browser, server.url, ext));
+    console.log(`${`Export ${ext.toUpperCase()} (first view)`.padEnd(28)} ${fmt(exportTimes)}`);
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -121,20 +121,11 @@ test('one view exported as HTML, PDF, XLSX and CSV: every table has the screenâ€
   writeFileSync(`${SHOTS}/report.html`, html);
   const fromHtml = await htmlTables(context, html);
 
-  // PDF: tagged, quick once Chromium is up
-  await download(page, 'pdf', fileName('pdf'));
-  // the quickest of three prints, so that a busy test machine does not decide
+  // PDF: tagged. How long printing takes is a figure of `npm run bench:pages`, not a pass/fail here.
   const prints = [];
-  for (let i = 0; i < 3; i++) prints.push(await download(page, 'pdf', fileName('pdf')));
-  const pdf = prints[0];
-  const html2 = await download(page, 'html', fileName('html'));
-  const printMs = Math.min(...prints.map((p) => p.ms)) - Math.min(htmlAnswer.ms, html2.ms);
-  // printing, beyond computing the same report as HTML, takes under 2 s
-  assert.ok(
-    printMs < 2000,
-    `PDF took ${prints.map((p) => p.ms).join(', ')} ms, the HTML ${htmlAnswer.ms} and ${html2.ms} ms`,
-  );
-  console.log(`PDF ${prints.map((p) => p.ms).join(', ')} ms, HTML ${htmlAnswer.ms} and ${html2.ms} ms`);
+  for (let i = 0; i < 2; i++) prints.push(await download(page, 'pdf', fileName('pdf')));
+  const pdf = prints[1];
+  console.log(`PDF ${prints.map((p) => p.ms).join(', ')} ms, HTML ${htmlAnswer.ms} ms`);
   writeFileSync(`${SHOTS}/report.pdf`, pdf.body);
   assert.match(execFileSync('pdfinfo', [`${SHOTS}/report.pdf`], { encoding: 'utf8' }), /Tagged:\s+yes/);
   const pdfText = execFileSync('pdftotext', ['-layout', `${SHOTS}/report.pdf`, '-'], { encoding: 'utf8' });
