@@ -13,7 +13,10 @@ async function serve(): Promise<void> {
   const config = loadConfig();
   const say = (line: string) => console.log(line);
   const { db } = await prepareDatabase(config, say);
-  const app = await buildApp({ db, config, warmMirror: true }, { logger: process.env.LOG_REQUESTS === '1' });
+  const app = await buildApp(
+    { db, config, warmMirror: true, readCache: config.readCache },
+    { logger: process.env.LOG_REQUESTS === '1' },
+  );
   const checkpoints = startCheckpoints(db, config.auditCheckpointSeconds, say);
   const url = await app.listen({ port: config.port, host: config.host });
   say('');

@@ -28,6 +28,12 @@ export interface Config {
   roundingBase: number;
   /** Log-in through the municipality's identity provider (OIDC_*); null: local accounts only. */
   oidc: OidcSettings | null;
+  /**
+   * Keep caseload and client-file answers until the data changes (READ_CACHE). On by default on
+   * the embedded database, which this process alone writes; off by default on a server database,
+   * where another process (a second instance, a command-line import) may write too.
+   */
+  readCache: boolean;
 }
 
 const DEV_SECRET = 'demodam-only-not-for-production';
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     researchMinK,
     demo: bool(env.DEMO, databaseUrl === undefined),
+    readCache: bool(env.READ_CACHE, databaseUrl === undefined),
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
     suppressionThreshold: int('SUPPRESSION_THRESHOLD', env.SUPPRESSION_THRESHOLD, 10),
     roundingBase: roundingBase(env.MIRROR_ROUNDING_BASE),

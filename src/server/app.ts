@@ -12,6 +12,8 @@ import { registerProblemHandler } from './problem.js';
 import { Problem } from './schemas/common.js';
 import { SESSION_COOKIE, earlyCheckOf, hashToken, requireLogin } from './auth.js';
 import { sessionsRepository } from '../store/users.js';
+import { trackChanges, type VersionedDb } from '../store/data-version.js';
+import { createReadCache, noReadCache, type ReadCache } from './read-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { registerDeprecatedAliases } from './deprecated-aliases.js';
@@ -60,7 +62,12 @@ export interface BuildOptions {
 
 export async function buildApp(given: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   // One gate for all heavy work of this app: the mirror, outcomes and PDF share the cores.
-  const ctx: AppContext = { ...given, heavyGate: given.heavyGate ?? createHeavyGate({ perUser: 1, total: 2 }) };
+  const ctx: AppContext = {
+    ...given,
+    // with the read cache, every change through this handle moves the data version it keys on
+    db: given.readCache ? trackChanges(given.db) : given.db,
+    heavyGate: given.heavyGate ?? createHeavyGate({ perUser: 1, total: 2 }),
+  };
   configureAudit({ secret: ctx.config.auditSecret });
   const app = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
@@ -103,11 +110,17 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('csrfToken', null);
   const sessions = sessionsRepository(ctx.db);
+  // Live sessions are kept until any change (a log-in, log-out, password or account change moves
+  // the data version); an unknown token is always looked up, and expiry is checked every time.
+  const liveSessions: ReadCache<Awaited<ReturnType<typeof sessions.find>>> = ctx.readCache
+    ? createReadCache({ max: 2000, version: () => (ctx.db as VersionedDb).dataVersion() })
+    : noReadCache();
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await sessions.find(hashToken(token));
-    if (found) {
+    const hash = hashToken(token);
+    const found = await liveSessions.remember(hash, () => sessions.find(hash), (s) => s !== null);
+    if (found && found.expiresAt > Date.now()) {
       request.sessionUser = found.user;
       request.csrfToken = found.csrfToken;
     }

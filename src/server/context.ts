@@ -8,6 +8,11 @@ export interface AppContext {
   config: Config;
   /** Load each year's mirror population into memory right after start (serve only). */
   warmMirror?: boolean;
+  /**
+   * Keep the caseload and client-file answers in memory until the data changes (serve on the
+   * embedded database; see src/server/read-cache.ts). Off in tests unless a test turns it on.
+   */
+  readCache?: boolean;
   /** The gate for heavy work (mirror, adjusted comparison, PDF); one per app when not given. */
   heavyGate?: HeavyGate;
   /** How the server reaches the identity provider (OIDC); tests pass their own to alter its answers. */

@@ -162,7 +162,7 @@ export function sessionsRepository(db: Queryable) {
       );
     },
     /** The live session's user, or null when unknown, expired or the account is inactive. */
-    async find(tokenHash: string): Promise<{ user: SessionUser; csrfToken: string } | null> {
+    async find(tokenHash: string): Promise<{ user: SessionUser; csrfToken: string; expiresAt: number } | null> {
       const rows = await db.query<{
         id: number;
         username: string;
@@ -174,9 +174,10 @@ export function sessionsRepository(db: Queryable) {
         team_name: string | null;
         must_change_password: boolean;
         csrf_token: string;
+        expires_at: string;
       }>(
         `SELECT u.id, u.username, u.display_name, u.role, u.municipality_id, m.name AS municipality_name,
-                u.team_id, t.name AS team_name, u.must_change_password, s.csrf_token
+                u.team_id, t.name AS team_name, u.must_change_password, s.csrf_token, s.expires_at
            FROM user_session s
            JOIN app_user u ON u.id = s.user_id AND u.active
            JOIN municipality m ON m.id = u.municipality_id
@@ -188,6 +189,7 @@ export function sessionsRepository(db: Queryable) {
       if (!r) return null;
       return {
         csrfToken: r.csrf_token,
+        expiresAt: Date.parse(r.expires_at),
         user: {
           id: r.id,
           username: r.username,

@@ -11,6 +11,9 @@ import { todayIso } from '../../../domain/dates.js';
 import { questionnaireRepository } from '../../../store/questionnaire.js';
 import { actionableWave, waveStatuses } from '../../../questionnaire/schedule.js';
 import { problems } from '../../schemas/common.js';
+import { createReadCache, noReadCache, type ReadCache } from '../../read-cache.js';
+import type { VersionedDb } from '../../../store/data-version.js';
+import type { SessionUser } from '../../../store/users.js';
 import {
   BottomOfPile,
   Caseload,
@@ -51,9 +54,30 @@ function overviewRows(
 }
 
 /** The daily overview: a consultant's caseload, and the team leader's view of the team. */
-export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, readCache }) => {
   const caseload = caseloadRepository(db);
   const organisation = organisationRepository(db);
+
+  const kept: ReadCache<CaseloadItem[]> = readCache
+    ? createReadCache({ max: 500, version: () => (db as VersionedDb).dataVersion() })
+    : noReadCache();
+
+  /** The caseload with each client's measurement moment to act on (one query for all). */
+  async function caseloadWithWaves(user: SessionUser, today: string, consultantId?: number) {
+    const items = await caseload.list(user, today, { consultantId });
+    const questionnaires = questionnaireRepository(db);
+    const [due, settings] = await Promise.all([
+      questionnaires.dueRows(user),
+      questionnaires.settings(user.municipalityId),
+    ]);
+    const byClient = new Map(due.map((d) => [d.clientId, d]));
+    for (const item of items) {
+      const d = byClient.get(item.id);
+      const wave = d ? actionableWave(waveStatuses(d.start, today, d.records, settings, d.endedOn)) : null;
+      item.flags.meetmomentNodig = wave ? { wave: wave.wave, status: wave.status, dueOn: wave.dueOn } : null;
+    }
+    return items;
+  }
 
   app.get(
     '/caseload',
@@ -76,19 +100,8 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         if (!inTeam) throw invalid({ name: 'consultantId', reason: 'Deze klantmanager hoort niet bij uw team.' });
       }
       const today = todayIso();
-      const items = await caseload.list(user, today, { consultantId });
-      // the measurement moment to act on, from the questionnaire schedule (one query for all)
-      const questionnaires = questionnaireRepository(db);
-      const [due, settings] = await Promise.all([
-        questionnaires.dueRows(user),
-        questionnaires.settings(user.municipalityId),
-      ]);
-      const byClient = new Map(due.map((d) => [d.clientId, d]));
-      for (const item of items) {
-        const d = byClient.get(item.id);
-        const wave = d ? actionableWave(waveStatuses(d.start, today, d.records, settings, d.endedOn)) : null;
-        item.flags.meetmomentNodig = wave ? { wave: wave.wave, status: wave.status, dueOn: wave.dueOn } : null;
-      }
+      const key = `${user.id}|${user.role}|${user.teamId ?? ''}|${today}|${consultantId ?? ''}`;
+      const items = await kept.remember(key, () => caseloadWithWaves(user, today, consultantId));
       await writeListRead(db, { userId: user.id, resource: 'caseload', clientIds: items.map((c) => c.id) });
       return { items, total: items.length };
     },

@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
-import { clientFileRepository } from '../../../store/casefile/client-file.js';
+import { clientFileRepository, type ClientFile as ClientFileData } from '../../../store/casefile/client-file.js';
+import { createReadCache, noReadCache, type ReadCache } from '../../read-cache.js';
+import type { VersionedDb } from '../../../store/data-version.js';
 import { recordsRepository, type EditableClientField } from '../../../store/casefile/records.js';
 import { writeAudit } from '../../../store/audit.js';
 import { intervisionSummary, statusFromPeriods } from '../../../domain/casefile-rules.js';
@@ -34,8 +36,12 @@ function withoutFreeText(summary: ReturnType<typeof intervisionSummary>, confirm
 }
 
 /** The whole case file of one client, its anonymised summary for intervision, and edits of personal data. */
-export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, readCache }) => {
   const files = clientFileRepository(db);
+  // the file is the same for everyone allowed to read it; access is checked before, per request
+  const kept: ReadCache<ClientFileData | null> = readCache
+    ? createReadCache({ max: 300, version: () => (db as VersionedDb).dataVersion() })
+    : noReadCache();
   const clientAccess = requireClientAccess(db);
 
   app.get(
@@ -51,7 +57,7 @@ export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
     async (request) => {
       const user = currentUser(request);
-      const file = await files.read(request.params.id);
+      const file = await kept.remember(String(request.params.id), () => files.read(request.params.id));
       if (!file) throw new ApiError('NOT_FOUND');
       await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'read', resource: 'client-file' }]);
       return { ...file, status: statusFromPeriods(file.benefitPeriods, file.onHoldPeriods, todayIso()) };
