@@ -119,7 +119,11 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const hash = hashToken(token);
-    const found = await liveSessions.remember(hash, () => sessions.find(hash), (s) => s !== null);
+    const found = await liveSessions.remember(
+      hash,
+      () => sessions.find(hash),
+      (s) => s !== null,
+    );
     if (found && found.expiresAt > Date.now()) {
       request.sessionUser = found.user;
       request.csrfToken = found.csrfToken;
