@@ -1,5 +1,6 @@
 // npm run bench:load — load test of the two busiest screens: GET /api/v1/caseload and
-// GET /api/v1/clients/:id/file, 50 concurrent users (25 per route, each with its own session)
+// GET /api/v1/clients/:id/file, 50 concurrent users (25 per route, each its own person of the demo
+// with its own session and its own clients: consultants km01…, every fifth a team leader)
 // for 60 s on 127.0.0.1, against a fresh Demodam server (`node dist/src/cli.js serve`,
 // DEMO_CLIENTS=6000, empty DATA_DIR). Prints p50/p95/p99 latency, throughput and errors.
 // Figures only; never part of the pass/fail of the tests.
@@ -79,21 +80,32 @@ async function stallCase(base: string, ids: number[]): Promise<void> {
 const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
-async function loadCase(base: string, sessions: string[], ids: number[]): Promise<void> {
-  const run = (title: string, path: (i: number) => string, offset: number) => {
+interface LoadUser {
+  cookie: string;
+  ids: number[];
+}
+
+async function loadCase(base: string, users: LoadUser[]): Promise<void> {
+  const run = (title: string, path: (u: LoadUser, i: number) => string, offset: number) => {
     const times: number[] = [];
-    let n = 0;
-    let conn = 0;
+    let connections = 0;
     return new Promise<{ title: string; times: number[]; result: autocannon.Result }>((resolve, reject) => {
       const instance = autocannon(
         {
           url: base,
           connections: USERS / 2,
           duration: SECONDS,
-          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(n++) }) }],
-          setupClient: (client) => {
-            client.setHeaders({ cookie: sessions[offset + (conn++ % (USERS / 2))] });
-          },
+          requests: [
+            {
+              method: 'GET',
+              // each connection is one user, with that user's own session and own clients
+              setupRequest: (req, context: { user?: LoadUser; n?: number }) => {
+                context.user ??= users[(offset + connections++) % users.length];
+                context.n = (context.n ?? 0) + 1;
+                return { ...req, path: path(context.user, context.n), headers: { cookie: context.user.cookie } };
+              },
+            },
+          ],
         },
         (err, result) => (err ? reject(err) : resolve({ title, times, result })),
       );
@@ -104,7 +116,7 @@ async function loadCase(base: string, sessions: string[], ids: number[]): Promis
   };
   const results = await Promise.all([
     run('GET /api/v1/caseload', () => '/api/v1/caseload', 0),
-    run('GET /api/v1/clients/:id/file', (i) => `/api/v1/clients/${ids[i % ids.length]}/file`, USERS / 2),
+    run('GET /api/v1/clients/:id/file', (u, i) => `/api/v1/clients/${u.ids[i % u.ids.length]}/file`, USERS / 2),
   ]);
   for (const { title, result } of results) {
     if (result.errors + result.timeouts > 0)
@@ -156,16 +168,43 @@ async function main(): Promise<void> {
   });
   console.log(`server ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${base}`);
   try {
-    // One session per simulated user (all as the demo consultant; the team leader sees more).
-    const sessions: string[] = [];
-    for (let i = 0; i < USERS; i++) sessions.push(await logIn(base, i % 5 === 4 ? 'teamleider' : 'klantmanager'));
-    const caseload = (await (await fetch(`${base}/api/v1/caseload`, { headers: { cookie: sessions[0] } })).json()) as {
-      items: { id?: number; clientId?: number }[];
+    // One session per simulated user, each a different person of the demo where there are enough:
+    // every fifth a team leader (who sees the whole team), the others consultants (km01, km02, …).
+    const leaders = ['teamleider', 'tl-oost', 'tl-zuid', 'tl-west'];
+    const consultants = [
+      'klantmanager',
+      ...Array.from({ length: USERS }, (_, i) => `km${String(i + 1).padStart(2, '0')}`),
+    ];
+    const users: LoadUser[] = [];
+    const known = new Map<string, LoadUser | null>();
+    const userFor = async (name: string): Promise<LoadUser | null> => {
+      if (!known.has(name)) {
+        const cookie = await logIn(base, name).catch(() => null);
+        const items = cookie
+          ? (
+              (await (await fetch(`${base}/api/v1/caseload`, { headers: { cookie } })).json()) as {
+                items: { id: number }[];
+              }
+            ).items
+          : [];
+        known.set(name, cookie && items.length > 0 ? { cookie, ids: items.map((c) => c.id) } : null);
+      }
+      return known.get(name)!;
     };
-    const ids = caseload.items.map((c) => c.id ?? c.clientId!).filter(Boolean);
-    console.log(`caseload of klantmanager: ${ids.length} clients; ${USERS} users, ${SECONDS} s`);
+    for (let i = 0, c = 0, l = 0; users.length < USERS && c < consultants.length + USERS; i++) {
+      const u =
+        i % 5 === 4
+          ? await userFor(leaders[l++ % leaders.length])
+          : await userFor(consultants[c++ % consultants.length]);
+      if (u) users.push(u);
+    }
+    const distinct = [...known.values()].filter(Boolean).length;
+    const ids = users[0].ids;
+    console.log(
+      `${USERS} users (${distinct} different people: consultants and team leaders, each with their own clients), ${SECONDS} s; caseload of klantmanager: ${ids.length} clients`,
+    );
 
-    if (!SKIP_LOAD) await loadCase(base, sessions, ids);
+    if (!SKIP_LOAD) await loadCase(base, users);
     if (STALL_SECONDS > 0) await stallCase(base, ids);
   } finally {
     server.kill('SIGTERM');

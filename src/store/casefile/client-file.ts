@@ -168,6 +168,93 @@ const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
   return map;
 };
 
+/**
+ * The parts of a case file, each a query on client_id = $1 sorted as the file shows it. They are
+ * read in one statement: each part becomes a JSON array column (json_agg keeps the order of its
+ * sorted subquery), so a file costs one round trip and one plan, whatever its number of parts.
+ */
+const PARTS = {
+  benefitPeriods: `SELECT id, start_date AS "startDate", end_date AS "endDate", end_reason AS "endReason"
+      FROM benefit_period WHERE client_id = $1 ORDER BY start_date, id`,
+  intakes: `SELECT i.id, i.held_on AS "heldOn", i.consultant_id AS "consultantId", u.display_name AS "consultantName",
+      i.history, i.situation, i.wishes, i.work_experience_note AS "workExperienceNote", i.diplomas,
+      i.foreign_diploma_valued AS "foreignDiplomaValued", i.network
+      FROM intake i LEFT JOIN app_user u ON u.id = i.consultant_id
+      WHERE i.client_id = $1 ORDER BY i.held_on DESC, i.id DESC`,
+  scores: `SELECT s.intake_id AS "intakeId", s.life_domain_id AS "lifeDomainId", d.code AS "lifeDomainCode",
+      d.name AS "lifeDomainName", s.score, s.note
+      FROM intake_domain_score s JOIN intake i ON i.id = s.intake_id JOIN life_domain d ON d.id = s.life_domain_id
+      WHERE i.client_id = $1 ORDER BY d.sort_order, d.id`,
+  diagnoses: `SELECT d.id, d.given_on AS "givenOn", d.distance, d.reasons, d.given_by AS "givenById", u.display_name AS "givenByName"
+      FROM diagnosis d LEFT JOIN app_user u ON u.id = d.given_by
+      WHERE d.client_id = $1 ORDER BY d.given_on DESC, d.id DESC`,
+  bestandPeriods: `SELECT id, bestand, start_date AS "startDate", end_date AS "endDate"
+      FROM bestand_period WHERE client_id = $1 ORDER BY start_date, id`,
+  plans: `SELECT p.id, p.created_on AS "createdOn", p.status, p.consultant_id AS "consultantId",
+      u.display_name AS "consultantName", p.version
+      FROM action_plan p LEFT JOIN app_user u ON u.id = p.consultant_id
+      WHERE p.client_id = $1 ORDER BY p.created_on DESC, p.id DESC`,
+  goals: `SELECT g.plan_id AS "planId", g.id, g.description, g.sort_order AS "sortOrder"
+      FROM plan_goal g JOIN action_plan p ON p.id = g.plan_id
+      WHERE p.client_id = $1 ORDER BY g.sort_order, g.id`,
+  steps: `SELECT s.plan_id AS "planId", s.id, s.goal_id AS "goalId", s.description, s.due_on AS "dueOn", s.done_on AS "doneOn"
+      FROM plan_step s JOIN action_plan p ON p.id = s.plan_id
+      WHERE p.client_id = $1 ORDER BY s.due_on NULLS LAST, s.id`,
+  allocations: `SELECT a.id, a.instrument_id AS "instrumentId", i.code AS "instrumentCode", i.name AS "instrumentName",
+      i.srg_code AS "srgCode", t.name AS "srgName", i.target_group AS "targetGroup", i.target_group_note AS "targetGroupNote", a.target_group_confirmed AS "targetGroupConfirmed",
+      a.requested_on AS "requestedOn", a.started_on AS "startedOn", a.ended_on AS "endedOn", a.outcome,
+      a.satisfaction, a.reason, a.client_wish AS "clientWish", a.allocated_by AS "allocatedById",
+      u.display_name AS "allocatedByName"
+      FROM instrument_allocation a
+      JOIN instrument i ON i.id = a.instrument_id
+      JOIN srg_type t ON t.code = i.srg_code
+      LEFT JOIN app_user u ON u.id = a.allocated_by
+      WHERE a.client_id = $1 ORDER BY a.requested_on DESC, a.id DESC`,
+  conversations: `SELECT c.id, c.held_on AS "heldOn", c.kind, c.location, c.summary, c.next_appointment AS "nextAppointment",
+      c.consultant_id AS "consultantId", u.display_name AS "consultantName"
+      FROM conversation c LEFT JOIN app_user u ON u.id = c.consultant_id
+      WHERE c.client_id = $1 ORDER BY c.held_on DESC, c.id DESC`,
+  onHoldPeriods: `SELECT id, start_date AS "startDate", end_date AS "endDate", reason
+      FROM on_hold_period WHERE client_id = $1 ORDER BY start_date, id`,
+  ladder: `SELECT id, step, recorded_on AS "recordedOn", note
+      FROM ladder_step WHERE client_id = $1 ORDER BY recorded_on DESC, id DESC`,
+  intermediateSteps: `SELECT id, achieved_on AS "achievedOn", kind, description
+      FROM intermediate_step WHERE client_id = $1 ORDER BY achieved_on DESC, id DESC`,
+  discrimination: `SELECT d.id, d.discussed_on AS "discussedOn", d.experienced, d.grounds, d.action_taken AS "actionTaken",
+      d.consultant_id AS "consultantId", u.display_name AS "consultantName"
+      FROM discrimination_discussion d LEFT JOIN app_user u ON u.id = d.consultant_id
+      WHERE d.client_id = $1 ORDER BY d.discussed_on DESC, d.id DESC`,
+  workPeriods: `SELECT id, employer, start_date AS "startDate", end_date AS "endDate", hours_per_week AS "hoursPerWeek",
+      wage_cost_subsidy AS "wageCostSubsidy"
+      FROM work_period WHERE client_id = $1 ORDER BY start_date DESC, id DESC`,
+  feedback: `SELECT id, conversation_id AS "conversationId", given_on AS "givenOn", score, comment
+      FROM client_feedback WHERE client_id = $1 ORDER BY given_on DESC, id DESC`,
+} as const;
+
+const FILE_SQL = `SELECT ${Object.entries(PARTS)
+  .map(([name, sql]) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x) AS "${name}"`)
+  .join(',\n       ')}`;
+
+/** One row: every part of the file as an array of its rows. */
+interface PartRows {
+  benefitPeriods: BenefitPeriod[];
+  intakes: Omit<Intake, 'scores'>[];
+  scores: (DomainScore & { intakeId: number })[];
+  diagnoses: Diagnosis[];
+  bestandPeriods: BestandPeriod[];
+  plans: Omit<Plan, 'goals' | 'steps'>[];
+  goals: (PlanGoal & { planId: number })[];
+  steps: (PlanStep & { planId: number })[];
+  allocations: Allocation[];
+  conversations: Conversation[];
+  onHoldPeriods: OnHoldPeriod[];
+  ladder: Omit<LadderStep, 'stepName'>[];
+  intermediateSteps: IntermediateStep[];
+  discrimination: DiscriminationDiscussion[];
+  workPeriods: WorkPeriod[];
+  feedback: Feedback[];
+}
+
 export function clientFileRepository(db: Queryable) {
   return {
     /**
@@ -178,8 +265,8 @@ export function clientFileRepository(db: Queryable) {
     async read(clientId: number): Promise<ClientFile | null> {
       const client = await clientsRepository(db).get(clientId);
       if (!client) return null;
-      const q = <T>(sql: string) => db.query<T>(sql, [clientId]);
-      const [
+      const [parts] = await db.query<PartRows>(FILE_SQL, [clientId]);
+      const {
         benefitPeriods,
         intakes,
         scores,
@@ -196,81 +283,7 @@ export function clientFileRepository(db: Queryable) {
         discrimination,
         workPeriods,
         feedback,
-      ] = await Promise.all([
-        q<BenefitPeriod>(`SELECT id, start_date AS "startDate", end_date AS "endDate", end_reason AS "endReason"
-                            FROM benefit_period WHERE client_id = $1 ORDER BY start_date, id`),
-        q<Omit<Intake, 'scores'>>(
-          `SELECT i.id, i.held_on AS "heldOn", i.consultant_id AS "consultantId", u.display_name AS "consultantName",
-                  i.history, i.situation, i.wishes, i.work_experience_note AS "workExperienceNote", i.diplomas,
-                  i.foreign_diploma_valued AS "foreignDiplomaValued", i.network
-             FROM intake i LEFT JOIN app_user u ON u.id = i.consultant_id
-            WHERE i.client_id = $1 ORDER BY i.held_on DESC, i.id DESC`,
-        ),
-        q<DomainScore & { intakeId: number }>(
-          `SELECT s.intake_id AS "intakeId", s.life_domain_id AS "lifeDomainId", d.code AS "lifeDomainCode",
-                  d.name AS "lifeDomainName", s.score, s.note
-             FROM intake_domain_score s JOIN intake i ON i.id = s.intake_id JOIN life_domain d ON d.id = s.life_domain_id
-            WHERE i.client_id = $1 ORDER BY d.sort_order, d.id`,
-        ),
-        q<Diagnosis>(
-          `SELECT d.id, d.given_on AS "givenOn", d.distance, d.reasons, d.given_by AS "givenById", u.display_name AS "givenByName"
-             FROM diagnosis d LEFT JOIN app_user u ON u.id = d.given_by
-            WHERE d.client_id = $1 ORDER BY d.given_on DESC, d.id DESC`,
-        ),
-        q<BestandPeriod>(`SELECT id, bestand, start_date AS "startDate", end_date AS "endDate"
-                            FROM bestand_period WHERE client_id = $1 ORDER BY start_date, id`),
-        q<Omit<Plan, 'goals' | 'steps'>>(
-          `SELECT p.id, p.created_on AS "createdOn", p.status, p.consultant_id AS "consultantId",
-                  u.display_name AS "consultantName", p.version
-             FROM action_plan p LEFT JOIN app_user u ON u.id = p.consultant_id
-            WHERE p.client_id = $1 ORDER BY p.created_on DESC, p.id DESC`,
-        ),
-        q<PlanGoal & { planId: number }>(
-          `SELECT g.plan_id AS "planId", g.id, g.description, g.sort_order AS "sortOrder"
-             FROM plan_goal g JOIN action_plan p ON p.id = g.plan_id
-            WHERE p.client_id = $1 ORDER BY g.sort_order, g.id`,
-        ),
-        q<PlanStep & { planId: number }>(
-          `SELECT s.plan_id AS "planId", s.id, s.goal_id AS "goalId", s.description, s.due_on AS "dueOn", s.done_on AS "doneOn"
-             FROM plan_step s JOIN action_plan p ON p.id = s.plan_id
-            WHERE p.client_id = $1 ORDER BY s.due_on NULLS LAST, s.id`,
-        ),
-        q<Allocation>(
-          `SELECT a.id, a.instrument_id AS "instrumentId", i.code AS "instrumentCode", i.name AS "instrumentName",
-                  i.srg_code AS "srgCode", t.name AS "srgName", i.target_group AS "targetGroup", i.target_group_note AS "targetGroupNote", a.target_group_confirmed AS "targetGroupConfirmed",
-                  a.requested_on AS "requestedOn", a.started_on AS "startedOn", a.ended_on AS "endedOn", a.outcome,
-                  a.satisfaction, a.reason, a.client_wish AS "clientWish", a.allocated_by AS "allocatedById",
-                  u.display_name AS "allocatedByName"
-             FROM instrument_allocation a
-             JOIN instrument i ON i.id = a.instrument_id
-             JOIN srg_type t ON t.code = i.srg_code
-             LEFT JOIN app_user u ON u.id = a.allocated_by
-            WHERE a.client_id = $1 ORDER BY a.requested_on DESC, a.id DESC`,
-        ),
-        q<Conversation>(
-          `SELECT c.id, c.held_on AS "heldOn", c.kind, c.location, c.summary, c.next_appointment AS "nextAppointment",
-                  c.consultant_id AS "consultantId", u.display_name AS "consultantName"
-             FROM conversation c LEFT JOIN app_user u ON u.id = c.consultant_id
-            WHERE c.client_id = $1 ORDER BY c.held_on DESC, c.id DESC`,
-        ),
-        q<OnHoldPeriod>(`SELECT id, start_date AS "startDate", end_date AS "endDate", reason
-                           FROM on_hold_period WHERE client_id = $1 ORDER BY start_date, id`),
-        q<Omit<LadderStep, 'stepName'>>(`SELECT id, step, recorded_on AS "recordedOn", note
-                                           FROM ladder_step WHERE client_id = $1 ORDER BY recorded_on DESC, id DESC`),
-        q<IntermediateStep>(`SELECT id, achieved_on AS "achievedOn", kind, description
-                               FROM intermediate_step WHERE client_id = $1 ORDER BY achieved_on DESC, id DESC`),
-        q<DiscriminationDiscussion>(
-          `SELECT d.id, d.discussed_on AS "discussedOn", d.experienced, d.grounds, d.action_taken AS "actionTaken",
-                  d.consultant_id AS "consultantId", u.display_name AS "consultantName"
-             FROM discrimination_discussion d LEFT JOIN app_user u ON u.id = d.consultant_id
-            WHERE d.client_id = $1 ORDER BY d.discussed_on DESC, d.id DESC`,
-        ),
-        q<WorkPeriod>(`SELECT id, employer, start_date AS "startDate", end_date AS "endDate", hours_per_week AS "hoursPerWeek",
-                              wage_cost_subsidy AS "wageCostSubsidy"
-                         FROM work_period WHERE client_id = $1 ORDER BY start_date DESC, id DESC`),
-        q<Feedback>(`SELECT id, conversation_id AS "conversationId", given_on AS "givenOn", score, comment
-                       FROM client_feedback WHERE client_id = $1 ORDER BY given_on DESC, id DESC`),
-      ]);
+      } = parts;
       const scoresByIntake = groupBy(scores, (s) => s.intakeId);
       const goalsByPlan = groupBy(goals, (g) => g.planId);
       const stepsByPlan = groupBy(steps, (s) => s.planId);
