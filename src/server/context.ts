@@ -8,6 +8,11 @@ export interface AppContext {
   config: Config;
   /** Load each year's mirror population into memory right after start (serve only). */
   warmMirror?: boolean;
+  /**
+   * How the mirror reads a team or wijk: derived in memory from the municipality-wide period
+   * (default) or 'direct', straight from the database (to check the derived path against).
+   */
+  mirrorLoad?: 'derived' | 'direct';
   /** The gate for heavy work (mirror, adjusted comparison, PDF); one per app when not given. */
   heavyGate?: HeavyGate;
   /** How the server reaches the identity provider (OIDC); tests pass their own to alter its answers. */
