@@ -2,7 +2,14 @@ import type { Queryable } from '../store/db.js';
 import type { Config } from '../config.js';
 import { loadMirrorRows, CORE_STAGE_KEYS, type MirrorSourceRow } from '../store/mirror-source.js';
 import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
-import { buildPersonTable, type PersonTable } from '../mirror/person-table.js';
+import {
+  buildPersonTable,
+  encodePersons,
+  fromColumns,
+  type GroundColumn,
+  type PersonColumns,
+  type PersonTable,
+} from '../mirror/person-table.js';
 import { keyOfSet } from '../mirror/disclosure.js';
 import type { KeyedCount } from '../mirror/answer.js';
 import { countFactSources, type KeyedFactSources } from '../mirror/fact-sources.js';
@@ -59,6 +66,8 @@ export interface MirrorBase {
   /** Ordered by name and id, as the ground "klantmanager" lists them. */
   consultants: Consultant[];
   loadedAt: number;
+  /** Every row as columns, encoded at the first scope derived from this base. */
+  encoded?: PersonColumns;
 }
 
 /** Reads a period from the database; a team or wijk in `scope` is filtered in SQL. */
@@ -109,7 +118,8 @@ function inScope(scope: MirrorScopeKey, teamId: number | null, neighbourhoodId: 
 
 /**
  * The population of `scope` from a base of the same period that holds it (municipality-wide, or
- * the scope itself): the rows of the team and wijk, and for a team only its own consultants.
+ * the scope itself): the rows of the team and wijk, and for a team only its own consultants. The
+ * table is cut from the base's columns (encoded once per base), not built again person by person.
  */
 export function populationOf(base: MirrorBase, scope: MirrorScopeKey): LoadedPopulation {
   const b = base.scope;
@@ -120,17 +130,38 @@ export function populationOf(base: MirrorBase, scope: MirrorScopeKey): LoadedPop
     (b.neighbourhoodId !== null && b.neighbourhoodId !== scope.neighbourhoodId)
   )
     throw new RangeError('the base does not hold this team or wijk');
-  const rows = base.rows.filter((r) => inScope(scope, r.teamId, r.neighbourhoodId));
+  const index: number[] = [];
+  base.rows.forEach((r, i) => {
+    if (inScope(scope, r.teamId, r.neighbourhoodId)) index.push(i);
+  });
+  const rows = index.map((i) => base.rows[i]);
   const consultants =
     scope.teamId === null ? base.consultants : base.consultants.filter((c) => c.team_id === scope.teamId);
-  return assemble(base, rows, consultants);
+  const organisationGrounds = organisationGroundsOf(base, consultants);
+  const encoded = (base.encoded ??= encodeBase(base));
+  const n = index.length;
+  const pick = <A extends Uint8Array | Uint32Array | Float64Array>(all: A, into: A): A => {
+    for (let k = 0; k < n; k++) into[k] = all[index[k]];
+    return into;
+  };
+  const columns = new Map<string, GroundColumn>();
+  for (const [key, col] of encoded.columns)
+    columns.set(key, { def: col.def, codes: pick(col.codes, new Uint8Array(n)) });
+  // the consultants differ per team: this ground is encoded for the scope itself
+  const names = consultantNames(consultants);
+  const own = rows.map((r) => ({ stages: {}, grounds: { klantmanager: consultantOf(r, names) } }));
+  columns.set('klantmanager', encodePersons(own, [organisationGrounds[1]], []).columns.get('klantmanager')!);
+  const numbers = new Map<string, Float64Array>();
+  if (n > 0) for (const [key, col] of encoded.numbers) numbers.set(key, pick(col, new Float64Array(n)));
+  const keys = n > 0 && encoded.keys ? pick(encoded.keys, new Uint32Array(n)) : null;
+  const masks = pick(encoded.masks, new Uint32Array(n));
+  const table = fromColumns(n, [...CORE_STAGE_KEYS], columns, masks, keys, numbers);
+  return withQuality(base, rows, organisationGrounds, table);
 }
 
-/** The person table and quality counts of the rows given (all of them in one scope). */
-function assemble(base: MirrorBase, rows: MirrorSourceRow[], consultants: Consultant[]): LoadedPopulation {
-  const teamName = new Map(base.teams.map((t) => [t.id, t.name]));
-  const consultantName = new Map(consultants.map((c) => [c.id, c.display_name]));
-  const organisationGrounds: GroundDef[] = [
+/** The ground "team" (all teams) and "klantmanager" (the consultants given), labels are names. */
+function organisationGroundsOf(base: MirrorBase, consultants: Consultant[]): GroundDef[] {
+  return [
     { key: 'team', label: 'Team', groups: base.teams.map((t) => t.name) },
     {
       key: 'klantmanager',
@@ -138,25 +169,41 @@ function assemble(base: MirrorBase, rows: MirrorSourceRow[], consultants: Consul
       groups: [...new Set(consultants.map((c) => c.display_name))].slice(0, 254),
     },
   ];
+}
+
+const consultantNames = (consultants: Consultant[]) => new Map(consultants.map((c) => [c.id, c.display_name]));
+const consultantOf = (r: MirrorSourceRow, names: Map<number, string>): string | null =>
+  r.consultantId === null ? null : (names.get(r.consultantId) ?? null);
+
+/** The person of a row as the mirror takes it, with team and (when given) consultant as grounds. */
+function personOf(base: MirrorBase, r: MirrorSourceRow, teamName: Map<number, string>, names?: Map<number, string>) {
+  const grounds: Record<string, string | null> = { ...r.person.grounds, team: teamName.get(r.teamId) ?? null };
+  if (names) grounds.klantmanager = consultantOf(r, names);
+  return { key: base.keyById.get(r.clientId)!, stages: r.person.stages, grounds };
+}
+
+/** Every row of the base as columns (grounds, team, stages, keys), in the rows' order. */
+function encodeBase(base: MirrorBase): PersonColumns {
+  const teamName = new Map(base.teams.map((t) => [t.id, t.name]));
+  const persons = base.rows.map((r) => personOf(base, r, teamName));
+  return encodePersons(persons, [...GROUNDS, organisationGroundsOf(base, [])[0]], [...CORE_STAGE_KEYS]);
+}
+
+/** The population of the rows given (all of them in one scope) with its table and quality counts. */
+function withQuality(
+  base: MirrorBase,
+  rows: MirrorSourceRow[],
+  organisationGrounds: GroundDef[],
+  table: PersonTable,
+): LoadedPopulation {
   const keyOf = (id: number): number => base.keyById.get(id)!;
-  const persons = rows.map((r) => ({
-    key: keyOf(r.clientId),
-    stages: r.person.stages,
-    grounds: {
-      ...r.person.grounds,
-      team: teamName.get(r.teamId) ?? null,
-      klantmanager: r.consultantId === null ? null : (consultantName.get(r.consultantId) ?? null),
-    },
-  }));
-  const grounds = [...GROUNDS];
-  const table = buildPersonTable(persons, [...grounds, ...organisationGrounds], [...CORE_STAGE_KEYS]);
   const keyed = (list: MirrorSourceRow[]): KeyedCount => ({
     count: list.length,
     key: keyOfSet(list.map((r) => keyOf(r.clientId))),
   });
   return {
     table,
-    grounds,
+    grounds: [...GROUNDS],
     organisationGrounds,
     quality: {
       missingDiagnosis: keyed(rows.filter((r) => !r.hasDiagnosis)),
@@ -176,7 +223,12 @@ export async function loadPopulationDirect(
   config: Config,
   scope: MirrorScopeKey,
 ): Promise<LoadedPopulation> {
-  // no filter in memory here: this path is what the filter of populationOf is checked against
+  // no filter or cut in memory here: this path is what populationOf is checked against
   const base = await loadMirrorBase(db, config, scope);
-  return assemble(base, base.rows, base.consultants);
+  const teamName = new Map(base.teams.map((t) => [t.id, t.name]));
+  const names = consultantNames(base.consultants);
+  const persons = base.rows.map((r) => personOf(base, r, teamName, names));
+  const organisationGrounds = organisationGroundsOf(base, base.consultants);
+  const table = buildPersonTable(persons, [...GROUNDS, ...organisationGrounds], [...CORE_STAGE_KEYS]);
+  return withQuality(base, base.rows, organisationGrounds, table);
 }

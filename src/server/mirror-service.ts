@@ -94,7 +94,7 @@ export function createMirrorService(db: Db, config: Config, options: MirrorServi
   }
 
   const direct = new Map<string, Promise<LoadedPopulation>>();
-  /** The former path: every scope its own load from the database, kept as before. */
+  /** The former path: every scope its own load from the database (kept, without the background refresh). */
   function directPopulation(scope: MirrorScopeKey, refresh: boolean): Promise<LoadedPopulation> {
     const key = JSON.stringify(scope);
     const hit = direct.get(key);
@@ -119,10 +119,6 @@ export function createMirrorService(db: Db, config: Config, options: MirrorServi
       const pop = kept.scopes.get(key) ?? populationOf(kept.base, scope);
       keepRecent(kept.scopes, key, pop, MAX_SCOPES_PER_BASE);
       return pop;
-    },
-    /** The periods kept municipality-wide now, least recently used first (for tests). */
-    keptPeriods(): MirrorScopeKey[] {
-      return [...bases.keys()].map((k) => JSON.parse(k) as MirrorScopeKey);
     },
     /** Calls `listener` after every clear (e.g. to load the current year again in the background). */
     onClear(listener: () => void): void {

@@ -70,6 +70,7 @@ function warmUp(
   db: AppContext['db'],
   engine: SpiegelEngine,
 ) {
+  let closed = false;
   const warm = async (newest?: number) => {
     const municipalities = await db.query<{ id: number }>('SELECT id FROM municipality ORDER BY id');
     const jobs: { municipalityId: number; y: number }[] = [];
@@ -79,12 +80,12 @@ function warmUp(
     }
     jobs.sort((a, b) => b.y - a.y);
     for (const { municipalityId, y } of jobs) {
+      if (closed) return;
       const p = parsePeriod(String(y));
       const scope = { municipalityId, from: p.from, to: p.to, teamId: null, neighbourhoodId: null };
       await engine.heavy.run(WARM_UP_OWNER, () => engine.service.population(scope));
     }
   };
-  let closed = false;
   const warmInBackground = (newest?: number) => {
     if (closed) return;
     void warm(newest).catch((err: unknown) => app.log.warn({ err }, 'mirror warm-up failed'));
