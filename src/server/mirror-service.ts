@@ -12,7 +12,7 @@ import {
 export type { LoadedPopulation, MirrorScopeKey } from './mirror-scope.js';
 
 const TTL_MS = 5 * 60 * 1000;
-/** Periods kept municipality-wide (each about 10 MB for 6,000 clients); the least recently used goes first. */
+/** Periods kept municipality-wide (about 3 MB of heap each for 6,000 clients); the least recently used goes first. */
 const MAX_BASES = 12;
 /** Teams, wijken and their combinations kept per period (each a small table over the base's rows). */
 const MAX_SCOPES_PER_BASE = 64;
