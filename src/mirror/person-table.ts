@@ -66,6 +66,24 @@ export function buildPersonTable(
   grounds: readonly GroundDef[],
   stages: readonly string[],
 ): PersonTable {
+  const c = encodePersons(persons, grounds, stages);
+  return fromColumns(persons.length, stages, c.columns, c.masks, c.keys, c.numbers);
+}
+
+/** Person rows as columns in their own order (not yet ordered by stage set): what fromColumns takes. */
+export interface PersonColumns {
+  columns: Map<string, GroundColumn>;
+  masks: Uint32Array;
+  keys: Uint32Array | null;
+  numbers: Map<string, Float64Array>;
+}
+
+/** Codes per ground, stage masks, record keys and numbers of person rows, in the rows' order. */
+export function encodePersons(
+  persons: readonly MirrorPerson[],
+  grounds: readonly GroundDef[],
+  stages: readonly string[],
+): PersonColumns {
   if (stages.length > MAX_STAGES) throw new RangeError(`at most ${MAX_STAGES} stages, got ${stages.length}`);
   const n = persons.length;
   const columns = new Map<string, GroundColumn>();
@@ -92,7 +110,7 @@ export function buildPersonTable(
   const numbers = new Map(
     numberKeys.map((k) => [k, Float64Array.from(persons, (p) => p.numbers?.[k] ?? NaN)] as const),
   );
-  return fromColumns(n, stages, columns, masks, keys, numbers);
+  return { columns, masks, keys, numbers };
 }
 
 /**

@@ -13,6 +13,11 @@ export interface AppContext {
    * embedded database; see src/server/read-cache.ts). Off in tests unless a test turns it on.
    */
   readCache?: boolean;
+  /**
+   * How the mirror reads a team or wijk: derived in memory from the municipality-wide period
+   * (default) or 'direct', straight from the database (to check the derived path against).
+   */
+  mirrorLoad?: 'derived' | 'direct';
   /** The gate for heavy work (mirror, adjusted comparison, PDF); one per app when not given. */
   heavyGate?: HeavyGate;
   /** How the server reaches the identity provider (OIDC); tests pass their own to alter its answers. */

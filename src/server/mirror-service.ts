@@ -1,39 +1,21 @@
 import type { Db } from '../store/db.js';
 import type { Config } from '../config.js';
-import { loadMirrorRows, CORE_STAGE_KEYS, type MirrorSourceRow } from '../store/mirror-source.js';
-import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
-import { buildPersonTable, type PersonTable } from '../mirror/person-table.js';
-import { keyOfSet } from '../mirror/disclosure.js';
-import type { KeyedCount } from '../mirror/answer.js';
-import { countFactSources, type KeyedFactSources } from '../mirror/fact-sources.js';
-import { personFactSources, type RegisterFact } from '../store/register.js';
-import { pseudonymFor, recordKeyFor } from '../domain/pseudonym.js';
+import {
+  loadMirrorBase,
+  loadPopulationDirect,
+  populationOf,
+  type LoadedPopulation,
+  type MirrorBase,
+  type MirrorScopeKey,
+} from './mirror-scope.js';
 
-export interface MirrorScopeKey {
-  municipalityId: number;
-  from: string;
-  to: string;
-  teamId: number | null;
-  neighbourhoodId: number | null;
-}
-
-export interface LoadedPopulation {
-  table: PersonTable;
-  grounds: GroundDef[];
-  /** Teams and consultants as grounds (for the attention mirror); labels are names. */
-  organisationGrounds: GroundDef[];
-  /** Data-quality counts with the keys of their sets of people (published through disclosure control). */
-  quality: {
-    missingDiagnosis: KeyedCount;
-    withoutConversation: KeyedCount;
-    impossibleDates: KeyedCount;
-    /** Register or questionnaire, per fact behind the grounds, over the same population. */
-    factSources: Record<RegisterFact, KeyedFactSources>;
-  };
-  loadedAt: number;
-}
+export type { LoadedPopulation, MirrorScopeKey } from './mirror-scope.js';
 
 const TTL_MS = 5 * 60 * 1000;
+/** Periods kept municipality-wide (about 3 MB of heap each for 6,000 clients); the least recently used goes first. */
+const MAX_BASES = 12;
+/** Teams, wijken and their combinations kept per period (each a small table over the base's rows). */
+const MAX_SCOPES_PER_BASE = 64;
 
 /** Every mirror service of this process, so an import can make them load fresh figures. */
 const services = new Set<{ clear(): void }>();
@@ -43,116 +25,109 @@ export function clearMirrorCaches(): void {
   for (const s of services) s.clear();
 }
 
+export interface MirrorServiceOptions {
+  /**
+   * 'direct' loads every team and wijk from the database with its own SQL filter instead of
+   * deriving it from the municipality-wide period: the former way, kept to check the derived
+   * path against (test/integration/mirror-scope-derived.test.ts).
+   */
+  load?: 'derived' | 'direct';
+}
+
+interface KeptBase {
+  base: MirrorBase;
+  /** Populations derived from this base, by scope; they go with it when it is replaced. */
+  scopes: Map<string, LoadedPopulation>;
+}
+
+/** Moves a kept entry to the back of a map's order (most recently used) and drops the oldest beyond `max`. */
+function keepRecent<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value!);
+}
+
 /**
  * Builds the person table of a period and scope from the case file and keeps it for a few
  * minutes, so changing ground or intersection costs only the computation, not the database.
+ * A period is read once for the whole municipality (its base); a team or wijk of that period
+ * is then a filter over the base in memory, so its first view costs no database round trip.
  */
-export function createMirrorService(db: Db, config: Config) {
-  const cache = new Map<string, Promise<LoadedPopulation>>();
+export function createMirrorService(db: Db, config: Config, options: MirrorServiceOptions = {}) {
+  const bases = new Map<string, Promise<KeptBase>>();
   const reloading = new Set<string>();
+  const clearListeners: (() => void)[] = [];
 
-  async function load(scope: MirrorScopeKey): Promise<LoadedPopulation> {
-    const rows: MirrorSourceRow[] = await loadMirrorRows(db, scope, config.pseudonymSecret);
-    const teams = await db.query<{ id: number; name: string }>(
-      'SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name',
-      [scope.municipalityId],
-    );
-    const consultants = await db.query<{ id: number; display_name: string }>(
-      `SELECT id, display_name FROM app_user WHERE municipality_id = $1 AND role = 'consultant' AND ($2::int IS NULL OR team_id = $2) ORDER BY display_name, id`,
-      [scope.municipalityId, scope.teamId],
-    );
-    const teamName = new Map(teams.map((t) => [t.id, t.name]));
-    const consultantName = new Map(consultants.map((c) => [c.id, c.display_name]));
-    const organisationGrounds: GroundDef[] = [
-      { key: 'team', label: 'Team', groups: teams.map((t) => t.name) },
-      {
-        key: 'klantmanager',
-        label: 'Klantmanager',
-        groups: [...new Set(consultants.map((c) => c.display_name))].slice(0, 254),
-      },
-    ];
-    // one HMAC per person: the record keys serve the table and the quality counts alike
-    const keyById = new Map(rows.map((r) => [r.clientId, recordKeyFor(r.clientId, config.pseudonymSecret)]));
-    const persons = rows.map((r) => ({
-      key: keyById.get(r.clientId)!,
-      stages: r.person.stages,
-      grounds: {
-        ...r.person.grounds,
-        team: teamName.get(r.teamId) ?? null,
-        klantmanager: r.consultantId === null ? null : (consultantName.get(r.consultantId) ?? null),
-      },
-    }));
-    const grounds = [...GROUNDS];
-    const table = buildPersonTable(persons, [...grounds, ...organisationGrounds], [...CORE_STAGE_KEYS]);
-    // Quality over the same population as the mirror (the people on benefit in the period).
-    const ids = rows.map((r) => r.clientId);
-    // only the people with a quality problem come back, not a row per person
-    const flagged = await db.query<{ id: number; without_conversation: boolean; impossible: boolean }>(
-      `SELECT * FROM (
-         SELECT c.id,
-                NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id) AS without_conversation,
-                (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
-                  OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
-                  OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date)) AS impossible
-           FROM client c WHERE c.id = ANY($1::int[])) q
-        WHERE without_conversation OR impossible`,
-      [ids],
-    );
-    const sources = await personFactSources(db, scope.municipalityId);
-    const factSources = countFactSources(
-      rows.map((r) => ({
-        key: keyById.get(r.clientId)!,
-        codes: sources.get(pseudonymFor(r.clientId, config.pseudonymSecret)),
-      })),
-    );
-    const keyed = (list: number[]): KeyedCount => ({
-      count: list.length,
-      key: keyOfSet(list.map((id) => keyById.get(id)!)),
+  const periodOf = (scope: MirrorScopeKey): MirrorScopeKey => ({ ...scope, teamId: null, neighbourhoodId: null });
+
+  function loadBase(key: string, period: MirrorScopeKey): Promise<KeptBase> {
+    const promise = loadMirrorBase(db, config, period).then((base) => ({ base, scopes: new Map() }));
+    keepRecent(bases, key, promise, MAX_BASES);
+    promise.catch(() => {
+      if (bases.get(key) === promise) bases.delete(key);
     });
-    return {
-      table,
-      grounds,
-      organisationGrounds,
-      quality: {
-        missingDiagnosis: keyed(rows.filter((r) => !r.hasDiagnosis).map((r) => r.clientId)),
-        withoutConversation: keyed(flagged.filter((f) => f.without_conversation).map((f) => f.id)),
-        impossibleDates: keyed(flagged.filter((f) => f.impossible).map((f) => f.id)),
-        factSources,
-      },
-      loadedAt: Date.now(),
-    };
+    return promise;
+  }
+
+  /**
+   * The municipality-wide base of a period: kept; after five minutes the kept base is still
+   * answered at once while a fresh one is loaded in the background (stale-while-revalidate).
+   * `refresh` waits for a fresh base.
+   */
+  async function baseFor(scope: MirrorScopeKey, refresh: boolean): Promise<KeptBase> {
+    const period = periodOf(scope);
+    const key = JSON.stringify(period);
+    const hit = bases.get(key);
+    if (!hit || refresh) return loadBase(key, period);
+    keepRecent(bases, key, hit, MAX_BASES);
+    const kept = await hit;
+    if (Date.now() - kept.base.loadedAt >= TTL_MS && !reloading.has(key)) {
+      reloading.add(key);
+      loadMirrorBase(db, config, period)
+        .then((base) => {
+          if (bases.get(key) === hit) keepRecent(bases, key, Promise.resolve({ base, scopes: new Map() }), MAX_BASES);
+        })
+        .catch(() => undefined)
+        .finally(() => reloading.delete(key));
+    }
+    return kept;
+  }
+
+  const direct = new Map<string, Promise<LoadedPopulation>>();
+  /** The former path: every scope its own load from the database (kept, without the background refresh). */
+  function directPopulation(scope: MirrorScopeKey, refresh: boolean): Promise<LoadedPopulation> {
+    const key = JSON.stringify(scope);
+    const hit = direct.get(key);
+    if (hit && !refresh) return hit;
+    const promise = loadPopulationDirect(db, config, scope);
+    keepRecent(direct, key, promise, 50);
+    promise.catch(() => direct.delete(key));
+    return promise;
   }
 
   const service = {
     /**
      * The population of a period and scope. Kept in memory; after five minutes the kept value is
      * still answered at once while a fresh one is loaded in the background (stale-while-revalidate),
-     * so figures are at most a few minutes behind the case file. `refresh` waits for fresh figures.
+     * so figures are at most a few minutes behind the case file. `refresh` waits for fresh figures
+     * (for a team or wijk: the whole period is read again).
      */
     async population(scope: MirrorScopeKey, refresh = false): Promise<LoadedPopulation> {
+      if (options.load === 'direct') return directPopulation(scope, refresh);
+      const kept = await baseFor(scope, refresh);
       const key = JSON.stringify(scope);
-      const hit = cache.get(key);
-      if (hit && !refresh) {
-        const value = await hit;
-        if (Date.now() - value.loadedAt >= TTL_MS && !reloading.has(key)) {
-          reloading.add(key);
-          load(scope)
-            .then((fresh) => {
-              cache.set(key, Promise.resolve(fresh));
-            })
-            .catch(() => undefined)
-            .finally(() => reloading.delete(key));
-        }
-        return value;
-      }
-      const promise = load(scope);
-      cache.set(key, promise);
-      promise.catch(() => cache.delete(key));
-      if (cache.size > 50) cache.delete(cache.keys().next().value!);
-      return promise;
+      const pop = kept.scopes.get(key) ?? populationOf(kept.base, scope);
+      keepRecent(kept.scopes, key, pop, MAX_SCOPES_PER_BASE);
+      return pop;
+    },
+    /** Calls `listener` after every clear (e.g. to load the current year again in the background). */
+    onClear(listener: () => void): void {
+      clearListeners.push(listener);
     },
     clear(): void {
-      cache.clear();
+      bases.clear();
+      direct.clear();
+      for (const listener of clearListeners) listener();
     },
   };
   services.add(service);

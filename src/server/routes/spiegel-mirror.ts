@@ -75,8 +75,13 @@ export function scopeFor(user: SessionUser, q: Pick<MirrorQueryT, 'period' | 'te
 export type MirrorFor = MirrorAnswer & { scope: MirrorScopeKey; pop: LoadedPopulation };
 
 /** The mirror's computations for the routes: every number that leaves the server comes from here. */
-export function createSpiegelEngine({ db, config, heavyGate }: Pick<AppContext, 'db' | 'config' | 'heavyGate'>) {
-  const service = createMirrorService(db, config);
+export function createSpiegelEngine({
+  db,
+  config,
+  heavyGate,
+  mirrorLoad,
+}: Pick<AppContext, 'db' | 'config' | 'heavyGate' | 'mirrorLoad'>) {
+  const service = createMirrorService(db, config, { load: mirrorLoad });
   // Heavy mirror work: one job per user at a time, two in all (the machine's cores), so one
   // user's many refreshes never hold up everybody else's requests.
   const heavy = heavyGate ?? createHeavyGate({ perUser: 1, total: 2 });

@@ -55,29 +55,45 @@ const YEARS_SQL = `SELECT DISTINCT generate_series(
     extract(year FROM LEAST(coalesce(b.end_date, current_date), current_date))::int) AS y
   FROM benefit_period b JOIN client c ON c.id = b.client_id WHERE c.municipality_id = $1 ORDER BY y`;
 
-/** After start, load every year's municipality-wide population, so a first change of period is answered from memory. */
+/** Heavy-work gate owner of the warm-up: one year at a time, beside at most one user's job. */
+const WARM_UP_OWNER = 'mirror-warm-up';
+
+/**
+ * After start, load every year's municipality-wide population (the years of /spiegel/options,
+ * newest first), so a first change of period, team or wijk is answered from memory. Each year is
+ * one job through the heavy-work gate, so requests are answered between two years. After an
+ * import forgot the kept figures, the two newest years (the current one and the page's default,
+ * last year) are loaded again in the background.
+ */
 function warmUp(
   app: Parameters<FastifyPluginAsyncTypebox<AppContext>>[0],
   db: AppContext['db'],
   engine: SpiegelEngine,
 ) {
-  app.addHook('onReady', async () => {
-    void (async () => {
-      const years = await db.query<{ municipality_id: number; y: number }>(
-        `SELECT DISTINCT c.municipality_id, extract(year FROM b.start_date)::int AS y
-           FROM benefit_period b JOIN client c ON c.id = b.client_id ORDER BY y DESC`,
-      );
-      for (const { municipality_id: municipalityId, y } of years) {
-        const p = parsePeriod(String(y));
-        await engine.service.population({
-          municipalityId,
-          from: p.from,
-          to: p.to,
-          teamId: null,
-          neighbourhoodId: null,
-        });
-      }
-    })().catch((err: unknown) => app.log.warn({ err }, 'mirror warm-up failed'));
+  let closed = false;
+  const warm = async (newest?: number) => {
+    const municipalities = await db.query<{ id: number }>('SELECT id FROM municipality ORDER BY id');
+    const jobs: { municipalityId: number; y: number }[] = [];
+    for (const { id } of municipalities) {
+      const years = (await db.query<{ y: number }>(YEARS_SQL, [id])).map((r) => r.y).reverse();
+      for (const y of years.slice(0, newest)) jobs.push({ municipalityId: id, y });
+    }
+    jobs.sort((a, b) => b.y - a.y);
+    for (const { municipalityId, y } of jobs) {
+      if (closed) return;
+      const p = parsePeriod(String(y));
+      const scope = { municipalityId, from: p.from, to: p.to, teamId: null, neighbourhoodId: null };
+      await engine.heavy.run(WARM_UP_OWNER, () => engine.service.population(scope));
+    }
+  };
+  const warmInBackground = (newest?: number) => {
+    if (closed) return;
+    void warm(newest).catch((err: unknown) => app.log.warn({ err }, 'mirror warm-up failed'));
+  };
+  engine.service.onClear(() => warmInBackground(2));
+  app.addHook('onReady', async () => warmInBackground());
+  app.addHook('onClose', async () => {
+    closed = true;
   });
 }
 
