@@ -2,7 +2,10 @@
 // the main thread, while the main thread stays free to serve requests.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_DB_KIND } from '../helpers/db.js';
+import { freshDb, TEST_DB_KIND } from '../helpers/db.js';
+import { PASSWORD, seedSmall } from '../helpers/app.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/config.js';
 import { openPglite } from '../../src/store/db.js';
 import { openPgliteWorker, type PgliteDb } from '../../src/store/pglite-thread.js';
 
@@ -129,15 +132,44 @@ describe('PGlite thread that stops', { skip: TEST_DB_KIND !== 'pglite' }, () => 
     await db.close(); // a second close is harmless
   });
 
-  test('when the thread dies, waiting and later queries reject with a clear error and a log line', async () => {
+  test('when the thread dies, calls reject with a clear error, one log line, and the server stays up', async () => {
+    const template = await freshDb();
+    const dump = await (template as unknown as PgliteDb).dumpDataDir();
+    await template.drop();
     const lines: string[] = [];
-    const { db, worker } = await openPgliteWorker(undefined, undefined, (line) => lines.push(line));
-    const running = db.query(HEAVY);
-    await worker.terminate();
-    await assert.rejects(running, { code: 'PGLITE_STOPPED', message: /ingebouwde database \(PGlite\) is gestopt/ });
-    await assert.rejects(db.query('SELECT 1'), { code: 'PGLITE_STOPPED' });
-    assert.equal(lines.length, 1);
-    assert.match(lines[0], /onverwacht gestopt.*start Kansenspiegel opnieuw/);
-    await db.close();
+    const { db, worker } = await openPgliteWorker(undefined, dump, (line) => lines.push(line));
+    await seedSmall(db);
+    const app = await buildApp({ db, config: { ...loadConfig({}), demo: false } });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { username: 'anna', password: PASSWORD },
+      });
+      assert.equal(login.statusCode, 201, login.body);
+      const cookie = `ks_session=${login.cookies.find((c) => c.name === 'ks_session')!.value}`;
+
+      const running = db.query(HEAVY);
+      await worker.terminate();
+      await assert.rejects(running, { code: 'PGLITE_STOPPED', message: /ingebouwde database \(PGlite\) is gestopt/ });
+      await assert.rejects(db.query('SELECT 1'), { code: 'PGLITE_STOPPED' });
+      assert.equal(lines.length, 1);
+      assert.match(lines[0], /onverwacht gestopt.*start Kansenspiegel opnieuw/);
+
+      // The server answers (an internal error as problem+json), again and again, instead of hanging.
+      for (let i = 0; i < 2; i++) {
+        const res = await app.inject({ method: 'GET', url: '/api/v1/caseload', headers: { cookie } });
+        assert.equal(res.statusCode, 500);
+        assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+      }
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await app.close();
+      await db.close();
+    }
   });
 });
