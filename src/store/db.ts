@@ -1,5 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { OID, keepString, toIso, toNumber } from './pg-types.js';
+import { openPgliteThread, type PgliteDb } from './pglite-thread.js';
 
 /** Something that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -18,41 +19,9 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-// Both drivers parse values the same way: dates stay 'YYYY-MM-DD' strings (no time-zone
-// shifts), bigint and numeric become numbers (counts and hours fit in a double).
-const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMPTZ: 1184, TIMESTAMP: 1114 } as const;
-const toNumber = (v: string): number => Number(v);
-const keepString = (v: string): string => v;
-/** PostgreSQL prints '2026-11-24 07:39:12.12+00'; JavaScript wants 'T' and '+00:00'. */
-const toIso = (v: string): string => new Date(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString();
-
-export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
-  const db = await PGlite.create({
-    dataDir,
-    loadDataDir,
-    parsers: {
-      [OID.INT8]: toNumber,
-      [OID.NUMERIC]: toNumber,
-      [OID.DATE]: keepString,
-      [OID.TIMESTAMPTZ]: toIso,
-      [OID.TIMESTAMP]: keepString,
-    },
-  });
-  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const res = await q.query<T>(sql, params as unknown[]);
-      return res.rows;
-    },
-  });
-  const base = wrap(db);
-  return {
-    kind: 'pglite',
-    query: base.query,
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
-    // exposed for test fixtures (dump once, load per test)
-    dumpDataDir: () => db.dumpDataDir('none'),
-  } as Db & { dumpDataDir: () => Promise<Blob | File> };
+/** The embedded database, run in a worker thread of its own (see pglite-thread.ts). */
+export function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<PgliteDb> {
+  return openPgliteThread(dataDir, loadDataDir);
 }
 
 export async function openPostgres(connectionString: string): Promise<Db> {
