@@ -286,6 +286,26 @@ function valueOf(item: QuestionnaireItem, answers: Answers | undefined): number 
   return typeof v === 'number' ? v : undefined;
 }
 
+/** A person's value of a measure (by its index) at a wave; NaN when there is none. */
+type ValueOf = (person: OutcomePerson, measureIndex: number, wave: Wave) => number;
+
+/**
+ * Every person's value per measure and wave, read from the answers once (the report asks for
+ * each of them many times: per group, per ground and per comparison).
+ */
+function valueTable(measures: readonly QuestionnaireItem[], persons: readonly OutcomePerson[]): ValueOf {
+  const table = new Map<OutcomePerson, Float64Array>();
+  const width = WAVES.length;
+  for (const p of persons) {
+    const row = new Float64Array(measures.length * width);
+    measures.forEach((m, mi) => WAVES.forEach((w, wi) => (row[mi * width + wi] = valueOf(m, p.responses[w]) ?? NaN)));
+    table.set(p, row);
+  }
+  const waveIndex = Object.fromEntries(WAVES.map((w, i) => [w, i])) as Record<Wave, number>;
+  return (person, measureIndex, wave) => table.get(person)![measureIndex * width + waveIndex[wave]];
+}
+const known = (x: number): boolean => !Number.isNaN(x);
+
 /** A part of a whole (respondents of those due): hidden with its complement when either is small. */
 function partOf(
   part: readonly OutcomePerson[],
@@ -321,12 +341,18 @@ function retention(persons: readonly OutcomePerson[], pub: Publisher): OutcomeGr
   });
 }
 
-function measureResult(item: QuestionnaireItem, persons: readonly OutcomePerson[], pub: Publisher): MeasureResult {
+function measureResult(
+  item: QuestionnaireItem,
+  mi: number,
+  value: ValueOf,
+  persons: readonly OutcomePerson[],
+  pub: Publisher,
+): MeasureResult {
   const kind = item.measure!;
   const threshold = pub.threshold;
   const waves = WAVES.map((wave) => {
-    const answered = persons.filter((p) => valueOf(item, p.responses[wave]) !== undefined);
-    const values = answered.map((p) => valueOf(item, p.responses[wave])!);
+    const answered = persons.filter((p) => known(value(p, mi, wave)));
+    const values = answered.map((p) => value(p, mi, wave));
     const ok = values.length >= threshold;
     return { wave, n: pub.size(answered), value: ok ? mean(values) : null };
   });
@@ -335,9 +361,9 @@ function measureResult(item: QuestionnaireItem, persons: readonly OutcomePerson[
     const after: number[] = [];
     const paired: OutcomePerson[] = [];
     for (const p of persons) {
-      const a = valueOf(item, p.responses.T0);
-      const b = valueOf(item, p.responses[to]);
-      if (a !== undefined && b !== undefined) {
+      const a = value(p, mi, 'T0');
+      const b = value(p, mi, to);
+      if (known(a) && known(b)) {
         before.push(a);
         after.push(b);
         paired.push(p);
@@ -363,16 +389,17 @@ function measureResult(item: QuestionnaireItem, persons: readonly OutcomePerson[
 }
 
 function changeScores(
-  item: QuestionnaireItem,
+  mi: number,
+  value: ValueOf,
   persons: readonly OutcomePerson[],
   to: Wave,
 ): { scores: number[]; people: OutcomePerson[] } {
   const scores: number[] = [];
   const people: OutcomePerson[] = [];
   for (const p of persons) {
-    const a = valueOf(item, p.responses.T0);
-    const b = valueOf(item, p.responses[to]);
-    if (a !== undefined && b !== undefined) {
+    const a = value(p, mi, 'T0');
+    const b = value(p, mi, to);
+    if (known(a) && known(b)) {
       scores.push(b - a);
       people.push(p);
     }
@@ -412,11 +439,12 @@ export function computeOutcomes(
     n: pub.size(persons.flatMap((p) => WAVES.filter((w) => p.modes[w] === mode).map(() => p))),
   }));
   const response = responseCells(persons, pub);
-  const overall = measures.map((m) => measureResult(m, persons, pub));
+  const value = valueTable(measures, persons);
+  const overall = measures.map((m, mi) => measureResult(m, mi, value, persons, pub));
 
   const groundResults: OutcomeGroundResult[] = grounds.map((ground) => {
-    const known = persons.filter((p) => p.groups[ground.key] !== null && p.groups[ground.key] !== undefined);
-    const memberLists = ground.groups.map((g) => known.filter((p) => p.groups[ground.key] === g));
+    const knownPeople = persons.filter((p) => p.groups[ground.key] !== null && p.groups[ground.key] !== undefined);
+    const memberLists = ground.groups.map((g) => knownPeople.filter((p) => p.groups[ground.key] === g));
     const unknownPeople = persons.filter((p) => p.groups[ground.key] === null || p.groups[ground.key] === undefined);
     const hidden = secondaryOutcomeGroups([...memberLists, unknownPeople], threshold, opts.protection);
     const groups = ground.groups.map((g, gi): OutcomeGroupResult => {
@@ -430,23 +458,16 @@ export function computeOutcomes(
           ? WAVES.map((wave) => ({ wave, due: null, responded: null, rate: null }))
           : responseCells(members, pub),
         retention: small ? [] : retention(members, pub),
-        measures: small ? [] : measures.map((m) => measureResult(m, members, pub)),
+        measures: small ? [] : measures.map((m, mi) => measureResult(m, mi, value, members, pub)),
         suppressed: hidden[gi],
       };
     });
     const differences: DifferenceInChange[] = [];
-    for (const m of measures) {
-      for (const g of ground.groups) {
-        const inGroup = changeScores(
-          m,
-          known.filter((p) => p.groups[ground.key] === g),
-          'T2',
-        );
-        const rest = changeScores(
-          m,
-          known.filter((p) => p.groups[ground.key] !== g),
-          'T2',
-        );
+    const restLists = ground.groups.map((g) => knownPeople.filter((p) => p.groups[ground.key] !== g));
+    for (const [mi, m] of measures.entries()) {
+      for (const [gi, g] of ground.groups.entries()) {
+        const inGroup = changeScores(mi, value, memberLists[gi], 'T2');
+        const rest = changeScores(mi, value, restLists[gi], 'T2');
         const ok =
           inGroup.scores.length >= threshold &&
           rest.scores.length >= threshold &&

@@ -360,10 +360,13 @@ export async function loadOutcomeRows(
       WHERE c.municipality_id = $1 AND ($2::int IS NULL OR c.team_id = $2) AND bp.start_date BETWEEN $3 AND $4`,
     [scope.municipalityId, scope.teamId, scope.from, scope.to],
   );
-  const persons = await readPersonGroundFacts(db, scope.municipalityId);
+  // only the cohort's people and answers, not the whole municipality's
+  const pseudonyms = facts.map((f) => pseudonymFor(f.id, pseudonymSecret));
+  const persons = await readPersonGroundFacts(db, scope.municipalityId, pseudonyms);
   const responses = await db.query<{ pseudonym: string; wave: Wave; answers: Answers; mode: Mode }>(
-    'SELECT pseudonym, wave, answers, mode FROM monitoring.questionnaire_response WHERE municipality_id = $1',
-    [scope.municipalityId],
+    `SELECT pseudonym, wave, answers, mode FROM monitoring.questionnaire_response
+      WHERE municipality_id = $1 AND pseudonym = ANY($2::text[])`,
+    [scope.municipalityId, pseudonyms],
   );
   const personBy = new Map(persons.map((p) => [p.pseudonym, p]));
   const responsesBy = new Map<string, OutcomeSourceRow['responses']>();
@@ -372,8 +375,8 @@ export async function loadOutcomeRows(
     m[r.wave] = { answers: r.answers, mode: r.mode };
     responsesBy.set(r.pseudonym, m);
   }
-  return facts.map((f) => {
-    const pseudonym = pseudonymFor(f.id, pseudonymSecret);
+  return facts.map((f, i) => {
+    const pseudonym = pseudonyms[i];
     const p = personBy.get(pseudonym);
     return {
       key: recordKeyFor(f.id, pseudonymSecret),

@@ -39,13 +39,19 @@ export interface PersonGroundFacts {
  * The facts of the grounds per person, as the mirror, the outcome mirror and the demo's waves
  * read them: one query, so all three follow the same precedence. `municipalityId` null: all.
  */
-export function readPersonGroundFacts(db: Queryable, municipalityId: number | null): Promise<PersonGroundFacts[]> {
+export function readPersonGroundFacts(
+  db: Queryable,
+  municipalityId: number | null,
+  /** Only these people (by pseudonym), when given: a cohort instead of the whole municipality. */
+  pseudonyms?: readonly string[],
+): Promise<PersonGroundFacts[]> {
   return db.query<PersonGroundFacts>(
     `SELECT p.pseudonym, p.birth_country, p.mother_birth_country, p.father_birth_country, p.nationality, p.statushouder,
             p.health_limitation,
             (SELECT array_agg(cb.background ORDER BY cb.background) FROM monitoring.cultural_background cb WHERE cb.pseudonym = p.pseudonym) AS backgrounds
-       FROM (${PERSON_FACTS_SQL}) p WHERE $1::int IS NULL OR p.municipality_id = $1`,
-    [municipalityId],
+       FROM (${PERSON_FACTS_SQL}) p
+      WHERE ($1::int IS NULL OR p.municipality_id = $1) AND ($2::text[] IS NULL OR p.pseudonym = ANY($2::text[]))`,
+    [municipalityId, pseudonyms ?? null],
   );
 }
 

@@ -10,6 +10,7 @@ import type {
   SrgTypeList,
   TeamList,
   TeamOverview,
+  TeamPage,
 } from '../server/schemas/casefile.js';
 import type { MarkList } from '../server/schemas/werkgevers.js';
 import type { Role } from '../domain/roles.js';
@@ -20,6 +21,7 @@ export type CaseloadRow = CaseloadAnswer['items'][number];
 export type ClientFileAnswer = Static<typeof ClientFile>;
 export type TeamOverviewAnswer = Static<typeof TeamOverview>;
 export type BottomOfPileAnswer = Static<typeof BottomOfPile>;
+export type TeamPageAnswer = Static<typeof TeamPage>;
 export type IntervisionAnswer = Static<typeof IntervisionSummary>;
 export type Instruments = Static<typeof InstrumentList>;
 export type InstrumentItem = Instruments['items'][number];
@@ -90,6 +92,8 @@ export function casefileApi(api: ApiClient) {
       api.send<LifeDomains>('GET', `/leefgebieden${query({ includeInactive: includeInactive || undefined })}`),
     teamOverview: () => api.send<TeamOverviewAnswer>('GET', '/team/overview'),
     bottomOfPile: () => api.send<BottomOfPileAnswer>('GET', '/team/onder-op-de-stapel'),
+    /** The team page's overview, bottom of the pile and clients, in one call. */
+    teamPage: () => api.send<TeamPageAnswer>('GET', '/team/pagina'),
     measurements: (id: number) => api.send<MeasurementsAnswer>('GET', `/klanten/${id}/meetmomenten`),
     questionnaireLink: (id: number, wave: string) =>
       api.send<QuestionnaireLink>('POST', `/klanten/${id}/meetmomenten/${wave}/link`),

@@ -171,7 +171,7 @@ describe('no answer loses a field to its schema', () => {
     ]) {
       await keepsFields(testApp.app, raw, anna, url);
     }
-    for (const url of ['/team/overview', '/team/bottom-of-pile', '/clients/1/intervision-summary'])
+    for (const url of ['/team/overview', '/team/bottom-of-pile', '/team/pagina', '/clients/1/intervision-summary'])
       await keepsFields(testApp.app, raw, tessa, url);
     for (const url of ['/users', '/teams', '/imports', '/data-quality']) await keepsFields(testApp.app, raw, bea, url);
     await keepsFields(testApp.app, raw, bert, '/meetmomenten/uitkomsten?period=2025');

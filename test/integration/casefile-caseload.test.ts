@@ -336,6 +336,41 @@ test("bottom of the pile: the team's active clients without a conversation for 1
   assert.equal(consultant.json().code, 'FORBIDDEN_ROLE');
 });
 
+test("team page: overview, bottom of the pile and the team's clients in one call, one audit row listing them", async (t) => {
+  const { inject, loginAs, db } = await caseloadApp(t);
+  const headers = await loginAs('tl-a');
+  const res = await inject({ method: 'GET', url: '/api/v1/team/pagina', headers });
+  assert.equal(res.statusCode, 200, res.body);
+  const page = res.json();
+  // the same parts as the separate calls give
+  const overview = await inject({ method: 'GET', url: '/api/v1/team/overview', headers });
+  assert.deepEqual(page.overview, overview.json());
+  assert.deepEqual(
+    page.bottom.items.map((i: { id: number; daysWithoutConversation: number }) => [i.id, i.daysWithoutConversation]),
+    [
+      [1, 200],
+      [7, 190],
+    ],
+  );
+  assert.equal(page.bottom.total, 2);
+  // the picker: every client of team A once, with what the picker shows and nothing more
+  const caseload = await inject({ method: 'GET', url: '/api/v1/caseload', headers });
+  const ids = (list: { id: number }[]) => list.map((c) => c.id).sort((a, b) => a - b);
+  assert.deepEqual(ids(page.clients), ids(caseload.json().items));
+  assert.ok(page.clients.every((c: object) => Object.keys(c).sort().join() === 'birthDate,consultantName,id,name'));
+  const audit = await db.query<{ client_id: number | null; client_ids: number[] }>(
+    `SELECT client_id, client_ids FROM audit_log WHERE resource = 'team-page'`,
+  );
+  assert.equal(audit.length, 1);
+  assert.equal(audit[0].client_id, null);
+  assert.deepEqual(
+    [...audit[0].client_ids].sort((a, b) => a - b),
+    ids(page.clients),
+  );
+  const consultant = await inject({ method: 'GET', url: '/api/v1/team/pagina', headers: await loginAs('anna') });
+  assert.equal(consultant.statusCode, 403);
+});
+
 test('caseload of 200 more clients costs the same number of queries (no query per client)', async (t) => {
   const { inject, loginAs, db } = await caseloadApp(t);
   const headers = await loginAs('anna');

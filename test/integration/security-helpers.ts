@@ -39,6 +39,7 @@ export const MATRIX: Record<string, readonly Who[]> = {
   'GET /api/v1/caseload': CASE,
   'GET /api/v1/team/overview': ['teamleider'],
   'GET /api/v1/team/bottom-of-pile': ['teamleider'],
+  'GET /api/v1/team/pagina': ['teamleider'],
   'GET /api/v1/clients/{id}/file': CASE,
   'GET /api/v1/clients/{id}/intervision-summary': ['teamleider'],
   'POST /api/v1/clients/{id}/intakes': CASE,

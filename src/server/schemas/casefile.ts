@@ -141,6 +141,15 @@ export const BottomOfPile = Type.Object({
   total: Type.Integer(),
 });
 
+/** GET /team/pagina: the team page's three parts from one pass over the team's caseload. */
+export const TeamPage = Type.Object({
+  overview: TeamOverview,
+  bottom: BottomOfPile,
+  clients: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), birthDate: Type.String(), consultantName: NullableText }),
+  ),
+});
+
 // ---------------------------------------------------------------- the client file
 
 const DomainScore = Type.Object({

@@ -19,6 +19,7 @@ import {
   Caseload,
   CaseloadQuery,
   TeamOverview,
+  TeamPage,
   type TeamOverviewAnswer,
 } from '../../schemas/casefile.js';
 
@@ -51,6 +52,21 @@ function overviewRows(
     if (item.flags.onderOpDeStapel) r.onderOpDeStapel += 1;
   }
   return [...rows.values()];
+}
+
+/** The team's clients without a conversation for a long time, longest first. */
+function bottomOfPile(items: CaseloadItem[]) {
+  return items
+    .filter((c) => c.flags.onderOpDeStapel)
+    .sort((a, b) => b.daysWithoutConversation - a.daysWithoutConversation || a.id - b.id)
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      consultantId: c.consultantId,
+      consultantName: c.consultantName,
+      lastConversation: c.lastConversation,
+      daysWithoutConversation: c.daysWithoutConversation,
+    }));
 }
 
 /** The daily overview: a consultant's caseload, and the team leader's view of the team. */
@@ -144,19 +160,47 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     },
     async (request) => {
       const user = currentUser(request);
-      const items = (await caseload.list(user, todayIso()))
-        .filter((c) => c.flags.onderOpDeStapel)
-        .sort((a, b) => b.daysWithoutConversation - a.daysWithoutConversation || a.id - b.id)
-        .map((c) => ({
-          id: c.id,
-          name: c.name,
-          consultantId: c.consultantId,
-          consultantName: c.consultantName,
-          lastConversation: c.lastConversation,
-          daysWithoutConversation: c.daysWithoutConversation,
-        }));
+      const items = bottomOfPile(await caseload.list(user, todayIso()));
       await writeListRead(db, { userId: user.id, resource: 'bottom-of-pile', clientIds: items.map((c) => c.id) });
       return { items, total: items.length };
+    },
+  );
+
+  app.get(
+    '/team/pagina',
+    {
+      preHandler: requireRole('teamleider'),
+      schema: {
+        tags: ['team'],
+        summary:
+          'Alles voor de teampagina in één keer: het overzicht per klantmanager, onder op de stapel en de klanten van het team om een casus te kiezen',
+        response: { 200: TeamPage, ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      // one pass over the team's caseload for all three parts of the page
+      const [consultants, items] = await Promise.all([
+        organisation.consultantsOfTeam(user.teamId!),
+        caseload.list(user, todayIso()),
+      ]);
+      const clients = items.map((c) => ({
+        id: c.id,
+        name: c.name,
+        birthDate: c.birthDate,
+        consultantName: c.consultantName,
+      }));
+      // The picker lists every client of the team (the bottom of the pile is a part of them).
+      await writeListRead(db, { userId: user.id, resource: 'team-page', clientIds: clients.map((c) => c.id) });
+      return {
+        overview: {
+          teamId: user.teamId!,
+          teamName: user.teamName ?? '',
+          consultants: overviewRows(consultants, items),
+        },
+        bottom: { items: bottomOfPile(items), total: items.filter((c) => c.flags.onderOpDeStapel).length },
+        clients,
+      };
     },
   );
 };

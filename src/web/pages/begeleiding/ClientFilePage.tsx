@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
-import { casefileApi, type ClientFileAnswer, type LifeDomains } from '../../api-casefile.js';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { casefileApi, type ClientFileAnswer, type LifeDomains, type MeasurementsAnswer } from '../../api-casefile.js';
 import { AddForm } from '../../components/AddForm.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -169,7 +169,13 @@ const SECTIONS: { id: string; title: BegeleidingText }[] = [
 export function ClientFilePage({ api, onSessionEnded, clientId }: PageProps & { clientId: number }) {
   const tx = useTexts();
   const calls = useMemo(() => casefileApi(api), [api]);
+  // The measurement moments are asked beside the file on the first load, not after it has drawn.
+  const firstMeasurements = useRef<Promise<MeasurementsAnswer> | null>(null);
   const load = useCallback(async (): Promise<Loaded> => {
+    if (!firstMeasurements.current) {
+      firstMeasurements.current = calls.measurements(clientId);
+      firstMeasurements.current.catch(() => undefined); // the section reports a failure itself
+    }
     const [file, domains] = await Promise.all([calls.clientFile(clientId), calls.lifeDomains()]);
     return { file, lifeDomains: domains.items };
   }, [calls, clientId]);
@@ -262,7 +268,7 @@ export function ClientFilePage({ api, onSessionEnded, clientId }: PageProps & { 
           <BestandSection {...props} />
           <PlanSection {...props} />
           <InstrumentSection {...props} />
-          <MeasurementSection {...props} />
+          <MeasurementSection {...props} prefetched={firstMeasurements} />
           <ConversationSection {...props} />
           <LadderSection {...props} />
           <IntermediateSection {...props} />

@@ -1,11 +1,5 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import {
-  casefileApi,
-  type BottomOfPileAnswer,
-  type CaseloadAnswer,
-  type IntervisionAnswer,
-  type TeamOverviewAnswer,
-} from '../../api-casefile.js';
+import { casefileApi, type BottomOfPileAnswer, type IntervisionAnswer } from '../../api-casefile.js';
 import { Button } from '../../components/Button.js';
 import { DataTable } from '../../components/DataTable.js';
 import { Link } from '../../components/Link.js';
@@ -21,12 +15,6 @@ import { monthLabel } from '../../../domain/dates.js';
 import { useTexts, type BegeleidingText } from './texts.js';
 import './begeleiding.css';
 
-interface TeamData {
-  overview: TeamOverviewAnswer;
-  bottom: BottomOfPileAnswer;
-  caseload: CaseloadAnswer;
-}
-
 const collator = new Intl.Collator('nl', { sensitivity: 'base' });
 
 /** The team leader's page: caseloads per consultant, the bottom of the pile, and intervision. */
@@ -34,21 +22,14 @@ export function TeamPage({ api, onSessionEnded }: PageProps) {
   const tx = useTexts();
   useDocumentTitle(tx('team.title'));
   const calls = useMemo(() => casefileApi(api), [api]);
-  const load = useCallback(async (): Promise<TeamData> => {
-    const [overview, bottom, caseload] = await Promise.all([
-      calls.teamOverview(),
-      calls.bottomOfPile(),
-      calls.caseload(),
-    ]);
-    return { overview, bottom, caseload };
-  }, [calls]);
+  // one call: the team's caseload is gathered once on the server for all three parts
+  const load = useCallback(() => calls.teamPage(), [calls]);
   const [remote, reload] = useRemote(load, onSessionEnded);
   const [caseId, setCaseId] = useState('');
   const [missing, setMissing] = useState(false);
 
   const clients = useMemo(
-    () =>
-      remote.status === 'ok' ? [...remote.data.caseload.items].sort((a, b) => collator.compare(a.name, b.name)) : [],
+    () => (remote.status === 'ok' ? [...remote.data.clients].sort((a, b) => collator.compare(a.name, b.name)) : []),
     [remote],
   );
 

@@ -56,7 +56,14 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
 }
 
 /** The measurement moments (T0/T1/T2) of the client, and a one-time link for the one that is due. */
-export function MeasurementSection({ file, calls }: SectionProps) {
+export function MeasurementSection({
+  file,
+  calls,
+  prefetched,
+}: SectionProps & {
+  /** The answer the page already asked for beside the file; used once, for the first view. */
+  prefetched?: { current: Promise<MeasurementsAnswer> | null };
+}) {
   const tx = useTexts();
   const date = useFormatDate();
   const clientId = file.client.id;
@@ -67,14 +74,16 @@ export function MeasurementSection({ file, calls }: SectionProps) {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    calls.measurements(clientId).then(
+    const first = prefetched?.current;
+    if (prefetched) prefetched.current = null;
+    (first ?? calls.measurements(clientId)).then(
       (d) => current && setData(d),
       () => current && setFailed(true),
     );
     return () => {
       current = false;
     };
-  }, [calls, clientId, link]);
+  }, [calls, clientId, link, prefetched]);
 
   const due =
     data?.waves.find((w) => w.status === 'open' || w.status === 'te_laat' || w.status === 'verstuurd') ?? null;
