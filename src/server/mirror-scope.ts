@@ -179,7 +179,7 @@ const consultantOf = (r: MirrorSourceRow, names: Map<number, string>): string | 
 function personOf(base: MirrorBase, r: MirrorSourceRow, teamName: Map<number, string>, names?: Map<number, string>) {
   const grounds: Record<string, string | null> = { ...r.person.grounds, team: teamName.get(r.teamId) ?? null };
   if (names) grounds.klantmanager = consultantOf(r, names);
-  return { key: base.keyById.get(r.clientId)!, stages: r.person.stages, grounds };
+  return { key: base.keyById.get(r.clientId)!, stages: r.person.stages, grounds, numbers: r.person.numbers };
 }
 
 /** Every row of the base as columns (grounds, team, stages, keys), in the rows' order. */

@@ -177,3 +177,15 @@ test('refresh of a team reads the whole period again; an import forgets it and w
     newest.map((y) => [y, null]),
   );
 });
+
+test('the adjusted comparison takes age in years as a covariate, for the municipality and for a team', async () => {
+  const headers = await login(derived, DEMO_ACCOUNTS.beleidsmedewerker);
+  for (const scope of ['', `&team=${teams[0].id}`]) {
+    const url = `/api/v1/spiegel/aangepast?period=${YEAR}&stage=voorziening&ground=geslacht&covariates=leeftijd_jaren${scope}`;
+    const res = await derived.inject({ method: 'GET', url, headers });
+    assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
+    const body = res.json() as { covariates: string[]; used: number; rows: { adjusted: unknown }[] };
+    assert.deepEqual(body.covariates, ['leeftijd_jaren']);
+    assert.ok(body.used > 0 && body.rows.length > 0, url);
+  }
+});
