@@ -171,10 +171,6 @@ async function main(): Promise<void> {
     // One session per simulated user, each a different person of the demo where there are enough:
     // every fifth a team leader (who sees the whole team), the others consultants (km01, km02, …).
     const leaders = ['teamleider', 'tl-oost', 'tl-zuid', 'tl-west'];
-    const consultants = [
-      'klantmanager',
-      ...Array.from({ length: USERS }, (_, i) => `km${String(i + 1).padStart(2, '0')}`),
-    ];
     const users: LoadUser[] = [];
     const known = new Map<string, LoadUser | null>();
     const userFor = async (name: string): Promise<LoadUser | null> => {
@@ -191,7 +187,15 @@ async function main(): Promise<void> {
       }
       return known.get(name)!;
     };
-    for (let i = 0, c = 0, l = 0; users.length < USERS && c < consultants.length + USERS; i++) {
+    // the demo's consultants are km01, km02, …: stop at the first that does not exist (a failed
+    // log-in counts against the address's limit)
+    const consultants = ['klantmanager'];
+    for (let k = 1; consultants.length < USERS; k++) {
+      const name = `km${String(k).padStart(2, '0')}`;
+      if (!(await userFor(name))) break;
+      consultants.push(name);
+    }
+    for (let i = 0, c = 0, l = 0; users.length < USERS; i++) {
       const u =
         i % 5 === 4
           ? await userFor(leaders[l++ % leaders.length])
