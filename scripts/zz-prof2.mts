@@ -1,0 +1,17 @@
+import { performance } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { freshDb } from '/work/wt-i18c/test/helpers/db.js';
+import { seedSmall } from '/work/wt-i18c/test/helpers/app.js';
+import { buildApp } from '/work/wt-i18c/src/server/app.js';
+import { loadConfig } from '/work/wt-i18c/src/config.js';
+const d0 = await freshDb();
+const a0 = await buildApp({ db: d0, config: { ...loadConfig({}), demo: false } }); await a0.ready(); await a0.close(); await d0.drop();
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+let t = performance.now();
+const db = await freshDb(); console.log('freshDb', performance.now() - t); t = performance.now();
+await seedSmall(db);
+const app = await buildApp({ db, config: { ...loadConfig({}), demo: false } }); await app.ready(); console.log('app', performance.now() - t);
+const { profile } = await s.post('Profiler.stop');
+writeFileSync('/tmp/i18c/p.cpuprofile', JSON.stringify(profile));
+await app.close(); await db.drop();
