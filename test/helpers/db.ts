@@ -170,16 +170,21 @@ async function copyOfTemplate(template: string): Promise<TestDb> {
 export async function preparedDb(key: string, fill: (db: Db) => Promise<void>): Promise<TestDb> {
   const fullKey = sourceHash([], `${MIGRATED_KEY} ${key}`);
   if (TEST_DB_KIND === 'pglite') {
-    const dump = await pgliteDump(fullKey, () => pgliteDump(MIGRATED_KEY, async () => undefined, migrateOnly), fill);
+    const dump = await pgliteDump(fullKey, migratedPgliteDump, fill);
     const db = await openPglite(undefined, dump);
     return Object.assign(db, { drop: () => db.close() });
   }
-  const template = await serverTemplate(
-    fullKey,
-    () => serverTemplate(MIGRATED_KEY, async () => null, migrateOnly),
-    fill,
-  );
-  return copyOfTemplate(template);
+  return copyOfTemplate(await serverTemplate(fullKey, migratedTemplate, fill));
+}
+
+/** The migrated, empty database as a PGlite data-directory tarball (openPglite's loadDataDir). */
+export function migratedPgliteDump(): Promise<Blob> {
+  return pgliteDump(MIGRATED_KEY, async () => undefined, migrateOnly);
+}
+
+/** The server's template database holding the migrated, empty database (CREATE DATABASE … TEMPLATE). */
+export function migratedTemplate(): Promise<string> {
+  return serverTemplate(MIGRATED_KEY, async () => null, migrateOnly);
 }
 
 /**
@@ -189,11 +194,10 @@ export async function preparedDb(key: string, fill: (db: Db) => Promise<void>): 
  */
 export async function freshDb(): Promise<TestDb> {
   if (TEST_DB_KIND === 'pglite') {
-    const dump = await pgliteDump(MIGRATED_KEY, async () => undefined, migrateOnly);
-    const db = await openPglite(undefined, dump);
+    const db = await openPglite(undefined, await migratedPgliteDump());
     return Object.assign(db, { drop: () => db.close() });
   }
-  return copyOfTemplate(await serverTemplate(MIGRATED_KEY, async () => null, migrateOnly));
+  return copyOfTemplate(await migratedTemplate());
 }
 
 /**
