@@ -18,6 +18,8 @@ function files(dir) {
 }
 
 const only = process.argv[2]; // optional: unit | integration | attack | browser
+// `durations` names this suite's figures in scripts/test-durations.json: such a suite is cut into
+// batches of about BATCH_SECONDS; the others run as one batch.
 const suites = [
   { name: 'unit', files: files('test/unit'), env: {} },
   {
@@ -25,6 +27,7 @@ const suites = [
     group: 'integration',
     files: files('test/integration'),
     env: { KS_TEST_DB: 'pglite' },
+    durations: 'pglite',
   },
 ];
 if (process.env.TEST_DATABASE_URL) {
@@ -33,6 +36,7 @@ if (process.env.TEST_DATABASE_URL) {
     group: 'integration',
     files: files('test/integration'),
     env: { KS_TEST_DB: 'postgres' },
+    durations: 'postgres',
   });
 } else if (process.env.CI) {
   console.error(
@@ -46,14 +50,49 @@ if (process.env.TEST_DATABASE_URL) {
 }
 // The disclosure attacks on the 6,000-client Demodam: once, on the embedded database.
 suites.push({ name: 'attack (PGlite)', group: 'attack', files: files('test/attack'), env: { KS_TEST_DB: 'pglite' } });
-suites.push({ name: 'browser (Chromium)', group: 'browser', files: files('test/browser'), env: {} });
+suites.push({
+  name: 'browser (Chromium)',
+  group: 'browser',
+  files: files('test/browser'),
+  env: {},
+  durations: 'browser',
+});
 
-// Two lanes side by side (the machine has two cores): the embedded-database work in one, the
-// PostgreSQL-server suite and the browser in the other, whose time is largely spent waiting on
-// another process (the server, Chromium). Each suite writes its own TAP log; its spec output is
-// printed as a whole when it ends, so the two lanes never interleave. KS_TEST_LANES=1: one lane.
-const lanes = Number(process.env.KS_TEST_LANES ?? 2);
-const laneOf = (suite) => (lanes > 1 && /PostgreSQL-server|browser/.test(suite.name) ? 1 : 0);
+// Two lanes side by side (the machine has two cores). The long suites are cut into batches of
+// about equal length by the recorded seconds per file (scripts/test-durations.json); every lane
+// takes the longest batch still waiting whenever it is free, so both lanes end at about the same
+// time. Each batch writes its own TAP log; its spec output is printed as a whole when it ends, so
+// the two lanes never interleave. KS_TEST_LANES=1: one lane.
+const lanes = Math.max(1, Number(process.env.KS_TEST_LANES ?? 2));
+const BATCH_SECONDS = 120;
+const recorded = JSON.parse(readFileSync('scripts/test-durations.json', 'utf8'));
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 30;
+}
+
+/** The suite as batches: the longest file first into the batch with the fewest seconds so far. */
+function batchesOf(suite) {
+  const known = recorded[suite.durations] ?? {};
+  const fallback = median(Object.values(known));
+  const seconds = (file) => known[file] ?? fallback;
+  const total = suite.files.reduce((sum, f) => sum + seconds(f), 0);
+  if (!suite.durations) return [{ ...suite, seconds: recorded.whole[suite.name] ?? total }];
+  const count = Math.max(1, Math.min(suite.files.length, Math.round(total / BATCH_SECONDS)));
+  const bins = Array.from({ length: count }, () => ({ files: [], seconds: 0 }));
+  for (const file of [...suite.files].sort((a, b) => seconds(b) - seconds(a))) {
+    const bin = bins.reduce((least, b) => (b.seconds < least.seconds ? b : least));
+    bin.files.push(file);
+    bin.seconds += seconds(file);
+  }
+  return bins.map((bin, i) => ({
+    ...suite,
+    name: count > 1 ? `${suite.name} ${i + 1}/${count}` : suite.name,
+    files: bin.files.sort(),
+    seconds: bin.seconds,
+  }));
+}
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
 async function runSuite(suite, index) {
@@ -92,9 +131,21 @@ async function runSuite(suite, index) {
 
 writeFileSync('.test-tap.log', '');
 const chosen = suites.filter((s) => (!only || (s.group ?? s.name) === only) && s.files.length > 0);
+const queue = chosen.flatMap(batchesOf).sort((a, b) => b.seconds - a.seconds);
+const jobs = queue.map((job, index) => ({ job, index }));
+if (process.env.KS_TEST_PLAN) {
+  // Only print which lane would run which batch, by the recorded seconds; run nothing.
+  const ends = Array.from({ length: lanes }, () => 0);
+  for (const { job } of jobs) {
+    const lane = ends.indexOf(Math.min(...ends));
+    ends[lane] += job.seconds;
+    console.log(`lane ${lane}: ${job.name} (${job.files.length} files, ~${job.seconds} s, ends ~${ends[lane]} s)`);
+  }
+  process.exit(0);
+}
 await Promise.all(
-  [0, 1].map(async (lane) => {
-    for (const suite of chosen) if (laneOf(suite) === lane) await runSuite(suite, chosen.indexOf(suite));
+  Array.from({ length: lanes }, async () => {
+    for (let next = jobs.shift(); next; next = jobs.shift()) await runSuite(next.job, next.index);
   }),
 );
 console.log(`\ntests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);

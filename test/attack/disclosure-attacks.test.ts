@@ -22,14 +22,14 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
-import { writeDemodam } from '../../src/demo/write.js';
 import { GROUNDS } from '../../src/mirror/grounds.js';
 import { CORE_STAGES } from '../../src/mirror/stages.js';
 import { loadMirrorRows } from '../../src/store/mirror-source.js';
 import { loadOutcomeRows } from '../../src/store/questionnaire.js';
 import { OUTCOME_GROUNDS, outcomeGroups, type OutcomeSourceRow } from '../../src/mirror/outcomes.js';
 import { CURRENT_QUESTIONNAIRE, WAVES, itemsOf, type Wave } from '../../src/questionnaire/definition.js';
-import { freshDb } from '../helpers/db.js';
+import type { TestDb } from '../helpers/db.js';
+import { demodamDb } from '../helpers/demo-db.js';
 import {
   FAMILY_HEADER,
   count,
@@ -66,7 +66,7 @@ const ROLES: Role[] = ['teamleider', 'beleid'];
 const OWN_TEAM = 1; // team Noord, the demo team leader's team
 
 let app: FastifyInstance;
-let db: Awaited<ReturnType<typeof freshDb>>;
+let db: TestDb;
 let secret: string;
 const sessions = new Map<Role, { cookie: string }>();
 const table: string[] = [];
@@ -227,10 +227,9 @@ function recordProfiles(family: string, role: Role, list: readonly ProfileAttemp
 // ---------------------------------------------------------------------------------------------
 
 before(async () => {
-  db = await freshDb();
   const config = { ...loadConfig({}), demo: false };
   secret = config.pseudonymSecret;
-  await writeDemodam(db, { clients: 6000, pseudonymSecret: secret });
+  db = await demodamDb({ clients: 6000, pseudonymSecret: secret });
   // A PostgreSQL server's autovacuum analyses the freshly loaded tables; the embedded database
   // does not, and without statistics the scoped mirror queries take seconds each.
   await db.query('ANALYZE');

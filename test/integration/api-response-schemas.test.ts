@@ -3,8 +3,7 @@ import { describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
-import { writeDemodam } from '../../src/demo/write.js';
-import { freshDb } from '../helpers/db.js';
+import { demodamDb } from '../helpers/demo-db.js';
 import { buildTestApp } from '../helpers/app.js';
 
 /**
@@ -178,9 +177,8 @@ describe('no answer loses a field to its schema', () => {
   });
 
   test('the mirror answers keep every field (small Demodam)', async (t) => {
-    const db = await freshDb();
     const config = { ...loadConfig({}), demo: false };
-    await writeDemodam(db, { clients: 1500, pseudonymSecret: config.pseudonymSecret });
+    const db = await demodamDb({ clients: 1500, pseudonymSecret: config.pseudonymSecret });
     const app = await buildApp({ db, config });
     t.after(async () => {
       await app.close();

@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrate.js';
 import { seedSmall, PASSWORD } from '../helpers/app.js';
-import { TEST_DB_KIND } from '../helpers/db.js';
+import { TEST_DB_KIND, migratedPgliteDump, migratedTemplate } from '../helpers/db.js';
 import { largeClientsFile } from '../fixtures/import/generate.js';
 
 const ROWS = Number(process.env.KILL_TEST_ROWS ?? 100_000);
@@ -24,8 +23,8 @@ after(async () => {
 async function prepareDatabase(dir: string): Promise<Record<string, string>> {
   if (TEST_DB_KIND === 'pglite') {
     const dataDir = join(dir, 'data');
-    const db = await openPglite(dataDir);
-    await migrate(db);
+    // the migrated database of the other tests, loaded into a data folder of its own
+    const db = await openPglite(dataDir, await migratedPgliteDump());
     await seedSmall(db);
     await db.close();
     return { DATA_DIR: dataDir };
@@ -42,12 +41,11 @@ async function prepareDatabase(dir: string): Promise<Record<string, string>> {
     }
   };
   await q(`DROP DATABASE IF EXISTS ${name}`);
-  await q(`CREATE DATABASE ${name}`);
+  await q(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate()}`);
   cleanups.push(() => q(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined));
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const db = await openPostgres(u.toString());
-  await migrate(db);
   await seedSmall(db);
   await db.close();
   return { DATABASE_URL: u.toString() };

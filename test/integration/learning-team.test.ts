@@ -1,7 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import argon2 from 'argon2';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.js';
+import { buildTestApp, testPasswordHash, type TestApp } from '../helpers/app.js';
 import { dropTemplate } from '../helpers/db.js';
 
 after(dropTemplate);
@@ -15,7 +14,7 @@ const CASE = {
 };
 
 async function addConsultant(db: TestApp['db'], id: number, username: string, teamId: number) {
-  const hash = await argon2.hash(PASSWORD);
+  const hash = await testPasswordHash();
   await db.query(
     `INSERT INTO app_user (id, municipality_id, team_id, username, display_name, password_hash, role)
      VALUES ($1, 1, $2, $3, $3, $4, 'consultant')`,

@@ -1,8 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshDb } from '../helpers/db.js';
-import type { Db } from '../../src/store/db.js';
-import { writeDemodam } from '../../src/demo/write.js';
+import type { TestDb } from '../helpers/db.js';
+import { demodamDb } from '../helpers/demo-db.js';
 import { loadMirrorRows, CORE_STAGE_KEYS } from '../../src/store/mirror-source.js';
 import { GROUNDS, type GroundDef } from '../../src/mirror/grounds.js';
 import { buildPersonTable, type PersonTable } from '../../src/mirror/person-table.js';
@@ -13,13 +12,12 @@ import { isClear } from '../../src/mirror/narrative.js';
 // The truths built into Demodam (docs/demodam.md) must be found by the mirror on the database,
 // and the ground built without any difference must show none.
 const SECRET = 'test-secret';
-let db: Db & { drop(): Promise<void> };
+let db: TestDb;
 let table: PersonTable;
 let result: MirrorResult;
 
 before(async () => {
-  db = await freshDb();
-  await writeDemodam(db, { clients: 6000, pseudonymSecret: SECRET });
+  db = await demodamDb({ clients: 6000, pseudonymSecret: SECRET });
   const rows = await loadMirrorRows(db, { municipalityId: 1, from: '2024-01-01', to: '2026-10-31' }, SECRET);
   const teams = await db.query<{ id: number; name: string }>('SELECT id, name FROM team ORDER BY id');
   const teamGround: GroundDef = { key: 'team', label: 'Team', groups: teams.map((t) => t.name) };

@@ -5,19 +5,18 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
-import { writeDemodam } from '../../src/demo/write.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/organisation.js';
 import { createHeavyGate } from '../../src/server/workers/gate.js';
-import { freshDb } from '../helpers/db.js';
+import type { TestDb } from '../helpers/db.js';
+import { demodamDb } from '../helpers/demo-db.js';
 
 let app: FastifyInstance;
-let db: Awaited<ReturnType<typeof freshDb>>;
+let db: TestDb;
 const gate = createHeavyGate({ perUser: 1, total: 2 });
 
 before(async () => {
-  db = await freshDb();
   const config = { ...loadConfig({}), demo: false };
-  await writeDemodam(db, { clients: 600, pseudonymSecret: config.pseudonymSecret });
+  db = await demodamDb({ clients: 600, pseudonymSecret: config.pseudonymSecret });
   app = await buildApp({ db, config, heavyGate: gate });
 });
 after(async () => {

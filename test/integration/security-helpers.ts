@@ -1,9 +1,8 @@
 // Shared by the security tests: the route list from the app's own OpenAPI document, the
 // expected role matrix, and an example request body made from each route's JSON schema.
-import argon2 from 'argon2';
 import type { TestApp } from '../helpers/app.js';
 import { dutchPath } from '../../src/server/api-paths.js';
-import { PASSWORD } from '../helpers/app.js';
+import { testPasswordHash } from '../helpers/app.js';
 
 export type Who = 'anoniem' | 'consultant' | 'teamleider' | 'beleidsmedewerker' | 'onderzoeker' | 'beheerder';
 export const USERS: Record<Exclude<Who, 'anoniem'>, string> = {
@@ -267,6 +266,6 @@ export const fillPath = (path: string): string =>
 export async function addResearcher(app: TestApp): Promise<void> {
   await app.db.query(
     `INSERT INTO app_user (municipality_id, username, display_name, password_hash, role) VALUES (1, 'onderzoek', 'Olga Onderzoek', $1, 'onderzoeker')`,
-    [await argon2.hash(PASSWORD)],
+    [await testPasswordHash()],
   );
 }

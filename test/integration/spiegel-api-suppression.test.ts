@@ -3,10 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
-import { writeDemodam } from '../../src/demo/write.js';
 import { GROUNDS } from '../../src/mirror/grounds.js';
 import { pairsOf } from '../../src/mirror/funnel.js';
-import { freshDb } from '../helpers/db.js';
+import type { TestDb } from '../helpers/db.js';
+import { demodamDb } from '../helpers/demo-db.js';
 
 // Every answer of every mirror route, on Demodam (6,000 clients), for many combinations of
 // ground, intersection, scope and period: no count may lie between 1 and threshold − 1.
@@ -54,7 +54,7 @@ function smallCountsInText(value: unknown): string[] {
 
 type Headers = { cookie: string };
 let app: FastifyInstance;
-let db: Awaited<ReturnType<typeof freshDb>>;
+let db: TestDb;
 const sessions = new Map<string, Headers>();
 let checkedAnswers = 0;
 let refusedScopes = 0;
@@ -91,9 +91,8 @@ const ALL = GROUNDS.map((g) => g.key);
 const YEARS = ['2024', '2025', '2026'];
 
 before(async () => {
-  db = await freshDb();
   const config = { ...loadConfig({}), demo: false, suppressionThreshold: THRESHOLD };
-  await writeDemodam(db, { clients: 6000, pseudonymSecret: config.pseudonymSecret });
+  db = await demodamDb({ clients: 6000, pseudonymSecret: config.pseudonymSecret });
   app = await buildApp({ db, config });
 });
 after(async () => {

@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { freshDb } from '../helpers/db.js';
+import type { TestDb } from '../helpers/db.js';
+import { demodamDb } from '../helpers/demo-db.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
-import { writeDemodam } from '../../src/demo/write.js';
 import type {
   ComparisonAnswerT,
   AttributionAnswerT,
@@ -17,7 +17,7 @@ import type {
 // top of the scan and the built-in equality (migration background) not flagged; the 45+ delay
 // in instruments in the time to a step; roles, bad input and the response schemas.
 let app: FastifyInstance;
-let db: Awaited<ReturnType<typeof freshDb>>;
+let db: TestDb;
 const cookies = new Map<string, string>();
 
 async function get<T>(user: string, url: string, status = 200): Promise<T> {
@@ -36,9 +36,8 @@ async function get<T>(user: string, url: string, status = 200): Promise<T> {
 }
 
 before(async () => {
-  db = await freshDb();
   const config = { ...loadConfig({}), demo: false };
-  await writeDemodam(db, { clients: 6000, pseudonymSecret: config.pseudonymSecret });
+  db = await demodamDb({ clients: 6000, pseudonymSecret: config.pseudonymSecret });
   app = await buildApp({ db, config });
 });
 after(async () => {
