@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,9 +26,9 @@ export function sourceHash(folders: string[], extra = ''): string {
   const hash = createHash('sha256');
   for (const folder of folders) {
     const dir = join(ROOT, folder);
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
       const path = join(dir, name);
-      if (!name.includes('.')) continue; // sub-folders
+      if (!statSync(path).isFile()) continue;
       hash.update(`${folder}/${name}\0`).update(readFileSync(path)).update('\0');
     }
   }

@@ -1,4 +1,5 @@
 import { writeDemodam, type WriteDemodamOptions } from '../../src/demo/write.js';
+import { todayIso } from '../../src/domain/dates.js';
 import { preparedDb, sourceHash, type TestDb } from './db.js';
 
 /** The sources whose change can change what writeDemodam writes (besides the migrations). */
@@ -11,7 +12,8 @@ const DEMO_SOURCES = ['src/demo', 'src/domain', 'src/mirror', 'src/questionnaire
  * copied per call — so each file that needs the 6,000-client municipality no longer writes it.
  */
 export function demodamDb(options: Omit<WriteDemodamOptions, 'onProgress'>): Promise<TestDb> {
-  const key = sourceHash(DEMO_SOURCES, `demodam ${JSON.stringify(options)}`);
+  // Demodam's dates and statuses follow the day it is written on: a copy is kept for one day only
+  const key = sourceHash(DEMO_SOURCES, `demodam ${todayIso()} ${JSON.stringify(options)}`);
   return preparedDb(key, async (db) => {
     await writeDemodam(db, options);
     await db.query('ANALYZE');
