@@ -103,6 +103,8 @@ test('Beheer: an XLSX with a mapping and a recoding, the dry run shows the rejec
   await result.getByText('Uitkomst van het inlezen').waitFor();
   assert.match(await result.innerText(), /Ingelezen: 6 regels\. 3 nieuw/);
   const history = page.getByTestId('import-history');
+  // the list is read again after the import; wait for its new row before reading it
+  await history.locator('tr', { hasText: 'klaar' }).waitFor();
   assert.match(await history.innerText(), /clients\tklanten-gemeente\.xlsx\tklaar/);
   assert.match(await history.innerText(), /clients\tklanten-gemeente\.xlsx\tproef/);
   await page.locator('#inlezen').screenshot({ path: screenshotPath('beheer-import.png') });

@@ -139,6 +139,7 @@ test(`time to insight: a fresh install, ${PEOPLE} people imported in Beheer, the
   const imported = Date.now();
 
   await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByText('U bent uitgelogd.').waitFor(); // the log-out has been answered
   await logIn('bbeleid', BELEID_PASSWORD);
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Spiegel' }).click();
