@@ -14,7 +14,7 @@ import { keyOfSet } from '../mirror/disclosure.js';
 import type { KeyedCount } from '../mirror/answer.js';
 import { countFactSources, type KeyedFactSources } from '../mirror/fact-sources.js';
 import { personFactSources, type FactSourceCode, type RegisterFact } from '../store/register.js';
-import { pseudonymFor, recordKeyFor } from '../domain/pseudonym.js';
+import { recordKeyFor } from '../domain/pseudonym.js';
 
 /** A period and the part of the municipality looked at (null: all teams, all wijken). */
 export interface MirrorScopeKey {
@@ -101,7 +101,7 @@ export async function loadMirrorBase(db: Queryable, config: Config, scope: Mirro
     keyById: new Map(rows.map((r) => [r.clientId, recordKeyFor(r.clientId, config.pseudonymSecret)])),
     withoutConversation: new Set(flagged.filter((f) => f.without_conversation).map((f) => f.id)),
     impossibleDates: new Set(flagged.filter((f) => f.impossible).map((f) => f.id)),
-    factCodes: new Map(rows.map((r) => [r.clientId, sources.get(pseudonymFor(r.clientId, config.pseudonymSecret))])),
+    factCodes: new Map(rows.map((r) => [r.clientId, sources.get(r.pseudonym)])),
     teams,
     consultants,
     loadedAt: Date.now(),

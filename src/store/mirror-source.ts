@@ -74,6 +74,8 @@ const yesNo = (v: boolean | null | undefined): string | null =>
 
 export interface MirrorSourceRow {
   clientId: number;
+  /** The key of this person's special-category data (monitoring schema), computed once here. */
+  pseudonym: string;
   teamId: number;
   consultantId: number | null;
   neighbourhoodId: number | null;
@@ -107,7 +109,8 @@ export async function loadMirrorRows(
   }));
   const byPseudonym = new Map(special.map((s) => [s.pseudonym, s]));
   return facts.map((f) => {
-    const s = byPseudonym.get(pseudonymFor(f.id, pseudonymSecret));
+    const pseudonym = pseudonymFor(f.id, pseudonymSecret);
+    const s = byPseudonym.get(pseudonym);
     const migration = s
       ? classifyAll({ ...s, culturalBackgrounds: s.backgrounds ?? [] })
       : { cbsBefore2022: null, cbsFrom2022: null, enschede: null };
@@ -116,6 +119,7 @@ export async function loadMirrorRows(
     for (const code of f.srg_codes ?? []) stages[srgStageKey(code)] = true;
     return {
       clientId: f.id,
+      pseudonym,
       teamId: f.team_id,
       consultantId: f.consultant_id,
       neighbourhoodId: f.neighbourhood_id,

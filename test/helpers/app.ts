@@ -2,6 +2,7 @@ import type { TestContext } from 'node:test';
 import argon2 from 'argon2';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
+import type { AppContext } from '../../src/server/context.js';
 import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/store/db.js';
 import { freshDb } from './db.js';
@@ -60,12 +61,15 @@ export interface TestApp {
   inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-/** Boots the real app on a fresh database with the small municipality; torn down after the test. */
-export async function buildTestApp(t: TestContext): Promise<TestApp> {
+/**
+ * Boots the real app on a fresh database with the small municipality; torn down after the test.
+ * `options`: what `serve` would add (e.g. `readCache: true`).
+ */
+export async function buildTestApp(t: TestContext, options: Pick<AppContext, 'readCache'> = {}): Promise<TestApp> {
   const db = await freshDb();
   await seedSmall(db);
   const config = { ...loadConfig({}), demo: false };
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config, ...options });
   t.after(async () => {
     await app.close();
     await db.drop();

@@ -199,9 +199,3 @@ export async function freshDb(): Promise<TestDb> {
   }
   return copyOfTemplate(await migratedTemplate());
 }
-
-/**
- * Kept for the test files that call it from an `after` hook. The template databases are shared
- * by all test processes of a run (and later runs with the same migrations), so none is dropped.
- */
-export async function dropTemplate(): Promise<void> {}

@@ -1,14 +1,9 @@
 // A list read (a caseload) is one audit row per request that lists the persons shown; it stays
 // in the keyed chain, a change to the list is found, and inzage still finds it for each person.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { verifyAuditChain, writeAudit } from '../../src/store/audit.js';
-
-after(async () => {
-  await dropTemplate();
-});
 
 test("a team leader's caseload is one audit row listing both clients of the team, and the chain holds", async (t) => {
   const app = await buildTestApp(t);

@@ -1,14 +1,12 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { pseudonymFor } from '../../src/domain/pseudonym.js';
 import { loadConfig } from '../../src/config.js';
 import { runRetention, kAnonymise, RESEARCH_STEPS, QUASI_IDENTIFIERS } from '../../src/store/avg.js';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import { addResearcher } from './security-helpers.js';
 
-after(dropTemplate);
 const SECRET = loadConfig({}).pseudonymSecret;
 
 test('inzage: the whole case file and who read it; special categories only for the beheerder handling the request', async (t) => {

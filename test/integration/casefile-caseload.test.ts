@@ -1,12 +1,9 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import type { Db } from '../../src/store/db.js';
 import { addDays } from '../../src/domain/casefile-rules.js';
 import { todayIso } from '../../src/server/formats.js';
-
-after(dropTemplate);
 
 /** The date `n` days from today (negative: in the past). */
 const day = (n: number): string => addDays(todayIso(), n);

@@ -1,11 +1,8 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { openPglite } from '../../src/store/db.js';
 import { loadMigrations, migrate, splitStatements } from '../../src/store/migrate.js';
-
-after(dropTemplate);
 
 const RESERVED = {
   code: 'DUAAL',

@@ -1,12 +1,9 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import type { Db } from '../../src/store/db.js';
 import { addDays } from '../../src/domain/casefile-rules.js';
 import { todayIso } from '../../src/server/formats.js';
-
-after(dropTemplate);
 
 const day = (n: number): string => addDays(todayIso(), n);
 const FUTURE = 'Deze datum ligt in de toekomst of is geen geldige datum (JJJJ-MM-DD).';

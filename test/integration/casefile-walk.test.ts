@@ -1,11 +1,8 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { addDays } from '../../src/domain/casefile-rules.js';
 import { todayIso } from '../../src/server/formats.js';
-
-after(dropTemplate);
 
 const day = (n: number): string => addDays(todayIso(), n);
 

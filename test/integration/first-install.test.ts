@@ -1,11 +1,9 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import { firstInstall } from '../../src/store/first-install.js';
-import { dropTemplate, freshDb } from '../helpers/db.js';
-
-after(dropTemplate);
+import { freshDb } from '../helpers/db.js';
 
 const NEW_PASSWORD = 'een eigen lang wachtwoord';
 

@@ -1,11 +1,8 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
-
-after(dropTemplate);
 
 const post = (t: TestApp, headers: Record<string, string>, body: string | Buffer, query: string, type = 'text/csv') =>
   t.inject({

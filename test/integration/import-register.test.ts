@@ -1,15 +1,12 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { multipartBody } from '../helpers/multipart.js';
 import { loadConfig } from '../../src/config.js';
 import { pseudonymFor } from '../../src/domain/pseudonym.js';
 import { loadMirrorRows } from '../../src/store/mirror-source.js';
 import { personFactSources } from '../../src/store/register.js';
 import { countFactSources } from '../../src/mirror/fact-sources.js';
-
-after(dropTemplate);
 
 const SECRET = loadConfig({}).pseudonymSecret;
 

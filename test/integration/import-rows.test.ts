@@ -1,10 +1,7 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { bsns, CLIENT_HEADER, clientLine } from '../fixtures/import/generate.js';
-
-after(dropTemplate);
 
 async function post(
   t: TestApp,

@@ -1,9 +1,6 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, testPasswordHash, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
-
-after(dropTemplate);
 
 const CASE = {
   title: 'Fatima wil eerst taalles',

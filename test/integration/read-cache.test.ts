@@ -3,30 +3,11 @@
 // every cached read is still audit-logged, one row per request.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/config.js';
-import { freshDb } from '../helpers/db.js';
-import { seedSmall, PASSWORD } from '../helpers/app.js';
+import { buildTestApp } from '../helpers/app.js';
 
 test('read cache: changes are seen at once, sessions end at once, every read is audited', async (t) => {
-  const db = await freshDb();
-  await seedSmall(db);
-  const app = await buildApp({ db, config: { ...loadConfig({}), demo: false }, readCache: true });
-  t.after(async () => {
-    await app.close();
-    await db.drop();
-  });
-  const login = async (username: string) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/sessions',
-      payload: { username, password: PASSWORD },
-    });
-    assert.equal(res.statusCode, 201);
-    const cookie = `ks_session=${res.cookies.find((c) => c.name === 'ks_session')!.value}`;
-    return { cookie, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
-  };
-  const anna = await login('anna');
+  const { app, db, loginAs } = await buildTestApp(t, { readCache: true });
+  const anna = await loginAs('anna');
   const get = async (url: string, headers = anna) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
   const caseload = async () =>
     (await get('/caseload')).json() as { items: { id: number; lastConversation: string | null; name: string }[] };
@@ -66,7 +47,7 @@ test('read cache: changes are seen at once, sessions end at once, every read is 
   assert.match((await caseload()).items[0].name, /^Fadma /);
 
   // a log-out ends the session at once, also for the kept session
-  const second = await login('anna');
+  const second = await loginAs('anna');
   assert.equal((await get('/caseload', second)).statusCode, 200);
   assert.equal(
     (await app.inject({ method: 'DELETE', url: '/api/v1/sessions/current', headers: second })).statusCode,
@@ -76,7 +57,7 @@ test('read cache: changes are seen at once, sessions end at once, every read is 
 
   // beheer locks the account: Anna's live session stops working at the next request
   assert.equal((await get('/caseload')).statusCode, 200);
-  const bea = await login('beheer');
+  const bea = await loginAs('beheer');
   const locked = await app.inject({
     method: 'PATCH',
     url: '/api/v1/gebruikers/1',

@@ -7,14 +7,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { configureAudit, sealAuditLog, verifyAuditChain, writeAudit, writeCheckpoint } from '../../src/store/audit.js';
 import { loadConfig } from '../../src/config.js';
 
 const dirs: string[] = [];
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
-  await dropTemplate();
 });
 
 async function checkpointFile(): Promise<string> {

@@ -1,17 +1,15 @@
 // The attacks of the second security pass on log-in, the research export and the smaller
 // holes: each scenario as an attacker would try it, and what the system now answers.
-import { after, test, type TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import { buildTestApp, PASSWORD, seedSmall, type TestApp } from '../helpers/app.js';
-import { dropTemplate, freshDb } from '../helpers/db.js';
+import { freshDb } from '../helpers/db.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import { QUASI_IDENTIFIERS } from '../../src/store/avg.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter } from '../../src/server/security.js';
 import { addResearcher, routesOf } from './security-helpers.js';
-
-after(dropTemplate);
 
 const login = (app: TestApp, username: string, password: string, extra: Partial<InjectOptions> = {}) =>
   app.inject({

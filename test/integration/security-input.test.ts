@@ -1,10 +1,7 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { ACCESS, USERS, addResearcher, fillPath, routesOf, type Who } from './security-helpers.js';
-
-after(dropTemplate);
 
 /** Text that must either be stored exactly as sent or refused with 400: never run, never a 500. */
 const STORED_VERBATIM = [

@@ -1,10 +1,7 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { ACCESS, USERS, addResearcher, fillPath, routesOf, type Who } from './security-helpers.js';
-
-after(dropTemplate);
 
 const WHO: Who[] = ['anoniem', 'consultant', 'teamleider', 'beleidsmedewerker', 'onderzoeker', 'beheerder'];
 

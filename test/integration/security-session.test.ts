@@ -1,10 +1,7 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { verifyAuditChain, writeAudit } from '../../src/store/audit.js';
-
-after(dropTemplate);
 
 const login = (app: TestApp, username: string, password: string, ip = '10.0.0.1') =>
   app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password }, remoteAddress: ip });

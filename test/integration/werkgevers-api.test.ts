@@ -1,13 +1,10 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { dropTemplate } from '../helpers/db.js';
 import { addDays } from '../../src/domain/casefile-rules.js';
 import { todayIso } from '../../src/server/formats.js';
 import { pseudonymFor } from '../../src/domain/pseudonym.js';
 import { loadConfig } from '../../src/config.js';
-
-after(dropTemplate);
 
 const day = (n: number): string => addDays(todayIso(), n);
 const API = '/api/v1';

@@ -95,6 +95,20 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     return items;
   }
 
+  /** The team leader's team: the overview per consultant, and the caseload it was counted from. */
+  async function teamOverview(user: SessionUser) {
+    const [consultants, items] = await Promise.all([
+      organisation.consultantsOfTeam(user.teamId!),
+      caseload.list(user, todayIso()),
+    ]);
+    const overview = {
+      teamId: user.teamId!,
+      teamName: user.teamName ?? '',
+      consultants: overviewRows(consultants, items),
+    };
+    return { overview, items };
+  }
+
   app.get(
     '/caseload',
     {
@@ -136,15 +150,12 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     },
     async (request) => {
       const user = currentUser(request);
-      const [consultants, items] = await Promise.all([
-        organisation.consultantsOfTeam(user.teamId!),
-        caseload.list(user, todayIso()),
-      ]);
+      const { overview } = await teamOverview(user);
       // Counts only, no person: one audit row for the team, not one per client.
       await writeAudit(db, [
         { userId: user.id, clientId: null, action: 'read', resource: 'team-overview', detail: `team ${user.teamId}` },
       ]);
-      return { teamId: user.teamId!, teamName: user.teamName ?? '', consultants: overviewRows(consultants, items) };
+      return overview;
     },
   );
 
@@ -180,10 +191,7 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     async (request) => {
       const user = currentUser(request);
       // one pass over the team's caseload for all three parts of the page
-      const [consultants, items] = await Promise.all([
-        organisation.consultantsOfTeam(user.teamId!),
-        caseload.list(user, todayIso()),
-      ]);
+      const { overview, items } = await teamOverview(user);
       const clients = items.map((c) => ({
         id: c.id,
         name: c.name,
@@ -193,11 +201,7 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       // The picker lists every client of the team (the bottom of the pile is a part of them).
       await writeListRead(db, { userId: user.id, resource: 'team-page', clientIds: clients.map((c) => c.id) });
       return {
-        overview: {
-          teamId: user.teamId!,
-          teamName: user.teamName ?? '',
-          consultants: overviewRows(consultants, items),
-        },
+        overview,
         bottom: { items: bottomOfPile(items), total: items.filter((c) => c.flags.onderOpDeStapel).length },
         clients,
       };
