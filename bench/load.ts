@@ -8,7 +8,8 @@
 // cache) while one consultant asks for the caseload and a client file again and again; prints
 // the consultant's p50/p95/max.
 // Options (environment): LOAD_SECONDS (60), LOAD_USERS (50), DEMO_CLIENTS (6000), DATABASE_URL (else PGlite),
-// STALL_SECONDS (20; 0 skips the stall case), LOAD_SKIP (1 skips the 50-user run).
+// STALL_SECONDS (20; 0 skips the stall case), LOAD_SKIP (1 skips the 50-user run), LOAD_PROFILE (a folder:
+// the server writes a CPU profile there).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -145,7 +146,9 @@ async function main(): Promise<void> {
     `server: node ${entry.join(' ')} serve, DEMO_CLIENTS=${CLIENTS}, ${process.env.DATABASE_URL ? 'PostgreSQL-server' : `PGlite in ${dataDir}`}`,
   );
   const t0 = Date.now();
-  const server = spawn(process.execPath, [...entry, 'serve'], {
+  // LOAD_PROFILE=dir: the server writes a CPU profile (node --cpu-prof) to dir when it stops
+  const profile = process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : [];
+  const server = spawn(process.execPath, [...profile, ...entry, 'serve'], {
     env: {
       ...process.env,
       PORT: '0',

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 /**
  * Answers kept in memory for as long as the data they were read from has not changed. Each entry
  * carries the database's change count (src/store/data-version.ts) from when its read began; it
@@ -38,4 +39,21 @@ export function createReadCache<T>(opts: { max: number; version: () => number })
 /** No cache: every call reads (a server database shared with other writers). */
 export function noReadCache<T>(): ReadCache<T> {
   return { remember: (_key, read) => read(), size: 0 };
+}
+
+/** On the request: what serialisedBody made its bytes from (checks compare it with what was sent). */
+export const SERIALISED_FROM = Symbol('serialisedFrom');
+
+/**
+ * A 200 answer serialised once by the route's own response schema (so it holds exactly what the
+ * route would send), as bytes that can be kept and sent again without serialising each time.
+ */
+export function serialisedBody(reply: FastifyReply, value: { [key: string]: unknown }): Buffer {
+  (reply.request as unknown as Record<symbol, unknown>)[SERIALISED_FROM] = value;
+  return Buffer.from(reply.serializeInput(value, '200') as string, 'utf8');
+}
+
+/** Sends bytes made by serialisedBody as the JSON answer. */
+export function sendSerialised(reply: FastifyReply, body: Buffer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(body);
 }

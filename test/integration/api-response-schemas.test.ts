@@ -5,6 +5,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import { demodamDb } from '../helpers/demo-db.js';
 import { buildTestApp } from '../helpers/app.js';
+import { SERIALISED_FROM } from '../../src/server/read-cache.js';
 
 /**
  * Every JSON route under /api/v1 declares the schema of its success answer, so the OpenAPI
@@ -116,6 +117,12 @@ function recordPayloads(app: FastifyInstance): Map<string, unknown> {
   app.addHook('preSerialization', async (request, _reply, payload) => {
     // a deep copy: what the handler returned, before the serialiser saw it
     raw.set(request.id, JSON.parse(JSON.stringify(payload)) as unknown);
+    return payload;
+  });
+  // answers the route serialised itself, to keep and send again as bytes (src/server/read-cache.ts)
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const from = (request as unknown as Record<symbol, unknown>)[SERIALISED_FROM];
+    if (from !== undefined) raw.set(request.id, JSON.parse(JSON.stringify(from)) as unknown);
     return payload;
   });
   return raw;

@@ -11,7 +11,7 @@ import { todayIso } from '../../../domain/dates.js';
 import { questionnaireRepository } from '../../../store/questionnaire.js';
 import { actionableWave, waveStatuses } from '../../../questionnaire/schedule.js';
 import { problems } from '../../schemas/common.js';
-import { createReadCache, noReadCache, type ReadCache } from '../../read-cache.js';
+import { createReadCache, noReadCache, sendSerialised, serialisedBody, type ReadCache } from '../../read-cache.js';
 import type { VersionedDb } from '../../../store/data-version.js';
 import type { SessionUser } from '../../../store/users.js';
 import {
@@ -74,7 +74,8 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
   const caseload = caseloadRepository(db);
   const organisation = organisationRepository(db);
 
-  const kept: ReadCache<CaseloadItem[]> = readCache
+  // the caseload as sent (serialised once) and the clients in it, for the audit row
+  const kept: ReadCache<{ clientIds: number[]; body: Buffer }> = readCache
     ? createReadCache({ max: 500, version: () => (db as VersionedDb).dataVersion() })
     : noReadCache();
 
@@ -120,7 +121,7 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         response: { 200: Caseload, ...problems(400, 401, 403) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
       const { consultantId } = request.query;
       if (consultantId !== undefined && user.role === 'consultant' && consultantId !== user.id)
@@ -131,9 +132,12 @@ export const caseloadRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       }
       const today = todayIso();
       const key = `${user.id}|${user.role}|${user.teamId ?? ''}|${today}|${consultantId ?? ''}`;
-      const items = await kept.remember(key, () => caseloadWithWaves(user, today, consultantId));
-      await writeListRead(db, { userId: user.id, resource: 'caseload', clientIds: items.map((c) => c.id) });
-      return { items, total: items.length };
+      const { clientIds, body } = await kept.remember(key, async () => {
+        const items = await caseloadWithWaves(user, today, consultantId);
+        return { clientIds: items.map((c) => c.id), body: serialisedBody(reply, { items, total: items.length }) };
+      });
+      await writeListRead(db, { userId: user.id, resource: 'caseload', clientIds });
+      return sendSerialised(reply, body);
     },
   );
 

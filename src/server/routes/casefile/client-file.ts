@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
-import { clientFileRepository, type ClientFile as ClientFileData } from '../../../store/casefile/client-file.js';
-import { createReadCache, noReadCache, type ReadCache } from '../../read-cache.js';
+import { clientFileRepository } from '../../../store/casefile/client-file.js';
+import { createReadCache, noReadCache, sendSerialised, serialisedBody, type ReadCache } from '../../read-cache.js';
 import type { VersionedDb } from '../../../store/data-version.js';
 import { recordsRepository, type EditableClientField } from '../../../store/casefile/records.js';
 import { writeAudit } from '../../../store/audit.js';
@@ -39,8 +39,9 @@ function withoutFreeText(summary: ReturnType<typeof intervisionSummary>, confirm
 export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, readCache }) => {
   const files = clientFileRepository(db);
   // the file is the same for everyone allowed to read it; access is checked before, per request
-  const kept: ReadCache<ClientFileData | null> = readCache
-    ? createReadCache({ max: 300, version: () => (db as VersionedDb).dataVersion() })
+  // the file as sent (serialised once, with the status of the day), or null when there is none
+  const kept: ReadCache<{ clientId: number; body: Buffer } | null> = readCache
+    ? createReadCache({ max: 2000, version: () => (db as VersionedDb).dataVersion() })
     : noReadCache();
   const clientAccess = requireClientAccess(db);
 
@@ -55,12 +56,18 @@ export const clientFileRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         response: { 200: ClientFile, ...problems(401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      const file = await kept.remember(String(request.params.id), () => files.read(request.params.id));
+      const today = todayIso();
+      const file = await kept.remember(`${request.params.id}|${today}`, async () => {
+        const read = await files.read(request.params.id);
+        if (!read) return null;
+        const status = statusFromPeriods(read.benefitPeriods, read.onHoldPeriods, today);
+        return { clientId: read.client.id, body: serialisedBody(reply, { ...read, status }) };
+      });
       if (!file) throw new ApiError('NOT_FOUND');
-      await writeAudit(db, [{ userId: user.id, clientId: file.client.id, action: 'read', resource: 'client-file' }]);
-      return { ...file, status: statusFromPeriods(file.benefitPeriods, file.onHoldPeriods, todayIso()) };
+      await writeAudit(db, [{ userId: user.id, clientId: file.clientId, action: 'read', resource: 'client-file' }]);
+      return sendSerialised(reply, file.body);
     },
   );
 
