@@ -1,4 +1,4 @@
-import type { Queryable } from '../store/db.js';
+import { backgroundReads, type Queryable } from '../store/db.js';
 import type { Config } from '../config.js';
 import { loadMirrorRows, CORE_STAGE_KEYS, type MirrorSourceRow } from '../store/mirror-source.js';
 import { GROUNDS, type GroundDef } from '../mirror/grounds.js';
@@ -70,31 +70,50 @@ export interface MirrorBase {
   encoded?: PersonColumns;
 }
 
-/** Reads a period from the database; a team or wijk in `scope` is filtered in SQL. */
+/** People per statement for the quality flags and the fact sources of a base. */
+const QUALITY_PIECE = 1000;
+
+/**
+ * Reads a period from the database; a team or wijk in `scope` is filtered in SQL. Every read is a
+ * background read in pieces (see loadMirrorRows), so that interactive queries go first.
+ */
 export async function loadMirrorBase(db: Queryable, config: Config, scope: MirrorScopeKey): Promise<MirrorBase> {
+  const reader = backgroundReads(db);
   const rows = await loadMirrorRows(db, scope, config.pseudonymSecret);
-  const teams = await db.query<{ id: number; name: string }>(
+  const teams = await reader.query<{ id: number; name: string }>(
     'SELECT id, name FROM team WHERE municipality_id = $1 ORDER BY name',
     [scope.municipalityId],
   );
-  const consultants = await db.query<Consultant>(
+  const consultants = await reader.query<Consultant>(
     `SELECT id, display_name, team_id FROM app_user WHERE municipality_id = $1 AND role = 'consultant' AND ($2::int IS NULL OR team_id = $2) ORDER BY display_name, id`,
     [scope.municipalityId, scope.teamId],
   );
   // Quality over the same population as the mirror (the people on benefit in the period);
   // only the people with a quality problem come back, not a row per person.
-  const flagged = await db.query<{ id: number; without_conversation: boolean; impossible: boolean }>(
-    `SELECT * FROM (
-       SELECT c.id,
-              NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id) AS without_conversation,
-              (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
-                OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
-                OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date)) AS impossible
-         FROM client c WHERE c.id = ANY($1::int[])) q
-      WHERE without_conversation OR impossible`,
-    [rows.map((r) => r.clientId)],
-  );
-  const sources = await personFactSources(db, scope.municipalityId);
+  const flagged: { id: number; without_conversation: boolean; impossible: boolean }[] = [];
+  const sources = new Map<string, Partial<Record<RegisterFact, FactSourceCode>>>();
+  for (let i = 0; i < rows.length; i += QUALITY_PIECE) {
+    const piece = rows.slice(i, i + QUALITY_PIECE);
+    flagged.push(
+      ...(await reader.query<{ id: number; without_conversation: boolean; impossible: boolean }>(
+        `SELECT * FROM (
+           SELECT c.id,
+                  NOT EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id) AS without_conversation,
+                  (c.birth_date > current_date OR c.birth_date < date '1900-01-01'
+                    OR EXISTS (SELECT 1 FROM benefit_period b WHERE b.client_id = c.id AND b.start_date < c.birth_date)
+                    OR EXISTS (SELECT 1 FROM conversation v WHERE v.client_id = c.id AND v.held_on > current_date)) AS impossible
+             FROM client c WHERE c.id = ANY($1::int[])) q
+          WHERE without_conversation OR impossible`,
+        [piece.map((r) => r.clientId)],
+      )),
+    );
+    const found = await personFactSources(
+      reader,
+      scope.municipalityId,
+      piece.map((r) => r.pseudonym),
+    );
+    for (const [pseudonym, codes] of found) sources.set(pseudonym, codes);
+  }
   return {
     scope,
     rows,

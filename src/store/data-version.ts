@@ -68,6 +68,7 @@ export function trackChanges(db: Db): VersionedDb {
         if (changed) bump();
       }
     },
+    background: db.background && tracked(db.background, bump),
     close: () => db.close(),
     dataVersion: () => version,
   });

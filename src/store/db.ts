@@ -16,7 +16,17 @@ export interface Db extends Queryable {
    * so nothing half-written stays behind.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * For heavy reads that may wait (the mirror's loads): on the embedded database they give way to
+   * interactive queries (pglite-priority.ts). Reads only. Absent: the same as the database.
+   */
+  readonly background?: Queryable;
   close(): Promise<void>;
+}
+
+/** The handle for heavy reads that may wait for interactive work (see Db.background). */
+export function backgroundReads(db: Queryable): Queryable {
+  return (db as Partial<Db>).background ?? db;
 }
 
 /** The embedded database, run in a worker thread of its own (see pglite-thread.ts). */

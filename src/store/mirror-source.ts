@@ -1,4 +1,4 @@
-import type { Queryable } from './db.js';
+import { backgroundReads, type Queryable } from './db.js';
 import { pseudonymFor } from '../domain/pseudonym.js';
 import { ageBand, fineAgeBand } from '../domain/age.js';
 import { LANGUAGE_B1_OR_HIGHER } from '../domain/codes.js';
@@ -38,7 +38,7 @@ type FactRow = {
  * Stage facts per person for one period, straight from the case file, by the stage rules of
  * src/mirror/stages.ts (STAGE_RULES, also in the README, "De trechter"). The population: a
  * benefit period overlaps [from, to]. Parameters: $1 municipality, $2/$3 first and last day,
- * $4 team, $5 neighbourhood (null: all), $6 today.
+ * $4 team, $5 neighbourhood (null: all), $6 today, $7/$8 first and last client id (null: all).
  */
 export const FACTS_SQL = `
 WITH pop AS (
@@ -47,6 +47,7 @@ WITH pop AS (
     FROM client c JOIN benefit_period b ON b.client_id = c.id
    WHERE c.municipality_id = $1 AND b.start_date <= $3::date AND (b.end_date IS NULL OR b.end_date >= $2::date)
      AND ($4::int IS NULL OR c.team_id = $4) AND ($5::int IS NULL OR c.neighbourhood_id = $5)
+     AND ($7::int IS NULL OR c.id BETWEEN $7 AND $8)
    GROUP BY c.id
 ), diagnosed AS (
   SELECT DISTINCT d.client_id FROM diagnosis d JOIN pop p ON p.id = d.client_id WHERE d.given_on <= $3::date
@@ -83,9 +84,35 @@ export interface MirrorSourceRow {
   person: MirrorPerson;
 }
 
+/** Clients per piece when the mirror reads a period (see loadMirrorRows). */
+export const MIRROR_READ_PIECE = 500;
+
+/** The clients of the municipality (in a team or wijk when given) as id ranges of `size` clients. */
+export async function clientIdRanges(
+  db: Queryable,
+  scope: Pick<MirrorScope, 'municipalityId' | 'teamId' | 'neighbourhoodId'>,
+  size: number = MIRROR_READ_PIECE,
+): Promise<[number, number][]> {
+  const ids = (
+    await db.query<{ id: number }>(
+      `SELECT id FROM client WHERE municipality_id = $1 AND ($2::int IS NULL OR team_id = $2)
+          AND ($3::int IS NULL OR neighbourhood_id = $3) ORDER BY id`,
+      [scope.municipalityId, scope.teamId ?? null, scope.neighbourhoodId ?? null],
+    )
+  ).map((r) => r.id);
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < ids.length; i += size) ranges.push([ids[i], ids[Math.min(ids.length, i + size) - 1]]);
+  return ranges;
+}
+
 /**
  * The population of a period as mirror rows: case-file facts joined in memory with the
  * special categories (read by pseudonym, never by client id). Used only to aggregate.
+ *
+ * Read in pieces of MIRROR_READ_PIECE clients (by id), each piece's facts and special
+ * categories in their own statements, as background reads (Db.background): on the embedded
+ * database a consultant's query then waits for at most one piece, not for the whole period.
+ * Each person is read whole within one statement.
  */
 export async function loadMirrorRows(
   db: Queryable,
@@ -93,23 +120,41 @@ export async function loadMirrorRows(
   pseudonymSecret: string,
   today: string = todayIso(),
 ): Promise<MirrorSourceRow[]> {
-  const facts = await db.query<FactRow>(FACTS_SQL, [
-    scope.municipalityId,
-    scope.from,
-    scope.to,
-    scope.teamId ?? null,
-    scope.neighbourhoodId ?? null,
-    today,
-  ]);
-  const special = (await readPersonGroundFacts(db, scope.municipalityId)).map((p) => ({
+  const reader = backgroundReads(db);
+  const out: MirrorSourceRow[] = [];
+  for (const [first, last] of await clientIdRanges(reader, scope)) {
+    const facts = await reader.query<FactRow>(FACTS_SQL, [
+      scope.municipalityId,
+      scope.from,
+      scope.to,
+      scope.teamId ?? null,
+      scope.neighbourhoodId ?? null,
+      today,
+      first,
+      last,
+    ]);
+    if (facts.length > 0) out.push(...(await mirrorRowsOf(reader, scope.municipalityId, facts, pseudonymSecret)));
+  }
+  return out;
+}
+
+/** Mirror rows of one piece: its facts with the special categories of the same people. */
+async function mirrorRowsOf(
+  db: Queryable,
+  municipalityId: number,
+  facts: FactRow[],
+  pseudonymSecret: string,
+): Promise<MirrorSourceRow[]> {
+  const pseudonyms = facts.map((f) => pseudonymFor(f.id, pseudonymSecret));
+  const special = (await readPersonGroundFacts(db, municipalityId, pseudonyms)).map((p) => ({
     ...p,
     birthCountry: p.birth_country,
     motherBirthCountry: p.mother_birth_country,
     fatherBirthCountry: p.father_birth_country,
   }));
   const byPseudonym = new Map(special.map((s) => [s.pseudonym, s]));
-  return facts.map((f) => {
-    const pseudonym = pseudonymFor(f.id, pseudonymSecret);
+  return facts.map((f, i) => {
+    const pseudonym = pseudonyms[i];
     const s = byPseudonym.get(pseudonym);
     const migration = s
       ? classifyAll({ ...s, culturalBackgrounds: s.backgrounds ?? [] })

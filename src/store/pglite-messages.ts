@@ -4,7 +4,7 @@
  */
 
 export type WorkerRequest =
-  | { id: number; op: 'query'; sql: string; params: readonly unknown[]; tx?: number }
+  | { id: number; op: 'query'; sql: string; params: readonly unknown[]; tx?: number; background?: boolean }
   | { id: number; op: 'begin' }
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'dump' }

@@ -177,12 +177,13 @@ export async function openPgliteWorker(
   }
   const connection = new Connection(worker, log);
   const queryVia =
-    (tx?: number): Queryable['query'] =>
+    (tx?: number, background?: boolean): Queryable['query'] =>
     <T>(sql: string, params: readonly unknown[] = []) =>
-      connection.call<T[]>({ op: 'query', sql, params, tx });
+      connection.call<T[]>({ op: 'query', sql, params, tx, ...(background ? { background } : {}) });
   const db: PgliteDb = {
     kind: 'pglite',
     query: queryVia(),
+    background: { query: queryVia(undefined, true) },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const tx = await connection.call<number>({ op: 'begin' });
       let result: T;

@@ -2,12 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { PGLITE_PARSERS } from './pg-types.js';
 import { errorToWire, type WorkerHello, type WorkerReply, type WorkerRequest } from './pglite-messages.js';
+import { PriorityGate } from './pglite-priority.js';
 
 /**
  * Runs PGlite (PostgreSQL compiled to WebAssembly) in a thread of its own, so that a long query
  * does not hold up the HTTP server in the main thread. The main thread talks to it through
- * pglite-thread.ts. Requests are handled as they arrive; PGlite itself orders them: a query
- * outside a transaction waits while a transaction is open, as it does in the main thread.
+ * pglite-thread.ts. Interactive requests are handed to PGlite as they arrive; PGlite itself
+ * orders them: a query outside a transaction waits while a transaction is open, as it does in the
+ * main thread. Background reads (marked by the caller) wait their turn (pglite-priority.ts).
  */
 
 interface Start {
@@ -26,6 +28,9 @@ interface OpenTransaction {
 const port = parentPort!;
 const start = workerData as Start;
 const transactions = new Map<number, OpenTransaction>();
+const priority = new PriorityGate();
+/** An open transaction counts as interactive work until it ends. */
+const transactionHolds = new Map<number, () => void>();
 let nextTransaction = 1;
 
 /** Thrown inside PGlite's transaction callback to make it roll back. */
@@ -77,10 +82,24 @@ async function handle(db: PGlite, request: WorkerRequest): Promise<void> {
     switch (request.op) {
       case 'query':
         return reply({ id: request.id, ok: true, value: await query(db, request.sql, request.params, request.tx) });
-      case 'begin':
-        return reply({ id: request.id, ok: true, value: await begin(db) });
+      case 'begin': {
+        const release = priority.hold();
+        try {
+          const tx = await begin(db);
+          transactionHolds.set(tx, release);
+          return reply({ id: request.id, ok: true, value: tx });
+        } catch (err) {
+          release();
+          throw err;
+        }
+      }
       case 'end':
-        await end(request.tx, request.commit);
+        try {
+          await end(request.tx, request.commit);
+        } finally {
+          transactionHolds.get(request.tx)?.();
+          transactionHolds.delete(request.tx);
+        }
         return reply({ id: request.id, ok: true, value: null });
       case 'dump': {
         const bytes = await (await db.dumpDataDir('none')).arrayBuffer();
@@ -101,7 +120,14 @@ try {
     loadDataDir: start.loadDataDir ? new Blob([start.loadDataDir]) : undefined,
     parsers: PGLITE_PARSERS,
   });
-  port.on('message', (request: WorkerRequest) => void handle(db, request));
+  port.on('message', (request: WorkerRequest) => {
+    if (request.op === 'query' && request.background && request.tx === undefined) {
+      void priority.background(() => handle(db, request));
+      return;
+    }
+    const release = priority.hold();
+    void handle(db, request).finally(release);
+  });
   port.postMessage({ ready: true } satisfies WorkerHello);
 } catch (err) {
   port.postMessage({ ready: false, error: errorToWire(err) } satisfies WorkerHello);

@@ -63,18 +63,30 @@ export function readPersonGroundFacts(
 export async function personFactSources(
   db: Queryable,
   municipalityId: number,
+  /** Only these people (by pseudonym), when given. */
+  pseudonyms?: readonly string[],
 ): Promise<Map<string, Partial<Record<RegisterFact, FactSourceCode>>>> {
   const parts = REGISTER_FACTS.map(
     (f) => `CASE WHEN r.${f} IS NOT NULL AND p.${f} IS NOT NULL THEN (CASE WHEN r.${f} = p.${f} THEN 'a' ELSE 'd' END)
             WHEN r.${f} IS NOT NULL THEN 'r' WHEN p.${f} IS NOT NULL THEN 'q' END AS ${f}`,
   );
-  const rows = await db.query<Record<string, string | null>>(
-    `SELECT coalesce(r.pseudonym, p.pseudonym) AS pseudonym, ${parts.join(',\n       ')}
-       FROM monitoring.register_person r
-       FULL JOIN monitoring.person p ON p.pseudonym = r.pseudonym
-      WHERE coalesce(r.municipality_id, p.municipality_id) = $1`,
-    [municipalityId],
-  );
+  // For a list of people, the same rows as the full join gives for them, found through the keys.
+  const rows = pseudonyms
+    ? await db.query<Record<string, string | null>>(
+        `SELECT w.pseudonym, ${parts.join(',\n       ')}
+           FROM unnest($2::text[]) AS w(pseudonym)
+           LEFT JOIN monitoring.register_person r ON r.pseudonym = w.pseudonym
+           LEFT JOIN monitoring.person p ON p.pseudonym = w.pseudonym
+          WHERE coalesce(r.municipality_id, p.municipality_id) = $1`,
+        [municipalityId, pseudonyms],
+      )
+    : await db.query<Record<string, string | null>>(
+        `SELECT coalesce(r.pseudonym, p.pseudonym) AS pseudonym, ${parts.join(',\n       ')}
+           FROM monitoring.register_person r
+           FULL JOIN monitoring.person p ON p.pseudonym = r.pseudonym
+          WHERE coalesce(r.municipality_id, p.municipality_id) = $1`,
+        [municipalityId],
+      );
   const out = new Map<string, Partial<Record<RegisterFact, FactSourceCode>>>();
   for (const row of rows) {
     const codes: Partial<Record<RegisterFact, FactSourceCode>> = {};
