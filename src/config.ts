@@ -29,9 +29,10 @@ export interface Config {
   /** Log-in through the municipality's identity provider (OIDC_*); null: local accounts only. */
   oidc: OidcSettings | null;
   /**
-   * Keep caseload and client-file answers until the data changes (READ_CACHE). On by default on
-   * the embedded database, which this process alone writes; off by default on a server database,
-   * where another process (a second instance, a command-line import) may write too.
+   * Keep caseload and client-file answers until the data changes (READ_CACHE, on by default).
+   * The embedded database, which this process alone writes, is counted in this process; a server
+   * database counts every committed change itself (src/store/data-version-db.ts), so a second
+   * instance or a command-line import is seen too.
    */
   readCache: boolean;
 }
@@ -103,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     researchMinK,
     demo: bool(env.DEMO, databaseUrl === undefined),
-    readCache: bool(env.READ_CACHE, databaseUrl === undefined),
+    readCache: bool(env.READ_CACHE, true),
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
     suppressionThreshold: int('SUPPRESSION_THRESHOLD', env.SUPPRESSION_THRESHOLD, 10),
     roundingBase: roundingBase(env.MIRROR_ROUNDING_BASE),

@@ -12,6 +12,7 @@ import { registerProblemHandler } from './problem.js';
 import { Problem } from './schemas/common.js';
 import { SESSION_COOKIE, earlyCheckOf, hashToken, requireLogin } from './auth.js';
 import { sessionsRepository } from '../store/users.js';
+import { countedByDatabase } from '../store/data-version-db.js';
 import { trackChanges, type VersionedDb } from '../store/data-version.js';
 import { createReadCache, noReadCache, type ReadCache } from './read-cache.js';
 import { healthRoutes } from './routes/health.js';
@@ -64,8 +65,13 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
   // One gate for all heavy work of this app: the mirror, outcomes and PDF share the cores.
   const ctx: AppContext = {
     ...given,
-    // with the read cache, every change through this handle moves the data version it keys on
-    db: given.readCache ? trackChanges(given.db) : given.db,
+    // with the read cache, every change moves the data version it keys on: counted in this
+    // process on the embedded database (only this process writes it), by the database on a server
+    db: given.readCache
+      ? given.db.kind === 'pglite'
+        ? trackChanges(given.db)
+        : countedByDatabase(given.db)
+      : given.db,
     heavyGate: given.heavyGate ?? createHeavyGate({ perUser: 1, total: 2 }),
   };
   configureAudit({ secret: ctx.config.auditSecret });

@@ -11,11 +11,11 @@ export interface ReadCache<T> {
   readonly size: number;
 }
 
-export function createReadCache<T>(opts: { max: number; version: () => number }): ReadCache<T> {
+export function createReadCache<T>(opts: { max: number; version: () => number | Promise<number> }): ReadCache<T> {
   const entries = new Map<string, { version: number; value: T }>();
   return {
     async remember(key, read, keep = () => true) {
-      const version = opts.version();
+      const version = await opts.version();
       const hit = entries.get(key);
       if (hit && hit.version === version) {
         entries.delete(key); // most recently used goes to the end
@@ -23,7 +23,7 @@ export function createReadCache<T>(opts: { max: number; version: () => number })
         return hit.value;
       }
       const value = await read();
-      if (opts.version() === version && keep(value)) {
+      if ((await opts.version()) === version && keep(value)) {
         entries.delete(key);
         entries.set(key, { version, value });
         if (entries.size > opts.max) entries.delete(entries.keys().next().value!);

@@ -13,7 +13,8 @@ import type { Db, Queryable } from './db.js';
  * process owns, or a server database with one application instance and no other writers.
  */
 export interface VersionedDb extends Db {
-  dataVersion(): number;
+  /** In this process (embedded: trackChanges) or read from the database (server: data-version-db.ts). */
+  dataVersion(): number | Promise<number>;
 }
 
 const CHANGE =

@@ -1,3 +1,4 @@
+import { installChangeCounter } from './data-version-db.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,6 +51,8 @@ export async function migrate(db: Db): Promise<number[]> {
     });
     applied.push(m.version);
   }
+  // a server database counts its own changes, for the read cache of every process that uses it
+  if (db.kind === 'postgres') await installChangeCounter(db);
   return applied;
 }
 

@@ -67,3 +67,47 @@ test('read cache: changes are seen at once, sessions end at once, every read is 
   assert.equal(locked.statusCode, 200, locked.body);
   assert.equal((await get('/caseload')).statusCode, 401);
 });
+
+// On a server database a second instance or a command-line import may write too: the database
+// counts its own committed changes, so such a change is seen at the next request as well.
+test('read cache on a server database: a change by another writer is seen at the next request', async (t) => {
+  const { app, db, loginAs } = await buildTestApp(t, { readCache: true });
+  if (db.kind !== 'postgres') return t.skip('the embedded database has one writer: this process');
+  const anna = await loginAs('anna');
+  const firstName = async () =>
+    (
+      (await app.inject({ method: 'GET', url: '/api/v1/caseload', headers: anna })).json() as {
+        items: { id: number; name: string }[];
+      }
+    ).items.find((c) => c.id === 1)!.name;
+  const count = async () => (await db.query<{ n: number }>('SELECT n FROM data_version WHERE id = 1'))[0].n;
+
+  const kept = await firstName();
+  assert.equal(await firstName(), kept);
+  // another writer, straight into the database
+  await db.query(`UPDATE client SET given_name = 'Zohra' WHERE id = 1`);
+  assert.match(await firstName(), /^Zohra /);
+
+  // a transaction counts once, when it commits; one that rolls back does not count
+  const before = await count();
+  await db.transaction(async (tx) => {
+    await tx.query(`UPDATE client SET given_name = 'Yara' WHERE id = 1`);
+    await tx.query(`UPDATE client SET given_name = 'Xenia' WHERE id = 1`);
+    assert.equal(await count(), before, 'not counted before the commit');
+  });
+  assert.equal(await count(), before + 1);
+  await assert.rejects(
+    db.transaction(async (tx) => {
+      await tx.query(`UPDATE client SET given_name = 'Wendy' WHERE id = 1`);
+      throw new Error('stop');
+    }),
+    /stop/,
+  );
+  assert.equal(await count(), before + 1, 'a rolled-back change does not count');
+  assert.match(await firstName(), /^Xenia /);
+
+  // reading, and writing audit rows, does not count
+  await firstName();
+  await firstName();
+  assert.equal(await count(), before + 1);
+});
