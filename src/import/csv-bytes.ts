@@ -114,8 +114,51 @@ export class CsvBytes {
     }
   }
 
-  /** Splits the record at `pos` into fields; returns the position after it, or -1 when it is not complete yet. */
+  /**
+   * Splits the record at `pos` into fields; returns the position after it, or -1 when it is not
+   * complete yet. A record without quotes (the usual case) takes one pass over its bytes that
+   * compares each byte with the delimiter only: its end and the next quote are found by the
+   * runtime's own byte search (indexOf), once per record and once per quote.
+   */
   private scan(): number {
+    const buf = this.buf;
+    const len = this.len;
+    const delim = this.delimiter;
+    const starts = this.starts;
+    const ends = this.ends;
+    const fields = starts.length;
+    let k = 0;
+    let from = this.pos;
+    let i = from;
+    for (;;) {
+      let c = NL;
+      while (i < len && (c = buf[i]) > QUOTE && c !== delim) i++;
+      if (i >= len) {
+        if (!this.eof) return -1;
+        c = NL;
+      } else if (c !== delim && c !== NL) {
+        if (c === QUOTE || k === fields) return this.scanQuoted();
+        i++;
+        continue;
+      }
+      if (k === fields) return this.scanQuoted();
+      let s = from,
+        e = i;
+      while (s < e && isBlank(buf[s])) s++;
+      while (e > s && isBlank(buf[e - 1])) e--;
+      starts[k] = s;
+      ends[k] = e;
+      this.escaped[k] = 0;
+      k++;
+      if (c === NL) break;
+      from = ++i;
+    }
+    this.count = k;
+    return i < len ? i + 1 : len;
+  }
+
+  /** The general splitter: quoted fields, doubled quotes, delimiters and line ends inside quotes. */
+  private scanQuoted(): number {
     const buf = this.buf;
     const len = this.len;
     const delim = this.delimiter;
