@@ -1,7 +1,16 @@
 import { monthName } from '../domain/dates.js';
+/** One formatter per number of decimals: toLocaleString would build a new one on every call. */
+const nlFormats: Intl.NumberFormat[] = [];
+
 /** Dutch number formatting for texts and tables: decimal comma, thin thousands separator. */
 export function nl(value: number, decimals = 0): string {
-  return value.toLocaleString('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let format = nlFormats[decimals];
+  if (!format)
+    format = nlFormats[decimals] = new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+  return format.format(value);
 }
 
 export const pctNl = (value: number | null, decimals = 0): string => (value === null ? '–' : `${nl(value, decimals)}%`);

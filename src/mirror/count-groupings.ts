@@ -1,0 +1,242 @@
+import { countGroups, groupCountsOf, type GroundColumn, type GroupCount, type PersonTable } from './person-table.js';
+
+/** A joint table of this many cells at most (per stage set) is counted in one pass over the rows. */
+const MAX_JOINT_CELLS = 2048;
+/** At most this many grounds in one joint table. */
+const MAX_JOINT_GROUNDS = 4;
+
+/**
+ * The counts of many groupings at once (what the whole mirror asks): the same as countGroups for
+ * each, in the same order. Groupings of one or two grounds are counted from joint tables of up to
+ * four grounds (e.g. for 13 grounds the 13 lines of the projective plane of order 3 hold every pair
+ * exactly once): one pass over the rows per joint table instead of one per grouping, then each
+ * pair and single is summed out of it. What does not fit (three grounds, a table counted from a
+ * cube, a joint table that would hold only one grouping) is counted by countGroups as before.
+ */
+export function countGroupings(table: PersonTable, groupings: readonly (readonly string[])[]): GroupCount[][] {
+  const out: (GroupCount[] | null)[] = groupings.map(() => null);
+  if (!table.cube) {
+    const blocks = jointBlocks(table, groupings);
+    for (const block of blocks) if (block.members.length > 1) countBlock(table, groupings, block, out);
+  }
+  return groupings.map((keys, i) => out[i] ?? countGroups(table, keys));
+}
+
+/** A joint table: its grounds, and the groupings (indices) counted from it. */
+interface JointBlock {
+  grounds: string[];
+  members: number[];
+}
+
+/** The radix (groups + 1) of a ground, or 0 when the table does not have it. */
+function radixOf(table: PersonTable, key: string): number {
+  const col = table.grounds.get(key);
+  return col ? col.def.groups.length + 1 : 0;
+}
+
+/**
+ * Covers the pairs among the groupings with joint tables: the projective plane of order 3 when
+ * the pairs are all pairs of 13 grounds, else greedily (each table takes the uncovered pair first
+ * and then the grounds that cover most uncovered pairs, within the size limit). Each single goes
+ * with a table that holds its ground.
+ */
+function jointBlocks(table: PersonTable, groupings: readonly (readonly string[])[]): JointBlock[] {
+  const pairs = new Map<string, number>();
+  const grounds: string[] = [];
+  const see = (k: string) => {
+    if (!grounds.includes(k)) grounds.push(k);
+  };
+  groupings.forEach((g, i) => {
+    if (g.length !== 2 || g[0] === g[1] || !radixOf(table, g[0]) || !radixOf(table, g[1])) return;
+    const key = pairKey(g[0], g[1]);
+    if (pairs.has(key)) return;
+    pairs.set(key, i);
+    see(g[0]);
+    see(g[1]);
+  });
+  const fits = (ks: string[]) =>
+    ks.length <= MAX_JOINT_GROUNDS && ks.reduce((p, k) => p * radixOf(table, k), 1) <= MAX_JOINT_CELLS;
+  let sets = grounds.length === 13 && pairs.size === 78 ? PLANE_OF_ORDER_3.map((l) => l.map((p) => grounds[p])) : null;
+  if (sets && !sets.every(fits)) sets = null;
+  sets ??= greedyCover(grounds, pairs, fits);
+  const blocks: JointBlock[] = sets.map((ks) => ({ grounds: ks, members: [] }));
+  const taken = new Set<string>();
+  for (const block of blocks) {
+    const ks = block.grounds;
+    for (let a = 0; a < ks.length; a++)
+      for (let b = a + 1; b < ks.length; b++) {
+        for (const key of [pairKey(ks[a], ks[b]), pairKey(ks[b], ks[a])]) {
+          const i = pairs.get(key);
+          if (i !== undefined && !taken.has(key)) {
+            taken.add(key);
+            block.members.push(i);
+          }
+        }
+      }
+  }
+  groupings.forEach((g, i) => {
+    if (g.length !== 1) return;
+    const block = blocks.find((b) => b.grounds.includes(g[0]) && b.members.length > 0);
+    if (block) block.members.push(i);
+  });
+  return blocks;
+}
+
+const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+/** The uncovered pairs, each in a joint table of grounds that cover as many other uncovered pairs as fit. */
+function greedyCover(grounds: string[], pairs: Map<string, number>, fits: (ks: string[]) => boolean): string[][] {
+  const uncovered = new Set<string>();
+  const has = (a: string, b: string) => uncovered.has(pairKey(a, b)) || uncovered.has(pairKey(b, a));
+  for (const key of pairs.keys()) uncovered.add(key);
+  const sets: string[][] = [];
+  for (const first of pairs.keys()) {
+    if (!uncovered.has(first)) continue;
+    const set = first.split('\u0000');
+    for (;;) {
+      let best: string | null = null,
+        bestGain = 0;
+      for (const k of grounds) {
+        if (set.includes(k) || !fits([...set, k])) continue;
+        const gain = set.filter((s) => has(s, k)).length;
+        if (gain > bestGain) [best, bestGain] = [k, gain];
+      }
+      if (best === null) break;
+      set.push(best);
+    }
+    for (let a = 0; a < set.length; a++)
+      for (let b = a + 1; b < set.length; b++) {
+        uncovered.delete(pairKey(set[a], set[b]));
+        uncovered.delete(pairKey(set[b], set[a]));
+      }
+    sets.push(set);
+  }
+  return sets;
+}
+
+/** The 13 lines of the projective plane of order 3 (points 0–12): every two points share exactly one line. */
+const PLANE_OF_ORDER_3 = [
+  [0, 1, 2, 3],
+  [0, 4, 5, 6],
+  [0, 7, 8, 9],
+  [0, 10, 11, 12],
+  [1, 4, 7, 10],
+  [1, 5, 8, 11],
+  [1, 6, 9, 12],
+  [2, 4, 8, 12],
+  [2, 5, 9, 10],
+  [2, 6, 7, 11],
+  [3, 4, 9, 11],
+  [3, 5, 7, 12],
+  [3, 6, 8, 10],
+];
+
+/** A grouping counted from a joint table: where each joint cell falls in it, and its running sums. */
+interface Member {
+  index: number;
+  cols: GroundColumn[];
+  radix: number[];
+  /** Cell of the grouping per cell of the joint table. */
+  cellOf: Int32Array;
+  local: Int32Array;
+  population: Float64Array;
+  reached: Float64Array;
+}
+
+/** One pass over the rows per stage set into the joint table, summed out into each member grouping. */
+function countBlock(
+  table: PersonTable,
+  groupings: readonly (readonly string[])[],
+  block: JointBlock,
+  out: (GroupCount[] | null)[],
+): void {
+  const cols = block.grounds.map((k) => table.grounds.get(k)!);
+  const radix = cols.map((c) => c.def.groups.length + 1);
+  const cells = radix.reduce((a, b) => a * b, 1);
+  const S = table.stages.length;
+  const members: Member[] = block.members.map((index) => {
+    const keys = groupings[index];
+    const at = keys.map((k) => block.grounds.indexOf(k));
+    const mRadix = at.map((a) => radix[a]);
+    const mCells = mRadix.reduce((a, b) => a * b, 1);
+    const cellOf = new Int32Array(cells);
+    for (let cell = 0; cell < cells; cell++) {
+      let sub = 0;
+      for (let k = 0; k < at.length; k++) sub = sub * mRadix[k] + digitOf(cell, at[k], radix);
+      cellOf[cell] = sub;
+    }
+    return {
+      index,
+      cols: at.map((a) => cols[a]),
+      radix: mRadix,
+      cellOf,
+      local: new Int32Array(mCells),
+      population: new Float64Array(mCells),
+      reached: new Float64Array(mCells * S),
+    };
+  });
+  const joint = new Int32Array(cells);
+  const tally = jointTally(
+    cols.map((c) => c.codes),
+    radix,
+    joint,
+  );
+  const starts = table.blockStarts;
+  for (let j = 0; j < table.distinctMasks.length; j++) {
+    const from = starts[j],
+      to = starts[j + 1];
+    if (from === to) continue;
+    joint.fill(0);
+    tally(from, to);
+    for (const m of members) m.local.fill(0);
+    for (let cell = 0; cell < cells; cell++) {
+      const k = joint[cell];
+      if (k === 0) continue;
+      for (let q = 0; q < members.length; q++) members[q].local[members[q].cellOf[cell]] += k;
+    }
+    const mask = table.distinctMasks[j];
+    for (const m of members) {
+      const { local, population, reached } = m;
+      for (let cell = 0; cell < local.length; cell++) {
+        const k = local[cell];
+        if (k === 0) continue;
+        population[cell] += k;
+        for (let rest = mask; rest !== 0; rest &= rest - 1) reached[cell * S + 31 - Math.clz32(rest & -rest)] += k;
+      }
+    }
+  }
+  for (const m of members) out[m.index] = groupCountsOf(m.cols, m.radix, m.population, m.reached, S);
+}
+
+/** The code of ground `g` (position in `radix`) in a mixed-radix cell number, first ground slowest. */
+function digitOf(cell: number, g: number, radix: readonly number[]): number {
+  let rest = cell;
+  for (let k = radix.length - 1; k > g; k--) rest = Math.floor(rest / radix[k]);
+  return rest % radix[g];
+}
+
+/** Adds the rows from ≤ i < to to `joint`, by cell of the joint table (one loop per number of grounds). */
+function jointTally(
+  codes: Uint8Array[],
+  radix: readonly number[],
+  joint: Int32Array,
+): (from: number, to: number) => void {
+  const [a, b, c, d] = codes;
+  const [, rb, rc, rd] = radix;
+  switch (codes.length) {
+    case 2:
+      return (from, to) => {
+        for (let i = from; i < to; i++) joint[a[i] * rb + b[i]]++;
+      };
+    case 3:
+      return (from, to) => {
+        for (let i = from; i < to; i++) joint[(a[i] * rb + b[i]) * rc + c[i]]++;
+      };
+    case 4:
+      return (from, to) => {
+        for (let i = from; i < to; i++) joint[((a[i] * rb + b[i]) * rc + c[i]) * rd + d[i]]++;
+      };
+    default:
+      throw new RangeError('a joint table has two to four grounds');
+  }
+}
