@@ -1,7 +1,7 @@
 import { countGroups, groupCountsOf, type GroundColumn, type GroupCount, type PersonTable } from './person-table.js';
 
 /** A joint table of this many cells at most (per stage set) is counted in one pass over the rows. */
-const MAX_JOINT_CELLS = 2048;
+const MAX_JOINT_CELLS = 4096;
 /** At most this many grounds in one joint table. */
 const MAX_JOINT_GROUNDS = 4;
 
@@ -131,19 +131,23 @@ const PLANE_OF_ORDER_3 = [
   [3, 6, 8, 10],
 ];
 
-/** A grouping counted from a joint table: where each joint cell falls in it, and its running sums. */
+/** A grouping counted from a joint table: its grounds and running sums. */
 interface Member {
   index: number;
   cols: GroundColumn[];
   radix: number[];
-  /** Cell of the grouping per cell of the joint table. */
-  cellOf: Int32Array;
-  local: Int32Array;
+  /** Where its cells start in the block's shared array of counts per stage set. */
+  offset: number;
+  cells: number;
   population: Float64Array;
   reached: Float64Array;
 }
 
-/** One pass over the rows per stage set into the joint table, summed out into each member grouping. */
+/**
+ * One pass over the rows per stage set into the joint table (through the table's cached column of
+ * joint cells), summed out into each member grouping, whose counts per stage set then go to its
+ * population and to every stage in the set.
+ */
 function countBlock(
   table: PersonTable,
   groupings: readonly (readonly string[])[],
@@ -154,51 +158,52 @@ function countBlock(
   const radix = cols.map((c) => c.def.groups.length + 1);
   const cells = radix.reduce((a, b) => a * b, 1);
   const S = table.stages.length;
-  const members: Member[] = block.members.map((index) => {
-    const keys = groupings[index];
-    const at = keys.map((k) => block.grounds.indexOf(k));
+  const q = block.members.length;
+  // target[cell * q + m]: the place of joint cell `cell` in member m's counts
+  const target = new Int32Array(cells * q);
+  let offset = 0;
+  const members: Member[] = block.members.map((index, m) => {
+    const at = groupings[index].map((k) => block.grounds.indexOf(k));
     const mRadix = at.map((a) => radix[a]);
     const mCells = mRadix.reduce((a, b) => a * b, 1);
-    const cellOf = new Int32Array(cells);
     for (let cell = 0; cell < cells; cell++) {
       let sub = 0;
       for (let k = 0; k < at.length; k++) sub = sub * mRadix[k] + digitOf(cell, at[k], radix);
-      cellOf[cell] = sub;
+      target[cell * q + m] = offset + sub;
     }
-    return {
+    const member = {
       index,
       cols: at.map((a) => cols[a]),
       radix: mRadix,
-      cellOf,
-      local: new Int32Array(mCells),
+      offset,
+      cells: mCells,
       population: new Float64Array(mCells),
       reached: new Float64Array(mCells * S),
     };
+    offset += mCells;
+    return member;
   });
+  const local = new Int32Array(offset);
   const joint = new Int32Array(cells);
-  const tally = jointTally(
-    cols.map((c) => c.codes),
-    radix,
-    joint,
-  );
+  const column = jointColumn(table, block.grounds, cols, radix);
   const starts = table.blockStarts;
   for (let j = 0; j < table.distinctMasks.length; j++) {
     const from = starts[j],
       to = starts[j + 1];
     if (from === to) continue;
     joint.fill(0);
-    tally(from, to);
-    for (const m of members) m.local.fill(0);
-    for (let cell = 0; cell < cells; cell++) {
+    for (let i = from; i < to; i++) joint[column[i]]++;
+    local.fill(0);
+    for (let cell = 0, t = 0; cell < cells; cell++, t += q) {
       const k = joint[cell];
       if (k === 0) continue;
-      for (let q = 0; q < members.length; q++) members[q].local[members[q].cellOf[cell]] += k;
+      for (let m = 0; m < q; m++) local[target[t + m]] += k;
     }
     const mask = table.distinctMasks[j];
     for (const m of members) {
-      const { local, population, reached } = m;
-      for (let cell = 0; cell < local.length; cell++) {
-        const k = local[cell];
+      const { population, reached } = m;
+      for (let cell = 0; cell < m.cells; cell++) {
+        const k = local[m.offset + cell];
         if (k === 0) continue;
         population[cell] += k;
         for (let rest = mask; rest !== 0; rest &= rest - 1) reached[cell * S + 31 - Math.clz32(rest & -rest)] += k;
@@ -215,28 +220,34 @@ function digitOf(cell: number, g: number, radix: readonly number[]): number {
   return rest % radix[g];
 }
 
-/** Adds the rows from ≤ i < to to `joint`, by cell of the joint table (one loop per number of grounds). */
-function jointTally(
-  codes: Uint8Array[],
+const jointColumns = new WeakMap<PersonTable, Map<string, Uint16Array>>();
+
+/**
+ * Per person the cell of the joint table of these grounds, kept with the table (built on first
+ * use, two bytes per person), so that a warm joint table costs one pass over one column.
+ */
+function jointColumn(
+  table: PersonTable,
+  keys: readonly string[],
+  cols: readonly GroundColumn[],
   radix: readonly number[],
-  joint: Int32Array,
-): (from: number, to: number) => void {
-  const [a, b, c, d] = codes;
-  const [, rb, rc, rd] = radix;
-  switch (codes.length) {
-    case 2:
-      return (from, to) => {
-        for (let i = from; i < to; i++) joint[a[i] * rb + b[i]]++;
-      };
-    case 3:
-      return (from, to) => {
-        for (let i = from; i < to; i++) joint[(a[i] * rb + b[i]) * rc + c[i]]++;
-      };
-    case 4:
-      return (from, to) => {
-        for (let i = from; i < to; i++) joint[((a[i] * rb + b[i]) * rc + c[i]) * rd + d[i]]++;
-      };
-    default:
-      throw new RangeError('a joint table has two to four grounds');
+): Uint16Array {
+  let byTable = jointColumns.get(table);
+  if (!byTable) {
+    byTable = new Map();
+    jointColumns.set(table, byTable);
   }
+  const key = keys.join('\u0000');
+  let column = byTable.get(key);
+  if (column) return column;
+  const n = table.size;
+  column = new Uint16Array(n);
+  const [a, b, c, d] = cols.map((col) => col.codes);
+  const [, rb, rc, rd] = radix;
+  if (cols.length === 2) for (let i = 0; i < n; i++) column[i] = a[i] * rb + b[i];
+  else if (cols.length === 3) for (let i = 0; i < n; i++) column[i] = (a[i] * rb + b[i]) * rc + c[i];
+  else if (cols.length === 4) for (let i = 0; i < n; i++) column[i] = ((a[i] * rb + b[i]) * rc + c[i]) * rd + d[i];
+  else throw new RangeError('a joint table has two to four grounds');
+  byTable.set(key, column);
+  return column;
 }
