@@ -10,12 +10,21 @@ const MAX_JOINT_GROUNDS = 4;
  * each, in the same order. Groupings of one or two grounds are counted from joint tables of up to
  * four grounds (e.g. for 13 grounds the 13 lines of the projective plane of order 3 hold every pair
  * exactly once): one pass over the rows per joint table instead of one per grouping, then each
- * pair and single is summed out of it. What does not fit (three grounds, a table counted from a
- * cube, a joint table that would hold only one grouping) is counted by countGroups as before.
+ * pair and single is summed out of it. A table read into a cube (an extract) sums every grouping
+ * out of the cube in one pass. What does not fit (three grounds on rows, a joint table that would
+ * hold only one grouping) is counted by countGroups as before.
  */
 export function countGroupings(table: PersonTable, groupings: readonly (readonly string[])[]): GroupCount[][] {
   const out: (GroupCount[] | null)[] = groupings.map(() => null);
-  if (!table.cube) {
+  const cube = table.cube;
+  if (cube) {
+    // the cube is the joint table of all its grounds: every grouping of them is summed out of it
+    const members: number[] = [];
+    groupings.forEach((g, i) => {
+      if (g.length >= 1 && g.length <= 3 && g.every((k) => cube.keys.includes(k))) members.push(i);
+    });
+    if (members.length > 1) countBlock(table, groupings, { grounds: [...cube.keys], members }, out);
+  } else {
     const blocks = jointBlocks(table, groupings);
     for (const block of blocks) if (block.members.length > 1) countBlock(table, groupings, block, out);
   }
@@ -145,8 +154,9 @@ interface Member {
 
 /**
  * One pass over the rows per stage set into the joint table (through the table's cached column of
- * joint cells), summed out into each member grouping, whose counts per stage set then go to its
- * population and to every stage in the set.
+ * joint cells; for a table from a cube, the cube's block of that stage set is the joint table),
+ * summed out into each member grouping, whose counts per stage set then go to its population and
+ * to every stage in the set.
  */
 function countBlock(
   table: PersonTable,
@@ -184,15 +194,18 @@ function countBlock(
     return member;
   });
   const local = new Int32Array(offset);
-  const joint = new Int32Array(cells);
-  const column = jointColumn(table, block.grounds, cols, radix);
+  const cube = table.cube;
+  let joint: Int32Array | Uint32Array = new Int32Array(cells);
+  const column = cube ? null : jointColumn(table, block.grounds, cols, radix);
   const starts = table.blockStarts;
   for (let j = 0; j < table.distinctMasks.length; j++) {
     const from = starts[j],
       to = starts[j + 1];
     if (from === to) continue;
-    joint.fill(0);
-    for (let i = from; i < to; i++) joint[column[i]]++;
+    if (column) {
+      joint.fill(0);
+      for (let i = from; i < to; i++) joint[column[i]]++;
+    } else joint = cube!.counts.subarray(j * cells, (j + 1) * cells);
     local.fill(0);
     for (let cell = 0, t = 0; cell < cells; cell++, t += q) {
       const k = joint[cell];

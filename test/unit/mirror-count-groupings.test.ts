@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { buildPersonTable, countGroups, fromColumns, type MirrorPerson } from '../../src/mirror/person-table.js';
 import { countGroupings } from '../../src/mirror/count-groupings.js';
 import { pairsOf } from '../../src/mirror/funnel.js';
+import { readMirrorExtract } from '../../src/import/mirror-extract.js';
+import { readFileSync } from 'node:fs';
 import type { GroundDef } from '../../src/mirror/grounds.js';
 
 const def = (key: string, groups: string[]): GroundDef => ({ key, label: key, groups });
@@ -90,4 +92,18 @@ test('an unknown ground is the same error as before', () => {
   assert.throws(() => countGroupings(table, [['g0', 'g1'], ['g0'], ['g0', 'nope']]), {
     message: 'unknown ground "nope"',
   });
+});
+
+test('a table read into a cube (an extract): every grouping summed out of the cube equals countGroups one by one', () => {
+  const bytes = readFileSync('test/fixtures/extract/gemeente-extract-groot.csv');
+  const { table } = readMirrorExtract(bytes, { countsOnly: true });
+  assert.ok(table.cube, 'the counts-only reading keeps a cube');
+  const keys = [...table.grounds.keys()];
+  const groupings = [...keys.map((k) => [k]), ...pairsOf(keys), [keys[1], keys[0]], keys.slice(0, 3)];
+  const together = countGroupings(table, groupings);
+  groupings.forEach((g, i) => assert.deepEqual(together[i], countGroups(table, g), `grouping ${g.join('×')}`));
+  assert.equal(
+    together[0].reduce((n, c) => n + c.population, 0),
+    table.size,
+  );
 });
