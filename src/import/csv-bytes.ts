@@ -54,6 +54,8 @@ export class CsvBytes {
   count = 0;
   /** Number of the current record, counting the header as 1 and skipping empty lines. */
   line = 0;
+  /** Some entry of `escaped` may be 1 (set by scanQuoted; the fast path clears them). */
+  private anyEscaped = false;
   private len = 0;
   private pos = 0;
   private eof = false;
@@ -116,9 +118,10 @@ export class CsvBytes {
 
   /**
    * Splits the record at `pos` into fields; returns the position after it, or -1 when it is not
-   * complete yet. A record without quotes (the usual case) takes one pass over its bytes that
-   * compares each byte with the delimiter only: its end and the next quote are found by the
-   * runtime's own byte search (indexOf), once per record and once per quote.
+   * complete yet. A record without quotes (the usual case) takes one pass over its bytes in which
+   * a byte above the quote (a letter or digit) costs one comparison with the delimiter; a field is
+   * trimmed only when it held a byte at or below the quote (a blank or a control character). A
+   * record with a quote, or with more fields than there is room for, goes to scanQuoted.
    */
   private scan(): number {
     const buf = this.buf;
@@ -127,9 +130,14 @@ export class CsvBytes {
     const starts = this.starts;
     const ends = this.ends;
     const fields = starts.length;
+    if (this.anyEscaped) {
+      this.escaped.fill(0);
+      this.anyEscaped = false;
+    }
     let k = 0;
     let from = this.pos;
     let i = from;
+    let low = false;
     for (;;) {
       let c = NL;
       while (i < len && (c = buf[i]) > QUOTE && c !== delim) i++;
@@ -138,17 +146,20 @@ export class CsvBytes {
         c = NL;
       } else if (c !== delim && c !== NL) {
         if (c === QUOTE || k === fields) return this.scanQuoted();
+        low = true;
         i++;
         continue;
       }
       if (k === fields) return this.scanQuoted();
       let s = from,
         e = i;
-      while (s < e && isBlank(buf[s])) s++;
-      while (e > s && isBlank(buf[e - 1])) e--;
+      if (low) {
+        while (s < e && isBlank(buf[s])) s++;
+        while (e > s && isBlank(buf[e - 1])) e--;
+        low = false;
+      }
       starts[k] = s;
       ends[k] = e;
-      this.escaped[k] = 0;
       k++;
       if (c === NL) break;
       from = ++i;
@@ -195,6 +206,7 @@ export class CsvBytes {
       this.starts[k] = s;
       this.ends[k] = e;
       this.escaped[k] = esc;
+      if (esc) this.anyEscaped = true;
       k++;
       if (i < len && buf[i] === delim) {
         i++;

@@ -253,3 +253,9 @@ test('repeated ids in a sorted extract and after the order breaks: the same line
   // counted now: men p13, p9 (line 3), p12 (line 5), p8 (plan: all but p13); women p2, p11 (line 7), p10 (plan: all)
   assert.deepEqual(byGender(reversed), { man: [4, 3], vrouw: [3, 3] });
 });
+
+test('an empty line right after a record with doubled quotes is skipped like any empty line', () => {
+  const r = readMirrorExtract('persoon;geslacht;plan\n"p""1";man;1\n\np2;vrouw;0\n   \np3;man;1\n');
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.table.size, 3);
+});
