@@ -209,10 +209,11 @@ export class ExtractColumns {
     const starts = csv.starts;
     const ends = csv.ends;
     const count = csv.count;
+    const rowCodes = this.rowCodes;
     for (let g = 0; g < groundCols.length; g++) {
       const col = groundCols[g];
       if (col < 0) {
-        this.rowCodes[g] = this.fixedCodes[g];
+        rowCodes[g] = this.fixedCodes[g];
         continue;
       }
       const vals = this.values[g];
@@ -227,10 +228,10 @@ export class ExtractColumns {
       let entry = vals.quick[slot] - 1;
       if (entry < 0 || !vals.dict.equals(entry, buf, start, end)) entry = this.entry(vals, csv, col, g, slot);
       const code = vals.code[entry];
-      if (code !== NOT_UNDERSTOOD) this.rowCodes[g] = code;
+      if (code !== NOT_UNDERSTOOD) rowCodes[g] = code;
       else if (this.options.strict) pending.push({ row: line, field: grounds[g].field, reason: vals.reason[entry] });
       else {
-        this.rowCodes[g] = 0;
+        rowCodes[g] = 0;
         this.pendingWarn.push(g, entry);
       }
     }
@@ -247,9 +248,11 @@ export class ExtractColumns {
   private accept(csv: CsvBytes, line: number, mask: number, idStart: number, idEnd: number, idHash: number): void {
     const cube = this.cube;
     if (cube) {
-      let combo = 0;
-      for (let g = 0; g < cube.strides.length; g++) combo += this.rowCodes[g] * cube.strides[g];
-      cube.counts[mask * cube.combos + combo]++;
+      const rowCodes = this.rowCodes;
+      const strides = cube.strides;
+      let combo = mask * cube.combos;
+      for (let g = 0; g < strides.length; g++) combo += rowCodes[g] * strides[g];
+      cube.counts[combo]++;
       if (this.maskSeen[mask] < 0) this.maskSeen[mask] = this.maskOrder.push(mask) - 1;
       this.size++;
     } else {
