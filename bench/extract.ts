@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EXTRACT_BENCH_STAGES, writeSyntheticExtract } from './extract-file.js';
 
@@ -33,17 +34,18 @@ interface CliRun {
   maxRssMb: number | null;
 }
 
-/** Runs the command RUNS times; the median by wall time. */
-function timeCli(file: string, out: string): CliRun {
-  const { args } = cliCommand();
+/**
+ * Runs a command RUNS times as a new process, timed from spawn to exit, under /usr/bin/time for
+ * processor time and peak memory when it is there; the median by wall time.
+ */
+function timeCommand(command: string[]): CliRun {
   const gnuTime = existsSync('/usr/bin/time');
   const runs: CliRun[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const command = [process.execPath, ...args, 'spiegel', '--input', file, '--format', 'csv', '--intersections'];
     const t = performance.now();
     const run = spawnSync(
       gnuTime ? '/usr/bin/time' : command[0],
-      [...(gnuTime ? ['-f', 'TIME %U %S %M', ...command] : command.slice(1)), '--out', out],
+      gnuTime ? ['-f', 'TIME %U %S %M', ...command] : command.slice(1),
       { encoding: 'utf8', env: { ...process.env, DATA_DIR: join(tmpdir(), 'ks-bench-none') } },
     );
     const wall = performance.now() - t;
@@ -58,9 +60,35 @@ function timeCli(file: string, out: string): CliRun {
   return runs.sort((x, y) => x.wall - y.wall)[Math.floor(runs.length / 2)];
 }
 
-async function timeDuckDb(file: string): Promise<{ ms: number; cpu: number; groups: number }> {
-  const duck = await DuckDBInstance.create(':memory:');
-  const conn = await duck.connect();
+/** Our command as a user runs it. */
+function timeCli(file: string, out: string): CliRun {
+  const { args } = cliCommand();
+  return timeCommand([
+    process.execPath,
+    ...args,
+    'spiegel',
+    '--input',
+    file,
+    '--format',
+    'csv',
+    '--intersections',
+    '--out',
+    out,
+  ]);
+}
+
+/** DuckDB as a command: a new Node process that loads DuckDB, runs the same query and writes the groups as CSV. */
+function timeDuckDbCommand(file: string, out: string): CliRun {
+  return timeCommand([
+    process.execPath,
+    fileURLToPath(new URL('./duckdb-extract.mjs', import.meta.url)),
+    duckSql(file),
+    out,
+  ]);
+}
+
+/** The same counts in SQL: every ground and every pair of grounds, people and stages reached per group. */
+function duckSql(file: string): string {
   const columns = [
     `'persoon': 'VARCHAR'`,
     ...GROUNDS.map((g) => `'${g}': '${g === 'leeftijd' ? 'INTEGER' : 'VARCHAR'}'`),
@@ -71,11 +99,19 @@ async function timeDuckDb(file: string): Promise<{ ms: number; cpu: number; grou
   for (let i = 0; i < GROUNDS.length; i++)
     for (let j = i + 1; j < GROUNDS.length; j++) pairs.push(`(${GROUNDS[i]}, ${GROUNDS[j]})`);
   const sets = [...GROUNDS.map((g) => `(${g})`), ...pairs].join(', ');
-  const sql =
+  return (
     `WITH t AS (SELECT geslacht, ${age}, migratieachtergrond, huishouden, doelgroepregister, ${EXTRACT_BENCH_STAGES.join(', ')} ` +
     `FROM read_csv('${file}', delim = ';', header = true, columns = {${columns}})) ` +
     `SELECT ${GROUNDS.join(', ')}, count(*), ${EXTRACT_BENCH_STAGES.map((st) => `sum(${st})`).join(', ')} ` +
-    `FROM t GROUP BY GROUPING SETS (${sets})`;
+    `FROM t GROUP BY GROUPING SETS (${sets})`
+  );
+}
+
+/** DuckDB warm, in this process (the same query run RUNS times on one connection). */
+async function timeDuckDb(file: string): Promise<{ ms: number; cpu: number; groups: number }> {
+  const duck = await DuckDBInstance.create(':memory:');
+  const conn = await duck.connect();
+  const sql = duckSql(file);
   const times: number[] = [];
   const cpus: number[] = [];
   let groups = 0;
@@ -95,16 +131,25 @@ interface SizeFigures {
   people: number;
   cli: CliRun;
   duck: { ms: number; cpu: number; groups: number };
+  duckCommand: CliRun;
 }
 
 function printFigures(f: SizeFigures): void {
   const cpu = (x: number | null) => (x === null ? '' : `, processortijd ${s(x)}`);
-  const rss = f.cli.maxRssMb === null ? '' : `, piekgeheugen ${f.cli.maxRssMb.toFixed(0)} MB`;
+  const rss = (r: CliRun) => (r.maxRssMb === null ? '' : `, piekgeheugen ${r.maxRssMb.toFixed(0)} MB`);
+  const ratio = (a: number, b: number | null) => (b === null ? '–' : `${(a / b).toFixed(1)}x`);
   console.log(`  ${f.people.toLocaleString('nl-NL')} mensen:`);
-  console.log(`    Kansenspiegel (hele opdracht, nieuw proces): ${s(f.cli.wall)}${cpu(f.cli.cpu)}${rss}`);
+  console.log(`    Kansenspiegel (hele opdracht, nieuw proces): ${s(f.cli.wall)}${cpu(f.cli.cpu)}${rss(f.cli)}`);
+  console.log(
+    `    DuckDB als opdracht (nieuw proces, CSV uit): ${s(f.duckCommand.wall)}${cpu(f.duckCommand.cpu)}${rss(f.duckCommand)}`,
+  );
   console.log(`    DuckDB (in dit proces, warm):               ${s(f.duck.ms)}, processortijd ${s(f.duck.cpu)}`);
-  const cpuRatio = f.cli.cpu === null ? '' : `, processortijd ${(f.duck.cpu / f.cli.cpu).toFixed(1)}x`;
-  console.log(`    verhouding DuckDB / Kansenspiegel: wandklok ${(f.duck.ms / f.cli.wall).toFixed(1)}x${cpuRatio}`);
+  console.log(
+    `    verhouding DuckDB als opdracht / Kansenspiegel: wandklok ${ratio(f.duckCommand.wall, f.cli.wall)}, processortijd ${f.duckCommand.cpu === null ? '–' : ratio(f.duckCommand.cpu, f.cli.cpu)}`,
+  );
+  console.log(
+    `    verhouding DuckDB warm in dit proces / Kansenspiegel: wandklok ${ratio(f.duck.ms, f.cli.wall)}, processortijd ${ratio(f.duck.cpu, f.cli.cpu)}`,
+  );
 }
 
 export async function benchExtract(): Promise<void> {
@@ -123,12 +168,20 @@ export async function benchExtract(): Promise<void> {
     console.log(
       `Kansenspiegel: ${cliCommand().label} spiegel --input … --format csv --intersections; mediaan van ${RUNS}`,
     );
+    console.log(
+      'DuckDB als opdracht: node bench/duckdb-extract.mjs (DuckDB laden, read_csv + GROUPING SETS, COPY naar CSV); DuckDB warm: dezelfde query in dit proces, na het laden',
+    );
     const figures: SizeFigures[] = [];
     for (const [file, people, out] of [
       [small, SMALL, 'klein.csv'],
       [big, SIZE, 'spiegel.csv'],
     ] as const)
-      figures.push({ people, cli: timeCli(file, join(dir, out)), duck: await timeDuckDb(file) });
+      figures.push({
+        people,
+        cli: timeCli(file, join(dir, out)),
+        duckCommand: timeDuckDbCommand(file, join(dir, `duckdb-${out}`)),
+        duck: await timeDuckDb(file),
+      });
     figures.forEach(printFigures);
     const [few, many] = figures;
     console.log(`doelen bij ${SIZE.toLocaleString('nl-NL')} mensen: ≤ 1,5 s wandklok, ≥ 2,5x DuckDB`);

@@ -17,6 +17,78 @@ export class ByteDict {
   private lastHash = 0;
   /** Number of distinct byte strings. */
   size = 0;
+  /**
+   * False while the strings are only kept in order (append), without hash table: see append and
+   * index. A new dictionary is indexed; `inOrder()` makes an empty one start unindexed.
+   */
+  indexed = true;
+  /** The number of strings `reserve` made room for (the hash table is sized for it when indexed later). */
+  private reserved = 0;
+
+  /** An empty dictionary that keeps its strings in order, unindexed, until index() is called. */
+  static inOrder(): ByteDict {
+    const d = new ByteDict();
+    d.indexed = false;
+    return d;
+  }
+
+  /**
+   * True when buf[start, end) comes after the last string appended, in the order of length first,
+   * then bytes (so that p9 comes before p10 and 0009 before 0010), or when there is none. When
+   * every string was appended in this order, such a string is not among them: no lookup needed.
+   */
+  isAfterLast(buf: Uint8Array, start: number, end: number): boolean {
+    const last = this.size - 1;
+    if (last < 0) return true;
+    const len = end - start;
+    const lastLen = this.lengths[last];
+    if (len !== lastLen) return len > lastLen;
+    const arena = this.arena;
+    const at = this.starts[last] - start;
+    for (let i = start; i < end; i++) {
+      const a = buf[i],
+        b = arena[at + i];
+      if (a !== b) return a > b;
+    }
+    return false;
+  }
+
+  /** Adds bytes to an unindexed dictionary (after isAfterLast said they are new); returns the new id. */
+  append(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (this.arenaUsed + len > this.arena.length) {
+      const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+    }
+    const arena = this.arena;
+    for (let k = 0, at = this.arenaUsed; k < len; k++) arena[at + k] = buf[start + k];
+    const id = this.size++;
+    if (id >= this.starts.length) {
+      this.starts = grow(this.starts);
+      this.lengths = grow(this.lengths);
+      this.hashes = grow(this.hashes);
+    }
+    this.starts[id] = this.arenaUsed;
+    this.lengths[id] = len;
+    this.arenaUsed += len;
+    return id;
+  }
+
+  /** Builds the hash table over the strings appended so far; from then on use find and add. */
+  index(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    for (let id = 0; id < this.size; id++) {
+      const at = this.starts[id];
+      this.hashes[id] = hashBytes(this.arena, at, at + this.lengths[id]);
+    }
+    let slots = this.slots.length;
+    const n = Math.max(this.reserved, this.size);
+    while (n * 4 > slots) slots *= 2;
+    this.slots = new Int32Array(slots).fill(-1);
+    for (let id = 0; id < this.size; id++) this.place(id);
+  }
 
   /** Id of the bytes buf[start, end), or -1 when not seen yet. `hash` from hashBytes. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
@@ -89,6 +161,8 @@ export class ByteDict {
       grown.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = grown;
     }
+    this.reserved = Math.max(this.reserved, n);
+    if (!this.indexed) return;
     let slots = this.slots.length;
     while (n * 4 > slots) slots *= 2;
     if (slots > this.slots.length) {

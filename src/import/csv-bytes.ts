@@ -54,6 +54,8 @@ export class CsvBytes {
   count = 0;
   /** Number of the current record, counting the header as 1 and skipping empty lines. */
   line = 0;
+  /** Some entry of `escaped` may be 1 (set by scanQuoted; the fast path clears them). */
+  private anyEscaped = false;
   private len = 0;
   private pos = 0;
   private eof = false;
@@ -114,8 +116,60 @@ export class CsvBytes {
     }
   }
 
-  /** Splits the record at `pos` into fields; returns the position after it, or -1 when it is not complete yet. */
+  /**
+   * Splits the record at `pos` into fields; returns the position after it, or -1 when it is not
+   * complete yet. A record without quotes (the usual case) takes one pass over its bytes in which
+   * a byte above the quote (a letter or digit) costs one comparison with the delimiter; a field is
+   * trimmed only when it held a byte at or below the quote (a blank or a control character). A
+   * record with a quote, or with more fields than there is room for, goes to scanQuoted.
+   */
   private scan(): number {
+    const buf = this.buf;
+    const len = this.len;
+    const delim = this.delimiter;
+    const starts = this.starts;
+    const ends = this.ends;
+    const fields = starts.length;
+    if (this.anyEscaped) {
+      this.escaped.fill(0);
+      this.anyEscaped = false;
+    }
+    let k = 0;
+    let from = this.pos;
+    let i = from;
+    let low = false;
+    for (;;) {
+      let c = NL;
+      while (i < len && (c = buf[i]) > QUOTE && c !== delim) i++;
+      if (i >= len) {
+        if (!this.eof) return -1;
+        c = NL;
+      } else if (c !== delim && c !== NL) {
+        if (c === QUOTE || k === fields) return this.scanQuoted();
+        low = true;
+        i++;
+        continue;
+      }
+      if (k === fields) return this.scanQuoted();
+      let s = from,
+        e = i;
+      if (low) {
+        while (s < e && isBlank(buf[s])) s++;
+        while (e > s && isBlank(buf[e - 1])) e--;
+        low = false;
+      }
+      starts[k] = s;
+      ends[k] = e;
+      k++;
+      if (c === NL) break;
+      from = ++i;
+    }
+    this.count = k;
+    return i < len ? i + 1 : len;
+  }
+
+  /** The general splitter: quoted fields, doubled quotes, delimiters and line ends inside quotes. */
+  private scanQuoted(): number {
     const buf = this.buf;
     const len = this.len;
     const delim = this.delimiter;
@@ -152,6 +206,7 @@ export class CsvBytes {
       this.starts[k] = s;
       this.ends[k] = e;
       this.escaped[k] = esc;
+      if (esc) this.anyEscaped = true;
       k++;
       if (i < len && buf[i] === delim) {
         i++;

@@ -118,7 +118,13 @@ export class ExtractColumns {
   errorCount = 0;
   rejectedRows = 0;
   private capacity = 1 << 16;
-  private readonly ids = new ByteDict();
+  /**
+   * The ids of the people counted, for the check on repeated ids. While every id comes after the
+   * one before (length, then bytes: an extract sorted by person), a new id is told apart by one
+   * comparison with the last; the first id out of that order indexes them all, and from then on
+   * every id is looked up in the hash table.
+   */
+  private readonly ids = ByteDict.inOrder();
   private idLines = new Int32Array(1 << 16);
   private readonly values: ColumnValues[];
   private readonly stageValues: ColumnValues[];
@@ -127,6 +133,8 @@ export class ExtractColumns {
   private readonly pending: RowError[] = [];
   private readonly pendingWarn: number[] = [];
   private readonly rowCodes: Int32Array;
+  /** Per ground: its column, or -1 (then every row has the mapping's default). */
+  private readonly groundCols: Int32Array;
   /** Per stage: its column, or -2 when its values go through the mapping or a default. */
   private readonly stageCols: Int32Array;
   /** Counting into a cross-classification (ExtractOptions.countsOnly): counts[mask * combos + combo]. */
@@ -147,6 +155,7 @@ export class ExtractColumns {
     this.stageValues = plan.stageFields.map(newValues);
     this.free = plan.grounds.map(() => new Map());
     this.rowCodes = new Int32Array(plan.grounds.length);
+    this.groundCols = Int32Array.from(plan.grounds, (p) => p.col);
     this.stageCols = Int32Array.from(plan.stageFields, (f) =>
       f.col < 0 || plan.mapping?.values[f.field] ? -2 : f.col,
     );
@@ -188,26 +197,41 @@ export class ExtractColumns {
     }
     if (idStart === idEnd)
       pending.push({ row: line, field: 'persoon', reason: 'leeg; elke regel hoort bij één persoon' });
-    else {
+    else if (this.ids.indexed || !this.ids.isAfterLast(buf, idStart, idEnd)) {
+      this.ids.index();
       idHash = hashBytes(buf, idStart, idEnd);
       const seen = this.ids.find(buf, idStart, idEnd, idHash);
       if (seen >= 0)
         pending.push({ row: line, field: 'persoon', reason: `komt al voor op regel ${this.idLines[seen]}` });
     }
     const grounds = this.plan.grounds;
-    for (let g = 0; g < grounds.length; g++) {
-      const col = grounds[g].col;
+    const groundCols = this.groundCols;
+    const starts = csv.starts;
+    const ends = csv.ends;
+    const count = csv.count;
+    const rowCodes = this.rowCodes;
+    for (let g = 0; g < groundCols.length; g++) {
+      const col = groundCols[g];
       if (col < 0) {
-        this.rowCodes[g] = this.fixedCodes[g];
+        rowCodes[g] = this.fixedCodes[g];
         continue;
       }
       const vals = this.values[g];
-      const entry = this.entry(vals, csv, col, g);
+      // the value's entry: mostly found in the column's direct cache with one comparison
+      let start = 0,
+        end = 0;
+      if (col < count) {
+        start = starts[col];
+        end = ends[col];
+      }
+      const slot = quickSlot(buf, start, end);
+      let entry = vals.quick[slot] - 1;
+      if (entry < 0 || !vals.dict.equals(entry, buf, start, end)) entry = this.entry(vals, csv, col, g, slot);
       const code = vals.code[entry];
-      if (code !== NOT_UNDERSTOOD) this.rowCodes[g] = code;
+      if (code !== NOT_UNDERSTOOD) rowCodes[g] = code;
       else if (this.options.strict) pending.push({ row: line, field: grounds[g].field, reason: vals.reason[entry] });
       else {
-        this.rowCodes[g] = 0;
+        rowCodes[g] = 0;
         this.pendingWarn.push(g, entry);
       }
     }
@@ -224,9 +248,11 @@ export class ExtractColumns {
   private accept(csv: CsvBytes, line: number, mask: number, idStart: number, idEnd: number, idHash: number): void {
     const cube = this.cube;
     if (cube) {
-      let combo = 0;
-      for (let g = 0; g < cube.strides.length; g++) combo += this.rowCodes[g] * cube.strides[g];
-      cube.counts[mask * cube.combos + combo]++;
+      const rowCodes = this.rowCodes;
+      const strides = cube.strides;
+      let combo = mask * cube.combos;
+      for (let g = 0; g < strides.length; g++) combo += rowCodes[g] * strides[g];
+      cube.counts[combo]++;
       if (this.maskSeen[mask] < 0) this.maskSeen[mask] = this.maskOrder.push(mask) - 1;
       this.size++;
     } else {
@@ -235,7 +261,8 @@ export class ExtractColumns {
       for (let g = 0; g < this.codes.length; g++) this.codes[g][i] = this.rowCodes[g];
       this.masks[i] = mask;
     }
-    const id = this.ids.add(csv.buf, idStart, idEnd, idHash);
+    const ids = this.ids;
+    const id = ids.indexed ? ids.add(csv.buf, idStart, idEnd, idHash) : ids.append(csv.buf, idStart, idEnd);
     if (id >= this.idLines.length) {
       const grown = new Int32Array(this.idLines.length * 2);
       grown.set(this.idLines);
@@ -251,44 +278,53 @@ export class ExtractColumns {
   }
 
   private stageMask(csv: CsvBytes, line: number): number {
-    const fields = this.plan.stageFields;
-    const buf = csv.buf;
-    let mask = 0;
     const direct = this.stageCols;
-    for (let s = 0; s < fields.length; s++) {
-      const col = fields[s].col;
-      if (direct[s] >= 0 && col < csv.count && csv.ends[col] - csv.starts[col] === 1) {
-        const c = buf[csv.starts[col]];
-        if (c === 49) {
-          mask |= 1 << s;
-          continue;
+    const buf = csv.buf;
+    const starts = csv.starts;
+    const ends = csv.ends;
+    const count = csv.count;
+    let mask = 0;
+    for (let s = 0; s < direct.length; s++) {
+      const col = direct[s];
+      if (col >= 0 && col < count) {
+        const at = starts[col];
+        if (ends[col] - at === 1) {
+          const c = buf[at];
+          if (c === 49) {
+            mask |= 1 << s;
+            continue;
+          }
+          if (c === 48) continue;
         }
-        if (c === 48) continue;
       }
-      const text =
-        col < 0 ? fields[s].fixed! : this.mapped(fields[s].field, col < csv.count ? csv.text(col, this.decoder) : '');
-      if (text === '1') mask |= 1 << s;
-      else if (text !== '0')
-        this.pending.push({
-          row: line,
-          field: fields[s].field,
-          reason: text === '' ? 'leeg; verwacht 0 of 1' : `"${text}" is geen 0 of 1`,
-        });
+      if (this.stageValue(csv, line, s)) mask |= 1 << s;
     }
     return mask;
   }
 
-  /** The entry of this record's value in a column's values, reading a new value once. */
-  private entry(vals: ColumnValues, csv: CsvBytes, col: number, g: number): number {
+  /** A stage's value that is not a plain 0 or 1 in its own column: mapped, a default, or an error. */
+  private stageValue(csv: CsvBytes, line: number, s: number): boolean {
+    const field = this.plan.stageFields[s];
+    const col = field.col;
+    const text = col < 0 ? field.fixed! : this.mapped(field.field, col < csv.count ? csv.text(col, this.decoder) : '');
+    if (text === '1') return true;
+    if (text !== '0')
+      this.pending.push({
+        row: line,
+        field: field.field,
+        reason: text === '' ? 'leeg; verwacht 0 of 1' : `"${text}" is geen 0 of 1`,
+      });
+    return false;
+  }
+
+  /** The entry of this record's value in a column's values (not in the direct cache's `slot`), reading a new value once. */
+  private entry(vals: ColumnValues, csv: CsvBytes, col: number, g: number, slot: number): number {
     let start = 0,
       end = 0;
     if (col < csv.count) {
       start = csv.starts[col];
       end = csv.ends[col];
     }
-    const slot = quickSlot(csv.buf, start, end);
-    const cached = vals.quick[slot] - 1;
-    if (cached >= 0 && vals.dict.equals(cached, csv.buf, start, end)) return cached;
     const hash = hashBytes(csv.buf, start, end);
     let entry = vals.dict.find(csv.buf, start, end, hash);
     if (entry >= 0) {

@@ -4,7 +4,8 @@ import { riskRatio } from './stats/ratio.js';
 import { testDifference } from './stats/difference-test.js';
 import { wilsonInterval } from './stats/proportion.js';
 import { UNKNOWN, groundDef, type GroundDef } from './grounds.js';
-import { countGroups, groupKeys, totalKeys, type GroupCount, type PersonTable } from './person-table.js';
+import { groupKeys, totalKeys, type GroupCount, type PersonTable } from './person-table.js';
+import { countGroupings } from './count-groupings.js';
 import { decideSuppression, type SuppressionReason, type SuppressionResult } from './suppression.js';
 import { roundByKey, type ProtectionRules } from './disclosure.js';
 import { isClearDifference } from './clear.js';
@@ -125,14 +126,16 @@ export function computeMirror(
     };
   });
 
-  for (const keys of groupings) {
+  // the counts of every grouping at once: pairs and singles share passes over the rows
+  const counted = countGroupings(table, groupings);
+  groupings.forEach((keys, index) => {
     const defs = keys.map((k) => {
       const col = table.grounds.get(k);
       if (!col) throw new RangeError(`unknown ground "${k}"`);
       return col.def;
     });
     // known groups first, any cell with an unknown part last (the grid stays complete)
-    const raw = countGroups(table, keys);
+    const raw = counted[index];
     const order = raw
       .map((_, i) => i)
       .sort((a, b) => Number(raw[a].groups.includes(UNKNOWN)) - Number(raw[b].groups.includes(UNKNOWN)) || a - b);
@@ -171,7 +174,7 @@ export function computeMirror(
     } else {
       cells.push(...exactCells(grouping, table.stages));
     }
-  }
+  });
 
   // Benjamini–Hochberg per stage, over all groups and grounds compared in this mirror.
   for (const stage of table.stages) {

@@ -406,8 +406,19 @@ export function countGroups(table: PersonTable, groundKeys: readonly string[]): 
       for (let rest = mask; rest !== 0; rest &= rest - 1) reached[cell * s + 31 - Math.clz32(rest & -rest)] += k;
     }
   }
+  return groupCountsOf(cols, radix, population, reached, s);
+}
+
+/** The counts of a grouping as GroupCount per cell (cell = the codes as a mixed-radix number, first ground slowest). */
+export function groupCountsOf(
+  cols: readonly GroundColumn[],
+  radix: readonly number[],
+  population: Float64Array,
+  reached: Float64Array,
+  s: number,
+): GroupCount[] {
   const out: GroupCount[] = [];
-  for (let cell = 0; cell < cells; cell++) {
+  for (let cell = 0; cell < population.length; cell++) {
     // decode the cell into its groups
     const groups: string[] = [];
     let rest = cell;

@@ -203,3 +203,59 @@ test('counting into the cross-classification (counts only) gives the same people
     assert.deepEqual(people.sort(), ['010', '110', '111', '123', '221', '232', '333']);
   }
 });
+
+test('repeated ids in a sorted extract and after the order breaks: the same lines and reasons either way', () => {
+  // Lines 2-5 come in order (p8 < p9 < p10 < p11: shorter first, then by bytes); line 6 repeats
+  // p11 (equal to the last, so it is looked up); line 7 has a bad stage, so p12 is not counted
+  // and line 8 may use it; line 9 breaks the order (p2) and line 10 repeats p9 of line 3.
+  const text = [
+    'persoon;geslacht;plan',
+    'p8;man;1',
+    'p9;vrouw;0',
+    'p10;vrouw;1',
+    'p11;man;0',
+    'p11;vrouw;1',
+    'p12;man;7',
+    'p12;man;1',
+    'p2;vrouw;1',
+    'p9;man;1',
+    'p13;man;0',
+  ].join('\n');
+  const expectedErrors = [
+    { row: 6, field: 'persoon', reason: 'komt al voor op regel 5' },
+    { row: 7, field: 'plan', reason: '"7" is geen 0 of 1' },
+    { row: 10, field: 'persoon', reason: 'komt al voor op regel 3' },
+  ];
+  // men p8, p11, p12, p13 (plan: p8, p12); women p9, p10, p2 (plan: p10, p2)
+  const expectedCounts = { man: [4, 2], vrouw: [3, 2] };
+  const byGender = (r: ReturnType<typeof readMirrorExtract>) =>
+    Object.fromEntries(
+      countGroups(r.table, ['geslacht'])
+        .filter((c) => c.population > 0)
+        .map((c) => [c.groups[0], [c.population, ...c.reached]]),
+    );
+  for (const countsOnly of [true, false]) {
+    const r = readMirrorExtract(text, { countsOnly });
+    assert.deepEqual(r.errors, expectedErrors);
+    assert.equal(r.rejectedRows, 3);
+    assert.deepEqual(byGender(r), expectedCounts);
+  }
+  // the same rows in reverse order (never sorted): the repeats are now the earlier lines' ids
+  const lines = text.split('\n');
+  const reversed = readMirrorExtract([lines[0], ...lines.slice(1).reverse()].join('\n'), { countsOnly: true });
+  // line 6 (p12 with the bad stage) now comes after the counted p12 of line 5: both errors
+  assert.deepEqual(reversed.errors, [
+    { row: 6, field: 'persoon', reason: 'komt al voor op regel 5' },
+    { row: 6, field: 'plan', reason: '"7" is geen 0 of 1' },
+    { row: 8, field: 'persoon', reason: 'komt al voor op regel 7' },
+    { row: 10, field: 'persoon', reason: 'komt al voor op regel 3' },
+  ]);
+  // counted now: men p13, p9 (line 3), p12 (line 5), p8 (plan: all but p13); women p2, p11 (line 7), p10 (plan: all)
+  assert.deepEqual(byGender(reversed), { man: [4, 3], vrouw: [3, 3] });
+});
+
+test('an empty line right after a record with doubled quotes is skipped like any empty line', () => {
+  const r = readMirrorExtract('persoon;geslacht;plan\n"p""1";man;1\n\np2;vrouw;0\n   \np3;man;1\n');
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.table.size, 3);
+});
