@@ -8,10 +8,11 @@
 // cache) while one consultant asks for the caseload and a client file again and again; prints
 // the consultant's p50/p95/max.
 // Options (environment): LOAD_SECONDS (60), LOAD_USERS (50), DEMO_CLIENTS (6000), DATABASE_URL (else PGlite),
-// STALL_SECONDS (20; 0 skips the stall case), LOAD_SKIP (1 skips the 50-user run), LOAD_PROFILE (a folder:
+// STALL_SECONDS (20; 0 skips the stall case), LOAD_SKIP (1 skips the 50-user run), LOAD_RATE (requests per
+// second per route; default: each user asks again as soon as answered), LOAD_PROFILE (a folder:
 // the server writes a CPU profile there).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const USERS = Number(process.env.LOAD_USERS ?? 50);
 const CLIENTS = process.env.DEMO_CLIENTS ?? '6000';
 const STALL_SECONDS = Number(process.env.STALL_SECONDS ?? 20);
 const SKIP_LOAD = process.env.LOAD_SKIP === '1';
+const RATE = process.env.LOAD_RATE ? Number(process.env.LOAD_RATE) : null;
 
 async function logIn(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/sessions`, {
@@ -96,6 +98,8 @@ async function loadCase(base: string, users: LoadUser[]): Promise<void> {
           url: base,
           connections: USERS / 2,
           duration: SECONDS,
+          // LOAD_RATE: at most this many requests per second per route (else as fast as answered)
+          ...(RATE ? { overallRate: RATE } : {}),
           requests: [
             {
               method: 'GET',
@@ -136,6 +140,47 @@ async function loadCase(base: string, users: LoadUser[]): Promise<void> {
         `${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ${String(result.errors).padStart(8)} ${String(result.non2xx).padStart(8)}`,
     );
   }
+}
+
+interface CpuTimes {
+  at: number;
+  server: number;
+  postgres: number;
+  generator: number;
+}
+
+/** Processor seconds used so far by one process (/proc/PID/stat: user + system, in clock ticks of 1/100 s). */
+function procCpu(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Processor time of the server, of all PostgreSQL server processes, and of this load generator. */
+function cpuNow(serverPid: number): CpuTimes {
+  let postgres = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres += procCpu(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const own = process.cpuUsage();
+  return { at: performance.now(), server: procCpu(serverPid), postgres, generator: (own.user + own.system) / 1e6 };
+}
+
+/** Where the processor time of the run went: the closed loop's latency is users / throughput. */
+function printCpu(a: CpuTimes, b: CpuTimes): void {
+  const wall = (b.at - a.at) / 1000;
+  const share = (s: number) => `${s.toFixed(1)} s (${((100 * s) / wall).toFixed(0)}% of one core)`;
+  console.log(
+    `processor time in the ${wall.toFixed(0)} s run: server ${share(b.server - a.server)}, ` +
+      `PostgreSQL server ${share(b.postgres - a.postgres)}, this load generator ${share(b.generator - a.generator)}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -208,10 +253,14 @@ async function main(): Promise<void> {
     const distinct = [...known.values()].filter(Boolean).length;
     const ids = users[0].ids;
     console.log(
-      `${USERS} users (${distinct} different people: consultants and team leaders, each with their own clients), ${SECONDS} s; caseload of klantmanager: ${ids.length} clients`,
+      `${USERS} users (${distinct} different people: consultants and team leaders, each with their own clients), ${SECONDS} s${RATE ? `, at most ${RATE} requests per second per route` : ', each asking again as soon as answered (a closed loop: mean latency = users / throughput)'}; caseload of klantmanager: ${ids.length} clients`,
     );
 
-    if (!SKIP_LOAD) await loadCase(base, users);
+    if (!SKIP_LOAD) {
+      const before = cpuNow(server.pid!);
+      await loadCase(base, users);
+      printCpu(before, cpuNow(server.pid!));
+    }
     if (STALL_SECONDS > 0) await stallCase(base, ids);
   } finally {
     server.kill('SIGTERM');
