@@ -55,6 +55,11 @@ export class ByteDict {
 
   /** Adds bytes to an unindexed dictionary (after isAfterLast said they are new); returns the new id. */
   append(buf: Uint8Array, start: number, end: number): number {
+    return this.store(buf, start, end);
+  }
+
+  /** Copies bytes into the arena as the next id (no hash table work); returns the id. */
+  private store(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
     if (this.arenaUsed + len > this.arena.length) {
       const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
@@ -117,24 +122,8 @@ export class ByteDict {
 
   /** Adds bytes that `find` did not find; returns the new id. */
   add(buf: Uint8Array, start: number, end: number, hash: number): number {
-    const len = end - start;
-    if (this.arenaUsed + len > this.arena.length) {
-      const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
-      grown.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = grown;
-    }
-    const arena = this.arena;
-    for (let k = 0, at = this.arenaUsed; k < len; k++) arena[at + k] = buf[start + k];
-    const id = this.size++;
-    if (id >= this.starts.length) {
-      this.starts = grow(this.starts);
-      this.lengths = grow(this.lengths);
-      this.hashes = grow(this.hashes);
-    }
-    this.starts[id] = this.arenaUsed;
-    this.lengths[id] = len;
+    const id = this.store(buf, start, end);
     this.hashes[id] = hash;
-    this.arenaUsed += len;
     const at = this.lastEmpty;
     this.lastEmpty = -1;
     if (this.size * 4 > this.slots.length) this.rehash();
