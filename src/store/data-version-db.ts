@@ -66,14 +66,51 @@ export async function installChangeCounter(db: Db): Promise<void> {
   });
 }
 
+/**
+ * Shares reads between callers without giving anyone an answer older than their call: a caller
+ * that arrives while a read is under way (which may have started before the caller's own change
+ * was committed) waits for the next read, which starts once that one ends and serves everyone who
+ * arrived meanwhile. Under load, one query answers many requests; each answer still comes from a
+ * read that began after the caller asked.
+ */
+export function sharedFreshReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const p = read();
+    inFlight = p;
+    const clear = () => {
+      if (inFlight === p) inFlight = null;
+    };
+    p.then(clear, clear);
+    return p;
+  };
+  return () => {
+    if (!inFlight) return start();
+    queued ??= inFlight
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queued = null;
+        return start();
+      });
+    return queued;
+  };
+}
+
 /** The database's handle with its change count read from the database (see installChangeCounter). */
 export function countedByDatabase(db: Db): VersionedDb {
+  const version = sharedFreshReads(
+    async () => (await db.query<{ n: number }>('SELECT n FROM public.data_version WHERE id = 1'))[0].n,
+  );
   return Object.assign(Object.create(db) as Db, {
     kind: db.kind,
     query: db.query.bind(db),
     transaction: db.transaction.bind(db),
     background: db.background,
     close: () => db.close(),
-    dataVersion: async () => (await db.query<{ n: number }>('SELECT n FROM public.data_version WHERE id = 1'))[0].n,
+    dataVersion: version,
   });
 }
