@@ -47,15 +47,13 @@ WITH pop AS (
     FROM client c JOIN benefit_period b ON b.client_id = c.id
    WHERE c.municipality_id = $1 AND b.start_date <= $3::date AND (b.end_date IS NULL OR b.end_date >= $2::date)
      AND ($4::int IS NULL OR c.team_id = $4) AND ($5::int IS NULL OR c.neighbourhood_id = $5)
-     AND ($7::int IS NULL OR (c.id BETWEEN $7 AND $8 AND b.client_id BETWEEN $7 AND $8))
+     AND ($7::int IS NULL OR c.id BETWEEN $7 AND $8)
    GROUP BY c.id
 ), diagnosed AS (
-  SELECT DISTINCT d.client_id FROM diagnosis d JOIN pop p ON p.id = d.client_id
-   WHERE d.given_on <= $3::date AND ($7::int IS NULL OR d.client_id BETWEEN $7 AND $8)
+  SELECT DISTINCT d.client_id FROM diagnosis d JOIN pop p ON p.id = d.client_id WHERE d.given_on <= $3::date
 ), srg AS (
   SELECT a.client_id, array_agg(DISTINCT i.srg_code) AS codes
-    FROM instrument_allocation a JOIN pop p ON p.id = a.client_id AND ($7::int IS NULL OR a.client_id BETWEEN $7 AND $8)
-    JOIN instrument i ON i.id = a.instrument_id
+    FROM instrument_allocation a JOIN pop p ON p.id = a.client_id JOIN instrument i ON i.id = a.instrument_id
    WHERE a.started_on BETWEEN $2::date AND $3::date GROUP BY a.client_id
 ), ${STAGE_CTES}
 SELECT c.id, c.gender,
@@ -65,7 +63,7 @@ SELECT c.id, c.gender,
        (diagnosed.client_id IS NOT NULL) AS diagnosed,
        srg.codes AS srg_codes,
        ${STAGE_COLUMNS}
-  FROM pop p JOIN client c ON c.id = p.id AND ($7::int IS NULL OR c.id BETWEEN $7 AND $8)
+  FROM pop p JOIN client c ON c.id = p.id
   LEFT JOIN diagnosed ON diagnosed.client_id = p.id
   LEFT JOIN srg ON srg.client_id = p.id
   ${STAGE_JOINS}

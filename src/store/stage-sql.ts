@@ -3,8 +3,7 @@ import { EVENT_DATES, STAGE_RULES, type StageRule } from '../mirror/stages.js';
 /**
  * The stage rules of src/mirror/stages.ts as SQL: one CTE per stage with the ids of the people
  * in the population who reached it. Parameters of the query they are part of: $2 and $3 the
- * first and last day of the period, $6 today (for event periods still running), $7 and $8 the
- * first and last client id of the piece being read (null: all). The CTE `pop`
+ * first and last day of the period, $6 today (for event periods still running). The CTE `pop`
  * holds the population: id, bstart (earliest start of the overlapping benefit periods) and
  * wend (the observed end: the end of the period or of the benefit, whichever comes first).
  */
@@ -15,9 +14,7 @@ const whole = (n: number): number => {
   return n;
 };
 
-/** An event's rows of the people in `pop` (within the client-id range $7..$8 when given, so an index narrows them first). */
-const from = (event: string): string =>
-  `FROM ${event} x JOIN pop p ON p.id = x.client_id AND ($7::int IS NULL OR x.client_id BETWEEN $7 AND $8)`;
+const from = (event: string): string => `FROM ${event} x JOIN pop p ON p.id = x.client_id`;
 
 /** The ids of the people in `pop` who reach a stage by `rule`. */
 export function stageSelect(rule: StageRule): string {
