@@ -122,36 +122,42 @@ const fmt = (ms: number[]) => {
   return `${sorted.map((m) => m.toFixed(0)).join(' / ')} ms (median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)})`;
 };
 
-const t0 = Date.now();
-const server = await startAppServer({ demoClients: CLIENTS });
-console.log(
-  `Kansenspiegel pages in Chromium — ${CLIENTS} demo clients, server ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, load average ${load()}`,
-);
-const browser = await launchBrowser();
-try {
-  const session = await (await browser.newContext()).request;
-  await session.post(`${server.url}/api/v1/sessions`, { data: { username: 'klantmanager', password: 'demodam' } });
-  const caseload = (await (await session.get(`${server.url}/api/v1/caseload`)).json()) as { items: { id: number }[] };
-  const clientId = caseload.items[0].id;
+/** Times every page, the intersection and the exports; prints the figures. */
+export async function benchPages(): Promise<void> {
+  console.log("\n## Pagina's in Chromium (koude cache, ingebouwde database met de demo)");
+  const t0 = Date.now();
+  const server = await startAppServer({ demoClients: CLIENTS });
   console.log(
-    'page: ready = last response in and last long task ended; quiet = network quiet for 500 ms (those 500 ms included)',
+    `Kansenspiegel pages in Chromium — ${CLIENTS} demo clients, server ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, load average ${load()}`,
   );
-  for (const c of CASES) {
-    const times: PageTimes[] = [];
-    for (let i = 0; i < ROUNDS; i++) times.push(await timePage(browser, server.url, c, clientId));
-    console.log(`${c.title.padEnd(28)} ready ${fmt(times.map((t) => t.ready))}`);
-    console.log(`${''.padEnd(28)} quiet ${fmt(times.map((t) => t.quiet))}`);
+  const browser = await launchBrowser();
+  try {
+    const session = await (await browser.newContext()).request;
+    await session.post(`${server.url}/api/v1/sessions`, { data: { username: 'klantmanager', password: 'demodam' } });
+    const caseload = (await (await session.get(`${server.url}/api/v1/caseload`)).json()) as { items: { id: number }[] };
+    const clientId = caseload.items[0].id;
+    console.log(
+      'page: ready = last response in and last long task ended; quiet = network quiet for 500 ms (those 500 ms included)',
+    );
+    for (const c of CASES) {
+      const times: PageTimes[] = [];
+      for (let i = 0; i < ROUNDS; i++) times.push(await timePage(browser, server.url, c, clientId));
+      console.log(`${c.title.padEnd(28)} ready ${fmt(times.map((t) => t.ready))}`);
+      console.log(`${''.padEnd(28)} quiet ${fmt(times.map((t) => t.quiet))}`);
+    }
+    const times: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) times.push(await timeIntersection(browser, server.url));
+    console.log(`${'Intersection (API, 2 grounds)'.padEnd(28)} ${fmt(times)}`);
+    for (const ext of ['html', 'pdf'] as const) {
+      const exportTimes: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) exportTimes.push(await timeExport(browser, server.url, ext));
+      console.log(`${`Export ${ext.toUpperCase()} (first view)`.padEnd(28)} ${fmt(exportTimes)}`);
+    }
+    console.log(`load average at the end: ${load()}`);
+  } finally {
+    await browser.close();
+    await server.stop();
   }
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) times.push(await timeIntersection(browser, server.url));
-  console.log(`${'Intersection (API, 2 grounds)'.padEnd(28)} ${fmt(times)}`);
-  for (const ext of ['html', 'pdf'] as const) {
-    const exportTimes: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) exportTimes.push(await timeExport(browser, server.url, ext));
-    console.log(`${`Export ${ext.toUpperCase()} (first view)`.padEnd(28)} ${fmt(exportTimes)}`);
-  }
-  console.log(`load average at the end: ${load()}`);
-} finally {
-  await browser.close();
-  await server.stop();
 }
+
+if (process.argv[1]?.endsWith('pages.ts')) await benchPages();
