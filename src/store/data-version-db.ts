@@ -105,12 +105,6 @@ export function countedByDatabase(db: Db): VersionedDb {
   const version = sharedFreshReads(
     async () => (await db.query<{ n: number }>('SELECT n FROM public.data_version WHERE id = 1'))[0].n,
   );
-  return Object.assign(Object.create(db) as Db, {
-    kind: db.kind,
-    query: db.query.bind(db),
-    transaction: db.transaction.bind(db),
-    background: db.background,
-    close: () => db.close(),
-    dataVersion: version,
-  });
+  // everything else is the database's own (inherited)
+  return Object.assign(Object.create(db) as Db, { dataVersion: version });
 }
