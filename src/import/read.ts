@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** One row of an extract: its line (CSV) or row number (XLSX) and its cells as text. */
 export interface SourceRow {
@@ -153,7 +153,9 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function openXlsx(chunks: AsyncIterable<Buffer>): Promise<Source> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+  // loaded when a workbook comes in: the module takes half a second to load
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(chunks), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

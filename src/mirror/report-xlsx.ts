@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ColumnKind, MirrorReport } from './report-model.js';
 import { reportTexts } from './report-texts.js';
 
@@ -22,6 +21,8 @@ const sheetName = (s: string): string => s.replace(/[[\]:*?/\\]/g, ' ').slice(0,
  */
 export async function reportToXlsx(report: MirrorReport): Promise<Buffer> {
   const tx = reportTexts(report.lang);
+  // loaded when a workbook is asked for: the module takes half a second to load
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kansenspiegel';
   wb.title = `${report.title} ${report.municipality} ${report.period}`;

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './context.js';
 import { customFormats } from './formats.js';
+import { schemaCompilers } from './schema-compilers.js';
 import { registerProblemHandler } from './problem.js';
 import { Problem } from './schemas/common.js';
 import { SESSION_COOKIE, earlyCheckOf, hashToken, requireLogin } from './auth.js';
@@ -82,6 +83,7 @@ export async function buildApp(given: AppContext, opts: BuildOptions = {}): Prom
     // log-in limits) and request.protocol what the proxy received (for the Secure cookie).
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     ajv: { customOptions: { formats: customFormats, allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+    schemaController: { compilersFactory: schemaCompilers },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerProblemHandler(app);

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable } from './db.js';
+import { devWorkerScript } from './dev-worker-script.js';
 import { errorFromWire, type WorkerHello, type WorkerReply, type WorkerRequest } from './pglite-messages.js';
 
 /**
@@ -25,19 +26,15 @@ interface Start {
 
 /**
  * Starts the worker module next to this one: pglite-worker.js in dist/, or pglite-worker.ts under
- * tsx (development and tests). A worker thread does not inherit tsx's loader in Node 20, so the
- * .ts module is imported after registering tsx in the new thread.
+ * tsx (development and tests), bundled into one JavaScript file first (dev-worker-script.ts).
  */
-function startWorker(start: Start): Worker {
+async function startWorker(start: Start): Promise<Worker> {
   const options = {
     workerData: start,
     transferList: start.loadDataDir ? [start.loadDataDir] : [],
   };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', import.meta.url), options);
-  const script = new URL('./pglite-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(code, { ...options, eval: true });
+  return new Worker(await devWorkerScript(new URL('./pglite-worker.ts', import.meta.url)), options);
 }
 
 /** Waits for the worker's first message: PGlite has started, or it failed to. */
@@ -168,7 +165,7 @@ export async function openPgliteWorker(
   loadDataDir?: Blob,
   log: (line: string) => void = (line) => console.error(line),
 ): Promise<{ db: PgliteDb; worker: Worker }> {
-  const worker = startWorker({ dataDir, loadDataDir: loadDataDir ? await loadDataDir.arrayBuffer() : undefined });
+  const worker = await startWorker({ dataDir, loadDataDir: loadDataDir ? await loadDataDir.arrayBuffer() : undefined });
   try {
     await started(worker);
   } catch (err) {
